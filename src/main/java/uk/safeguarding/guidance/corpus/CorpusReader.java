@@ -1,0 +1,124 @@
+package uk.safeguarding.guidance.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Reads every document file in a corpus folder. A file that cannot be read is skipped with a
+ * reason and counted; it never stops the rest. Thread-safe: holds only immutable loaders.
+ */
+public final class CorpusReader {
+
+  private static final Logger LOG = Logger.getLogger(CorpusReader.class.getName());
+
+  /** Files in the corpus folder that configure the library rather than being documents. */
+  public static final Set<String> RESERVED = Set.of("synonyms.txt", "glossary.txt", "readme.md");
+
+  private final Map<String, DocumentLoader> loaders = new HashMap<>();
+  private final long maxFileBytes;
+
+  public CorpusReader(List<DocumentLoader> loaders, long maxFileBytes) {
+    for (DocumentLoader loader : loaders) {
+      loader.extensions().forEach(ext -> this.loaders.put(ext, loader));
+    }
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** A reader for Markdown, HTML and plain text, with a 20 MB limit per file. */
+  public static CorpusReader standard() {
+    return new CorpusReader(List.of(new MarkdownLoader(), new HtmlLoader(), new TextLoader()), 20L << 20);
+  }
+
+  /** Whether a file name is one the corpus would try to load as a document. */
+  public boolean isDocumentFile(Path file) {
+    String name = file.getFileName().toString();
+    return !name.startsWith(".") && !name.startsWith("_") && !RESERVED.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  public Set<String> supportedExtensions() {
+    return Set.copyOf(loaders.keySet());
+  }
+
+  /** The document files under {@code dir}, sorted by path so ids and order are deterministic. */
+  public List<Path> files(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> pathIsVisible(dir.relativize(p)))
+          .filter(this::isDocumentFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the corpus folder " + dir, e);
+    }
+  }
+
+  private static boolean pathIsVisible(Path relative) {
+    for (Path part : relative) {
+      String s = part.toString();
+      if (s.startsWith(".") || s.startsWith("_")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads the whole corpus folder. */
+  public Corpus read(Path dir) {
+    List<SourceDocument> documents = new ArrayList<>();
+    List<Corpus.Skipped> skipped = new ArrayList<>();
+    Map<String, Path> ids = new HashMap<>();
+    for (Path file : files(dir)) {
+      try {
+        SourceDocument doc = load(file);
+        Path previous = ids.putIfAbsent(doc.id(), file);
+        if (previous != null) {
+          throw new SkippedDocumentException(file, "duplicate id '" + doc.id() + "': already used by "
+              + dir.relativize(previous));
+        }
+        documents.add(doc);
+      } catch (SkippedDocumentException e) {
+        String where = dir.relativize(file).toString();
+        LOG.warning("Skipped " + where + ": " + e.getMessage());
+        skipped.add(new Corpus.Skipped(where, e.getMessage()));
+      }
+    }
+    return new Corpus(documents, skipped);
+  }
+
+  /** Loads one file, or says why it cannot be a document. */
+  public SourceDocument load(Path file) throws SkippedDocumentException {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    DocumentLoader loader = loaders.get(ext);
+    if (loader == null) {
+      throw new SkippedDocumentException(file, "unsupported file type '" + (ext.isEmpty() ? name : "." + ext)
+          + "': supported are " + String.join(", ", loaders.keySet().stream().sorted().toList()));
+    }
+    try {
+      long size = Files.size(file);
+      if (size == 0) {
+        throw new SkippedDocumentException(file, "the file is empty");
+      }
+      if (size > maxFileBytes) {
+        throw new SkippedDocumentException(file, "the file is " + size + " bytes, over the limit of " + maxFileBytes);
+      }
+      return loader.load(file, Files.readAllBytes(file), Slugs.slug(dot < 0 ? name : name.substring(0, dot)));
+    } catch (IOException e) {
+      throw new SkippedDocumentException(file, "cannot read the file: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A loader bug or a pathological file must not stop the rest of the corpus.
+      throw new SkippedDocumentException(file, "cannot parse the file: " + e, e);
+    }
+  }
+}

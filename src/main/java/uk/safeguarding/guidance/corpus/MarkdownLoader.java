@@ -1,0 +1,119 @@
+package uk.safeguarding.guidance.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/** Reads Markdown with YAML front matter (the corpus format documented in the README) via commonmark. */
+final class MarkdownLoader implements DocumentLoader {
+
+  // Built once: commonmark parsers are immutable and thread-safe.
+  private static final Parser PARSER =
+      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
+
+  @Override
+  public Set<String> extensions() {
+    return Set.of("md", "markdown");
+  }
+
+  @Override
+  public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
+    String markdown = new String(content, StandardCharsets.UTF_8);
+    Node root = PARSER.parse(markdown);
+    YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
+    root.accept(frontMatter);
+    List<Block> blocks = new ArrayList<>();
+    for (Node node = root.getFirstChild(); node != null; node = node.getNext()) {
+      addBlock(node, blocks);
+    }
+    return FrontMatter.document(file, frontMatter.getData(), blocks, fallbackId);
+  }
+
+  private static void addBlock(Node node, List<Block> blocks) {
+    if (node instanceof Heading heading) {
+      blocks.add(Block.heading(heading.getLevel(), inlineText(heading)));
+    } else if (node instanceof Paragraph) {
+      blocks.add(Block.paragraph(inlineText(node)));
+    } else if (node instanceof BulletList || node instanceof OrderedList) {
+      blocks.add(Block.list(listText(node)));
+    } else if (node instanceof BlockQuote) {
+      for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+        addBlock(child, blocks);
+      }
+    } else if (node instanceof FencedCodeBlock code) {
+      blocks.add(Block.paragraph(code.getLiteral()));
+    } else if (node instanceof IndentedCodeBlock code) {
+      blocks.add(Block.paragraph(code.getLiteral()));
+    }
+    // Thematic breaks, HTML blocks and the front matter itself carry no guidance text.
+  }
+
+  private static String listText(Node list) {
+    StringBuilder out = new StringBuilder();
+    int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
+        ? ordered.getMarkerStartNumber() : 1;
+    for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+      if (!(item instanceof ListItem)) {
+        continue;
+      }
+      String marker = list instanceof OrderedList ? (number++) + ". " : "- ";
+      StringBuilder itemText = new StringBuilder();
+      for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+        String text = child instanceof BulletList || child instanceof OrderedList
+            ? listText(child).replace("\n", " ") : inlineText(child);
+        if (!text.isBlank()) {
+          itemText.append(itemText.length() == 0 ? "" : " ").append(text);
+        }
+      }
+      if (itemText.length() > 0) {
+        out.append(out.length() == 0 ? "" : "\n").append(marker).append(itemText);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Plain text of a node's inline content; markup (emphasis, links) keeps only its words. */
+  static String inlineText(Node node) {
+    StringBuilder out = new StringBuilder();
+    collect(node, out);
+    return out.toString().replaceAll("[ \\t]+", " ").strip();
+  }
+
+  private static void collect(Node node, StringBuilder out) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Text text) {
+        out.append(text.getLiteral());
+      } else if (child instanceof Code code) {
+        out.append(code.getLiteral());
+      } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+        out.append(' ');
+      } else {
+        collect(child, out);
+      }
+    }
+  }
+
+  static String first(Map<String, List<String>> data, String key) {
+    List<String> values = data.get(key);
+    return values == null || values.isEmpty() ? "" : values.get(0);
+  }
+}

@@ -1,0 +1,262 @@
+package uk.safeguarding.guidance.corpus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a document along its own structure into passages that stand alone as cited excerpts.
+ *
+ * <ul>
+ *   <li>Each heading opens a section; the heading path travels with every passage.
+ *   <li>Inline labels such as "What we have learned: ..." and "What you should do: ..." become
+ *       sub-sections, as the reviews print them.
+ *   <li>A list stays with the sentence that introduces it.
+ *   <li>A section too small to stand alone merges with its sibling, its heading kept as a label.
+ *   <li>A long section splits at paragraph, list item, then sentence boundaries.
+ * </ul>
+ *
+ * No text is lost or duplicated: every paragraph, list item and sentence lands in exactly one
+ * passage. Stateless and thread-safe.
+ */
+public final class PassageSplitter {
+
+  static final int MAX_CHARS = 1000;
+  static final int MIN_CHARS = 140;
+
+  private static final Pattern INLINE_LABEL = Pattern.compile(
+      "^((?:What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do(?: next)?"
+          + "|What (?:can|could|should) (?:you|we|practitioners) do|Key (?:learning|messages?|findings?)"
+          + "|Recommendations?|Learning|Actions?|Findings?)\\s*[?:])\\s+(.+)$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)]?)\\s+(?=[\"'“‘(]?[A-Z0-9])");
+
+  /** A run of text under one heading path, before packing into passages. */
+  private record Section(List<String> path, List<String> units) {
+    int length() {
+      return units.stream().mapToInt(String::length).sum();
+    }
+
+    List<String> parent() {
+      return path.isEmpty() ? path : path.subList(0, path.size() - 1);
+    }
+  }
+
+  public List<Passage> split(SourceDocument doc) {
+    List<Block> blocks = expandInlineLabels(doc.blocks());
+    String root = doc.metadata().title();
+    if (!blocks.isEmpty() && blocks.get(0).kind() == Block.Kind.HEADING && blocks.get(0).level() == 1) {
+      root = blocks.get(0).text();
+      blocks = blocks.subList(1, blocks.size());
+    }
+    List<Section> sections = mergeTiny(sections(blocks));
+    Map<String, Integer> leafCounts = new HashMap<>();
+    sections.forEach(sec -> leafCounts.merge(leafSlug(sec.path()), 1, Integer::sum));
+    List<Passage> passages = new ArrayList<>();
+    Set<String> anchors = new HashSet<>();
+    for (Section section : sections) {
+      List<String> path = new ArrayList<>();
+      path.add(root);
+      path.addAll(section.path());
+      String base = baseAnchor(section.path(), leafCounts, anchors);
+      int part = 1;
+      for (String text : pack(section.units())) {
+        String anchor = part == 1 ? base : unique(base + "-" + part, anchors);
+        anchors.add(anchor);
+        part++;
+        passages.add(new Passage(doc.id(), anchor, path, text, passages.size()));
+      }
+    }
+    return passages;
+  }
+
+  /** "What we have learned: The importance of ..." becomes a sub-heading and its paragraph. */
+  private static List<Block> expandInlineLabels(List<Block> blocks) {
+    List<Block> out = new ArrayList<>();
+    int headingLevel = 1;
+    for (Block block : blocks) {
+      if (block.kind() == Block.Kind.HEADING) {
+        headingLevel = block.level();
+        out.add(block);
+        continue;
+      }
+      Matcher m = block.kind() == Block.Kind.PARAGRAPH ? INLINE_LABEL.matcher(block.text()) : null;
+      if (m != null && m.matches()) {
+        String label = m.group(1).strip();
+        out.add(Block.heading(Math.min(6, headingLevel + 1), label.endsWith(":") ? label.substring(0, label.length() - 1) : label));
+        out.add(Block.paragraph(m.group(2)));
+      } else {
+        out.add(block);
+      }
+    }
+    return out;
+  }
+
+  private static List<Section> sections(List<Block> blocks) {
+    List<Section> sections = new ArrayList<>();
+    List<String> path = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
+    List<String> units = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Block block = blocks.get(i);
+      if (block.kind() == Block.Kind.HEADING) {
+        addSection(sections, path, units);
+        units = new ArrayList<>();
+        int level = Math.max(2, block.level()); // a second top-level heading is a section of the document
+        while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level) {
+          levels.remove(levels.size() - 1);
+          path.remove(path.size() - 1);
+        }
+        levels.add(level);
+        path.add(block.text());
+        continue;
+      }
+      Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+      if (block.kind() == Block.Kind.PARAGRAPH && next != null && next.kind() == Block.Kind.LIST
+          && (block.text().endsWith(":") || block.text().length() <= 200)) {
+        units.add(block.text() + "\n" + next.text()); // the lead-in travels with its list
+        i++;
+      } else if (!block.text().isEmpty()) {
+        units.add(block.text());
+      }
+    }
+    addSection(sections, path, units);
+    return sections;
+  }
+
+  private static void addSection(List<Section> sections, List<String> path, List<String> units) {
+    if (!units.isEmpty()) {
+      sections.add(new Section(List.copyOf(path), List.copyOf(units)));
+    }
+  }
+
+  /**
+   * A section too small to stand alone ("What we have learned" in one line) joins its next
+   * sibling, or else its previous one, under their shared parent with its heading as a label.
+   */
+  private static List<Section> mergeTiny(List<Section> sections) {
+    List<Section> out = new ArrayList<>(sections);
+    for (int i = 0; i < out.size(); i++) {
+      Section s = out.get(i);
+      if (s.length() >= MIN_CHARS || s.path().isEmpty()) {
+        continue;
+      }
+      if (i + 1 < out.size() && isSibling(s, out.get(i + 1))
+          && s.length() + out.get(i + 1).length() <= MAX_CHARS) {
+        out.set(i, merge(s, out.get(i + 1)));
+        out.remove(i + 1);
+        i--; // the merged section may still be tiny
+      } else if (i > 0 && isSibling(out.get(i - 1), s) && out.get(i - 1).length() + s.length() <= MAX_CHARS) {
+        out.set(i - 1, merge(out.get(i - 1), s));
+        out.remove(i);
+        i -= 2;
+        if (i < -1) {
+          i = -1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSibling(Section a, Section b) {
+    return !a.path().isEmpty() && !b.path().isEmpty() && a.parent().equals(b.parent())
+        && a.path().size() == b.path().size();
+  }
+
+  private static Section merge(Section a, Section b) {
+    List<String> units = new ArrayList<>(labelled(a));
+    units.addAll(labelled(b));
+    return new Section(a.parent(), units);
+  }
+
+  /** The section's units, the first prefixed with its heading as a label. */
+  private static List<String> labelled(Section s) {
+    List<String> units = new ArrayList<>(s.units());
+    String label = s.path().get(s.path().size() - 1);
+    String sep = label.matches(".*[:?.!]$") ? "" : ":";
+    String first = units.get(0);
+    units.set(0, label + sep + (first.startsWith("- ") || first.matches("^\\d+\\. .*") ? "\n" : " ") + first);
+    return units;
+  }
+
+  /** Packs units into passages of at most about {@link #MAX_CHARS}, splitting long units. */
+  static List<String> pack(List<String> units) {
+    List<String> pieces = new ArrayList<>();
+    for (String unit : units) {
+      pieces.addAll(unit.length() <= MAX_CHARS ? List.of(unit) : splitLong(unit));
+    }
+    List<StringBuilder> passages = new ArrayList<>();
+    StringBuilder current = null;
+    String previousSep = "\n\n";
+    for (String piece : pieces) {
+      String text = piece.startsWith("\u0001") ? piece.substring(1) : piece;
+      String sep = piece.startsWith("\u0001") ? " " : "\n\n"; // \u0001 marks a sentence continuing a paragraph
+      if (current == null || current.length() + text.length() + sep.length() > MAX_CHARS) {
+        current = new StringBuilder(text);
+        passages.add(current);
+      } else {
+        current.append(sep).append(text);
+      }
+      previousSep = sep;
+    }
+    if (passages.size() > 1 && passages.get(passages.size() - 1).length() < MIN_CHARS) {
+      StringBuilder last = passages.remove(passages.size() - 1);
+      passages.get(passages.size() - 1).append(previousSep).append(last);
+    }
+    return passages.stream().map(StringBuilder::toString).toList();
+  }
+
+  /** Splits a long unit at list items, or else at sentences; continuation pieces are marked. */
+  private static List<String> splitLong(String unit) {
+    List<String> out = new ArrayList<>();
+    if (unit.contains("\n")) {
+      String[] lines = unit.split("\n");
+      StringBuilder group = new StringBuilder();
+      for (String line : lines) {
+        if (group.length() > 0 && group.length() + line.length() + 1 > MAX_CHARS) {
+          out.add(group.toString());
+          group.setLength(0);
+        }
+        group.append(group.length() == 0 ? "" : "\n").append(line);
+      }
+      out.add(group.toString());
+      return out;
+    }
+    String[] sentences = SENTENCE_END.split(unit);
+    for (int i = 0; i < sentences.length; i++) {
+      out.add(i == 0 ? sentences[i] : "\u0001" + sentences[i]);
+    }
+    return out;
+  }
+
+  private static String leafSlug(List<String> path) {
+    return path.isEmpty() ? "overview" : Slugs.slug(path.get(path.size() - 1));
+  }
+
+  /**
+   * The heading's slug; a heading repeated in the document ("What you should do" under every
+   * theme) is prefixed with its parent's, so anchors read well and stay stable when sections move.
+   */
+  private static String baseAnchor(List<String> path, Map<String, Integer> leafCounts, Set<String> used) {
+    String anchor = leafSlug(path);
+    if (leafCounts.get(anchor) > 1 && path.size() > 1) {
+      anchor = Slugs.slug(path.get(path.size() - 2)) + "--" + anchor;
+    }
+    String u = unique(anchor, used);
+    used.add(u);
+    return u;
+  }
+
+  private static String unique(String anchor, Set<String> used) {
+    String unique = anchor;
+    for (int n = 2; used.contains(unique); n++) {
+      unique = anchor + "-" + n;
+    }
+    return unique;
+  }
+}

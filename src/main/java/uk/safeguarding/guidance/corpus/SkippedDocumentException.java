@@ -1,0 +1,23 @@
+package uk.safeguarding.guidance.corpus;
+
+import java.nio.file.Path;
+
+/** Thrown by a loader when a file cannot become a document; the corpus reader counts and reports it. */
+public final class SkippedDocumentException extends Exception {
+
+  private final transient Path path;
+
+  public SkippedDocumentException(Path path, String reason) {
+    super(reason);
+    this.path = path;
+  }
+
+  public SkippedDocumentException(Path path, String reason, Throwable cause) {
+    super(reason, cause);
+    this.path = path;
+  }
+
+  public Path path() {
+    return path;
+  }
+}

@@ -1,0 +1,63 @@
+package uk.safeguarding.guidance.http;
+
+import java.util.List;
+import java.util.Map;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.search.SearchHit;
+
+/** The JSON shapes of the public API, as records. */
+final class Dto {
+
+  private Dto() {}
+
+  static String passageUrl(Passage p) {
+    return "/documents/" + p.docId() + "#" + p.anchor();
+  }
+
+  record SearchResult(String id, String docId, String title, String section, String text, String snippet,
+      float score, String url, String documentType, String organisation, String date) {
+
+    static SearchResult of(SearchHit hit) {
+      Passage p = hit.passage();
+      DocumentMetadata m = hit.document();
+      return new SearchResult(p.id(), p.docId(), m.title(), p.section(), p.text(), hit.snippet(),
+          Math.round(hit.score() * 1000f) / 1000f, passageUrl(p), m.documentType(), m.organisation(), m.date());
+    }
+  }
+
+  record SearchResponse(String query, int total, int limit, int offset, List<SearchResult> results,
+      Map<String, Map<String, Integer>> facets) {}
+
+  record DocumentSummary(String id, String title, String organisation, String documentType, String date,
+      String year, String period, List<String> themes, String source, int passages, String url) {
+
+    static DocumentSummary of(DocumentMetadata m, int passages) {
+      return new DocumentSummary(m.id(), m.title(), m.organisation(), m.documentType(), m.date(), m.year(),
+          m.period(), m.themes(), m.source(), passages, "/documents/" + m.id());
+    }
+  }
+
+  record DocumentList(int total, List<DocumentSummary> documents) {}
+
+  record PassageView(String id, String anchor, String section, List<String> headingPath, String text, String url) {
+
+    static PassageView of(Passage p) {
+      return new PassageView(p.id(), p.anchor(), p.section(), p.headingPath(), p.text(), passageUrl(p));
+    }
+  }
+
+  record DocumentDetail(String id, String title, String organisation, String documentType, String date,
+      String year, String period, List<String> themes, String source, List<PassageView> passages) {
+
+    static DocumentDetail of(DocumentMetadata m, List<Passage> passages) {
+      return new DocumentDetail(m.id(), m.title(), m.organisation(), m.documentType(), m.date(), m.year(),
+          m.period(), m.themes(), m.source(), passages.stream().map(PassageView::of).toList());
+    }
+  }
+
+  record Skipped(String file, String reason) {}
+
+  record Health(String status, String message, int documents, int passages, int synonymRules,
+      String synonymsProblem, List<Skipped> skipped) {}
+}

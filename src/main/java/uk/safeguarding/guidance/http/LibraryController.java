@@ -1,0 +1,100 @@
+package uk.safeguarding.guidance.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashSet;
+import java.util.Set;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.SourceDocument;
+import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.search.Filters;
+import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchResults;
+import uk.safeguarding.guidance.search.SearchService;
+
+/** Health, search and documents: the read-only public API. */
+final class LibraryController {
+
+  private final LibraryHolder holder;
+  private final Reindexer reindexer;
+  private final SearchService search;
+
+  LibraryController(Services services) {
+    this.holder = services.library();
+    this.reindexer = services.reindexer();
+    this.search = services.search();
+  }
+
+  void health(Context ctx) {
+    Reindexer.Status status = reindexer.status();
+    if (!holder.isReady()) {
+      ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of()));
+      return;
+    }
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library lib = lease.library();
+      ctx.json(new Dto.Health(status.state(), status.message(), lib.documents().size(), lib.passageCount(),
+          lib.analysis().synonymRules(), lib.analysis().synonymsProblem(),
+          lib.corpus().skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList()));
+    }
+  }
+
+  void search(Context ctx) {
+    String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_CHARS);
+    int limit = Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT);
+    int offset = Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);
+    Filters filters = filters(ctx);
+    SearchResults results = search.search(new SearchRequest(q, limit, offset, filters));
+    ctx.json(new Dto.SearchResponse(results.query(), results.total(), limit, offset,
+        results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));
+  }
+
+  /** Filters from the query string, each value checked against the library's metadata. */
+  Filters filters(Context ctx) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Set<String> types = new HashSet<>();
+      Set<String> orgs = new HashSet<>();
+      Set<String> themes = new HashSet<>();
+      Set<String> years = new HashSet<>();
+      for (SourceDocument d : lease.library().documents().values()) {
+        DocumentMetadata m = d.metadata();
+        types.add(m.documentType());
+        orgs.add(m.organisation());
+        themes.addAll(m.themes());
+        years.add(m.year());
+      }
+      return new Filters(Params.filter(ctx, "type", types), Params.filter(ctx, "organisation", orgs),
+          Params.filter(ctx, "theme", themes), Params.filter(ctx, "year", years));
+    }
+  }
+
+  void documents(Context ctx) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library lib = lease.library();
+      var docs = lib.documents().values().stream()
+          .map(d -> Dto.DocumentSummary.of(d.metadata(), lib.passages(d.id()).size())).toList();
+      ctx.json(new Dto.DocumentList(docs.size(), docs));
+    }
+  }
+
+  /** The readable document view; the page itself fetches the passages. 404 for an unknown id. */
+  void documentPage(Context ctx, String page) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      ctx.status(lease.library().documents().containsKey(ctx.pathParam("id")) ? 200 : 404).html(page);
+    }
+  }
+
+  void document(Context ctx) {
+    String id = ctx.pathParam("id");
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library lib = lease.library();
+      SourceDocument doc = lib.documents().get(id);
+      if (doc == null) {
+        throw new NotFoundResponse("No document with id '" + id + "'.");
+      }
+      ctx.json(Dto.DocumentDetail.of(doc.metadata(), lib.passages(id)));
+    }
+  }
+}

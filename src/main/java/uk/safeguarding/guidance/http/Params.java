@@ -1,0 +1,61 @@
+package uk.safeguarding.guidance.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads and validates query parameters, failing with a {@link BadRequest} that names the parameter. */
+final class Params {
+
+  private Params() {}
+
+  static String requiredText(Context ctx, String name, int maxChars) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw new BadRequest(name, value, "The parameter '" + name + "' must not be empty.");
+    }
+    if (value.length() > maxChars) {
+      throw new BadRequest(name, value.substring(0, 40) + "…",
+          "The parameter '" + name + "' must be at most " + maxChars + " characters.");
+    }
+    return value.strip();
+  }
+
+  static int integer(Context ctx, String name, int defaultValue, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name, value,
+          "The parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '" + value + "'.");
+    }
+  }
+
+  /** All values given for a filter; each must be one of {@code known} (case-insensitive). */
+  static Set<String> filter(Context ctx, String name, Set<String> known) {
+    List<String> values = ctx.queryParams(name);
+    Set<String> out = new TreeSet<>();
+    for (String value : values) {
+      for (String v : value.split(",")) {
+        String s = v.strip();
+        if (s.isEmpty()) {
+          continue;
+        }
+        if (known.stream().noneMatch(k -> k.equalsIgnoreCase(s))) {
+          throw new BadRequest(name, s, "Unknown value '" + s + "' for parameter '" + name + "'; known values: "
+              + String.join(", ", new TreeSet<>(known)) + ".");
+        }
+        out.add(s);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+package uk.safeguarding.guidance.http;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinGson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.safeguarding.guidance.index.LibraryHolder;
+
+/** Wires routes, static pages, errors and security headers into one Javalin server. */
+public final class WebServer {
+
+  private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
+
+  /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
+  static final Gson GSON = new GsonBuilder().create();
+
+  /** No inline script or style, nothing from another origin: the page works on a closed network. */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+      + "frame-ancestors 'none'";
+
+  private WebServer() {}
+
+  public static Javalin create(Services services, int rateLimitPerMinute) {
+    LibraryController library = new LibraryController(services);
+    RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
+    String documentPage = resource("/web/document.html");
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinGson(GSON, false));
+      config.http.maxRequestSize = 1_000_000L;
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/web";
+        files.location = Location.CLASSPATH;
+        files.headers = Map.of("Cache-Control", "no-cache");
+      });
+      config.routes.before(ctx -> securityHeaders(ctx));
+      config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
+      config.routes.get("/health", library::health);
+      config.routes.get("/api/search", library::search);
+      config.routes.get("/api/documents", library::documents);
+      config.routes.get("/api/documents/{id}", library::document);
+      config.routes.get("/documents/{id}", ctx -> library.documentPage(ctx, documentPage));
+
+      config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(e.toError()));
+      config.routes.exception(LibraryHolder.NotReadyException.class,
+          (e, ctx) -> ctx.status(503).header("Retry-After", "5").json(ApiError.of(e.getMessage())));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.log(Level.SEVERE, "Unexpected error on " + ctx.method() + " " + ctx.path(), e);
+        ctx.status(500).json(ApiError.of("Something went wrong on the server; it has been logged."));
+      });
+      config.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          ctx.json(ApiError.of("Nothing at " + ctx.method() + " " + ctx.path() + "."));
+        }
+      });
+      config.routes.error(405, ctx -> ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
+    });
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+  }
+
+  private static void rateLimit(Context ctx, RateLimiter limiter) {
+    long wait = limiter.retryAfter(ctx.ip(), System.currentTimeMillis());
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      throw new HttpResponseException(429, "Too many requests from this address; try again in " + wait + " seconds.");
+    }
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = WebServer.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("The page " + path + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+}

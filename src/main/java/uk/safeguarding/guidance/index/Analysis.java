@@ -1,0 +1,134 @@
+package uk.safeguarding.guidance.index;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * English analysis shared by indexing and querying. Index time: standard tokens, possessives
+ * dropped, lowercased, accents folded, stop words removed, Porter-stemmed. Query time adds the
+ * trainers' synonyms before stop words and stemming, so one rule covers every inflection and the
+ * index never needs rebuilding for a synonym alone (it is rebuilt anyway, as the file is hashed).
+ * Immutable and thread-safe; build once and share.
+ */
+public final class Analysis {
+
+  private static final Logger LOG = Logger.getLogger(Analysis.class.getName());
+
+  /** Lucene's English stop words plus the question words practitioners type around a topic. */
+  public static final CharArraySet STOP_WORDS;
+
+  static {
+    List<String> words = new ArrayList<>();
+    EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> words.add(new String((char[]) w)));
+    words.addAll(List.of("what", "whats", "how", "do", "does", "did", "doing", "done", "i", "im", "we", "you",
+        "me", "my", "our", "your", "us", "should", "can", "could", "would", "must", "when", "where", "which",
+        "who", "whom", "why", "about", "has", "have", "had", "am", "been", "being", "so", "just", "tell",
+        "know", "need", "want", "help", "please", "there", "here", "any", "some", "anything", "thing",
+        "things", "someone", "something", "get", "got", "go", "happens", "happen", "ok", "okay", "mean", "means",
+        "meaning", "stand", "stands", "from", "its", "it's", "i'm", "what's", "he", "she", "her", "his",
+        "him", "them", "i've", "ive", "let", "lot", "also", "very", "really"));
+    STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+  }
+
+  private final Analyzer index;
+  private final Analyzer query;
+  private final int synonymRules;
+  private final String synonymsProblem;
+
+  private Analysis(SynonymMap synonyms, int synonymRules, String synonymsProblem) {
+    this.index = new GuidanceAnalyzer(null);
+    this.query = new GuidanceAnalyzer(synonyms);
+    this.synonymRules = synonymRules;
+    this.synonymsProblem = synonymsProblem;
+  }
+
+  /**
+   * Analysis with the given synonyms (Solr format). A file that does not parse leaves search
+   * working without synonyms, and {@link #synonymsProblem()} says why.
+   */
+  public static Analysis withSynonyms(String solrSynonyms) {
+    if (solrSynonyms == null || solrSynonyms.isBlank()) {
+      return new Analysis(null, 0, "");
+    }
+    try (Analyzer parseAnalyzer = new GuidanceAnalyzer(null, false)) {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, parseAnalyzer);
+      parser.parse(new StringReader(solrSynonyms));
+      int rules = (int) solrSynonyms.lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+      return new Analysis(parser.build(), rules, "");
+    } catch (ParseException | IOException | IllegalArgumentException e) {
+      String problem = "synonyms file not used: " + e.getMessage()
+          + (e instanceof ParseException pe ? " (line " + pe.getErrorOffset() + ")" : "");
+      LOG.warning(problem);
+      return new Analysis(null, 0, problem);
+    }
+  }
+
+  public Analyzer index() {
+    return index;
+  }
+
+  public Analyzer query() {
+    return query;
+  }
+
+  public int synonymRules() {
+    return synonymRules;
+  }
+
+  /** Empty when the synonyms file was used, else the reason it was not. */
+  public String synonymsProblem() {
+    return synonymsProblem;
+  }
+
+  /** The analysis chain; synonyms only at query time. */
+  static final class GuidanceAnalyzer extends Analyzer {
+    private final SynonymMap synonyms;
+    private final boolean full;
+
+    GuidanceAnalyzer(SynonymMap synonyms) {
+      this(synonyms, true);
+    }
+
+    /** With {@code full} false, the chain stops after lowercasing: how synonym rules are read. */
+    GuidanceAnalyzer(SynonymMap synonyms, boolean full) {
+      this.synonyms = synonyms;
+      this.full = full;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = new EnglishPossessiveFilter(source);
+      stream = new LowerCaseFilter(stream);
+      stream = new ASCIIFoldingFilter(stream);
+      if (!full) {
+        return new TokenStreamComponents(source, stream);
+      }
+      if (synonyms != null) {
+        stream = new SynonymGraphFilter(stream, synonyms, true);
+      }
+      stream = new StopFilter(stream, STOP_WORDS);
+      stream = new PorterStemFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+  }
+}

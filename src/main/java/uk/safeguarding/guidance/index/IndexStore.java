@@ -1,0 +1,203 @@
+package uk.safeguarding.guidance.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import uk.safeguarding.guidance.corpus.Corpus;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.PassageSplitter;
+import uk.safeguarding.guidance.corpus.SourceDocument;
+
+/**
+ * Builds and opens the index for a corpus folder. Each index lives in {@code data/index/<hash>},
+ * named by the content hash of the corpus (documents and synonyms): an unchanged corpus reuses its
+ * index on restart, a changed one gets a new index built beside the old, committed, then renamed
+ * into place, so a crash mid-build never leaves a half index where a whole one is expected.
+ * Thread-safe for concurrent {@link #open} calls on different corpora; callers serialise reindexing.
+ */
+public final class IndexStore {
+
+  private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
+  /** Bump when analysis or field mapping changes, so old indexes are not reused. */
+  static final String FORMAT = "passages-v3";
+  public static final String SYNONYMS_FILE = "synonyms.txt";
+
+  private final Path indexRoot;
+  private final CorpusReader reader;
+  private final PassageSplitter splitter = new PassageSplitter();
+  private final float k1;
+  private final float b;
+
+  public IndexStore(Path dataDir, CorpusReader reader) {
+    this(dataDir, reader, 1.2f, 0.75f);
+  }
+
+  public IndexStore(Path dataDir, CorpusReader reader, float k1, float b) {
+    this.indexRoot = dataDir.resolve("index");
+    this.reader = reader;
+    this.k1 = k1;
+    this.b = b;
+  }
+
+  /** Reads the corpus and opens its index, building it first if the corpus changed. */
+  public Library open(Path corpusDir) {
+    try {
+      Files.createDirectories(indexRoot);
+      Corpus corpus = reader.read(corpusDir);
+      Analysis analysis = Analysis.withSynonyms(readSynonyms(corpusDir));
+      Map<String, List<Passage>> passages = new LinkedHashMap<>();
+      for (SourceDocument doc : corpus.documents()) {
+        passages.put(doc.id(), splitter.split(doc));
+      }
+      String hash = hash(corpusDir);
+      Path dir = indexRoot.resolve(hash);
+      boolean reuse = Files.isDirectory(dir) && DirectoryReader.indexExists(FSDirectory.open(dir));
+      if (!reuse) {
+        build(dir, corpus, passages, analysis);
+      }
+      LOG.info((reuse ? "Reused" : "Built") + " index " + hash.substring(0, 12) + ": "
+          + corpus.documents().size() + " documents, "
+          + passages.values().stream().mapToInt(List::size).sum() + " passages, "
+          + corpus.skipped().size() + " skipped");
+      DirectoryReader directoryReader = DirectoryReader.open(FSDirectory.open(dir));
+      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes index folders other than {@code keep}, and builds a crash left half done. */
+  public void removeStale(String keep) {
+    try (Stream<Path> dirs = Files.list(indexRoot)) {
+      for (Path dir : dirs.filter(d -> !d.getFileName().toString().equals(keep)).toList()) {
+        deleteTree(dir);
+      }
+    } catch (IOException e) {
+      LOG.warning("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
+    }
+  }
+
+  private void build(Path dir, Corpus corpus, Map<String, List<Passage>> passages, Analysis analysis)
+      throws IOException {
+    Path building = indexRoot.resolve(dir.getFileName() + ".building-" + System.nanoTime());
+    IndexWriterConfig config = new IndexWriterConfig(analysis.index())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setSimilarity(new BM25Similarity(k1, b));
+    try (Directory directory = FSDirectory.open(building);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (SourceDocument doc : corpus.documents()) {
+        for (Passage passage : passages.get(doc.id())) {
+          writer.addDocument(toLucene(doc.metadata(), passage));
+        }
+      }
+      writer.commit();
+    }
+    try {
+      Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(building, dir);
+    }
+  }
+
+  static Document toLucene(DocumentMetadata meta, Passage passage) {
+    Document doc = new Document();
+    // Exact id, stored to map hits back to passages, and sorted on to break score ties.
+    doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(passage.id())));
+    doc.add(new StringField(Fields.DOC_ID, meta.id(), Field.Store.YES));
+    // Title and heading path are searched separately so they can weigh more than body text.
+    doc.add(new TextField(Fields.TITLE, meta.title() + " " + passage.headingPath().get(0), Field.Store.NO));
+    doc.add(new TextField(Fields.SECTION, String.join(" ", passage.subPath()), Field.Store.NO));
+    doc.add(new TextField(Fields.BODY, passage.text(), Field.Store.YES));
+    // Filters match lowercase exact values; the display form comes from the metadata.
+    doc.add(new StringField(Fields.TYPE, lower(meta.documentType()), Field.Store.NO));
+    doc.add(new StringField(Fields.ORGANISATION, lower(meta.organisation()), Field.Store.NO));
+    meta.themes().forEach(t -> doc.add(new StringField(Fields.THEME, lower(t), Field.Store.NO)));
+    doc.add(new StringField(Fields.YEAR, meta.year(), Field.Store.NO));
+    doc.add(new StringField(Fields.KIND, kind(passage), Field.Store.NO));
+    return doc;
+  }
+
+  /** Passages that tell a practitioner what to do. */
+  public static String kind(Passage passage) {
+    String path = String.join(" ", passage.subPath()).toLowerCase(Locale.ROOT);
+    String text = passage.text().toLowerCase(Locale.ROOT);
+    boolean action = path.matches(".*\\b(should (you )?do|you should|to do|recommendation|actions?|"
+        + "what can|key messages|learning)\\b.*") || text.startsWith("what you should do");
+    return action ? "action" : "other";
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  static String readSynonyms(Path corpusDir) throws IOException {
+    Path file = corpusDir.resolve(SYNONYMS_FILE);
+    return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  /** The SHA-256 of every file under the corpus folder (paths and bytes) and the index format. */
+  public static String hash(Path corpusDir) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(corpusDir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      String rel = corpusDir.relativize(file).toString().replace('\\', '/');
+      if (rel.startsWith(".") || rel.contains("/.")) {
+        continue; // editor swap files and version-control folders are not the corpus
+      }
+      digest.update(rel.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Files.readAllBytes(file));
+      digest.update((byte) 0);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package uk.safeguarding.guidance.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import uk.safeguarding.guidance.corpus.Corpus;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.SourceDocument;
+
+/**
+ * One immutable version of the library: the documents, their passages and the open index over
+ * them. A reindex builds a new Library and swaps it in; searches hold the one they started with.
+ * Thread-safe. Reference-counted through its reader: see {@link LibraryHolder}.
+ */
+public final class Library {
+
+  private final Corpus corpus;
+  private final Map<String, SourceDocument> documents;
+  private final Map<String, List<Passage>> passagesByDoc;
+  private final Map<String, Passage> passagesById;
+  private final Passage[] passageByLuceneDoc;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Analysis analysis;
+  private final String hash;
+  private final boolean reused;
+
+  Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
+      Analysis analysis, String hash, boolean reused, float k1, float b) {
+    this.corpus = corpus;
+    Map<String, SourceDocument> docs = new LinkedHashMap<>();
+    corpus.documents().forEach(d -> docs.put(d.id(), d));
+    this.documents = Collections.unmodifiableMap(docs);
+    this.passagesByDoc = Collections.unmodifiableMap(new LinkedHashMap<>(passagesByDoc));
+    Map<String, Passage> byId = new LinkedHashMap<>();
+    passagesByDoc.values().forEach(ps -> ps.forEach(p -> byId.put(p.id(), p)));
+    this.passagesById = Collections.unmodifiableMap(byId);
+    this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(new BM25Similarity(k1, b));
+    this.analysis = analysis;
+    this.hash = hash;
+    this.reused = reused;
+    this.passageByLuceneDoc = new Passage[reader.maxDoc()];
+    try {
+      var stored = reader.storedFields();
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        passageByLuceneDoc[i] = byId.get(stored.document(i).get(Fields.ID));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read passage ids from the index", e);
+    }
+  }
+
+  public Corpus corpus() {
+    return corpus;
+  }
+
+  public Map<String, SourceDocument> documents() {
+    return documents;
+  }
+
+  public List<Passage> passages(String docId) {
+    return passagesByDoc.getOrDefault(docId, List.of());
+  }
+
+  public Passage passage(String id) {
+    return passagesById.get(id);
+  }
+
+  public List<Passage> allPassages() {
+    return new ArrayList<>(passagesById.values());
+  }
+
+  public int passageCount() {
+    return passagesById.size();
+  }
+
+  /** The passage a Lucene document id stands for (ids are stable for this reader). */
+  public Passage passageAt(int luceneDoc) {
+    return passageByLuceneDoc[luceneDoc];
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  /** The content hash of the corpus this library was built from. */
+  public String hash() {
+    return hash;
+  }
+
+  /** Whether the index was reused from disk rather than built on opening. */
+  public boolean reused() {
+    return reused;
+  }
+
+  boolean tryIncRef() {
+    return reader.tryIncRef();
+  }
+
+  void decRef() {
+    try {
+      reader.decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close an old index reader", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package uk.safeguarding.guidance.index;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds a new library from the corpus folder on one background thread and swaps it in when it is
+ * whole. Searches keep answering from the current library meanwhile; a failed build leaves it
+ * serving and records why. Thread-safe; builds run one at a time, in the order asked.
+ */
+public final class Reindexer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Reindexer.class.getName());
+
+  /** Where indexing stands, for /health and the trainers' page. */
+  public record Status(String state, String message, Instant at) {}
+
+  private final IndexStore store;
+  private final Path corpusDir;
+  private final LibraryHolder holder;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "reindexer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicReference<Status> status =
+      new AtomicReference<>(new Status("starting", "The library has not been indexed yet.", Instant.now()));
+
+  public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder) {
+    this.store = store;
+    this.corpusDir = corpusDir;
+    this.holder = holder;
+  }
+
+  /** Starts a build; the future completes with the new library, or exceptionally with the reason. */
+  public CompletableFuture<Library> reindex() {
+    return CompletableFuture.supplyAsync(this::rebuild, worker);
+  }
+
+  public Status status() {
+    return status.get();
+  }
+
+  private Library rebuild() {
+    status.set(new Status("indexing", "Reading the corpus and building the index.", Instant.now()));
+    try {
+      Library library = store.open(corpusDir);
+      boolean first = !holder.isReady();
+      holder.swap(library);
+      if (first) {
+        store.removeStale(library.hash()); // no reader can be on an old index before the first swap
+      }
+      status.set(new Status("ready", library.documents().size() + " documents, " + library.passageCount()
+          + " passages" + (library.corpus().skipped().isEmpty() ? "" : ", " + library.corpus().skipped().size()
+          + " files skipped"), Instant.now()));
+      return library;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Indexing failed; the current library keeps serving", e);
+      status.set(new Status("failed", "Indexing failed: " + e.getMessage(), Instant.now()));
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,100 @@
+package uk.safeguarding.guidance.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import uk.safeguarding.guidance.index.Fields;
+
+/**
+ * Builds a Lucene query from a practitioner's words without any query syntax: text in closed
+ * double quotes must match as a phrase, everything else is analysed into terms (with synonyms).
+ * Characters such as {@code AND ( * ~ \} are just text here, so no query can fail to parse.
+ */
+final class QueryFactory {
+
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+  /** Field weights: where a word appears in the heading path or title says more than the body. */
+  static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.BODY, 1.0f, Fields.SECTION, 1.6f, Fields.TITLE, 0.6f);
+  /** A small lift for passages that say what to do, over background of the same relevance. */
+  static final float ACTION_BOOST = 0.6f;
+
+  private QueryFactory() {}
+
+  /** The query, or null when the words analyse to nothing (only stop words or punctuation). */
+  static Query build(String text, Analyzer analyzer, Filters filters) {
+    String normalised = text.replace('“', '"').replace('”', '"').replace('„', '"');
+    List<String> phrases = new ArrayList<>();
+    Matcher m = QUOTED.matcher(normalised);
+    StringBuilder free = new StringBuilder();
+    while (m.find()) {
+      phrases.add(m.group(1));
+      m.appendReplacement(free, " ");
+    }
+    m.appendTail(free);
+    String freeText = free.toString().replace('"', ' ');
+
+    QueryBuilder builder = new QueryBuilder(analyzer);
+    BooleanQuery.Builder main = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String phrase : phrases) {
+      Query q = acrossFields(builder, phrase, true);
+      if (q != null) {
+        main.add(q, Occur.MUST);
+        any = true;
+      }
+    }
+    Query words = acrossFields(builder, freeText, false);
+    if (words != null) {
+      main.add(words, any ? Occur.SHOULD : Occur.MUST);
+      any = true;
+    }
+    if (!any) {
+      return null;
+    }
+    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, "action"))), ACTION_BOOST),
+        Occur.SHOULD);
+    addFilter(main, Fields.TYPE, filters.types());
+    addFilter(main, Fields.ORGANISATION, filters.organisations());
+    addFilter(main, Fields.THEME, filters.themes());
+    addFilter(main, Fields.YEAR, filters.years());
+    return main.build();
+  }
+
+  private static Query acrossFields(QueryBuilder builder, String text, boolean phrase) {
+    if (text.isBlank()) {
+      return null;
+    }
+    BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String field : List.of(Fields.BODY, Fields.SECTION, Fields.TITLE)) {
+      Query q = phrase ? builder.createPhraseQuery(field, text) : builder.createBooleanQuery(field, text, Occur.SHOULD);
+      if (q != null) {
+        fields.add(new BoostQuery(q, FIELD_BOOSTS.get(field)), Occur.SHOULD);
+        any = true;
+      }
+    }
+    return any ? fields.build() : null;
+  }
+
+  private static void addFilter(BooleanQuery.Builder main, String field, Set<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    values.stream().sorted().forEach(v -> any.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
+    main.add(any.build(), Occur.FILTER);
+  }
+}

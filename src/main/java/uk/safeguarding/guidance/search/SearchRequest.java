@@ -1,0 +1,32 @@
+package uk.safeguarding.guidance.search;
+
+import java.util.Objects;
+
+/** One search: the practitioner's words, a page of results, and filters. Validated on construction. */
+public record SearchRequest(String query, int limit, int offset, Filters filters) {
+
+  public static final int MAX_LIMIT = 100;
+  public static final int MAX_OFFSET = 1000;
+  public static final int MAX_QUERY_CHARS = 500;
+
+  public SearchRequest {
+    Objects.requireNonNull(query, "query");
+    if (query.isBlank()) {
+      throw new IllegalArgumentException("The parameter 'q' must not be empty.");
+    }
+    if (query.length() > MAX_QUERY_CHARS) {
+      throw new IllegalArgumentException("The parameter 'q' must be at most " + MAX_QUERY_CHARS + " characters.");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("The parameter 'limit' must be between 1 and " + MAX_LIMIT + ".");
+    }
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new IllegalArgumentException("The parameter 'offset' must be between 0 and " + MAX_OFFSET + ".");
+    }
+    filters = filters == null ? Filters.NONE : filters;
+  }
+
+  public static SearchRequest of(String query, int limit) {
+    return new SearchRequest(query, limit, 0, Filters.NONE);
+  }
+}

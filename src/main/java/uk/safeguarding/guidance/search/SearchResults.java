@@ -1,0 +1,16 @@
+package uk.safeguarding.guidance.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page of hits, the total number of matching passages, and per-facet counts over all of them.
+ * Facets: {@code documentType}, {@code organisation}, {@code theme}, {@code year}.
+ */
+public record SearchResults(String query, int total, List<SearchHit> hits, Map<String, Map<String, Integer>> facets) {
+
+  public SearchResults {
+    hits = List.copyOf(hits);
+    facets = Map.copyOf(facets);
+  }
+}
