@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import uk.safeguarding.guidance.answer.AnswerLog;
+import uk.safeguarding.guidance.answer.AskService;
+import uk.safeguarding.guidance.answer.Conversations;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.http.Services;
 import uk.safeguarding.guidance.http.WebServer;
@@ -25,7 +28,9 @@ public final class GuidanceApp {
   private GuidanceApp(AppConfig config) {
     this.holder = new LibraryHolder();
     this.reindexer = new Reindexer(new IndexStore(config.dataDir(), CorpusReader.standard()), config.corpusDir(), holder);
-    Services services = new Services(holder, reindexer, new SearchService(holder));
+    SearchService search = new SearchService(holder);
+    AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
+    Services services = new Services(holder, reindexer, search, ask);
     this.server = WebServer.create(services, config.rateLimitPerMinute());
   }
 

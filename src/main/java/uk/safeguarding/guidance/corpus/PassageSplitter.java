@@ -143,8 +143,8 @@ public final class PassageSplitter {
     List<Section> out = new ArrayList<>(sections);
     for (int i = 0; i < out.size(); i++) {
       Section s = out.get(i);
-      if (s.length() >= MIN_CHARS || s.path().isEmpty()) {
-        continue;
+      if (s.length() >= MIN_CHARS || s.path().size() < 2) {
+        continue; // only sub-sections merge: a top-level section is a place in the document of its own
       }
       if (i + 1 < out.size() && isSibling(s, out.get(i + 1))
           && s.length() + out.get(i + 1).length() <= MAX_CHARS) {
@@ -164,7 +164,7 @@ public final class PassageSplitter {
   }
 
   private static boolean isSibling(Section a, Section b) {
-    return !a.path().isEmpty() && !b.path().isEmpty() && a.parent().equals(b.parent())
+    return a.path().size() >= 2 && b.path().size() >= 2 && a.parent().equals(b.parent())
         && a.path().size() == b.path().size();
   }
 

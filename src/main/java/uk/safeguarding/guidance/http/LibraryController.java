@@ -53,6 +53,11 @@ final class LibraryController {
 
   /** Filters from the query string, each value checked against the library's metadata. */
   Filters filters(Context ctx) {
+    return filters(holder, name -> ctx.queryParams(name));
+  }
+
+  /** Filters from named value lists, each value checked against the library's metadata. */
+  static Filters filters(LibraryHolder holder, java.util.function.Function<String, java.util.List<String>> values) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Set<String> types = new HashSet<>();
       Set<String> orgs = new HashSet<>();
@@ -65,8 +70,9 @@ final class LibraryController {
         themes.addAll(m.themes());
         years.add(m.year());
       }
-      return new Filters(Params.filter(ctx, "type", types), Params.filter(ctx, "organisation", orgs),
-          Params.filter(ctx, "theme", themes), Params.filter(ctx, "year", years));
+      return new Filters(Params.filter("type", values.apply("type"), types),
+          Params.filter("organisation", values.apply("organisation"), orgs),
+          Params.filter("theme", values.apply("theme"), themes), Params.filter("year", values.apply("year"), years));
     }
   }
 

@@ -41,8 +41,15 @@ final class Params {
 
   /** All values given for a filter; each must be one of {@code known} (case-insensitive). */
   static Set<String> filter(Context ctx, String name, Set<String> known) {
-    List<String> values = ctx.queryParams(name);
+    return filter(name, ctx.queryParams(name), known);
+  }
+
+  /** Filter values from any source (query string or JSON body), checked against {@code known}. */
+  static Set<String> filter(String name, List<String> values, Set<String> known) {
     Set<String> out = new TreeSet<>();
+    if (values == null) {
+      return out;
+    }
     for (String value : values) {
       for (String v : value.split(",")) {
         String s = v.strip();

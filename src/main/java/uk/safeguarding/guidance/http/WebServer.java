@@ -33,6 +33,7 @@ public final class WebServer {
 
   public static Javalin create(Services services, int rateLimitPerMinute) {
     LibraryController library = new LibraryController(services);
+    AskController ask = new AskController(services);
     RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
@@ -51,6 +52,8 @@ public final class WebServer {
       config.routes.get("/api/search", library::search);
       config.routes.get("/api/documents", library::documents);
       config.routes.get("/api/documents/{id}", library::document);
+      config.routes.post("/api/ask", ask::ask);
+      config.routes.post("/api/feedback", ask::feedback);
       config.routes.get("/documents/{id}", ctx -> library.documentPage(ctx, documentPage));
 
       config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(e.toError()));

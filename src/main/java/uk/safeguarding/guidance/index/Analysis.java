@@ -52,12 +52,19 @@ public final class Analysis {
   private final Analyzer query;
   private final int synonymRules;
   private final String synonymsProblem;
+  private final String synonymsSource;
 
-  private Analysis(SynonymMap synonyms, int synonymRules, String synonymsProblem) {
+  private Analysis(SynonymMap synonyms, int synonymRules, String synonymsProblem, String synonymsSource) {
     this.index = new GuidanceAnalyzer(null);
     this.query = new GuidanceAnalyzer(synonyms);
     this.synonymRules = synonymRules;
     this.synonymsProblem = synonymsProblem;
+    this.synonymsSource = synonymsSource == null ? "" : synonymsSource;
+  }
+
+  /** The synonyms file as given (for the glossary and the trainers' editor). */
+  public String synonymsSource() {
+    return synonymsSource;
   }
 
   /**
@@ -66,19 +73,19 @@ public final class Analysis {
    */
   public static Analysis withSynonyms(String solrSynonyms) {
     if (solrSynonyms == null || solrSynonyms.isBlank()) {
-      return new Analysis(null, 0, "");
+      return new Analysis(null, 0, "", solrSynonyms);
     }
     try (Analyzer parseAnalyzer = new GuidanceAnalyzer(null, false)) {
       SolrSynonymParser parser = new SolrSynonymParser(true, true, parseAnalyzer);
       parser.parse(new StringReader(solrSynonyms));
       int rules = (int) solrSynonyms.lines().map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
-      return new Analysis(parser.build(), rules, "");
+      return new Analysis(parser.build(), rules, "", solrSynonyms);
     } catch (ParseException | IOException | IllegalArgumentException e) {
       String problem = "synonyms file not used: " + e.getMessage()
           + (e instanceof ParseException pe ? " (line " + pe.getErrorOffset() + ")" : "");
       LOG.warning(problem);
-      return new Analysis(null, 0, problem);
+      return new Analysis(null, 0, problem, solrSynonyms);
     }
   }
 

@@ -49,6 +49,7 @@ public final class IndexStore {
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
   static final String FORMAT = "passages-v3";
   public static final String SYNONYMS_FILE = "synonyms.txt";
+  public static final String GLOSSARY_FILE = "glossary.txt";
 
   private final Path indexRoot;
   private final CorpusReader reader;
@@ -88,7 +89,7 @@ public final class IndexStore {
           + passages.values().stream().mapToInt(List::size).sum() + " passages, "
           + corpus.skipped().size() + " skipped");
       DirectoryReader directoryReader = DirectoryReader.open(FSDirectory.open(dir));
-      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b);
+      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b, readFile(corpusDir, GLOSSARY_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
     }
@@ -160,7 +161,11 @@ public final class IndexStore {
   }
 
   static String readSynonyms(Path corpusDir) throws IOException {
-    Path file = corpusDir.resolve(SYNONYMS_FILE);
+    return readFile(corpusDir, SYNONYMS_FILE);
+  }
+
+  static String readFile(Path corpusDir, String name) throws IOException {
+    Path file = corpusDir.resolve(name);
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 

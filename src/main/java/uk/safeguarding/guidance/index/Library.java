@@ -31,9 +31,11 @@ public final class Library {
   private final Analysis analysis;
   private final String hash;
   private final boolean reused;
+  private final String glossarySource;
 
   Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
-      Analysis analysis, String hash, boolean reused, float k1, float b) {
+      Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource) {
+    this.glossarySource = glossarySource == null ? "" : glossarySource;
     this.corpus = corpus;
     Map<String, SourceDocument> docs = new LinkedHashMap<>();
     corpus.documents().forEach(d -> docs.put(d.id(), d));
@@ -90,6 +92,11 @@ public final class Library {
 
   public IndexSearcher searcher() {
     return searcher;
+  }
+
+  /** The trainers' glossary file as given; may be empty. */
+  public String glossarySource() {
+    return glossarySource;
   }
 
   public Analysis analysis() {

@@ -53,6 +53,10 @@ public final class SearchService {
     if (query == null) {
       return new SearchResults(request.query(), 0, List.of(), facets(library, new BitSet()));
     }
+    return run(library, request, query);
+  }
+
+  private static SearchResults run(Library library, SearchRequest request, Query query) {
     try {
       IndexSearcher searcher = library.searcher();
       BitSet matching = matching(searcher, query);
@@ -73,12 +77,92 @@ public final class SearchService {
     }
   }
 
-  /** The query's analysed terms, for highlighting text outside a search result. */
-  public Set<String> queryTerms(String text) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Query query = QueryFactory.build(text, lease.library().analysis().query(), Filters.NONE);
-      return query == null ? Set.of() : Snippets.terms(query);
+  /** A search whose words lean on an earlier question: {@code context} adds weight, never hits. */
+  public SearchResults search(SearchRequest request, String context) {
+    if (context == null || context.isBlank()) {
+      return search(request);
     }
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      Query query = QueryFactory.build(request.query(), library.analysis().query(), request.filters());
+      Query contextQuery = QueryFactory.build(context, library.analysis().query(), Filters.NONE);
+      if (query == null || contextQuery == null) {
+        return search(library, request);
+      }
+      Query combined = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
+          .add(new org.apache.lucene.search.BoostQuery(contextQuery, CONTEXT_WEIGHT),
+              org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+          .build();
+      return run(library, request, combined);
+    }
+  }
+
+  /** How much an earlier question's words count in a follow-up, against the follow-up's own. */
+  static final float CONTEXT_WEIGHT = 0.5f;
+
+  /** The question's content words with their analysed terms and IDF weights in the current library. */
+  public QueryTerms queryTerms(String question) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      var reader = library.searcher().getIndexReader();
+      int n = Math.max(1, reader.numDocs());
+      double unknownWeight = Math.log(1 + (n + 0.5) / 0.5);
+      List<QueryTerms.Word> words = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String word : question.split("[^\\p{L}\\p{N}'’.-]+")) {
+        String w = word.replaceAll("^[.'’-]+|[.'’-]+$", "");
+        if (w.isEmpty() || !seen.add(w.toLowerCase(java.util.Locale.ROOT))) {
+          continue;
+        }
+        Set<String> terms = analyse(library.analysis().query(), w);
+        if (terms.isEmpty()) {
+          continue; // a stop word
+        }
+        double weight = 0;
+        boolean known = false;
+        for (String t : terms) {
+          int df = reader.docFreq(new org.apache.lucene.index.Term(Fields.BODY, t));
+          if (df > 0) {
+            known = true;
+            weight = Math.max(weight, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+          }
+        }
+        words.add(new QueryTerms.Word(w, terms, known ? weight : unknownWeight, known));
+      }
+      return new QueryTerms(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot weigh the words of '" + question + "'", e);
+    }
+  }
+
+  /** The whole text, HTML-escaped, with words whose analysed form is in {@code terms} marked. */
+  public String highlight(String text, Set<String> terms) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return Snippets.snippet(text, Snippets.matches(text, terms, lease.library().analysis().index()), Integer.MAX_VALUE);
+    }
+  }
+
+  /** The analysed terms of a text as the index sees them (stemmed, no synonyms). */
+  public Set<String> termsOf(String text) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return analyse(lease.library().analysis().index(), text);
+    }
+  }
+
+  private static Set<String> analyse(org.apache.lucene.analysis.Analyzer analyzer, String text) {
+    Set<String> out = new java.util.HashSet<>();
+    try (var ts = analyzer.tokenStream(Fields.BODY, text)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot analyse '" + text + "'", e);
+    }
+    return out;
   }
 
   private static BitSet matching(IndexSearcher searcher, Query query) throws IOException {

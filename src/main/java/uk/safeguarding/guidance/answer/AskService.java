@@ -1,0 +1,310 @@
+package uk.safeguarding.guidance.answer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.privacy.PersonalData;
+import uk.safeguarding.guidance.search.QueryTerms;
+import uk.safeguarding.guidance.search.SearchHit;
+import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchService;
+
+/**
+ * Answers a practitioner's question from the library, extractively: the points are sentences cut
+ * from the best passages (preferring what-to-do sentences that share the question's words),
+ * near-duplicates merged under all their citations. When no passage covers enough of the
+ * question's words, it says so instead of dressing up the nearest excerpt. Thread-safe.
+ */
+public final class AskService {
+
+  /** Share of the question's (IDF-weighted) words a passage must contain to count as an answer. */
+  static final double GROUNDED_COVERAGE = 0.6;
+  static final int MAX_POINTS = 6;
+  static final int MAX_PASSAGES = 5;
+  static final int EXCERPT_CHARS = 700;
+
+  private static final Pattern FOLLOW_UP = Pattern.compile(
+      "^(and|but|also|or|so|then|what about|how about|what if|and if|and what|what else|same for|is that|does that|"
+          + "do they|does it|is it|are they|can they|should they|should i also)\\b.*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PRONOUN = Pattern.compile("\\b(they|them|their|it|this|that|these|those|he|she|him|her)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ACTION = Pattern.compile(
+      "\\b(should|must|ensure|need to|needs to|make sure|always|don'?t|do not|consider|use|record|share|contact|liaise|"
+          + "work with|be aware|remember|remain|challenge|escalate|gather|get the|think|read|ask|check|refer)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private final SearchService search;
+  private final LibraryHolder holder;
+  private final Conversations conversations;
+  private final AnswerLog log;
+  private final AtomicReference<GlossaryCache> glossary = new AtomicReference<>();
+
+  private record GlossaryCache(String hash, Glossary glossary, List<String> topics) {}
+
+  public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log) {
+    this.search = search;
+    this.holder = holder;
+    this.conversations = conversations;
+    this.log = log;
+  }
+
+  public Answer ask(AskRequest request) {
+    String masked = PersonalData.mask(request.question());
+    boolean urgent = Urgency.isUrgent(request.question());
+    List<Conversations.Turn> history = conversations.turns(request.conversationId());
+    String answerId = UUID.randomUUID().toString();
+    GlossaryCache glossaryCache = glossary();
+
+    Optional<Glossary.Entry> term = Glossary.askedTerm(request.question()).flatMap(glossaryCache.glossary()::lookup);
+    if (term.isPresent()) {
+      Answer a = glossaryAnswer(term.get(), request, masked, answerId, urgent, history);
+      return remember(a, request.conversationId(), masked, masked);
+    }
+
+    String question = request.question().length() > SearchRequest.MAX_QUERY_CHARS
+        ? request.question().substring(0, SearchRequest.MAX_QUERY_CHARS) : request.question();
+    QueryTerms terms = search.queryTerms(question);
+    String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
+    String query = context == null ? masked : masked + " " + context;
+    List<SearchHit> hits = search.search(new SearchRequest(question, 8, 0, request.filters()), context).hits();
+
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      SearchHit h = hits.get(i);
+      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
+      scored.add(new Scored(h, i, terms.coverage(passageTerms)));
+    }
+    double best = scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
+    if (terms.words().isEmpty() || best < GROUNDED_COVERAGE) {
+      log.unanswered(masked);
+      Answer a = new Answer(null, answerId, masked, false, urgent, urgent ? Urgency.MESSAGE : null,
+          "The guidance library does not cover this question, so there is nothing to quote. "
+              + "Try different words, or one of the topics it does cover.",
+          List.of(), List.of(), glossaryCache.topics());
+      return remember(a, request.conversationId(), masked, context == null ? masked : context);
+    }
+    Answer a = compose(request, masked, answerId, urgent, terms, scored, best);
+    return remember(a, request.conversationId(), masked, query);
+  }
+
+  /** Checks a rating refers to an answer still in memory, then records it. */
+  public boolean rate(String conversationId, String answerId, boolean up, String reason) {
+    Optional<Conversations.Turn> turn = conversations.answer(conversationId, answerId);
+    turn.ifPresent(t -> log.rated(answerId, t.question(), t.grounded(), up, PersonalData.mask(reason)));
+    return turn.isPresent();
+  }
+
+  private record Scored(SearchHit hit, int rank, double coverage) {}
+
+  private record Candidate(String text, Passage passage, int rank, int position, double score, Set<String> terms) {}
+
+  private Answer compose(AskRequest request, String masked, String answerId, boolean urgent, QueryTerms terms,
+      List<Scored> scored, double best) {
+    float topScore = scored.get(0).hit().score();
+    List<Candidate> candidates = new ArrayList<>();
+    int used = 0;
+    for (Scored s : scored) {
+      if (used == MAX_PASSAGES) {
+        break;
+      }
+      if (s.rank() > 0 && (s.hit().score() < 0.35f * topScore || s.coverage() < 0.5 * best)) {
+        continue;
+      }
+      used++;
+      Passage p = s.hit().passage();
+      boolean actionPassage = "action".equals(IndexStore.kind(p));
+      List<Sentences.Unit> units = Sentences.units(p.text());
+      for (int i = 0; i < units.size(); i++) {
+        String text = units.get(i).text();
+        if (text.length() < 25 || text.endsWith(":") && !units.get(i).listItem()) {
+          continue; // a heading-like fragment or a bare lead-in says nothing alone
+        }
+        Set<String> unitTerms = search.termsOf(text);
+        double overlap = terms.coverage(unitTerms);
+        boolean action = ACTION.matcher(text).find();
+        if (overlap == 0 && !(actionPassage && action && s.rank() == 0)) {
+          continue;
+        }
+        double score = 2.0 * overlap + (action ? 0.5 : 0) + (actionPassage ? 0.4 : 0) + 0.8 / (1 + s.rank())
+            + 0.5 * s.coverage() - (text.length() > 450 ? 0.4 : 0);
+        candidates.add(new Candidate(text, p, s.rank(), i, score, unitTerms));
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+        .thenComparing(c -> c.passage().id()).thenComparingInt(Candidate::position));
+
+    // Pick the best sentences, at most two per passage, merging near-duplicates across documents.
+    List<List<Candidate>> picked = new ArrayList<>();
+    Map<String, Integer> perPassage = new LinkedHashMap<>();
+    for (Candidate c : candidates) {
+      if (picked.size() == MAX_POINTS) {
+        break;
+      }
+      List<Candidate> same = picked.stream().filter(g -> similar(g.get(0).terms(), c.terms())).findFirst().orElse(null);
+      if (same != null) {
+        if (same.stream().noneMatch(o -> o.passage().docId().equals(c.passage().docId()))) {
+          same.add(c);
+        }
+        continue;
+      }
+      if (perPassage.getOrDefault(c.passage().id(), 0) >= 2) {
+        continue;
+      }
+      perPassage.merge(c.passage().id(), 1, Integer::sum);
+      List<Candidate> group = new ArrayList<>();
+      group.add(c);
+      picked.add(group);
+    }
+    // Read in the order of the sources: best passage first, then position within it.
+    picked.sort(Comparator.comparingInt((List<Candidate> g) -> g.get(0).rank()).thenComparingInt(g -> g.get(0).position()));
+
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    List<Answer.Point> points = new ArrayList<>();
+    for (List<Candidate> group : picked) {
+      List<Integer> refs = new ArrayList<>();
+      for (Candidate c : group) {
+        refs.add(numbers.computeIfAbsent(c.passage().id(), id -> numbers.size() + 1));
+      }
+      points.add(new Answer.Point(group.get(0).text(), refs));
+    }
+    Set<String> highlightTerms = terms.allTerms();
+    List<Answer.Citation> citations = new ArrayList<>();
+    Set<String> documents = new HashSet<>();
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      for (Map.Entry<String, Integer> e : numbers.entrySet()) {
+        Passage p = library.passage(e.getKey());
+        if (p == null) {
+          continue; // swapped out by a reindex mid-answer; its points still cite by number
+        }
+        DocumentMetadata meta = library.documents().get(p.docId()).metadata();
+        documents.add(p.docId());
+        String usedText = picked.stream().flatMap(List::stream).filter(c -> c.passage().id().equals(p.id()))
+            .map(Candidate::text).findFirst().orElse("");
+        String excerpt = excerpt(p.text(), usedText);
+        citations.add(new Answer.Citation(e.getValue(), p, meta, excerpt, search.highlight(excerpt, highlightTerms)));
+      }
+    }
+    String lead = "Here " + (points.size() == 1 ? "is 1 point" : "are " + points.size() + " points")
+        + " from the library, drawn from " + plural(citations.size(), "passage") + " in "
+        + plural(documents.size(), "document") + ". Each is quoted from the source it cites.";
+    List<String> related = scored.stream().skip(3).map(s -> lastHeading(s.hit().passage()))
+        .filter(h -> !h.isBlank()).distinct().limit(3).toList();
+    return new Answer(null, answerId, masked, true, urgent, urgent ? Urgency.MESSAGE : null, lead, points, citations,
+        related);
+  }
+
+  private Answer glossaryAnswer(Glossary.Entry entry, AskRequest request, String masked, String answerId,
+      boolean urgent, List<Conversations.Turn> history) {
+    List<Answer.Point> points = new ArrayList<>();
+    List<Answer.Citation> citations = new ArrayList<>();
+    String lead = entry.term() + " stands for " + entry.expansion() + ".";
+    if (entry.passage() != null) {
+      Passage p = entry.passage();
+      try (LibraryHolder.Lease lease = holder.acquire()) {
+        DocumentMetadata meta = lease.library().documents().get(p.docId()).metadata();
+        String excerpt = excerpt(p.text(), entry.sentence());
+        citations.add(new Answer.Citation(1, p, meta, excerpt,
+            search.highlight(excerpt, search.queryTerms(entry.term() + " " + entry.expansion()).allTerms())));
+      }
+      points.add(new Answer.Point(entry.sentence(), List.of(1)));
+      lead = entry.term() + " stands for " + entry.expansion() + ", as the library itself defines it.";
+    } else {
+      lead += " (From the library's glossary.)";
+    }
+    return new Answer(null, answerId, masked, true, urgent, urgent ? Urgency.MESSAGE : null, lead, points, citations,
+        List.of("What does the learning say about " + entry.expansion() + "?"));
+  }
+
+  private Answer remember(Answer a, String conversationId, String masked, String query) {
+    String id = conversations.add(conversationId,
+        new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
+    return new Answer(id, a.answerId(), a.question(), a.grounded(), a.urgent(), a.urgentMessage(), a.lead(), a.points(),
+        a.citations(), a.suggestions());
+  }
+
+  /** A question that leans on the previous turn: opens with "and"/"what about", or says little alone. */
+  static boolean isFollowUp(String question, QueryTerms terms, List<Conversations.Turn> history) {
+    if (history.isEmpty()) {
+      return false;
+    }
+    String q = question.strip();
+    return FOLLOW_UP.matcher(q).matches() || terms.words().size() <= 1
+        || PRONOUN.matcher(q).find() && terms.words().size() <= 3;
+  }
+
+  private static boolean similar(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    Set<String> inter = new HashSet<>(a);
+    inter.retainAll(b);
+    Set<String> union = new LinkedHashSet<>(a);
+    union.addAll(b);
+    return (double) inter.size() / union.size() >= 0.6;
+  }
+
+  /** The passage, or a window of it around the quoted sentence when it is long. */
+  static String excerpt(String text, String quoted) {
+    if (text.length() <= EXCERPT_CHARS) {
+      return text;
+    }
+    int at = Math.max(0, text.indexOf(quoted));
+    int start = Math.max(0, Math.min(at - 150, text.length() - EXCERPT_CHARS));
+    int s = start == 0 ? 0 : text.lastIndexOf(' ', start) + 1;
+    int end = Math.min(text.length(), s + EXCERPT_CHARS);
+    int e = end == text.length() ? end : Math.max(text.lastIndexOf(' ', end), at + quoted.length());
+    return (s > 0 ? "… " : "") + text.substring(s, Math.min(text.length(), e)).strip() + (e < text.length() ? " …" : "");
+  }
+
+  private static String lastHeading(Passage p) {
+    List<String> path = p.subPath();
+    String h = path.isEmpty() ? "" : path.get(path.size() - 1);
+    return h.toLowerCase(Locale.ROOT).matches("what (you should|should you|we have|did we) (do|learn(ed|t)?)\\??")
+        && path.size() > 1 ? path.get(path.size() - 2) : h;
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private GlossaryCache glossary() {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      GlossaryCache cached = glossary.get();
+      if (cached != null && cached.hash().equals(library.hash())) {
+        return cached;
+      }
+      GlossaryCache fresh = new GlossaryCache(library.hash(),
+          Glossary.build(library.allPassages(), library.analysis().synonymsSource(), library.glossarySource()),
+          topics(library));
+      glossary.set(fresh);
+      return fresh;
+    }
+  }
+
+  /** Topics the library covers, most documented first, to offer when a question is not covered. */
+  private static List<String> topics(Library library) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    library.documents().values().forEach(d -> d.metadata().themes().forEach(t -> counts.merge(t, 1, Integer::sum)));
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(6).map(e -> Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1)).toList();
+  }
+}

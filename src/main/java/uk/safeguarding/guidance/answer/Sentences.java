@@ -1,0 +1,48 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits passage text into the units an answer point can quote: sentences of paragraphs, and list
+ * items (a list's lead-in sentence is its own unit). Text is never reworded, only cut.
+ */
+final class Sentences {
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)]?)\\s+(?=[\"'“‘(]?[A-Z0-9])");
+  private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*•]|\\d{1,2}[.)])\\s+");
+  /** Labels the splitter keeps at the start of merged sub-sections, e.g. "What you should do: ". */
+  private static final Pattern LABEL = Pattern.compile(
+      "^(What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do|Recommendations?|"
+          + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*", Pattern.CASE_INSENSITIVE);
+
+  /** One quotable unit and whether it came from a list item. */
+  record Unit(String text, boolean listItem) {}
+
+  private Sentences() {}
+
+  static List<Unit> units(String passageText) {
+    List<Unit> out = new ArrayList<>();
+    for (String paragraph : passageText.split("\\n\\s*\\n")) {
+      for (String line : paragraph.split("\\n")) {
+        String l = line.strip();
+        if (l.isEmpty()) {
+          continue;
+        }
+        boolean item = LIST_MARK.matcher(l).find();
+        l = LABEL.matcher(LIST_MARK.matcher(l).replaceFirst("")).replaceFirst("");
+        if (item) {
+          out.add(new Unit(l, true));
+          continue;
+        }
+        for (String s : SENTENCE_END.split(l)) {
+          if (!s.isBlank()) {
+            out.add(new Unit(s.strip(), false));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package uk.safeguarding.guidance.http;
+
+import com.google.gson.JsonParseException;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import uk.safeguarding.guidance.answer.Answer;
+import uk.safeguarding.guidance.answer.AskRequest;
+import uk.safeguarding.guidance.answer.AskService;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.search.Filters;
+
+/** The chat API: questions in, cited answers out; and ratings of answers. */
+final class AskController {
+
+  static final int MAX_REASON_CHARS = 500;
+
+  private final AskService ask;
+  private final LibraryHolder holder;
+
+  AskController(Services services) {
+    this.ask = services.ask();
+    this.holder = services.library();
+  }
+
+  /** The request body of POST /api/ask. */
+  record AskBody(String question, String conversationId, Map<String, List<String>> filters) {}
+
+  /** The request body of POST /api/feedback. */
+  record FeedbackBody(String conversationId, String answerId, String rating, String reason) {}
+
+  record Ok(boolean ok) {}
+
+  void ask(Context ctx) {
+    AskBody body = body(ctx, AskBody.class);
+    if (body.question() == null || body.question().isBlank()) {
+      throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
+    }
+    if (body.question().length() > AskRequest.MAX_QUESTION_CHARS) {
+      throw new BadRequest("question", body.question().substring(0, 40) + "…",
+          "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
+    }
+    Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
+    Filters filters = LibraryController.filters(holder, f::get);
+    Answer answer = ask.ask(new AskRequest(body.question(), body.conversationId(), filters));
+    ctx.json(Dto.AnswerView.of(answer));
+  }
+
+  void feedback(Context ctx) {
+    FeedbackBody body = body(ctx, FeedbackBody.class);
+    if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
+      throw new BadRequest("rating", body.rating(), "The parameter 'rating' must be 'up' or 'down'.");
+    }
+    String reason = body.reason() == null ? "" : body.reason().strip();
+    if (reason.length() > MAX_REASON_CHARS) {
+      throw new BadRequest("reason", reason.substring(0, 40) + "…",
+          "The parameter 'reason' must be at most " + MAX_REASON_CHARS + " characters.");
+    }
+    if (body.answerId() == null || !ask.rate(body.conversationId(), body.answerId(), body.rating().equals("up"), reason)) {
+      throw new BadRequest("answerId", body.answerId(),
+          "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
+    }
+    ctx.json(new Ok(true));
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) {
+    try {
+      T body = WebServer.GSON.fromJson(ctx.body(), type);
+      if (body == null) {
+        throw new BadRequest("body", "", "The request body must be a JSON object.");
+      }
+      return body;
+    } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+      throw new BadRequest("body", null, "The request body is not valid JSON for this endpoint: " + e.getMessage());
+    }
+  }
+}

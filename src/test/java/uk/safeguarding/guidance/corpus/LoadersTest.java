@@ -1,0 +1,100 @@
+package uk.safeguarding.guidance.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LoadersTest {
+
+  private static final Path DIR = Path.of("src/test/resources/fixtures/loaders");
+  private final CorpusReader reader = CorpusReader.standard();
+
+  @Test
+  void markdown_front_matter_becomes_metadata() throws Exception {
+    SourceDocument doc = reader.load(DIR.resolve("briefing.md"));
+    DocumentMetadata m = doc.metadata();
+    assertEquals("sample-briefing", m.id());
+    assertEquals("Sample Thematic Briefing", m.title());
+    assertEquals("Example Safeguarding Partnership", m.organisation());
+    assertEquals("thematic briefing", m.documentType());
+    assertEquals("2021-03", m.date());
+    assertEquals("2021", m.year());
+    assertEquals("2020", m.period());
+    assertEquals(List.of("neglect", "information sharing"), m.themes());
+    assertEquals("https://example.org/briefing.pdf", m.source());
+  }
+
+  @Test
+  void markdown_keeps_headings_paragraphs_and_lists_in_order() throws Exception {
+    List<Block> blocks = reader.load(DIR.resolve("briefing.md")).blocks();
+    assertEquals(Block.heading(1, "Learning from Sample Reviews"), blocks.get(0));
+    assertEquals(Block.heading(2, "Background"), blocks.get(1));
+    assertEquals(Block.paragraph("Professional curiosity means you should:"), blocks.get(7));
+    assertEquals(Block.list("- Gather, share and record information\n- Think the unthinkable"), blocks.get(8));
+    assertEquals(Block.list("1. Review the escalation procedure.\n2. Train staff in the Graded Care Profile."), blocks.get(10));
+    assertEquals(11, blocks.size());
+  }
+
+  @Test
+  void html_drops_navigation_scripts_and_furniture_but_keeps_structure() throws Exception {
+    SourceDocument doc = reader.load(DIR.resolve("page.html"));
+    assertEquals("html-page", doc.id());
+    assertEquals("Missing from Home and Care", doc.metadata().title());
+    assertEquals("7-minute briefing", doc.metadata().documentType());
+    assertEquals(List.of("missing children", "exploitation"), doc.metadata().themes());
+    assertEquals(List.of(
+        Block.heading(1, "Missing from Home and Care"),
+        Block.paragraph("Children who go missing are at risk of exploitation."),
+        Block.heading(2, "What to do"),
+        Block.paragraph("When a child goes missing you should:"),
+        Block.list("- Report it to the police\n- Hold a return interview"),
+        Block.paragraph("Level | Response")), doc.blocks());
+    String all = doc.blocks().stream().map(Block::text).collect(Collectors.joining(" "));
+    assertFalse(all.contains("tracking") || all.contains("About us") || all.contains("footer") || all.contains("header"));
+  }
+
+  @Test
+  void plain_text_reads_front_matter_headings_and_bullets() throws Exception {
+    SourceDocument doc = reader.load(DIR.resolve("notes.txt"));
+    assertEquals("plain-notes", doc.id());
+    assertEquals("Plain Text Notes", doc.metadata().title());
+    assertEquals(List.of(
+        Block.heading(1, "Learning Review Notes"),
+        Block.heading(2, "Background"),
+        Block.paragraph("The family moved between three areas in a year and services lost track of them."),
+        Block.heading(2, "What did we learn"),
+        Block.list("- Records did not follow the family\n- Health visitors were not told")), doc.blocks());
+  }
+
+  @Test
+  void bad_files_are_skipped_with_reasons_and_counted_without_stopping_the_rest() {
+    Corpus corpus = reader.read(DIR);
+    assertEquals(List.of("sample-briefing", "plain-notes", "html-page"),
+        corpus.documents().stream().map(SourceDocument::id).toList());
+    Map<String, String> skipped = corpus.skipped().stream()
+        .collect(Collectors.toMap(Corpus.Skipped::file, Corpus.Skipped::reason));
+    assertEquals(6, skipped.size());
+    assertEquals("the date 'March 2021' of document 'bad-date' must be YYYY, YYYY-MM or YYYY-MM-DD.".substring(4),
+        skipped.get("bad-date.md").substring(4));
+    assertEquals("duplicate id 'sample-briefing': already used by briefing.md", skipped.get("duplicate.md"));
+    assertEquals("the file is empty", skipped.get("empty.md"));
+    assertEquals("the file has no text (no paragraph or list)", skipped.get("headings-only.md"));
+    assertEquals("unsupported file type '.docx': supported are htm, html, markdown, md, text, txt",
+        skipped.get("report.docx"));
+    assertEquals("missing title: give a 'title:' in the front matter or a '# ' heading", skipped.get("untitled.md"));
+  }
+
+  @Test
+  void an_unreadable_file_raises_a_skip_with_the_reason() {
+    SkippedDocumentException e = assertThrows(SkippedDocumentException.class, () -> reader.load(DIR.resolve("empty.md")));
+    assertEquals("the file is empty", e.getMessage());
+    assertTrue(e.path().endsWith("empty.md"));
+  }
+}

@@ -1,0 +1,130 @@
+package uk.safeguarding.guidance.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PassageSplitterTest {
+
+  private final PassageSplitter splitter = new PassageSplitter();
+
+  private static SourceDocument doc(Block... blocks) {
+    return new SourceDocument(new DocumentMetadata("doc", "Doc", "", "", "", "", List.of(), ""), List.of(blocks), Path.of("doc.md"));
+  }
+
+  @Test
+  void inline_labels_become_sub_sections_with_heading_paths_and_anchors() throws Exception {
+    SourceDocument d = CorpusReader.standard().load(Path.of("src/test/resources/fixtures/loaders/briefing.md"));
+    List<Passage> passages = splitter.split(d);
+    assertEquals(List.of("background", "theme-1-recognition-of-neglect", "theme-2-professional-curiosity", "recommendations"),
+        passages.stream().map(Passage::anchor).toList());
+    // The two short sub-sections of Theme 1 merge, each keeping its label.
+    assertEquals("What we have learned: Neglect can present in a combination of ways.\n\n"
+        + "What you should do: Share information with partners so the wider picture is understood.", passages.get(1).text());
+    assertEquals("Learning from Sample Reviews › Theme 1: Recognition of neglect", passages.get(1).section());
+    // A list stays with its lead-in sentence.
+    assertEquals("Professional curiosity means you should:\n- Gather, share and record information\n- Think the unthinkable",
+        passages.get(2).text());
+    assertEquals("sample-briefing#theme-2-professional-curiosity", passages.get(2).id());
+  }
+
+  @Test
+  void sub_sections_long_enough_stand_alone_under_their_full_heading_path() {
+    String learned = "Families who move to the area may have relocated as a result of safeguarding risks such as "
+        + "child exploitation in the previous area, and their needs may not be recognised.";
+    String todo = "When another local authority supports a family to relocate due to the risk of child exploitation, "
+        + "ensure there is a multi-agency hand over involving key agencies from both areas.";
+    List<Passage> passages = splitter.split(doc(Block.heading(1, "Learning from Local Reviews 2021"),
+        Block.heading(2, "Theme 4: Families moving"), Block.heading(3, "What we have learned"), Block.paragraph(learned),
+        Block.heading(3, "What should you do"), Block.paragraph(todo),
+        Block.heading(2, "Theme 5: Recording"), Block.heading(3, "What should you do"), Block.paragraph(todo + " Again.")));
+    assertEquals(List.of("Learning from Local Reviews 2021", "Theme 4: Families moving", "What should you do"),
+        passages.get(1).headingPath());
+    assertEquals("Learning from Local Reviews 2021 › Theme 4: Families moving › What should you do", passages.get(1).section());
+    // A heading repeated across the document is prefixed by its parent so anchors stay unique and readable.
+    assertEquals(List.of("what-we-have-learned", "theme-4-families-moving--what-should-you-do",
+        "theme-5-recording--what-should-you-do"), passages.stream().map(Passage::anchor).toList());
+  }
+
+  @Test
+  void long_sections_split_at_paragraphs_then_sentences_and_nothing_is_lost_or_duplicated() {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(Block.heading(1, "Report"));
+    blocks.add(Block.heading(2, "Findings"));
+    StringBuilder longParagraph = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      longParagraph.append("Finding number ").append(i).append(" concerns how agencies shared information. ");
+    }
+    blocks.add(Block.paragraph(longParagraph.toString().strip()));
+    for (int i = 1; i <= 6; i++) {
+      blocks.add(Block.paragraph("Paragraph " + i + " explains a separate point about multi-agency practice in some detail, "
+          + "so that it is long enough to matter when passages are packed together into excerpts."));
+    }
+    blocks.add(Block.heading(2, "Tiny"));
+    blocks.add(Block.paragraph("Short."));
+    List<Passage> passages = splitter.split(doc(blocks.toArray(Block[]::new)));
+    assertTrue(passages.size() >= 4, "long section was split: " + passages.size());
+    for (Passage p : passages) {
+      assertTrue(p.text().length() <= PassageSplitter.MAX_CHARS + PassageSplitter.MIN_CHARS, p.anchor() + " too long");
+    }
+    assertEquals(List.of("findings", "findings-2", "findings-3", "findings-4"),
+        passages.stream().map(Passage::anchor).limit(4).toList());
+    // Every sentence of the source appears exactly once across the passages.
+    String all = String.join(" ", passages.stream().map(Passage::text).toList());
+    Matcher m = Pattern.compile("Finding number \\d+ concerns|Paragraph \\d+ explains").matcher(all);
+    List<String> seen = new ArrayList<>();
+    while (m.find()) {
+      seen.add(m.group());
+    }
+    assertEquals(46, seen.size());
+    assertEquals(46, new HashSet<>(seen).size());
+    assertTrue(all.contains("Short."));
+  }
+
+  @Test
+  void the_shipped_corpus_splits_without_losing_or_duplicating_text_and_anchors_are_unique() {
+    Corpus corpus = CorpusReader.standard().read(Path.of("corpus"));
+    assertEquals(5, corpus.documents().size());
+    for (SourceDocument d : corpus.documents()) {
+      List<Passage> passages = splitter.split(d);
+      String joined = normalise(String.join(" ", passages.stream().map(Passage::text).toList()));
+      Set<String> anchors = new HashSet<>();
+      for (Passage p : passages) {
+        assertTrue(anchors.add(p.anchor()), "duplicate anchor " + p.id());
+        assertTrue(p.anchor().matches("[a-z0-9-]+"), p.anchor());
+      }
+      for (Block b : d.blocks()) {
+        if (b.kind() == Block.Kind.HEADING) {
+          continue;
+        }
+        for (String line : b.text().split("\n")) {
+          String sentence = normalise(line);
+          int count = occurrences(joined, sentence);
+          int expected = occurrences(normalise(String.join(" ", d.blocks().stream()
+              .filter(x -> x.kind() != Block.Kind.HEADING).map(Block::text).toList())), sentence);
+          assertEquals(expected, count, d.id() + ": " + sentence);
+        }
+      }
+    }
+  }
+
+  private static String normalise(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  private static int occurrences(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

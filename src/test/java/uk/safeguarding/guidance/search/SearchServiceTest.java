@@ -1,0 +1,109 @@
+package uk.safeguarding.guidance.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.index.LibraryHolder;
+
+class SearchServiceTest {
+
+  @TempDir static Path data;
+  static LibraryHolder holder = new LibraryHolder();
+  static SearchService search;
+
+  @BeforeAll
+  static void index() {
+    holder.swap(new IndexStore(data, CorpusReader.standard()).open(Path.of("src/test/resources/fixtures/mini")));
+    search = new SearchService(holder);
+  }
+
+  @AfterAll
+  static void close() {
+    holder.close();
+  }
+
+  private static List<String> ids(String q) {
+    return search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().id()).toList();
+  }
+
+  @Test
+  void an_acronym_finds_the_spelled_out_phrase_and_the_other_way_round() {
+    assertEquals(List.of("injuries#bruising-in-non-mobile-babies"), ids("NAI"));
+    assertEquals(List.of("enquiries#section-47-enquiries"), ids("s47"));
+    assertEquals(List.of("enquiries#section-47-enquiries"), ids("S.47"));
+    assertEquals(List.of("enquiries#looked-after-children"), ids("LAC"));
+    assertEquals(List.of("enquiries#out-of-hours"), ids("EDT"));
+    assertEquals(List.of("enquiries#out-of-hours"), ids("out of hours"));
+  }
+
+  @Test
+  void everyday_words_find_the_field_vocabulary() {
+    assertEquals(List.of("injuries#fathers"), ids("dad not in the assessment"));
+    assertEquals(List.of("injuries#fathers"), ids("male carer"));
+  }
+
+  @Test
+  void stemming_and_possessives_match_other_forms() {
+    assertEquals(List.of("injuries#fathers"), ids("fathers"));
+    // The title "Injuries to Babies" matches every passage of that document; the body match ranks first.
+    assertEquals(List.of("injuries#bruising-in-non-mobile-babies", "injuries#fathers"), ids("baby's bruises"));
+  }
+
+  @Test
+  void quoted_phrases_must_match_as_phrases() {
+    assertEquals(List.of("enquiries#section-47-enquiries"), ids("\"strategy discussions\""));
+    assertEquals(List.of(), ids("\"discussions strategy\""));
+  }
+
+  @Test
+  void lucene_syntax_is_plain_text_and_never_fails() {
+    for (String q : List.of("AND (", "\"unclosed", "*", "~", "\\", "title:foo OR", "a && b || !c", "[1 TO 5]", "{}", "/regex/", "^2")) {
+      SearchResults r = search.search(SearchRequest.of(q, 5));
+      assertTrue(r.total() >= 0, q);
+    }
+    assertEquals(List.of("enquiries#looked-after-children"), ids("\"looked after"));
+  }
+
+  @Test
+  void filters_restrict_results_and_facets_count_all_matches() {
+    SearchResults all = search.search(SearchRequest.of("children", 10));
+    assertEquals(1, all.total());
+    SearchResults filtered = search.search(new SearchRequest("social worker OR father", 10, 0,
+        new Filters(Set.of("Learning Review"), Set.of(), Set.of(), Set.of())));
+    assertEquals(List.of("injuries#fathers"), filtered.hits().stream().map(h -> h.passage().id()).toList());
+    SearchResults byYear = search.search(new SearchRequest("social worker OR father", 10, 0,
+        new Filters(Set.of(), Set.of(), Set.of(), Set.of("2017"))));
+    assertEquals(List.of("enquiries#looked-after-children"), byYear.hits().stream().map(h -> h.passage().id()).toList());
+    SearchResults both = search.search(SearchRequest.of("baby children", 10));
+    assertEquals(Map.of("annual report", 1, "learning review", 2), both.facets().get("documentType"));
+    assertEquals(Map.of("2017", 1, "2020", 2), both.facets().get("year"));
+    assertEquals(List.of("learning review", "annual report"), List.copyOf(both.facets().get("documentType").keySet()));
+  }
+
+  @Test
+  void snippets_mark_matched_words_and_escape_everything_else() {
+    SearchHit hit = search.search(SearchRequest.of("bruise <script>", 1)).hits().get(0);
+    assertTrue(hit.snippet().contains("Any <mark>bruise</mark> on a baby"), hit.snippet());
+    assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", Snippets.escape("a <b> & \"c\" 'd'"));
+  }
+
+  @Test
+  void paging_returns_the_requested_slice_in_a_stable_order() {
+    List<String> firstTwo = search.search(new SearchRequest("the children baby father enquiries", 2, 0, null)).hits()
+        .stream().map(h -> h.passage().id()).toList();
+    List<String> next = search.search(new SearchRequest("the children baby father enquiries", 2, 2, null)).hits()
+        .stream().map(h -> h.passage().id()).toList();
+    assertEquals(2, firstTwo.size());
+    assertTrue(next.stream().noneMatch(firstTwo::contains));
+  }
+}

@@ -1,0 +1,287 @@
+/*
+ * Safeguarding Guidance Assistant – readable document view at /documents/{id}.
+ * Everything from the server goes into the page with textContent; no HTML is parsed.
+ */
+(function () {
+  'use strict';
+
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December'];
+  const LIST_ITEM = /^\s*(?:[-•*]|(\d+)[.)])\s+(.*)$/;
+
+  /** The page's one module object. */
+  const DocView = {
+    current: null,
+    el: {},
+  };
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function make(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function prefersReducedMotion() {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  function formatDate(value) {
+    const text = String(value || '').trim();
+    let m = /^(\d{4})-(\d{2})$/.exec(text);
+    if (m && +m[2] >= 1 && +m[2] <= 12) return MONTHS[+m[2] - 1] + ' ' + m[1];
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m && +m[2] >= 1 && +m[2] <= 12) return (+m[3]) + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1];
+    return text;
+  }
+
+  function documentId() {
+    const match = /^\/documents\/([^/]+)\/?$/.exec(window.location.pathname);
+    if (!match) return '';
+    try {
+      return decodeURIComponent(match[1]);
+    } catch (e) {
+      return match[1];
+    }
+  }
+
+  function hashTarget() {
+    const raw = window.location.hash.replace(/^#/, '');
+    if (!raw) return '';
+    try {
+      return decodeURIComponent(raw);
+    } catch (e) {
+      return raw;
+    }
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  function load() {
+    const id = documentId();
+    if (!id) {
+      showNotFound('');
+      return;
+    }
+    fetch('/api/documents/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (response.status === 404) return { notFound: true };
+        if (!response.ok) return { failed: response.status };
+        return response.json().then(function (data) { return { data: data }; });
+      })
+      .catch(function () { return { failed: 0 }; })
+      .then(function (result) {
+        if (result.notFound) showNotFound(id);
+        else if (result.data) render(result.data);
+        else showFailure(result.failed);
+      });
+  }
+
+  function showMessage(title, lines) {
+    const status = DocView.el.status;
+    clear(status);
+    const box = make('section', 'notice notice-error doc-message');
+    const heading = make('h1', 'doc-message-title', title);
+    heading.tabIndex = -1;
+    box.appendChild(heading);
+    lines.forEach(function (line) { box.appendChild(make('p', null, line)); });
+    const back = make('p');
+    const link = make('a', null, 'Go back to the assistant');
+    link.href = '/';
+    back.appendChild(link);
+    box.appendChild(back);
+    status.appendChild(box);
+    document.title = title + ' – Safeguarding Guidance Assistant';
+    heading.focus();
+  }
+
+  function showNotFound(id) {
+    showMessage('Document not found', [
+      id
+        ? 'There is no document called “' + id + '” in the library. It may have been removed or renamed since the link was made.'
+        : 'This address does not name a document in the library.',
+      'You can ask the assistant your question again to find the current passages.',
+    ]);
+  }
+
+  function showFailure(status) {
+    showMessage('The document could not be loaded', [
+      status === 503
+        ? 'The library is still being prepared. Please reload this page in a few seconds.'
+        : 'Something went wrong while loading the document. Please reload the page to try again.',
+    ]);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  function render(doc) {
+    DocView.el.title.textContent = doc.title || 'Untitled document';
+    document.title = (doc.title || 'Document') + ' – Safeguarding Guidance Assistant';
+    renderMeta(doc);
+    renderPassages(Array.isArray(doc.passages) ? doc.passages : []);
+    clear(DocView.el.status);
+    DocView.el.doc.hidden = false;
+    DocView.el.status.textContent = 'Document loaded.';
+    highlightFromHash();
+  }
+
+  function addMeta(term, value) {
+    if (!value) return;
+    const list = DocView.el.meta;
+    const group = make('div', 'doc-meta-item');
+    group.appendChild(make('dt', null, term));
+    const dd = make('dd');
+    if (value instanceof Node) dd.appendChild(value);
+    else dd.textContent = value;
+    group.appendChild(dd);
+    list.appendChild(group);
+  }
+
+  function renderMeta(doc) {
+    addMeta('Organisation', doc.organisation);
+    addMeta('Document type', doc.documentType ? doc.documentType.charAt(0).toUpperCase() + doc.documentType.slice(1) : '');
+    addMeta('Date', formatDate(doc.date));
+    addMeta('Period covered', doc.period);
+    const themes = Array.isArray(doc.themes) ? doc.themes : [];
+    if (themes.length) {
+      const list = make('ul', 'tag-list');
+      themes.forEach(function (theme) { list.appendChild(make('li', 'tag', theme)); });
+      addMeta('Themes', list);
+    }
+  }
+
+  /** The first heading level is the document's own title when every passage shares it. */
+  function sharedRoot(passages) {
+    if (!passages.length) return null;
+    const first = (passages[0].headingPath || [])[0];
+    if (first === undefined) return null;
+    const shared = passages.every(function (p) { return (p.headingPath || [])[0] === first; });
+    return shared ? first : null;
+  }
+
+  function renderPassages(passages) {
+    const body = DocView.el.body;
+    const root = sharedRoot(passages);
+    let previous = [];
+    passages.forEach(function (passage) {
+      let path = Array.isArray(passage.headingPath) ? passage.headingPath.slice() : [];
+      if (root !== null && path[0] === root) path = path.slice(1);
+      let same = 0;
+      while (same < path.length && same < previous.length && path[same] === previous[same]) same += 1;
+      for (let level = same; level < path.length; level += 1) {
+        body.appendChild(make('h' + Math.min(level + 2, 6), 'doc-heading', path[level]));
+      }
+      previous = path;
+      body.appendChild(renderPassage(passage));
+    });
+    if (!passages.length) body.appendChild(make('p', null, 'This document has no readable text.'));
+  }
+
+  function renderPassage(passage) {
+    const block = make('section', 'passage');
+    if (passage.anchor) block.id = passage.anchor;
+    const label = passage.section || (passage.headingPath || []).join(' › ');
+    if (label) block.setAttribute('aria-label', label);
+    renderText(block, String(passage.text || ''));
+    return block;
+  }
+
+  /** Paragraphs split on blank lines; "- " and "1. " lines become list items. */
+  function renderText(parent, text) {
+    text.split(/\n\s*\n/).forEach(function (chunk) {
+      let paragraph = [];
+      let list = null;
+      const flushParagraph = function () {
+        if (paragraph.length) parent.appendChild(make('p', null, paragraph.join(' ')));
+        paragraph = [];
+      };
+      chunk.split('\n').forEach(function (rawLine) {
+        const line = rawLine.trim();
+        if (!line) return;
+        const item = LIST_ITEM.exec(line);
+        if (item) {
+          flushParagraph();
+          const ordered = item[1] !== undefined;
+          if (!list || (list.tagName === 'OL') !== ordered) {
+            list = make(ordered ? 'ol' : 'ul', 'passage-list');
+            if (ordered && item[1] !== '1') list.start = Number(item[1]);
+            parent.appendChild(list);
+          }
+          list.appendChild(make('li', null, item[2]));
+        } else if (list && /^\s{2,}/.test(rawLine)) {
+          list.lastChild.appendChild(document.createTextNode(' ' + line)); // continuation of an item
+        } else {
+          list = null;
+          paragraph.push(line);
+        }
+      });
+      flushParagraph();
+    });
+  }
+
+  // ---------------------------------------------------------------- the cited passage
+
+  function highlightFromHash() {
+    const target = hashTarget();
+    const missing = DocView.el.anchorMissing;
+    unhighlight();
+    if (!target) {
+      missing.hidden = true;
+      return;
+    }
+    const passage = document.getElementById(target);
+    if (!passage || !passage.classList.contains('passage')) {
+      missing.textContent = 'The cited passage could not be found in this document; it may have changed since the answer was given. The whole document is shown below.';
+      missing.hidden = false;
+      return;
+    }
+    missing.hidden = true;
+    highlight(passage);
+  }
+
+  function unhighlight() {
+    const previous = DocView.current;
+    if (!previous) return;
+    previous.classList.remove('is-cited');
+    previous.removeAttribute('tabindex');
+    const badge = previous.querySelector('.cited-badge');
+    if (badge) badge.remove();
+    DocView.current = null;
+  }
+
+  function highlight(passage) {
+    passage.classList.add('is-cited');
+    passage.tabIndex = -1;
+    passage.insertBefore(make('p', 'cited-badge', 'Cited passage'), passage.firstChild);
+    DocView.current = passage;
+    passage.focus({ preventScroll: true });
+    passage.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  }
+
+  function init() {
+    DocView.el = {
+      status: $('doc-status'),
+      doc: $('doc'),
+      title: $('doc-title'),
+      meta: $('doc-meta'),
+      body: $('doc-body'),
+      anchorMissing: $('anchor-missing'),
+    };
+    if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual';
+    window.addEventListener('hashchange', function () {
+      if (!DocView.el.doc.hidden) highlightFromHash();
+    });
+    load();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
