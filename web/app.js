@@ -219,6 +219,11 @@
     return Object.keys(filters).length ? filters : null;
   }
 
+  function updateFilterCount() {
+    const count = (Chat.el.filterType.value ? 1 : 0) + (Chat.el.filterTheme.value ? 1 : 0);
+    Chat.el.filterCount.textContent = count ? '(' + plural(count, 'filter', 'filters') + ' on)' : '';
+  }
+
   function describeFilters(filters) {
     if (!filters) return '';
     const parts = [];
@@ -360,6 +365,7 @@
       if (!Chat.el.thread.firstChild) showConversation(false);
       Chat.el.filterType.value = filters && filters.type ? filters.type[0] : '';
       Chat.el.filterTheme.value = filters && filters.theme ? filters.theme[0] : '';
+      updateFilterCount();
       Chat.el.question.focus();
       ask(question);
     });
@@ -700,6 +706,7 @@
     el.filterType = $('filter-type');
     el.filterTheme = $('filter-theme');
     el.librarySummary = $('library-summary');
+    el.filterCount = $('filter-count');
     el.starters = $('starters');
     el.thread = $('thread');
     el.threadHeading = $('thread-heading');
@@ -714,6 +721,8 @@
       if (!el.questionError.hidden && el.question.value.trim()) showFieldError(null);
     });
     el.newConversation.addEventListener('click', newConversation);
+    el.filterType.addEventListener('change', updateFilterCount);
+    el.filterTheme.addEventListener('change', updateFilterCount);
     el.starters.querySelectorAll('button[data-question]').forEach(function (button) {
       button.addEventListener('click', function () {
         el.question.focus();

@@ -129,8 +129,8 @@
     renderPassages(Array.isArray(doc.passages) ? doc.passages : []);
     clear(DocView.el.status);
     DocView.el.doc.hidden = false;
-    DocView.el.status.textContent = 'Document loaded.';
     highlightFromHash();
+    if (!DocView.current) DocView.el.announcer.textContent = 'Document loaded: ' + (doc.title || 'untitled') + '.';
   }
 
   function addMeta(term, value) {
@@ -263,7 +263,20 @@
     passage.insertBefore(make('p', 'cited-badge', 'Cited passage'), passage.firstChild);
     DocView.current = passage;
     passage.focus({ preventScroll: true });
-    passage.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+    scrollTarget(passage).scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  }
+
+  /** The headings just above a passage give it context, so they scroll into view with it. */
+  function scrollTarget(passage) {
+    let target = passage;
+    let previous = passage.previousElementSibling;
+    while (previous && previous.classList.contains('doc-heading')) {
+      target = previous;
+      previous = previous.previousElementSibling;
+    }
+    const viewport = window.innerHeight || document.documentElement.clientHeight;
+    const span = passage.getBoundingClientRect().bottom - target.getBoundingClientRect().top;
+    return span < viewport * 0.9 ? target : passage;
   }
 
   function init() {
@@ -274,6 +287,7 @@
       meta: $('doc-meta'),
       body: $('doc-body'),
       anchorMissing: $('anchor-missing'),
+      announcer: $('doc-announcer'),
     };
     if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual';
     window.addEventListener('hashchange', function () {

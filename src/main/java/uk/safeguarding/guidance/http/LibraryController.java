@@ -70,6 +70,9 @@ final class LibraryController {
         themes.addAll(m.themes());
         years.add(m.year());
       }
+      for (Set<String> known : java.util.List.of(types, orgs, themes, years)) {
+        known.remove(""); // an undated or untyped document offers no filter value
+      }
       return new Filters(Params.filter("type", values.apply("type"), types),
           Params.filter("organisation", values.apply("organisation"), orgs),
           Params.filter("theme", values.apply("theme"), themes), Params.filter("year", values.apply("year"), years));

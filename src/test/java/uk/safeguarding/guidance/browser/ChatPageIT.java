@@ -199,10 +199,11 @@ class ChatPageIT {
     wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + turn.getDomAttribute("id") + " .copy .action-status"),
         "Answer copied, with its sources."));
 
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     screenshot("chat-desktop.png");
     driver.manage().window().setSize(new Dimension(390, 844));
     assertNoHorizontalScroll();
-    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
     screenshot("chat-phone.png");
   }
 
@@ -304,6 +305,7 @@ class ChatPageIT {
     JsonArray documents = getJson("/api/documents").getAsJsonArray("documents");
     long types = documents.asList().stream()
         .map(d -> d.getAsJsonObject().get("documentType").getAsString().toLowerCase()).distinct().count();
+    driver.findElement(By.cssSelector("#filters > summary")).click();
     Select type = new Select(driver.findElement(By.id("filter-type")));
     wait(d -> type.getOptions().size() > 1);
     assertEquals(types + 1, type.getOptions().size());
@@ -311,6 +313,7 @@ class ChatPageIT {
 
     type.selectByValue("thematic briefing");
     new Select(driver.findElement(By.id("filter-theme"))).selectByValue("neglect");
+    assertEquals("(2 filters on)", driver.findElement(By.id("filter-count")).getText());
     WebElement turn = ask("When should I escalate a neglect concern?");
     assertEquals("Searched only document type: thematic briefing; theme: neglect",
         turn.findElement(By.cssSelector(".turn-filters")).getText());
