@@ -9,6 +9,8 @@
   'use strict';
 
   const REQUEST_TIMEOUT_MS = 45000;
+  const STORE_KEY = 'guidance-assistant.conversation.v1';
+  const MAX_STORED_TURNS = 20;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const THUMB_PATH = 'M2 10h4v11H2z M8 21h9.2a2 2 0 0 0 1.95-1.56l1.6-7A2 2 0 0 0 18.8 10H14l.85-4.25A1.9 1.9 0 0 0 13 3.5z';
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -20,6 +22,7 @@
     pending: false,
     generation: 0,
     turnCount: 0,
+    history: [],
     el: {},
   };
 
@@ -289,7 +292,8 @@
       clear(turn.body);
       if (result.ok && result.data && typeof result.data.answer === 'string') {
         if (result.data.conversationId) Chat.conversationId = result.data.conversationId;
-        renderAnswer(turn, question, result.data);
+        renderAnswer(turn, question, result.data, false);
+        remember(question, filters, result.data);
       } else {
         renderError(turn, question, filters, errorMessage(result));
       }
@@ -316,6 +320,8 @@
   function newConversation() {
     Chat.generation += 1;
     Chat.conversationId = null;
+    Chat.history = [];
+    forgetStored();
     setPending(false);
     clear(Chat.el.thread);
     showFieldError(null);
@@ -323,6 +329,49 @@
     Chat.el.question.value = '';
     Chat.el.question.focus();
     announce('Started a new conversation.');
+  }
+
+  // ---------------------------------------------------------------- keeping the thread for this tab
+
+  /*
+   * The thread lives in sessionStorage (this tab only, gone when the tab closes) so that opening
+   * a cited document and coming back does not lose the conversation.
+   */
+  function remember(question, filters, data) {
+    Chat.history.push({ question: question, filters: filters, data: data });
+    if (Chat.history.length > MAX_STORED_TURNS) Chat.history = Chat.history.slice(-MAX_STORED_TURNS);
+    try {
+      window.sessionStorage.setItem(STORE_KEY, JSON.stringify({ conversationId: Chat.conversationId, turns: Chat.history }));
+    } catch (e) {
+      // Storage may be full or switched off; the page still works without it.
+    }
+  }
+
+  function forgetStored() {
+    try {
+      window.sessionStorage.removeItem(STORE_KEY);
+    } catch (e) {
+      // Nothing to forget.
+    }
+  }
+
+  function restore() {
+    let saved = null;
+    try {
+      saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY) || 'null');
+    } catch (e) {
+      saved = null;
+    }
+    if (!saved || !Array.isArray(saved.turns) || !saved.turns.length) return;
+    Chat.conversationId = typeof saved.conversationId === 'string' ? saved.conversationId : null;
+    saved.turns.forEach(function (entry) {
+      if (!entry || typeof entry.question !== 'string' || !entry.data || typeof entry.data.answer !== 'string') return;
+      const turn = createTurn(entry.question, entry.filters || null);
+      clear(turn.body);
+      renderAnswer(turn, entry.question, entry.data, true);
+      Chat.history.push(entry);
+    });
+    showConversation(Chat.history.length > 0);
   }
 
   // ---------------------------------------------------------------- rendering a turn
@@ -374,13 +423,13 @@
     announce(message);
   }
 
-  function renderAnswer(turn, question, data) {
+  function renderAnswer(turn, question, data, quiet) {
     const citations = Array.isArray(data.citations) ? data.citations : [];
     const points = Array.isArray(data.points) ? data.points : [];
     const suggestions = Array.isArray(data.suggestions) ? data.suggestions : [];
     const byNumber = new Map(citations.map(function (c) { return [Number(c.n), c]; }));
 
-    if (data.urgent) turn.body.appendChild(renderUrgent(data.urgentMessage));
+    if (data.urgent) turn.body.appendChild(renderUrgent(data.urgentMessage, data.grounded));
 
     const answer = make('div', 'answer' + (data.grounded ? '' : ' answer-not-grounded'));
     answer.appendChild(make('h4', 'visually-hidden', 'Answer'));
@@ -394,7 +443,7 @@
     answer.appendChild(renderActions(turn, question, data));
     turn.body.appendChild(answer);
 
-    announce(answerSummary(data, points, citations, suggestions));
+    if (!quiet) announce(answerSummary(data, points, citations, suggestions));
   }
 
   function answerSummary(data, points, citations, suggestions) {
@@ -407,13 +456,13 @@
       plural(citations.length, 'source', 'sources') + ', below the question box.';
   }
 
-  function renderUrgent(message) {
+  function renderUrgent(message, grounded) {
     const alert = make('div', 'alert-urgent');
     alert.setAttribute('role', 'alert');
     alert.appendChild(make('h4', 'alert-urgent-title', 'If a child is at immediate risk, act now'));
     alert.appendChild(make('p', 'alert-urgent-text',
       message || 'If a child is in immediate danger, call 999. Otherwise contact children\'s social care now, or the out-of-hours Emergency Duty Team.'));
-    alert.appendChild(make('p', 'alert-urgent-after', 'The learning from the library follows below.'));
+    if (grounded) alert.appendChild(make('p', 'alert-urgent-after', 'What the library\'s learning says follows below.'));
     return alert;
   }
 
@@ -623,7 +672,7 @@
     const reason = make('textarea', 'reason-input');
     reason.id = turn.id + '-reason';
     reason.rows = 2;
-    reason.maxLength = 1000;
+    reason.maxLength = 500;
     const send = make('button', 'button button-secondary', 'Send feedback');
     send.type = 'button';
     reasonForm.appendChild(reasonLabel);
@@ -730,6 +779,7 @@
       });
     });
     setPending(false);
+    restore();
     loadLibrary(0);
   }
 

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param corpusDir          the documents and synonyms file: the library's source of truth
  * @param dataDir            index and other state the server may rebuild
  * @param rateLimitPerMinute API requests per minute per client address; 0 turns the limit off
+ * @param dense              fuse dense (embedding) retrieval with BM25; off for the smallest deployments
  */
-public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute) {
+public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
 
   public static final String USAGE = String.join("\n",
       "Usage: java -jar guidance-assistant.jar [options]",
@@ -20,7 +21,8 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
       "  --host ADDRESS      interface to bind (env GUIDANCE_HOST, default 127.0.0.1; 0.0.0.0 for all)",
       "  --corpus DIR        corpus folder (env GUIDANCE_CORPUS, default ./corpus)",
       "  --data DIR          index and state folder (env GUIDANCE_DATA, default ./data)",
-      "  --rate-limit N      API requests per minute per client (env GUIDANCE_RATE_LIMIT, default 300; 0 = off)");
+      "  --rate-limit N      API requests per minute per client (env GUIDANCE_RATE_LIMIT, default 300; 0 = off)",
+      "  --dense on|off      hybrid retrieval with an in-process embedding model (env GUIDANCE_DENSE, default on)");
 
   public AppConfig {
     if (port < 0 || port > 65535) {
@@ -33,6 +35,11 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     dataDir = dataDir.toAbsolutePath().normalize();
   }
 
+  /** Settings with dense retrieval on. */
+  public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute) {
+    this(host, port, corpusDir, dataDir, rateLimitPerMinute, true);
+  }
+
   /** Reads flags (which win) and environment variables. */
   public static AppConfig from(String[] args, Map<String, String> env) {
     String host = env.getOrDefault("GUIDANCE_HOST", "127.0.0.1");
@@ -40,6 +47,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     String corpus = env.getOrDefault("GUIDANCE_CORPUS", "corpus");
     String data = env.getOrDefault("GUIDANCE_DATA", "data");
     String rate = env.getOrDefault("GUIDANCE_RATE_LIMIT", "300");
+    String dense = env.getOrDefault("GUIDANCE_DENSE", "on");
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -52,10 +60,20 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
         case "--corpus" -> corpus = value;
         case "--data" -> data = value;
         case "--rate-limit" -> rate = value;
+        case "--dense" -> dense = value;
         default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
       }
     }
-    return new AppConfig(host, integer("port", port), Path.of(corpus), Path.of(data), integer("rate-limit", rate));
+    return new AppConfig(host, integer("port", port), Path.of(corpus), Path.of(data), integer("rate-limit", rate),
+        onOff("dense", dense));
+  }
+
+  private static boolean onOff(String name, String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("The " + name + " setting must be 'on' or 'off', got '" + value + "'.");
+    };
   }
 
   private static int integer(String name, String value) {

@@ -8,6 +8,9 @@ import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
 import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
+import uk.safeguarding.guidance.embed.CachedEmbedder;
+import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.http.Services;
 import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.index.IndexStore;
@@ -27,8 +30,10 @@ public final class GuidanceApp {
 
   private GuidanceApp(AppConfig config) {
     this.holder = new LibraryHolder();
-    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), CorpusReader.standard()), config.corpusDir(), holder);
-    SearchService search = new SearchService(holder);
+    Embedder embedder = config.dense() ? new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir()) : null;
+    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), CorpusReader.standard(), embedder),
+        config.corpusDir(), holder);
+    SearchService search = new SearchService(holder, embedder);
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
     Services services = new Services(holder, reindexer, search, ask);
     this.server = WebServer.create(services, config.rateLimitPerMinute());

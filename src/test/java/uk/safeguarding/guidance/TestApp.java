@@ -33,12 +33,27 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /**
+   * A data folder shared by tests over the shipped corpus: the index and embedding cache are built
+   * once per build and reused, as a restart would.
+   */
+  public static final Path SHARED_DATA = Path.of("target/test-data");
+
+  /** The shipped corpus, hybrid retrieval, no rate limit. */
+  public static TestApp shipped() throws Exception {
+    return new TestApp(Path.of("corpus"), SHARED_DATA);
+  }
+
   public TestApp(Path corpus, Path data) throws Exception {
     this(corpus, data, 0);
   }
 
   public TestApp(Path corpus, Path data, int rateLimit) throws Exception {
-    app = GuidanceApp.start(new AppConfig("127.0.0.1", 0, corpus, data, rateLimit)).awaitReady(Duration.ofMinutes(3));
+    this(corpus, data, rateLimit, true);
+  }
+
+  public TestApp(Path corpus, Path data, int rateLimit, boolean dense) throws Exception {
+    app = GuidanceApp.start(new AppConfig("127.0.0.1", 0, corpus, data, rateLimit, dense)).awaitReady(Duration.ofMinutes(3));
   }
 
   public GuidanceApp app() {

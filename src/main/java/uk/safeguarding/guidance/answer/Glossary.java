@@ -59,7 +59,9 @@ final class Glossary {
       while (caps.find()) {
         capitalsInText.add(key(caps.group()));
       }
-      for (Sentences.Unit unit : Sentences.units(p.text())) {
+      List<Sentences.Unit> units = new ArrayList<>(Sentences.units(p.text()));
+      p.subPath().forEach(h -> units.add(new Sentences.Unit(h, false))); // "… (SUDI) Review" may be a heading
+      for (Sentences.Unit unit : units) {
         Matcher m = DEFINED.matcher(unit.text());
         while (m.find()) {
           String acronym = m.group(2);

@@ -32,6 +32,7 @@ final class AskController {
   record Ok(boolean ok) {}
 
   void ask(Context ctx) {
+    requireStrings(ctx, "question", "conversationId");
     AskBody body = body(ctx, AskBody.class);
     if (body.question() == null || body.question().isBlank()) {
       throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
@@ -47,6 +48,7 @@ final class AskController {
   }
 
   void feedback(Context ctx) {
+    requireStrings(ctx, "conversationId", "answerId", "rating", "reason");
     FeedbackBody body = body(ctx, FeedbackBody.class);
     if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
       throw new BadRequest("rating", body.rating(), "The parameter 'rating' must be 'up' or 'down'.");
@@ -61,6 +63,26 @@ final class AskController {
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }
     ctx.json(new Ok(true));
+  }
+
+  /** Gson would turn 42 into "42": insist that these fields, when present, are JSON strings. */
+  private static void requireStrings(Context ctx, String... fields) {
+    com.google.gson.JsonElement root;
+    try {
+      root = com.google.gson.JsonParser.parseString(ctx.body());
+    } catch (JsonParseException e) {
+      throw new BadRequest("body", null, "The request body is not valid JSON: " + e.getMessage());
+    }
+    if (!root.isJsonObject()) {
+      throw new BadRequest("body", null, "The request body must be a JSON object.");
+    }
+    for (String field : fields) {
+      com.google.gson.JsonElement value = root.getAsJsonObject().get(field);
+      if (value != null && !value.isJsonNull()
+          && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+        throw new BadRequest(field, value.toString(), "The parameter '" + field + "' must be a string.");
+      }
+    }
   }
 
   private static <T> T body(Context ctx, Class<T> type) {

@@ -20,6 +20,8 @@ public final class Fields {
   public static final String ORGANISATION = "organisation";
   public static final String THEME = "theme";
   public static final String YEAR = "year";
+  /** The passage's dense embedding (unit length, dot product), when dense retrieval is on. */
+  public static final String VECTOR = "vector";
   /** "action" for what-to-do passages (what you should do, recommendations), else "other". */
   public static final String KIND = "kind";
 }

@@ -19,6 +19,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import uk.safeguarding.guidance.embed.Embedder;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -56,17 +59,29 @@ public final class IndexStore {
   private final PassageSplitter splitter = new PassageSplitter();
   private final float k1;
   private final float b;
+  private final Embedder embedder;
 
+  /** BM25 only. */
   public IndexStore(Path dataDir, CorpusReader reader) {
-    this(dataDir, reader, 1.2f, 0.75f);
+    this(dataDir, reader, null);
   }
 
-  public IndexStore(Path dataDir, CorpusReader reader, float k1, float b) {
+  /** With dense vectors when {@code embedder} is not null. */
+  public IndexStore(Path dataDir, CorpusReader reader, Embedder embedder) {
+    this(dataDir, reader, embedder, DEFAULT_K1, DEFAULT_B);
+  }
+
+  public IndexStore(Path dataDir, CorpusReader reader, Embedder embedder, float k1, float b) {
     this.indexRoot = dataDir.resolve("index");
     this.reader = reader;
+    this.embedder = embedder;
     this.k1 = k1;
     this.b = b;
   }
+
+  /** BM25 parameters; tuned on the practitioner questions (see BENCHMARKS.md). */
+  public static final float DEFAULT_K1 = 1.2f;
+  public static final float DEFAULT_B = 0.75f;
 
   /** Reads the corpus and opens its index, building it first if the corpus changed. */
   public Library open(Path corpusDir) {
@@ -78,18 +93,37 @@ public final class IndexStore {
       for (SourceDocument doc : corpus.documents()) {
         passages.put(doc.id(), splitter.split(doc));
       }
-      String hash = hash(corpusDir);
+      return open(corpus, passages, analysis, hash(corpusDir) + (embedder == null ? "" : "-" + embedder.modelId()),
+          readFile(corpusDir, GLOSSARY_FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens (building if needed) an index over given passages; {@code hash} names it. Used for the
+   * corpus folder and for evaluation collections that arrive already split.
+   */
+  public Library open(Corpus corpus, Map<String, List<Passage>> passages, Analysis analysis, String hash,
+      String glossary) {
+    try {
+      Files.createDirectories(indexRoot);
       Path dir = indexRoot.resolve(hash);
-      boolean reuse = Files.isDirectory(dir) && DirectoryReader.indexExists(FSDirectory.open(dir));
+      boolean reuse;
+      try (Directory existing = FSDirectory.open(dir)) {
+        reuse = Files.isDirectory(dir) && DirectoryReader.indexExists(existing);
+      }
+      // Vectors come from the embedding cache when unchanged, so reopening costs no model runs.
+      Map<String, float[]> vectors = vectors(corpus, passages);
       if (!reuse) {
-        build(dir, corpus, passages, analysis);
+        build(dir, corpus, passages, analysis, vectors);
       }
       LOG.info((reuse ? "Reused" : "Built") + " index " + hash.substring(0, 12) + ": "
           + corpus.documents().size() + " documents, "
           + passages.values().stream().mapToInt(List::size).sum() + " passages, "
           + corpus.skipped().size() + " skipped");
       DirectoryReader directoryReader = DirectoryReader.open(FSDirectory.open(dir));
-      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b, readFile(corpusDir, GLOSSARY_FILE));
+      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b, glossary, vectors);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
     }
@@ -106,8 +140,22 @@ public final class IndexStore {
     }
   }
 
-  private void build(Path dir, Corpus corpus, Map<String, List<Passage>> passages, Analysis analysis)
-      throws IOException {
+  private Map<String, float[]> vectors(Corpus corpus, Map<String, List<Passage>> passages) {
+    if (embedder == null) {
+      return null;
+    }
+    List<Passage> all = new java.util.ArrayList<>();
+    corpus.documents().forEach(d -> all.addAll(passages.get(d.id())));
+    List<float[]> vs = embedder.embedPassages(all.stream().map(IndexStore::embeddingText).toList());
+    Map<String, float[]> out = new java.util.HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      out.put(all.get(i).id(), vs.get(i));
+    }
+    return out;
+  }
+
+  private void build(Path dir, Corpus corpus, Map<String, List<Passage>> passages, Analysis analysis,
+      Map<String, float[]> vectors) throws IOException {
     Path building = indexRoot.resolve(dir.getFileName() + ".building-" + System.nanoTime());
     IndexWriterConfig config = new IndexWriterConfig(analysis.index())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -115,8 +163,14 @@ public final class IndexStore {
     try (Directory directory = FSDirectory.open(building);
         IndexWriter writer = new IndexWriter(directory, config)) {
       for (SourceDocument doc : corpus.documents()) {
-        for (Passage passage : passages.get(doc.id())) {
-          writer.addDocument(toLucene(doc.metadata(), passage));
+        List<Passage> ps = passages.get(doc.id());
+        for (int i = 0; i < ps.size(); i++) {
+          Document lucene = toLucene(doc.metadata(), ps.get(i));
+          if (vectors != null) {
+            // Unit-length vectors, so dot product is cosine and cheapest to compute.
+            lucene.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(ps.get(i).id()), VectorSimilarityFunction.DOT_PRODUCT));
+          }
+          writer.addDocument(lucene);
         }
       }
       writer.commit();
@@ -126,6 +180,11 @@ public final class IndexStore {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(building, dir);
     }
+  }
+
+  /** What the model embeds for a passage: where it sits (its headings) and what it says. */
+  public static String embeddingText(Passage passage) {
+    return String.join(" › ", passage.subPath()) + "\n" + passage.text();
   }
 
   static Document toLucene(DocumentMetadata meta, Passage passage) {

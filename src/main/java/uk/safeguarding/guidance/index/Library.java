@@ -32,9 +32,12 @@ public final class Library {
   private final String hash;
   private final boolean reused;
   private final String glossarySource;
+  private final Map<String, float[]> vectors;
 
   Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
-      Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource) {
+      Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource,
+      Map<String, float[]> vectors) {
+    this.vectors = vectors == null ? null : Map.copyOf(vectors);
     this.glossarySource = glossarySource == null ? "" : glossarySource;
     this.corpus = corpus;
     Map<String, SourceDocument> docs = new LinkedHashMap<>();
@@ -92,6 +95,16 @@ public final class Library {
 
   public IndexSearcher searcher() {
     return searcher;
+  }
+
+  /** Whether passages carry dense vectors in {@link Fields#VECTOR}. */
+  public boolean dense() {
+    return vectors != null;
+  }
+
+  /** A passage's unit-length embedding, or null when dense retrieval is off. */
+  public float[] vector(String passageId) {
+    return vectors == null ? null : vectors.get(passageId);
   }
 
   /** The trainers' glossary file as given; may be empty. */

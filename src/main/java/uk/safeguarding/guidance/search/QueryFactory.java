@@ -73,6 +73,19 @@ final class QueryFactory {
     return main.build();
   }
 
+  /** Just the filters, for restricting dense retrieval; null when there are none. */
+  static Query filterOnly(Filters filters) {
+    if (filters.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    addFilter(b, Fields.TYPE, filters.types());
+    addFilter(b, Fields.ORGANISATION, filters.organisations());
+    addFilter(b, Fields.THEME, filters.themes());
+    addFilter(b, Fields.YEAR, filters.years());
+    return b.build();
+  }
+
   private static Query acrossFields(QueryBuilder builder, String text, boolean phrase) {
     if (text.isBlank()) {
       return null;

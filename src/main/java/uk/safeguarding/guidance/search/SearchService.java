@@ -5,114 +5,208 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.index.Fields;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
 /**
- * Ranks passages for a query over the current library. Thread-safe: each call leases the library
- * it runs on, so a reindex can swap libraries underneath without locking.
+ * Ranks passages for a query over the current library: BM25 alone, or BM25 fused with dense
+ * (embedding) retrieval by reciprocal rank fusion when the library carries vectors. Thread-safe:
+ * each call leases the library it runs on, so a reindex can swap libraries without locking.
  */
 public final class SearchService {
 
   /** Score, then passage id: deterministic order for equal scores. */
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
   static final int SNIPPET_CHARS = 240;
+  /** How far down each ranking fusion looks. */
+  static final int FUSION_DEPTH = 100;
+  /** Reciprocal rank fusion constant (Cormack et al. use 60). */
+  static final int RRF_K = 60;
+  /** A dense-only hit must be at least this similar to count as a match (bge-small cosines are compressed). */
+  public static final float DENSE_MIN_COSINE = 0.62f;
+  /** How much an earlier question's words count in a follow-up, against the follow-up's own. */
+  static final float CONTEXT_WEIGHT = 0.5f;
 
   private final LibraryHolder holder;
+  private final Embedder queries;
+
+  /** BM25 only, or hybrid when {@code queries} is given and the library has vectors. */
+  public SearchService(LibraryHolder holder, Embedder queries) {
+    this.holder = holder;
+    this.queries = queries;
+  }
 
   public SearchService(LibraryHolder holder) {
-    this.holder = holder;
+    this(holder, null);
   }
 
   public SearchResults search(SearchRequest request) {
+    return search(request, null);
+  }
+
+  /** A search whose words may lean on an earlier question: {@code context} adds weight, never hits. */
+  public SearchResults search(SearchRequest request, String context) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      return search(lease.library(), request);
+      return search(lease.library(), request, context, queries);
     }
   }
 
-  /** Searches one given library (used by evaluation on a temporary index). */
-  public static SearchResults search(Library library, SearchRequest request) {
+  /** Searches one given library (also used by evaluation on a temporary index). */
+  public static SearchResults search(Library library, SearchRequest request, String context, Embedder queries) {
     Query query = QueryFactory.build(request.query(), library.analysis().query(), request.filters());
     if (query == null) {
       return new SearchResults(request.query(), 0, List.of(), facets(library, new BitSet()));
     }
-    return run(library, request, query);
-  }
-
-  private static SearchResults run(Library library, SearchRequest request, Query query) {
-    try {
-      IndexSearcher searcher = library.searcher();
-      BitSet matching = matching(searcher, query);
-      TopFieldDocs top = searcher.search(query, request.offset() + request.limit(), ORDER, true);
-      Set<String> terms = Snippets.terms(query);
-      List<SearchHit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      for (int i = request.offset(); i < docs.length; i++) {
-        Passage passage = library.passageAt(docs[i].doc);
-        DocumentMetadata meta = library.documents().get(passage.docId()).metadata();
-        String snippet = Snippets.snippet(passage.text(),
-            Snippets.matches(passage.text(), terms, library.analysis().index()), SNIPPET_CHARS);
-        hits.add(new SearchHit(passage, meta, docs[i].score, snippet));
+    if (context != null && !context.isBlank()) {
+      Query contextQuery = QueryFactory.build(context, library.analysis().query(), Filters.NONE);
+      if (contextQuery != null) {
+        query = new BooleanQuery.Builder().add(query, Occur.MUST)
+            .add(new BoostQuery(contextQuery, CONTEXT_WEIGHT), Occur.SHOULD).build();
       }
-      return new SearchResults(request.query(), matching.cardinality(), hits, facets(library, matching));
+    }
+    float[] vector = queries != null && library.dense()
+        ? queries.embedQuery(context == null ? request.query() : request.query() + " " + context) : null;
+    try {
+      return run(library, request, query, vector);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed for '" + request.query() + "'", e);
     }
   }
 
-  /** A search whose words lean on an earlier question: {@code context} adds weight, never hits. */
-  public SearchResults search(SearchRequest request, String context) {
-    if (context == null || context.isBlank()) {
-      return search(request);
-    }
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library library = lease.library();
-      Query query = QueryFactory.build(request.query(), library.analysis().query(), request.filters());
-      Query contextQuery = QueryFactory.build(context, library.analysis().query(), Filters.NONE);
-      if (query == null || contextQuery == null) {
-        return search(library, request);
+  private record Ranked(int doc, double score, float cosine) {}
+
+  private static SearchResults run(Library library, SearchRequest request, Query query, float[] vector)
+      throws IOException {
+    IndexSearcher searcher = library.searcher();
+    BitSet matching = matching(searcher, query);
+    int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
+    TopDocs lexical = searcher.search(query, depth, ORDER, true);
+    List<Ranked> ranked = new ArrayList<>();
+    if (vector == null) {
+      for (ScoreDoc d : lexical.scoreDocs) {
+        ranked.add(new Ranked(d.doc, d.score, Float.NaN));
       }
-      Query combined = new org.apache.lucene.search.BooleanQuery.Builder()
-          .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
-          .add(new org.apache.lucene.search.BoostQuery(contextQuery, CONTEXT_WEIGHT),
-              org.apache.lucene.search.BooleanClause.Occur.SHOULD)
-          .build();
-      return run(library, request, combined);
+    } else {
+      ranked = fuse(library, lexical, dense(library, request, vector, depth, matching), vector);
     }
+    Set<String> terms = Snippets.terms(query);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = request.offset(); i < Math.min(ranked.size(), request.offset() + request.limit()); i++) {
+      Ranked r = ranked.get(i);
+      Passage passage = library.passageAt(r.doc());
+      DocumentMetadata meta = library.documents().get(passage.docId()).metadata();
+      String snippet = Snippets.snippet(passage.text(),
+          Snippets.matches(passage.text(), terms, library.analysis().index()), SNIPPET_CHARS);
+      hits.add(new SearchHit(passage, meta, (float) r.score(), snippet, r.cosine()));
+    }
+    return new SearchResults(request.query(), matching.cardinality(), hits, facets(library, matching));
   }
 
-  /** How much an earlier question's words count in a follow-up, against the follow-up's own. */
-  static final float CONTEXT_WEIGHT = 0.5f;
+  /** Nearest passages by embedding, within the filters; those similar enough join {@code matching}. */
+  private static TopDocs dense(Library library, SearchRequest request, float[] vector, int depth, BitSet matching)
+      throws IOException {
+    Query filter = QueryFactory.filterOnly(request.filters());
+    TopDocs knn = library.searcher().search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth, filter), depth);
+    List<ScoreDoc> kept = new ArrayList<>();
+    for (ScoreDoc d : knn.scoreDocs) {
+      if (2 * d.score - 1 >= DENSE_MIN_COSINE) { // DOT_PRODUCT scores are (1 + cosine) / 2
+        kept.add(d);
+        matching.set(d.doc);
+      }
+    }
+    return new TopDocs(knn.totalHits, kept.toArray(ScoreDoc[]::new));
+  }
+
+  /** Reciprocal rank fusion of the lexical and dense rankings; ties broken by passage id. */
+  private static List<Ranked> fuse(Library library, TopDocs lexical, TopDocs dense, float[] vector) {
+    Map<Integer, Double> fused = new HashMap<>();
+    for (int i = 0; i < lexical.scoreDocs.length; i++) {
+      fused.merge(lexical.scoreDocs[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    for (int i = 0; i < dense.scoreDocs.length; i++) {
+      fused.merge(dense.scoreDocs[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    List<Ranked> out = new ArrayList<>();
+    fused.forEach((doc, score) -> out.add(new Ranked(doc, score * 1000, cosine(library, doc, vector))));
+    out.sort(Comparator.comparingDouble(Ranked::score).reversed()
+        .thenComparing(r -> library.passageAt(r.doc()).id()));
+    return out;
+  }
+
+  private static float cosine(Library library, int doc, float[] vector) {
+    float[] v = library.vector(library.passageAt(doc).id());
+    return v == null ? Float.NaN : Vectors.dot(v, vector);
+  }
+
+  /** The cosine similarity of a text to each passage id given, when dense retrieval is on. */
+  public Map<String, Float> similarity(String text, List<String> passageIds) {
+    Map<String, Float> out = new LinkedHashMap<>();
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      if (queries == null || !library.dense()) {
+        return out;
+      }
+      float[] q = queries.embedQuery(text);
+      for (String id : passageIds) {
+        float[] v = library.vector(id);
+        if (v != null) {
+          out.put(id, Vectors.dot(q, v));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether searches fuse dense retrieval with BM25. */
+  public boolean hybrid() {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return queries != null && lease.library().dense();
+    }
+  }
 
   /** The question's content words with their analysed terms and IDF weights in the current library. */
   public QueryTerms queryTerms(String question) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library library = lease.library();
-      var reader = library.searcher().getIndexReader();
+      IndexReader reader = library.searcher().getIndexReader();
       int n = Math.max(1, reader.numDocs());
       double unknownWeight = Math.log(1 + (n + 0.5) / 0.5);
       List<QueryTerms.Word> words = new ArrayList<>();
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (String word : question.split("[^\\p{L}\\p{N}'’.-]+")) {
         String w = word.replaceAll("^[.'’-]+|[.'’-]+$", "");
-        if (w.isEmpty() || !seen.add(w.toLowerCase(java.util.Locale.ROOT))) {
+        if (w.isEmpty() || !seen.add(w.toLowerCase(Locale.ROOT))) {
           continue;
         }
         Set<String> terms = analyse(library.analysis().query(), w);
@@ -122,7 +216,7 @@ public final class SearchService {
         double weight = 0;
         boolean known = false;
         for (String t : terms) {
-          int df = reader.docFreq(new org.apache.lucene.index.Term(Fields.BODY, t));
+          int df = reader.docFreq(new Term(Fields.BODY, t));
           if (df > 0) {
             known = true;
             weight = Math.max(weight, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
@@ -150,10 +244,10 @@ public final class SearchService {
     }
   }
 
-  private static Set<String> analyse(org.apache.lucene.analysis.Analyzer analyzer, String text) {
-    Set<String> out = new java.util.HashSet<>();
-    try (var ts = analyzer.tokenStream(Fields.BODY, text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+  private static Set<String> analyse(Analyzer analyzer, String text) {
+    Set<String> out = new HashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -42,6 +42,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,6 +88,7 @@ class ChatPageIT {
   @TempDir
   static Path tempDir;
 
+  private static String skipReason;
   private static GuidanceApp app;
   private static WebDriver driver;
   private static String base;
@@ -94,13 +98,22 @@ class ChatPageIT {
   static void startServerAndBrowser() throws Exception {
     String chrome = firstNonBlank(System.getenv("CHROME_BIN"), "/usr/bin/chromium");
     String chromedriver = firstNonBlank(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(chrome)),
-        "Skipping browser tests: no Chromium at " + chrome + " (set CHROME_BIN to point at one).");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromedriver)),
-        "Skipping browser tests: no chromedriver at " + chromedriver + " (set CHROMEDRIVER to point at one).");
+    if (!Files.isExecutable(Path.of(chrome))) {
+      skipReason = "Skipping browser tests: no Chromium at " + chrome + " (set CHROME_BIN to point at one).";
+    } else if (!Files.isExecutable(Path.of(chromedriver))) {
+      skipReason = "Skipping browser tests: no chromedriver at " + chromedriver + " (set CHROMEDRIVER to point at one).";
+    }
+    if (skipReason != null) {
+      System.err.println(skipReason);
+      return; // each test then reports itself skipped with this reason
+    }
 
-    app = GuidanceApp.start(new AppConfig("127.0.0.1", 0, Path.of("corpus"), tempDir.resolve("data"), 0))
-        .awaitReady(Duration.ofMinutes(2));
+    // The production settings, as the command line would give them (the flags name only what a
+    // test must change), so the page is tested against the app as practitioners get it.
+    AppConfig config = AppConfig.from(new String[] {
+        "--host", "127.0.0.1", "--port", "0", "--corpus", "corpus",
+        "--data", tempDir.resolve("data").toString(), "--rate-limit", "0"}, Map.of());
+    app = GuidanceApp.start(config).awaitReady(Duration.ofMinutes(3));
     base = "http://127.0.0.1:" + app.port();
 
     System.setProperty("webdriver.chrome.driver", chromedriver);
@@ -111,6 +124,9 @@ class ChatPageIT {
     Path profile = Files.createDirectories(tempDir.resolve("chrome-profile"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chrome);
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -134,7 +150,8 @@ class ChatPageIT {
 
   @BeforeEach
   void openChatAtDesktopWidth() {
-    driver.manage().window().setSize(new Dimension(1280, 900));
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+    desktopViewport();
     openChat();
   }
 
@@ -199,9 +216,16 @@ class ChatPageIT {
     wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + turn.getDomAttribute("id") + " .copy .action-status"),
         "Answer copied, with its sources."));
 
+    List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage).toList();
+    assertEquals(List.of(), problems, "no console errors or Content-Security-Policy violations");
+
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     screenshot("chat-desktop.png");
-    driver.manage().window().setSize(new Dimension(390, 844));
+    phoneViewport(375);
+    assertNoHorizontalScroll();
+    phoneViewport(390);
     assertNoHorizontalScroll();
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
     screenshot("chat-phone.png");
@@ -236,8 +260,18 @@ class ChatPageIT {
     assertEquals(1, driver.findElements(By.cssSelector(".passage.is-cited")).size());
     assertFalse(driver.findElement(By.id(anchor)).getDomAttribute("class").contains("is-cited"));
 
-    driver.manage().window().setSize(new Dimension(390, 844));
+    phoneViewport(390);
     assertNoHorizontalScroll();
+
+    // Coming back to the chat keeps the conversation.
+    desktopViewport();
+    driver.navigate().back(); // undoes the fragment change
+    driver.navigate().back(); // returns to the chat
+    wait(ExpectedConditions.urlToBe(base + "/"));
+    WebElement restored = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#thread > li.turn .answer")));
+    assertEquals(1, driver.findElements(By.cssSelector("#thread > li.turn")).size());
+    assertEquals(expected.getAsJsonArray("citations").size(), restored.findElements(By.cssSelector(".source-card")).size());
+    assertFalse(driver.findElement(By.id("starters")).isDisplayed());
   }
 
   @Test
@@ -383,6 +417,47 @@ class ChatPageIT {
     assertTrue(before, "the alert comes before the answer in reading order");
     assertTrue(alert.getRect().getY() < answer.getRect().getY(), "the alert is drawn above the answer");
     assertEquals("rgba(255, 255, 255, 1)", alert.getCssValue("color"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
+    screenshot("chat-urgent.png");
+  }
+
+  @Test
+  void aBusyServerIsReportedPolitelyAndTryAgainAsksAgain() {
+    // The next /api/ask answers 503, as the server does while it rebuilds its index.
+    ((JavascriptExecutor) driver).executeScript(String.join("\n",
+        "const real = window.fetch; let failed = false;",
+        "window.fetch = function (url, options) {",
+        "  if (!failed && String(url) === '/api/ask') {",
+        "    failed = true;",
+        "    return Promise.resolve(new Response(JSON.stringify({ error: 'The library is being rebuilt.' }),",
+        "      { status: 503, headers: { 'Content-Type': 'application/json' } }));",
+        "  }",
+        "  return real.apply(this, arguments);",
+        "};"));
+    WebElement box = driver.findElement(By.id("question"));
+    box.sendKeys(GROUNDED_QUESTION, Keys.ENTER);
+    WebElement notice = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#thread .notice-error")));
+    assertEquals("The library is still being prepared. Please try again in a few seconds.",
+        notice.findElement(By.tagName("p")).getText());
+
+    notice.findElement(By.xpath(".//button[normalize-space()='Try again']")).click();
+    WebElement turn = waitForAnswers(1).get(0);
+    assertEquals(1, driver.findElements(By.cssSelector("#thread > li.turn")).size(), "the failed turn is replaced");
+    assertEquals("You asked: " + GROUNDED_QUESTION,
+        turn.findElement(By.cssSelector(".turn-question")).getDomProperty("textContent"));
+    assertTrue(turn.findElements(By.cssSelector(".source-card")).size() > 0);
+  }
+
+  @Test
+  void anEmptyQuestionIsNotSentAndTheBoxSaysWhy() {
+    WebElement box = driver.findElement(By.id("question"));
+    box.sendKeys("   ", Keys.ENTER);
+    WebElement error = driver.findElement(By.id("question-error"));
+    assertEquals("Type a question first.", error.getText());
+    assertEquals("true", box.getDomAttribute("aria-invalid"));
+    assertEquals("question-hint question-error", box.getDomAttribute("aria-describedby"));
+    assertEquals(0, driver.findElements(By.cssSelector("#thread > li")).size());
+    assertEquals(0, fetches("/api/ask").size());
   }
 
   @Test
@@ -396,7 +471,7 @@ class ChatPageIT {
   }
 
   @Test
-  void thumbsDownSendsFeedbackAndShowsThanks() {
+  void thumbsDownSendsFeedbackAndShowsThanks() throws Exception {
     WebElement turn = ask(GROUNDED_QUESTION);
     WebElement down = turn.findElement(By.cssSelector("button[data-rating=down]"));
     WebElement up = turn.findElement(By.cssSelector("button[data-rating=up]"));
@@ -409,6 +484,7 @@ class ChatPageIT {
     assertTrue(reason.isDisplayed());
     assertEquals(reason, driver.switchTo().activeElement(), "the optional reason box takes focus");
     reason.sendKeys("Needs local contact numbers");
+    screenshot("chat-feedback.png");
     turn.findElement(By.xpath(".//button[normalize-space()='Send feedback']")).click();
 
     wait(ExpectedConditions.textToBePresentInElementLocated(
@@ -428,6 +504,8 @@ class ChatPageIT {
 
   private static void openChat() {
     driver.get(base + "/");
+    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    driver.navigate().refresh();
     wait(ExpectedConditions.elementToBeClickable(By.id("question")));
     ((JavascriptExecutor) driver).executeScript(RECORD_FETCHES);
   }
@@ -473,6 +551,18 @@ class ChatPageIT {
       }
     }
     return matching;
+  }
+
+  /** Exactly 1280×900 CSS pixels, whatever the headless window's decorations. */
+  private static void desktopViewport() {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  /** A phone {@code width} CSS pixels wide and 844 high: mobile mode honours the viewport meta tag. */
+  private static void phoneViewport(int width) {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
   }
 
   private static void assertNoHorizontalScroll() {

@@ -6,23 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.safeguarding.guidance.TestApp;
 
 class SearchApiTest {
 
-  @TempDir static Path data;
   static TestApp app;
 
   @BeforeAll
   static void start() throws Exception {
-    app = new TestApp(Path.of("corpus"), data);
+    app = TestApp.shipped();
   }
 
   @AfterAll

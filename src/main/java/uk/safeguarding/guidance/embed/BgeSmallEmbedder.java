@@ -1,0 +1,47 @@
+package uk.safeguarding.guidance.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * bge-small-en-v1.5 (quantised), 384 dimensions, loaded from the jar. Queries take the model's
+ * retrieval instruction as a prefix; passages do not. Thread-safe; load once (about 35 MB).
+ */
+public final class BgeSmallEmbedder implements Embedder {
+
+  static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+  private static final int BATCH = 16;
+
+  private final BgeSmallEnV15QuantizedEmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+
+  @Override
+  public String modelId() {
+    return "bge-small-en-v1.5-q";
+  }
+
+  @Override
+  public int dimension() {
+    return 384;
+  }
+
+  @Override
+  public float[] embedQuery(String query) {
+    return Vectors.normalise(model.embed(QUERY_PREFIX + query).content().vector());
+  }
+
+  @Override
+  public List<float[]> embedPassages(List<String> passages) {
+    List<float[]> out = new ArrayList<>(passages.size());
+    for (int i = 0; i < passages.size(); i += BATCH) {
+      List<TextSegment> batch = passages.subList(i, Math.min(passages.size(), i + BATCH)).stream()
+          .map(TextSegment::from).toList();
+      for (Embedding e : model.embedAll(batch).content()) {
+        out.add(Vectors.normalise(e.vector()));
+      }
+    }
+    return out;
+  }
+}

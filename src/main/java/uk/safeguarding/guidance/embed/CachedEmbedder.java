@@ -1,0 +1,159 @@
+package uk.safeguarding.guidance.embed;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Wraps an embedder with two caches: passage vectors kept on disk by content hash (so a restart or
+ * a reindex computes only new or changed passages), and the last {@value #QUERY_CACHE} query
+ * vectors in memory (so a repeated question costs no model run). Thread-safe.
+ */
+public final class CachedEmbedder implements Embedder {
+
+  private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
+  static final int QUERY_CACHE = 2_000;
+
+  private final Embedder model;
+  private final Path file;
+  private final Map<String, float[]> passages = new ConcurrentHashMap<>();
+  private final Map<String, float[]> queries = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > QUERY_CACHE;
+        }
+      });
+  private volatile int computed;
+
+  public CachedEmbedder(Embedder model, Path dataDir) {
+    this.model = model;
+    this.file = dataDir.resolve("embeddings").resolve(model.modelId() + ".bin");
+    load();
+  }
+
+  @Override
+  public String modelId() {
+    return model.modelId();
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension();
+  }
+
+  @Override
+  public float[] embedQuery(String query) {
+    float[] v = queries.get(query);
+    if (v == null) {
+      v = model.embedQuery(query);
+      queries.put(query, v);
+    }
+    return v;
+  }
+
+  @Override
+  public List<float[]> embedPassages(List<String> texts) {
+    List<String> keys = texts.stream().map(CachedEmbedder::key).toList();
+    List<String> missing = new ArrayList<>();
+    List<String> missingKeys = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      if (!passages.containsKey(keys.get(i)) && !missingKeys.contains(keys.get(i))) {
+        missing.add(texts.get(i));
+        missingKeys.add(keys.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<float[]> vectors = model.embedPassages(missing);
+      append(missingKeys, vectors);
+      for (int i = 0; i < missing.size(); i++) {
+        passages.put(missingKeys.get(i), vectors.get(i));
+      }
+      computed += missing.size();
+    }
+    return keys.stream().map(passages::get).toList();
+  }
+
+  /** How many passage vectors were computed (not found in the cache) since start. */
+  public int computed() {
+    return computed;
+  }
+
+  private static String key(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private void load() {
+    if (!Files.exists(file)) {
+      return;
+    }
+    int dim = model.dimension();
+    long record = 32L + 4L * dim;
+    try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      long whole = channel.size() / record * record;
+      if (whole != channel.size()) {
+        LOG.warning("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
+        channel.truncate(whole);
+      }
+    } catch (IOException e) {
+      LOG.warning("Cannot check the embedding cache " + file + ": " + e.getMessage());
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      byte[] hash = new byte[32];
+      while (true) {
+        try {
+          in.readFully(hash);
+        } catch (EOFException end) {
+          break;
+        }
+        float[] v = new float[dim];
+        for (int i = 0; i < dim; i++) {
+          v[i] = in.readFloat();
+        }
+        passages.put(HexFormat.of().formatHex(hash), v);
+      }
+    } catch (IOException e) {
+      LOG.warning("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
+    }
+  }
+
+  private synchronized void append(List<String> keys, List<float[]> vectors) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
+        for (int i = 0; i < keys.size(); i++) {
+          out.write(HexFormat.of().parseHex(keys.get(i)));
+          for (float x : vectors.get(i)) {
+            out.writeFloat(x);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the embedding cache " + file, e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package uk.safeguarding.guidance.embed;
+
+import java.util.List;
+
+/** Turns text into unit-length vectors. Implementations are thread-safe. */
+public interface Embedder {
+
+  /** Identifies the model and its settings; part of cache keys and the index hash. */
+  String modelId();
+
+  int dimension();
+
+  /** A search query (models such as bge add an instruction prefix to queries only). */
+  float[] embedQuery(String query);
+
+  /** Passages, in order. */
+  List<float[]> embedPassages(List<String> passages);
+}
