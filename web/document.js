@@ -186,10 +186,8 @@
   }
 
   function renderPassage(passage) {
-    const block = make('section', 'passage');
+    const block = make('div', 'passage');
     if (passage.anchor) block.id = passage.anchor;
-    const label = passage.section || (passage.headingPath || []).join(' › ');
-    if (label) block.setAttribute('aria-label', label);
     renderText(block, String(passage.text || ''));
     return block;
   }

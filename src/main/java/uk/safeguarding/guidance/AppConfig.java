@@ -12,8 +12,16 @@ import java.util.Map;
  * @param dataDir            index and other state the server may rebuild
  * @param rateLimitPerMinute API requests per minute per client address; 0 turns the limit off
  * @param dense              fuse dense (embedding) retrieval with BM25; off for the smallest deployments
+ * @param maxUploadMb        largest document a trainer may upload, in megabytes
+ * @param retentionDays      feedback and unanswered questions older than this are deleted
+ * @param secureCookies      always mark the trainer's session cookie Secure; otherwise only when the
+ *                           request came over TLS (directly or as told by X-Forwarded-Proto)
  */
-public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
+public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense,
+    int maxUploadMb, int retentionDays, boolean secureCookies) {
+
+  public static final int DEFAULT_MAX_UPLOAD_MB = 20;
+  public static final int DEFAULT_RETENTION_DAYS = 90;
 
   public static final String USAGE = String.join("\n",
       "Usage: java -jar guidance-assistant.jar [options]",
@@ -22,7 +30,14 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
       "  --corpus DIR        corpus folder (env GUIDANCE_CORPUS, default ./corpus)",
       "  --data DIR          index and state folder (env GUIDANCE_DATA, default ./data)",
       "  --rate-limit N      API requests per minute per client (env GUIDANCE_RATE_LIMIT, default 300; 0 = off)",
-      "  --dense on|off      hybrid retrieval with an in-process embedding model (env GUIDANCE_DENSE, default on)");
+      "  --dense on|off      hybrid retrieval with an in-process embedding model (env GUIDANCE_DENSE, default on)",
+      "  --max-upload-mb N   largest document trainers may upload (env GUIDANCE_MAX_UPLOAD_MB, default 20)",
+      "  --retention-days N  days feedback and unanswered questions are kept (env GUIDANCE_RETENTION_DAYS, default 90)",
+      "  --secure-cookies on|off  always mark session cookies Secure (env GUIDANCE_SECURE_COOKIES, default off:",
+      "                      Secure only over TLS or behind a proxy sending X-Forwarded-Proto: https)",
+      "",
+      "Commands: serve (default) | eval | add-trainer NAME [--data DIR] | add-token TRAINER LABEL [--data DIR] | help",
+      "  add-trainer reads the password from env GUIDANCE_TRAINER_PASSWORD or prompts for it (at least 12 characters).");
 
   public AppConfig {
     if (port < 0 || port > 65535) {
@@ -31,13 +46,35 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     if (rateLimitPerMinute < 0) {
       throw new IllegalArgumentException("The rate limit must not be negative, got " + rateLimitPerMinute + ".");
     }
+    if (maxUploadMb < 1 || maxUploadMb > 500) {
+      throw new IllegalArgumentException("The max-upload-mb must be between 1 and 500, got " + maxUploadMb + ".");
+    }
+    if (retentionDays < 1 || retentionDays > 3650) {
+      throw new IllegalArgumentException("The retention-days must be between 1 and 3650, got " + retentionDays + ".");
+    }
     corpusDir = corpusDir.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
+  }
+
+  /** Settings with default upload limit, retention and cookie policy. */
+  public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
+    this(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, DEFAULT_MAX_UPLOAD_MB, DEFAULT_RETENTION_DAYS,
+        false);
   }
 
   /** Settings with dense retrieval on. */
   public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute) {
     this(host, port, corpusDir, dataDir, rateLimitPerMinute, true);
+  }
+
+  /** The same settings with another upload limit; for tests. */
+  public AppConfig withMaxUploadMb(int mb) {
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies);
+  }
+
+  /** The largest upload in bytes. */
+  public long maxUploadBytes() {
+    return maxUploadMb * 1024L * 1024L;
   }
 
   /** Reads flags (which win) and environment variables. */
@@ -48,6 +85,9 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     String data = env.getOrDefault("GUIDANCE_DATA", "data");
     String rate = env.getOrDefault("GUIDANCE_RATE_LIMIT", "300");
     String dense = env.getOrDefault("GUIDANCE_DENSE", "on");
+    String maxUpload = env.getOrDefault("GUIDANCE_MAX_UPLOAD_MB", Integer.toString(DEFAULT_MAX_UPLOAD_MB));
+    String retention = env.getOrDefault("GUIDANCE_RETENTION_DAYS", Integer.toString(DEFAULT_RETENTION_DAYS));
+    String secure = env.getOrDefault("GUIDANCE_SECURE_COOKIES", "off");
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -61,11 +101,15 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
         case "--data" -> data = value;
         case "--rate-limit" -> rate = value;
         case "--dense" -> dense = value;
+        case "--max-upload-mb" -> maxUpload = value;
+        case "--retention-days" -> retention = value;
+        case "--secure-cookies" -> secure = value;
         default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
       }
     }
     return new AppConfig(host, integer("port", port), Path.of(corpus), Path.of(data), integer("rate-limit", rate),
-        onOff("dense", dense));
+        onOff("dense", dense), integer("max-upload-mb", maxUpload), integer("retention-days", retention),
+        onOff("secure-cookies", secure));
   }
 
   private static boolean onOff(String name, String value) {

@@ -1,16 +1,27 @@
 package uk.safeguarding.guidance;
 
 import io.javalin.Javalin;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import uk.safeguarding.guidance.answer.AnswerLog;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.safeguarding.guidance.auth.Accounts;
+import uk.safeguarding.guidance.auth.LoginLimiter;
+import uk.safeguarding.guidance.auth.Sessions;
+import uk.safeguarding.guidance.curate.Curator;
+import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.learning.LearningStore;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.http.AdminServices;
 import uk.safeguarding.guidance.http.Services;
 import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.index.IndexStore;
@@ -24,25 +35,46 @@ import uk.safeguarding.guidance.search.SearchService;
  */
 public final class GuidanceApp {
 
+  private static final Logger LOG = Logger.getLogger(GuidanceApp.class.getName());
+
   private final LibraryHolder holder;
   private final Reindexer reindexer;
   private final Javalin server;
+  private final Database database;
+  private final LearningStore learning;
+  private final Accounts accounts;
+  private final ScheduledExecutorService housekeeping;
 
   private GuidanceApp(AppConfig config) {
     this.holder = new LibraryHolder();
     Embedder embedder = config.dense() ? new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir()) : null;
-    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), CorpusReader.standard(), embedder),
-        config.corpusDir(), holder);
+    CorpusReader reader = CorpusReader.standard();
+    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder);
+    Clock clock = Clock.systemUTC();
+    this.database = Database.open(config.dataDir());
+    this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
+    this.accounts = new Accounts(database, clock);
     SearchService search = new SearchService(holder, embedder);
-    AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
-    Services services = new Services(holder, reindexer, search, ask);
+    AskService ask = new AskService(search, holder, Conversations.standard(), learning);
+    Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
+        config.maxUploadBytes(), clock);
+    AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(clock), new LoginLimiter(clock),
+        config.secureCookies());
+    Services services = new Services(holder, reindexer, search, ask, admin);
     this.server = WebServer.create(services, config.rateLimitPerMinute());
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "retention");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   public static GuidanceApp start(AppConfig config) {
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
     app.reindexer.reindex();
+    // Feedback and unanswered questions past the retention go at start and then daily.
+    app.housekeeping.scheduleAtFixedRate(app::purge, 0, 1, TimeUnit.DAYS);
     return app;
   }
 
@@ -69,9 +101,32 @@ public final class GuidanceApp {
     return reindexer;
   }
 
+  /** Trainer accounts and API tokens; for tests and tools. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** Feedback, unanswered questions and the audit log; for tests and tools. */
+  public LearningStore learning() {
+    return learning;
+  }
+
+  private void purge() {
+    try {
+      LearningStore.Purged p = learning.purge();
+      if (p.feedback() + p.unanswered() > 0) {
+        LOG.info("Retention: deleted " + p.feedback() + " feedback and " + p.unanswered() + " unanswered records");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Retention purge failed; it runs again tomorrow", e);
+    }
+  }
+
   public void stop() {
     server.stop();
+    housekeeping.shutdownNow();
     reindexer.close();
     holder.close();
+    database.close();
   }
 }

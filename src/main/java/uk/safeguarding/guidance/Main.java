@@ -2,8 +2,9 @@ package uk.safeguarding.guidance;
 
 import java.nio.file.Files;
 import java.util.Arrays;
+import uk.safeguarding.guidance.auth.TrainerCommand;
 
-/** Command-line entry point: runs the server (default). */
+/** Command-line entry point: runs the server (default), the evaluation, or the trainer account tools. */
 public final class Main {
 
   private Main() {}
@@ -14,6 +15,10 @@ public final class Main {
     try {
       switch (command) {
         case "serve" -> serve(AppConfig.from(rest, System.getenv()));
+        case "eval" -> System.exit(uk.safeguarding.guidance.eval.EvalCommand.run(rest, System.out));
+        case "add-trainer" -> System.exit(TrainerCommand.addTrainer(rest, System.getenv(), TrainerCommand.console(),
+            System.out, System.err));
+        case "add-token" -> System.exit(TrainerCommand.addToken(rest, System.getenv(), System.out, System.err));
         case "help", "--help" -> System.out.println(AppConfig.USAGE);
         default -> throw new IllegalArgumentException("Unknown command '" + command + "'.");
       }

@@ -5,5 +5,15 @@ import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
 import uk.safeguarding.guidance.search.SearchService;
 
-/** The services the HTTP layer calls, built once at start-up. */
-public record Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask) {}
+/**
+ * The services the HTTP layer calls, built once at start-up. {@code admin} is null for a server
+ * without the trainers' pages and API.
+ */
+public record Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask,
+    AdminServices admin) {
+
+  /** Without the trainers' pages and API. */
+  public Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask) {
+    this(library, reindexer, search, ask, null);
+  }
+}

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.http;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
 /** Wires routes, static pages, errors and security headers into one Javalin server. */
@@ -38,7 +40,13 @@ public final class WebServer {
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
+      // Applies to bodies read whole (JSON); uploads are multipart, limited below and per file by the curator.
       config.http.maxRequestSize = 1_000_000L;
+      if (services.admin() != null) {
+        long uploadLimit = services.admin().curator().maxUploadBytes() + AdminController.MULTIPART_MARGIN;
+        config.jetty.multipartConfig.maxFileSize(uploadLimit, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadLimit + AdminController.MULTIPART_MARGIN, SizeUnit.BYTES);
+      }
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
@@ -55,8 +63,13 @@ public final class WebServer {
       config.routes.post("/api/ask", ask::ask);
       config.routes.post("/api/feedback", ask::feedback);
       config.routes.get("/documents/{id}", ctx -> library.documentPage(ctx, documentPage));
+      if (services.admin() != null) {
+        AdminRoutes.install(config, services, resource("/web/admin/login.html"), resource("/web/admin/index.html"));
+      }
 
       config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(e.toError()));
+      config.routes.exception(Rejected.class, (e, ctx) -> ctx.status(status(e.kind()))
+          .json(new AdminDto.Problem(e.getMessage(), e.parameter(), e.value(), e.currentVersion())));
       config.routes.exception(LibraryHolder.NotReadyException.class,
           (e, ctx) -> ctx.status(503).header("Retry-After", "5").json(ApiError.of(e.getMessage())));
       config.routes.exception(HttpResponseException.class,
@@ -72,6 +85,15 @@ public final class WebServer {
       });
       config.routes.error(405, ctx -> ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     });
+  }
+
+  private static int status(Rejected.Kind kind) {
+    return switch (kind) {
+      case BAD_INPUT -> 400;
+      case TOO_LARGE -> 413;
+      case DUPLICATE, CONFLICT -> 409;
+      case NOT_FOUND -> 404;
+    };
   }
 
   private static void securityHeaders(Context ctx) {

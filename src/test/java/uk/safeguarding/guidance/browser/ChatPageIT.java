@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -577,8 +576,7 @@ class ChatPageIT {
   }
 
   private static void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   private static JsonObject askApi(String question) throws Exception {

@@ -1,0 +1,72 @@
+package uk.safeguarding.guidance.curate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.parser.Parser;
+
+/**
+ * Splits the YAML front matter off a Markdown or text file (parsed as the loaders parse it) and
+ * writes one back, every value double-quoted so colons, quotes and hashes survive. Thread-safe.
+ */
+final class FrontMatterText {
+
+  private static final Parser FRONT_MATTER =
+      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
+  /** The keys the loaders read, in the order they are written. */
+  static final List<String> KEYS = List.of("id", "title", "organisation", "type", "date", "period", "themes", "source");
+
+  /** The front matter's keys and values, and the text after it. */
+  record Split(Map<String, List<String>> data, String body) {}
+
+  private FrontMatterText() {}
+
+  static Split split(String text) {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    t = t.replace("\r\n", "\n").replace('\r', '\n');
+    if (t.startsWith("---\n")) {
+      int end = t.indexOf("\n---", 3);
+      if (end > 0) {
+        int lineEnd = t.indexOf('\n', end + 4);
+        String front = t.substring(0, end + 4);
+        YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+        FRONT_MATTER.parse(front + "\n").accept(visitor);
+        String body = lineEnd < 0 ? "" : t.substring(lineEnd + 1);
+        return new Split(new LinkedHashMap<>(visitor.getData()), body.replaceFirst("^\n+", ""));
+      }
+    }
+    return new Split(new LinkedHashMap<>(), t);
+  }
+
+  /** Front matter for {@code data} (known keys first, then any others the file had), then the body. */
+  static String render(Map<String, List<String>> data, String body) {
+    StringBuilder out = new StringBuilder("---\n");
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    KEYS.forEach(k -> {
+      if (data.containsKey(k)) {
+        ordered.put(k, data.get(k));
+      }
+    });
+    data.forEach(ordered::putIfAbsent);
+    ordered.forEach((key, values) -> {
+      List<String> vs = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+      if (vs.isEmpty() || !key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+        return;
+      }
+      if (vs.size() == 1 && !key.equals("themes")) {
+        out.append(key).append(": ").append(quote(vs.get(0))).append('\n');
+      } else {
+        out.append(key).append(":\n");
+        vs.forEach(v -> out.append("  - ").append(quote(v)).append('\n'));
+      }
+    });
+    return out.append("---\n\n").append(body.strip()).append('\n').toString();
+  }
+
+  static String quote(String value) {
+    String v = value.replaceAll("[\\p{Cntrl}&&[^\t]]", " ").strip();
+    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,51 @@
+package uk.safeguarding.guidance.curate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads and rewrites the {@code <meta name="…">} tags an HTML document's metadata lives in (the
+ * same keys the HTML loader reads). Jsoup, because it parses what browsers parse. Thread-safe.
+ */
+final class HtmlMeta {
+
+  private HtmlMeta() {}
+
+  static Map<String, List<String>> read(String html) {
+    Map<String, List<String>> data = new LinkedHashMap<>();
+    for (Element meta : Jsoup.parse(html).select("meta[name][content]")) {
+      String key = meta.attr("name").toLowerCase(Locale.ROOT);
+      if (key.equals("organization")) {
+        key = "organisation";
+      }
+      if (FrontMatterText.KEYS.contains(key)) {
+        data.computeIfAbsent(key, k -> new ArrayList<>()).add(meta.attr("content"));
+      }
+    }
+    return data;
+  }
+
+  /** The document with its metadata tags replaced by {@code data}'s. */
+  static String rewrite(String html, Map<String, List<String>> data) {
+    Document doc = Jsoup.parse(html);
+    for (Element meta : doc.select("meta[name]")) {
+      String key = meta.attr("name").toLowerCase(Locale.ROOT);
+      if (FrontMatterText.KEYS.contains(key) || key.equals("organization")) {
+        meta.remove();
+      }
+    }
+    for (String key : FrontMatterText.KEYS) {
+      List<String> values = data.getOrDefault(key, List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+      if (!values.isEmpty()) {
+        doc.head().appendElement("meta").attr("name", key).attr("content", String.join(", ", values));
+      }
+    }
+    return doc.outerHtml();
+  }
+}

@@ -1,0 +1,171 @@
+package uk.safeguarding.guidance.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.safeguarding.guidance.answer.AnswerLog;
+import uk.safeguarding.guidance.answer.AskService;
+import uk.safeguarding.guidance.answer.Conversations;
+import uk.safeguarding.guidance.corpus.Block;
+import uk.safeguarding.guidance.corpus.Corpus;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.SourceDocument;
+import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
+import uk.safeguarding.guidance.embed.CachedEmbedder;
+import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.search.Filters;
+import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchService;
+
+/**
+ * {@code eval}: scores the search pipeline on practitioner question files against a corpus folder,
+ * or on a BEIR collection indexed into a temporary index through the same analysis and ranking.
+ */
+public final class EvalCommand {
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar guidance-assistant.jar eval [options]",
+      "  --questions FILE    a question file ({\"q\", \"expect\"} / {\"q\", \"outOfScope\": true} lines); repeatable",
+      "  --corpus DIR        corpus for --questions (default ./corpus)",
+      "  --beir DIR          a BEIR collection (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv)",
+      "  --split NAME        BEIR qrels split (default test; tune on train)",
+      "  --mode M            bm25, hybrid or both (default both)",
+      "  --k1 X --b Y        BM25 parameters (default " + IndexStore.DEFAULT_K1 + " and " + IndexStore.DEFAULT_B + ")",
+      "  --data DIR          embedding cache and temporary indexes (default ./data/eval)");
+
+  private EvalCommand() {}
+
+  public static int run(String[] args, PrintStream out) {
+    List<Path> questionFiles = new ArrayList<>();
+    Path corpus = Path.of("corpus");
+    Path beir = null;
+    String split = "test";
+    String mode = "both";
+    float k1 = IndexStore.DEFAULT_K1;
+    float b = IndexStore.DEFAULT_B;
+    Path data = Path.of("data", "eval");
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String flag = args[i];
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("The option '" + flag + "' needs a value.");
+        }
+        String v = args[++i];
+        switch (flag) {
+          case "--questions" -> questionFiles.add(Path.of(v));
+          case "--corpus" -> corpus = Path.of(v);
+          case "--beir" -> beir = Path.of(v);
+          case "--split" -> split = v;
+          case "--mode" -> mode = v;
+          case "--k1" -> k1 = Float.parseFloat(v);
+          case "--b" -> b = Float.parseFloat(v);
+          case "--data" -> data = Path.of(v);
+          default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
+        }
+      }
+      if (!List.of("bm25", "hybrid", "both").contains(mode)) {
+        throw new IllegalArgumentException("The mode must be bm25, hybrid or both, got '" + mode + "'.");
+      }
+      if (questionFiles.isEmpty() && beir == null) {
+        throw new IllegalArgumentException("Give --questions FILE or --beir DIR.");
+      }
+    } catch (IllegalArgumentException e) {
+      out.println("Error: " + e.getMessage());
+      out.println(USAGE);
+      return 2;
+    }
+    try {
+      Embedder embedder = mode.equals("bm25") ? null
+          : new ProgressEmbedder(new CachedEmbedder(new BgeSmallEmbedder(), data), out);
+      List<String> modes = mode.equals("both") ? List.of("bm25", "hybrid") : List.of(mode);
+      for (String m : modes) {
+        Embedder e = m.equals("hybrid") ? embedder : null;
+        if (!questionFiles.isEmpty()) {
+          questions(questionFiles, corpus, data, e, k1, b, m, out);
+        }
+        if (beir != null) {
+          beir(beir, split, data, e, k1, b, m, out);
+        }
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      out.println("Error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void questions(List<Path> files, Path corpus, Path data, Embedder embedder, float k1, float b,
+      String mode, PrintStream out) throws IOException {
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(data, CorpusReader.standard(), embedder, k1, b).open(corpus));
+    SearchService search = new SearchService(holder, embedder);
+    AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
+    for (Path file : files) {
+      List<Question> qs = Question.read(file);
+      QuestionEval.Report r = QuestionEval.run(qs, q -> search.search(SearchRequest.of(q, 10)).hits().stream()
+          .map(h -> h.passage().text()).toList());
+      AskEval.Report a = AskEval.run(qs, ask::ask);
+      out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
+      out.printf("%s [%s] %s%n", file.getFileName(), mode, a);
+    }
+    holder.close();
+  }
+
+  private static void beir(Path dir, String split, Path data, Embedder embedder, float k1, float b, String mode,
+      PrintStream out) throws IOException {
+    long t0 = System.nanoTime();
+    Beir collection = Beir.read(dir, split);
+    out.printf("%s: %d documents, %d queries with judgements (%s)%n", dir.getFileName(), collection.corpus().size(),
+        collection.queries().size(), split);
+    List<SourceDocument> docs = new ArrayList<>();
+    Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    for (Beir.Doc d : collection.corpus()) {
+      String id = "d-" + d.id().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+      String title = d.title().isBlank() ? "untitled" : d.title();
+      DocumentMetadata meta = new DocumentMetadata(id, title, "", "", "", "", List.of(), d.id());
+      docs.add(new SourceDocument(meta, List.of(Block.paragraph(d.text())), dir));
+      // One passage per document, title and abstract together: BEIR judges whole documents.
+      passages.put(id, List.of(new Passage(id, "doc", List.of(title), title + "\n\n" + d.text(), 0)));
+    }
+    Path indexes = Files.createDirectories(data);
+    IndexStore store = new IndexStore(indexes, CorpusReader.standard(), embedder, k1, b);
+    String hash = "beir-" + dir.getFileName() + "-k" + k1 + "-b" + b + (embedder == null ? "" : "-" + embedder.modelId());
+    Library library = store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
+    out.printf("  indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    double ndcg = 0;
+    double r10 = 0;
+    double r100 = 0;
+    double mrr = 0;
+    int n = 0;
+    long searchStart = System.nanoTime();
+    for (Map.Entry<String, String> q : collection.queries().entrySet()) {
+      String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
+          ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.getValue();
+      List<String> ranked = SearchService.search(library, new SearchRequest(text, 100, 0, Filters.NONE), null, embedder)
+          .hits().stream().map(h -> h.document().source()).toList();
+      Map<String, Integer> relevant = collection.qrels().get(q.getKey());
+      ndcg += Metrics.ndcg(ranked, relevant, 10);
+      r10 += Metrics.recall(ranked, relevant, 10);
+      r100 += Metrics.recall(ranked, relevant, 100);
+      mrr += Metrics.reciprocalRank(ranked, relevant, 10);
+      n++;
+      if (n % 100 == 0) {
+        out.printf("  %d/%d queries%n", n, collection.queries().size());
+      }
+    }
+    out.printf("%s %s [%s, k1=%.2f b=%.2f]: nDCG@10=%.4f recall@10=%.4f recall@100=%.4f MRR@10=%.4f "
+            + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
+        n, (System.nanoTime() - searchStart) / 1e6 / n);
+  }
+}

@@ -1,0 +1,220 @@
+package uk.safeguarding.guidance.http;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import uk.safeguarding.guidance.curate.Curator;
+import uk.safeguarding.guidance.curate.MetadataForm;
+import uk.safeguarding.guidance.curate.Rejected;
+import uk.safeguarding.guidance.curate.Upload;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.Reindexer;
+
+/** The trainers' curation API: documents, previews, the synonyms and glossary files, reindexing. */
+final class AdminController {
+
+  /** Room for the multipart framing and metadata fields beside the file. */
+  static final long MULTIPART_MARGIN = 1L << 20;
+
+  private final Curator curator;
+  private final Reindexer reindexer;
+  private final LibraryHolder holder;
+
+  AdminController(Services services) {
+    this.curator = services.admin().curator();
+    this.reindexer = services.reindexer();
+    this.holder = services.library();
+  }
+
+  void documents(Context ctx) {
+    Curator.Listing l = curator.documents();
+    ctx.json(new AdminDto.DocumentsView(l.documents().size(), l.documents(),
+        l.skipped().stream().map(s -> new AdminDto.SkippedView(s.file(), s.reason())).toList()));
+  }
+
+  void document(Context ctx) {
+    ctx.json(curator.document(ctx.pathParam("id")));
+  }
+
+  void upload(Context ctx) {
+    Curator.Change c = curator.upload(AuthGuard.trainer(ctx), readUpload(ctx));
+    ctx.status(201).json(AdminDto.ChangeView.of(c, status()));
+  }
+
+  void preview(Context ctx) {
+    ctx.json(curator.preview(readUpload(ctx)));
+  }
+
+  void replace(Context ctx) {
+    Upload upload = readUpload(ctx);
+    Curator.Change c = curator.replace(AuthGuard.trainer(ctx), ctx.pathParam("id"), ctx.formParam("version"), upload);
+    ctx.json(AdminDto.ChangeView.of(c, status()));
+  }
+
+  void edit(Context ctx) {
+    JsonObject body = jsonObject(ctx);
+    MetadataForm form = new MetadataForm(string(body, "id"), string(body, "title"), string(body, "organisation"),
+        string(body, "type"), string(body, "date"), string(body, "period"), themes(body), string(body, "source"));
+    Curator.Change c = curator.editMetadata(AuthGuard.trainer(ctx), ctx.pathParam("id"), string(body, "version"), form);
+    ctx.json(AdminDto.ChangeView.of(c, status()));
+  }
+
+  void delete(Context ctx) {
+    Curator.Change c = curator.delete(AuthGuard.trainer(ctx), ctx.pathParam("id"), ctx.queryParam("version"));
+    ctx.json(AdminDto.ChangeView.of(c, status()));
+  }
+
+  void synonyms(Context ctx) {
+    ctx.json(curator.textFile("synonyms"));
+  }
+
+  void glossary(Context ctx) {
+    ctx.json(curator.textFile("glossary"));
+  }
+
+  void saveSynonyms(Context ctx) {
+    saveText(ctx, "synonyms");
+  }
+
+  void saveGlossary(Context ctx) {
+    saveText(ctx, "glossary");
+  }
+
+  private void saveText(Context ctx, String name) {
+    JsonObject body = jsonObject(ctx);
+    Curator.Change c = curator.saveTextFile(AuthGuard.trainer(ctx), name, string(body, "version"), string(body, "text"));
+    ctx.json(AdminDto.ChangeView.of(c, status()));
+  }
+
+  void reindexStatus(Context ctx) {
+    ctx.header("Cache-Control", "no-store").json(status());
+  }
+
+  void reindex(Context ctx) {
+    curator.reindexNow(AuthGuard.trainer(ctx));
+    ctx.status(202).json(status());
+  }
+
+  AdminDto.ReindexView status() {
+    int docs = 0;
+    int passages = 0;
+    if (holder.isReady()) {
+      try (LibraryHolder.Lease lease = holder.acquire()) {
+        docs = lease.library().documents().size();
+        passages = lease.library().passageCount();
+      } catch (LibraryHolder.NotReadyException e) {
+        // closed meanwhile: report nothing serving
+      }
+    }
+    return AdminDto.reindex(reindexer.status(), curator.pendingBuilds(), docs, passages);
+  }
+
+  /** The multipart upload: a 'file' part and metadata fields; a blank field means "not given". */
+  private Upload readUpload(Context ctx) {
+    long limit = curator.maxUploadBytes();
+    long length = ctx.req().getContentLengthLong();
+    if (length > limit + MULTIPART_MARGIN) {
+      throw tooLarge(limit);
+    }
+    if (!ctx.isMultipartFormData()) {
+      throw new BadRequest("body", ctx.contentType(),
+          "Send the document as multipart/form-data with a 'file' part and the metadata fields.");
+    }
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile("file");
+    } catch (RuntimeException e) {
+      // Jetty refuses parts over the multipart limit while parsing.
+      throw length > limit || String.valueOf(e.getMessage()).toLowerCase().contains("size") ? tooLarge(limit)
+          : new BadRequest("body", null, "The multipart body cannot be read: " + e.getMessage());
+    }
+    if (file == null) {
+      throw new BadRequest("file", null, "The parameter 'file' must be a file; none was sent.");
+    }
+    if (file.size() > limit) {
+      throw tooLarge(limit);
+    }
+    byte[] bytes;
+    try (InputStream in = file.content()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the uploaded file: " + e.getMessage(), e);
+    }
+    MetadataForm form = new MetadataForm(blank(ctx.formParam("id")), blank(ctx.formParam("title")),
+        blank(ctx.formParam("organisation")), blank(ctx.formParam("type")), blank(ctx.formParam("date")),
+        blank(ctx.formParam("period")), MetadataForm.themes(blank(ctx.formParam("themes"))),
+        blank(ctx.formParam("source")));
+    return new Upload(file.filename(), bytes, form);
+  }
+
+  private static RuntimeException tooLarge(long limit) {
+    return Rejected.of(Rejected.Kind.TOO_LARGE, "file", null,
+        "The parameter 'file' is over the upload limit of " + (limit >> 20) + " MB.");
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  static JsonObject jsonObject(Context ctx) {
+    try {
+      JsonElement root = JsonParser.parseString(ctx.body());
+      if (!root.isJsonObject()) {
+        throw new BadRequest("body", null, "The request body must be a JSON object.");
+      }
+      return root.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new BadRequest("body", null, "The request body is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** A string field of a JSON body; null when absent or null; 400 naming it when not a string. */
+  static String string(JsonObject body, String field) {
+    JsonElement v = body.get(field);
+    if (v == null || v.isJsonNull()) {
+      return null;
+    }
+    if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+      throw new BadRequest(field, v.toString(), "The parameter '" + field + "' must be a string.");
+    }
+    return v.getAsString();
+  }
+
+  static String jsonString(Context ctx, String field) {
+    String v = string(jsonObject(ctx), field);
+    if (v == null || v.isBlank()) {
+      throw new BadRequest(field, v, "The parameter '" + field + "' must not be empty.");
+    }
+    return v;
+  }
+
+  /** Themes as a JSON list of strings or one comma-separated string. */
+  private static List<String> themes(JsonObject body) {
+    JsonElement v = body.get("themes");
+    if (v == null || v.isJsonNull()) {
+      return null;
+    }
+    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+      return MetadataForm.themes(v.getAsString());
+    }
+    if (v.isJsonArray()) {
+      List<String> out = new ArrayList<>();
+      for (JsonElement e : v.getAsJsonArray()) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+          throw new BadRequest("themes", v.toString(), "The parameter 'themes' must be a list of strings.");
+        }
+        out.add(e.getAsString());
+      }
+      return out;
+    }
+    throw new BadRequest("themes", v.toString(), "The parameter 'themes' must be a list of strings.");
+  }
+}

@@ -1,0 +1,105 @@
+package uk.safeguarding.guidance.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import uk.safeguarding.guidance.auth.Sessions;
+
+/**
+ * Who is calling the trainers' routes. An API token (Authorization: Bearer …) or a session cookie
+ * identifies a trainer; a cookie-authenticated request that changes anything must also carry the
+ * session's CSRF token. Unauthenticated API calls get 401 JSON; pages redirect to the login page.
+ * Thread-safe.
+ */
+final class AuthGuard {
+
+  static final String SESSION_COOKIE = "guidance_session";
+  static final String LOGIN_COOKIE = "guidance_login";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String TRAINER = "trainer";
+  static final String SESSION = "session";
+  /** Pages under /admin anyone may load: the login form and its style sheet. */
+  static final Set<String> PUBLIC_PAGES = Set.of("/admin/login", "/admin/admin.css");
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final AdminServices admin;
+
+  AuthGuard(AdminServices admin) {
+    this.admin = admin;
+  }
+
+  /** Before every /api/admin/* request. */
+  void api(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null) {
+      String token = auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : "";
+      String trainer = admin.accounts().tokenOwner(token).orElseThrow(() -> new HttpResponseException(401,
+          "The API token is not valid or has been revoked."));
+      ctx.attribute(TRAINER, trainer);
+      return; // a bearer token is not sent by browsers on their own, so it needs no CSRF token
+    }
+    Sessions.Session session = session(ctx).orElseThrow(() -> new HttpResponseException(401,
+        "Sign in as a trainer (at /admin/login) or send 'Authorization: Bearer <token>'."));
+    if (!SAFE_METHODS.contains(ctx.method().name()) && !sameToken(session.csrf(), ctx.header(CSRF_HEADER))) {
+      throw new HttpResponseException(403, "Missing or wrong CSRF token: send the '" + CSRF_HEADER
+          + "' header with the token from GET /api/admin/session.");
+    }
+    ctx.attribute(TRAINER, session.trainer());
+    ctx.attribute(SESSION, session);
+  }
+
+  /** Before every /admin page: the login page is public, the rest need a session. */
+  void page(Context ctx) {
+    String path = ctx.path();
+    if (path.endsWith(".html")) {
+      throw new HttpResponseException(404, "Nothing at " + path + ".");
+    }
+    if (PUBLIC_PAGES.contains(path)) {
+      return;
+    }
+    Optional<Sessions.Session> session = session(ctx);
+    if (session.isEmpty()) {
+      ctx.redirect("/admin/login", io.javalin.http.HttpStatus.FOUND);
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (!SAFE_METHODS.contains(ctx.method().name()) && !sameToken(session.get().csrf(), ctx.formParam("csrf"))) {
+      throw new HttpResponseException(403, "Missing or wrong CSRF token; reload the page and try again.");
+    }
+    ctx.attribute(TRAINER, session.get().trainer());
+    ctx.attribute(SESSION, session.get());
+  }
+
+  Optional<Sessions.Session> session(Context ctx) {
+    return admin.sessions().find(ctx.cookie(SESSION_COOKIE));
+  }
+
+  static String trainer(Context ctx) {
+    String t = ctx.attribute(TRAINER);
+    if (t == null) {
+      throw new HttpResponseException(401, "Sign in as a trainer first.");
+    }
+    return t;
+  }
+
+  /** Constant-time comparison, so the token cannot be guessed a character at a time. */
+  static boolean sameToken(String expected, String given) {
+    return given != null && expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        given.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Over TLS, directly or behind a proxy that says so; or when told always. */
+  boolean secure(Context ctx) {
+    return admin.secureCookies() || "https".equalsIgnoreCase(ctx.scheme())
+        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+
+  /** Sets a session-scoped cookie: HttpOnly, SameSite=Strict, Path=/, Secure over TLS. */
+  void setCookie(Context ctx, String name, String value, boolean expire) {
+    ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
+        + (secure(ctx) ? "; Secure" : "") + (expire ? "; Max-Age=0" : ""));
+  }
+}

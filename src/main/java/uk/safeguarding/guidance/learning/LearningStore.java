@@ -1,0 +1,190 @@
+package uk.safeguarding.guidance.learning;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.safeguarding.guidance.answer.AnswerLog;
+import uk.safeguarding.guidance.privacy.PersonalData;
+
+/**
+ * Feedback, unanswered questions and the audit log in the learning database. Every question and
+ * reason is masked again before it is written (masking is idempotent), so nothing reaches the disk
+ * unmasked whoever calls. Feedback and unanswered questions older than the retention are deleted by
+ * {@link #purge()}; the audit log is kept, since it records trainers' work rather than practitioners'
+ * questions. Thread-safe.
+ */
+public final class LearningStore implements AnswerLog {
+
+  static final int MAX_QUESTION = 2000;
+  static final int MAX_REASON = 1000;
+
+  /** Questions asked alike: the latest wording, how many times, and when last. */
+  public record Group(String key, String question, int count, Instant last, List<String> reasons) {}
+
+  /** One curation change. */
+  public record AuditEntry(long id, Instant at, String actor, String action, String target, String detail) {}
+
+  /** How many records a purge deleted. */
+  public record Purged(int feedback, int unanswered) {}
+
+  private final Database db;
+  private final Clock clock;
+  private final Duration retention;
+
+  public LearningStore(Database db, Clock clock, Duration retention) {
+    this.db = db;
+    this.clock = clock;
+    this.retention = retention;
+  }
+
+  @Override
+  public void unanswered(String maskedQuestion) {
+    String q = clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
+    db.use(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO unanswered(at, question, normalized) VALUES (?,?,?)")) {
+        s.setObject(1, now());
+        s.setString(2, q);
+        s.setString(3, clip(Questions.key(q), MAX_QUESTION));
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void rated(String answerId, String maskedQuestion, boolean grounded, boolean up, String reason) {
+    String q = clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
+    db.use(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO feedback(at, answer_id, question, normalized, grounded, rating, reason) VALUES (?,?,?,?,?,?,?)")) {
+        s.setObject(1, now());
+        s.setString(2, clip(answerId, 64));
+        s.setString(3, q);
+        s.setString(4, clip(Questions.key(q), MAX_QUESTION));
+        s.setBoolean(5, grounded);
+        s.setString(6, up ? "up" : "down");
+        s.setString(7, clip(PersonalData.mask(reason), MAX_REASON));
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  /** Unanswered questions grouped by what they ask, most asked first. */
+  public List<Group> unansweredGroups() {
+    return groups("SELECT normalized, question, at, '' FROM unanswered ORDER BY at DESC, id DESC");
+  }
+
+  /** Thumbs-down answers grouped by the question, most often first, with their reasons (newest first). */
+  public List<Group> poorlyRatedGroups() {
+    return groups("SELECT normalized, question, at, reason FROM feedback WHERE rating = 'down' ORDER BY at DESC, id DESC");
+  }
+
+  private List<Group> groups(String sql) {
+    return db.use(c -> {
+      Map<String, Group> groups = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String key = rs.getString(1);
+          String reason = rs.getString(4);
+          Group g = groups.get(key);
+          List<String> reasons = g == null ? new ArrayList<>() : g.reasons();
+          if (!reason.isBlank() && reasons.size() < 10) {
+            reasons.add(reason);
+          }
+          // Rows come newest first: the first one seen gives the wording and the time.
+          groups.put(key, g == null ? new Group(key, rs.getString(2), 1, instant(rs, 3), reasons)
+              : new Group(key, g.question(), g.count() + 1, g.last(), reasons));
+        }
+      }
+      List<Group> out = new ArrayList<>(groups.values());
+      out.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : b.last().compareTo(a.last()));
+      return out.stream().map(g -> new Group(g.key(), g.question(), g.count(), g.last(), List.copyOf(g.reasons())))
+          .toList();
+    });
+  }
+
+  /** Records a curation change: who, what, on which target, with a short detail. */
+  public void audit(String actor, String action, String target, String detail) {
+    db.use(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO audit(at, actor, action, target, detail) VALUES (?,?,?,?,?)")) {
+        s.setObject(1, now());
+        s.setString(2, clip(actor, 100));
+        s.setString(3, clip(action, 40));
+        s.setString(4, clip(target, 200));
+        s.setString(5, clip(detail, 2000));
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  /** The latest audit entries, newest first. */
+  public List<AuditEntry> audit(int limit) {
+    return db.use(c -> {
+      List<AuditEntry> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT ?")) {
+        s.setInt(1, limit);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new AuditEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Deletes feedback and unanswered questions older than the retention. */
+  public Purged purge() {
+    OffsetDateTime cutoff = now().minus(retention);
+    return db.use(c -> {
+      int[] counts = new int[2];
+      String[] tables = {"feedback", "unanswered"};
+      for (int i = 0; i < 2; i++) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables[i] + " WHERE at < ?")) {
+          s.setObject(1, cutoff);
+          counts[i] = s.executeUpdate();
+        }
+      }
+      return new Purged(counts[0], counts[1]);
+    });
+  }
+
+  /** CSV of the unanswered groups. */
+  public String unansweredCsv() {
+    List<List<String>> rows = unansweredGroups().stream()
+        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString())).toList();
+    return Csv.of(List.of("question", "count", "last_asked"), rows);
+  }
+
+  /** CSV of the poorly rated groups. */
+  public String poorlyRatedCsv() {
+    List<List<String>> rows = poorlyRatedGroups().stream()
+        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString(), String.join(" | ", g.reasons())))
+        .toList();
+    return Csv.of(List.of("question", "count", "last_rated", "reasons"), rows);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws java.sql.SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static String clip(String s, int max) {
+    String v = s == null ? "" : s;
+    return v.length() <= max ? v : v.substring(0, max);
+  }
+}
