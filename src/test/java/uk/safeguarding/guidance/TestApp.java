@@ -53,7 +53,115 @@ public final class TestApp implements AutoCloseable {
   }
 
   public TestApp(Path corpus, Path data, int rateLimit, boolean dense) throws Exception {
-    app = GuidanceApp.start(new AppConfig("127.0.0.1", 0, corpus, data, rateLimit, dense)).awaitReady(Duration.ofMinutes(3));
+    this(new AppConfig("127.0.0.1", 0, corpus, data, rateLimit, dense));
+  }
+
+  public TestApp(AppConfig config) throws Exception {
+    app = GuidanceApp.start(config).awaitReady(Duration.ofMinutes(3));
+  }
+
+  /** BM25 only, no rate limit: quick to reindex, for tests that change the corpus. */
+  public static AppConfig sparse(Path corpus, Path data) {
+    return new AppConfig("127.0.0.1", 0, corpus, data, 0, false);
+  }
+
+  // ---- trainers ----
+
+  /** A signed-in trainer: the session cookie and its CSRF token; or an API token. */
+  public record Trainer(String cookie, String csrf, String bearer) {
+    public static Trainer token(String bearer) {
+      return new Trainer(null, null, bearer);
+    }
+
+    HttpRequest.Builder sign(HttpRequest.Builder b, boolean withCsrf) {
+      if (bearer != null) {
+        b.header("Authorization", "Bearer " + bearer);
+      }
+      if (cookie != null) {
+        b.header("Cookie", cookie);
+      }
+      if (withCsrf && csrf != null) {
+        b.header("X-CSRF-Token", csrf);
+      }
+      return b;
+    }
+  }
+
+  /** Creates the account (when new) and signs in through the login form, as a browser would. */
+  public Trainer signIn(String name, String password) throws IOException, InterruptedException {
+    if (!app.accounts().exists(name)) {
+      app.accounts().setPassword(name, password.toCharArray());
+    }
+    Response form = get("/admin/login");
+    String csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(form.body())
+        .results().findFirst().orElseThrow().group(1);
+    Response login = send(HttpRequest.newBuilder(URI.create(base() + "/admin/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "guidance_login=" + cookieValue(form, "guidance_login"))
+        .POST(HttpRequest.BodyPublishers.ofString("name=" + enc(name) + "&password=" + enc(password) + "&csrf=" + csrf))
+        .build());
+    if (login.status() != 303) {
+      throw new IllegalStateException("Login failed: " + login.status() + " " + login.body());
+    }
+    String cookie = "guidance_session=" + cookieValue(login, "guidance_session");
+    Response session = send(HttpRequest.newBuilder(URI.create(base() + "/api/admin/session")).header("Cookie", cookie)
+        .GET().build());
+    return new Trainer(cookie, session.json().getAsJsonObject().get("csrfToken").getAsString(), null);
+  }
+
+  /** The value a response's Set-Cookie gives {@code name}, or null. */
+  public static String cookieValue(Response r, String name) {
+    for (String c : r.raw().headers().allValues("Set-Cookie")) {
+      if (c.startsWith(name + "=")) {
+        return c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+      }
+    }
+    return null;
+  }
+
+  /** The full Set-Cookie header for {@code name}, or null. */
+  public static String setCookie(Response r, String name) {
+    return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        .orElse(null);
+  }
+
+  /** A request as {@code trainer} (null: anonymous), with the CSRF header when it has one. */
+  public Response as(Trainer trainer, String method, String path, HttpRequest.BodyPublisher body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(trainer == null ? b.build() : trainer.sign(b, true).build());
+  }
+
+  public Response asJson(Trainer trainer, String method, String path, String json) throws IOException, InterruptedException {
+    return as(trainer, method, path, HttpRequest.BodyPublishers.ofString(json), "application/json");
+  }
+
+  /** A multipart/form-data body: text fields, then one file part named "file" (when filename is not null). */
+  public record Multipart(String contentType, HttpRequest.BodyPublisher body) {
+    public static Multipart of(java.util.Map<String, String> fields, String filename, byte[] content) {
+      String boundary = "----guidance" + Long.toHexString(System.nanoTime());
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+      fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+          + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+      if (filename != null) {
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + filename.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n".getBytes(utf8));
+      }
+      out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+      return new Multipart("multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    }
+  }
+
+  public Response multipart(Trainer trainer, String method, String path, Multipart m)
+      throws IOException, InterruptedException {
+    return as(trainer, method, path, m.body(), m.contentType());
   }
 
   public GuidanceApp app() {

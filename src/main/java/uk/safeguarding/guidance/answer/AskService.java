@@ -357,11 +357,17 @@ public final class AskService {
     return (s > 0 ? "… " : "") + text.substring(s, Math.min(text.length(), e)).strip() + (e < text.length() ? " …" : "");
   }
 
+  /** The most specific heading that names a topic ("Theme 6: …" rather than "What should you do?"). */
   private static String lastHeading(Passage p) {
     List<String> path = p.subPath();
-    String h = path.isEmpty() ? "" : path.get(path.size() - 1);
-    return h.toLowerCase(Locale.ROOT).matches("what (you should|should you|we have|did we) (do|learn(ed|t)?)\\??")
-        && path.size() > 1 ? path.get(path.size() - 2) : h;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      String h = path.get(i);
+      if (!h.toLowerCase(Locale.ROOT).matches("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
+          + "recommendations?|background|introduction|summary|key (learning|messages|findings))\\??")) {
+        return h;
+      }
+    }
+    return "";
   }
 
   private static String plural(int n, String word) {

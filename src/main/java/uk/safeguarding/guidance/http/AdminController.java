@@ -131,10 +131,11 @@ final class AdminController {
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
-    } catch (RuntimeException e) {
-      // Jetty refuses parts over the multipart limit while parsing.
-      throw length > limit || String.valueOf(e.getMessage()).toLowerCase().contains("size") ? tooLarge(limit)
-          : new BadRequest("body", null, "The multipart body cannot be read: " + e.getMessage());
+    } catch (Exception e) { // Jetty's ServletException arrives unchecked through Kotlin
+      // Jetty refuses parts over the multipart limit, and malformed part headers, while parsing.
+      String why = String.valueOf(e.getMessage());
+      throw length > limit || why.toLowerCase(java.util.Locale.ROOT).contains("size") ? tooLarge(limit)
+          : new BadRequest("body", null, "The multipart body cannot be read: " + why);
     }
     if (file == null) {
       throw new BadRequest("file", null, "The parameter 'file' must be a file; none was sent.");

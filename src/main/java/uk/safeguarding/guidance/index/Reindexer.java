@@ -29,6 +29,14 @@ public final class Reindexer implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.ScheduledExecutorService watcher =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "corpus-watcher");
+        t.setDaemon(true);
+        return t;
+      });
+  /** The corpus hash of the last build started, so an unchanged folder is not rebuilt. */
+  private volatile String lastHash;
   private final AtomicReference<Status> status =
       new AtomicReference<>(new Status("starting", "The library has not been indexed yet.", Instant.now()));
 
@@ -47,8 +55,31 @@ public final class Reindexer implements AutoCloseable {
     return status.get();
   }
 
+  /**
+   * Checks the corpus folder every {@code interval} and reindexes when its content changed, so a
+   * file a trainer saves into the folder by hand is picked up without a restart.
+   */
+  public void watch(java.time.Duration interval) {
+    watcher.scheduleWithFixedDelay(() -> {
+      try {
+        String hash = IndexStore.hash(corpusDir);
+        if (lastHash != null && !hash.equals(lastHash) && !"indexing".equals(status.get().state())) {
+          LOG.info("The corpus folder changed; reindexing");
+          reindex();
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warning("Cannot check the corpus folder for changes: " + e.getMessage());
+      }
+    }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   private Library rebuild() {
     status.set(new Status("indexing", "Reading the corpus and building the index.", Instant.now()));
+    try {
+      lastHash = IndexStore.hash(corpusDir);
+    } catch (java.io.IOException e) {
+      lastHash = null;
+    }
     try {
       Library library = store.open(corpusDir);
       boolean first = !holder.isReady();
@@ -69,6 +100,7 @@ public final class Reindexer implements AutoCloseable {
 
   @Override
   public void close() {
+    watcher.shutdownNow();
     worker.shutdownNow();
   }
 }

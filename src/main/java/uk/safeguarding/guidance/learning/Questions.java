@@ -21,7 +21,9 @@ public final class Questions {
   private Questions() {}
 
   public static String key(String question) {
-    String words = question == null ? "" : question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\[\\]]+", " ");
+    // Masked identifiers ("[name]", "[date of birth]") say nothing about what was asked.
+    String words = question == null ? "" : question.toLowerCase(Locale.ROOT).replaceAll("\\[[a-z ]+\\]", " ")
+        .replaceAll("[^\\p{L}\\p{N}]+", " ");
     TreeSet<String> out = new TreeSet<>();
     Arrays.stream(words.strip().split("\\s+")).filter(w -> !w.isEmpty() && !STOP.contains(w))
         .map(Questions::singular).forEach(out::add);

@@ -20,6 +20,9 @@ public final class PersonalData {
       new Rule(Pattern.compile("(?:\\+44\\s?|\\b0)\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}\\b"), "[phone]"),
       new Rule(Pattern.compile("\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b"), "[date]"),
       new Rule(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}\\b"), "[date]"),
+      // ISO dates (2019-03-04) and month-first dates (March 4, 2019), as forms and US spellings give them.
+      new Rule(Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b"), "[date]"),
+      new Rule(Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[date]"),
       new Rule(Pattern.compile("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b"), "[postcode]"),
       // After the dates: "DOB 03/04/2019" became "DOB [date]".
       new Rule(Pattern.compile("(?i)\\b(?:dob|d\\.o\\.b\\.?|date of birth|born on|born)\\s*:?\\s*\\[date\\]"), "[date of birth]"),

@@ -86,7 +86,7 @@ class LoadersTest {
     assertEquals("duplicate id 'sample-briefing': already used by briefing.md", skipped.get("duplicate.md"));
     assertEquals("the file is empty", skipped.get("empty.md"));
     assertEquals("the file has no text (no paragraph or list)", skipped.get("headings-only.md"));
-    assertEquals("unsupported file type '.docx': supported are htm, html, markdown, md, text, txt",
+    assertEquals("unsupported file type '.docx': supported are htm, html, markdown, md, pdf, text, txt",
         skipped.get("report.docx"));
     assertEquals("missing title: give a 'title:' in the front matter or a '# ' heading", skipped.get("untitled.md"));
   }

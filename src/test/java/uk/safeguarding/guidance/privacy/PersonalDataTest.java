@@ -16,7 +16,10 @@ class PersonalDataTest {
       "born on 12 March 2020 in Telford|[date of birth] in Telford",
       "seen on 1st June 2021|seen on [date]",
       "what to do when a family relocates|what to do when a family relocates",
-      "s47 and section 47 enquiries in 2017|s47 and section 47 enquiries in 2017"})
+      "s47 and section 47 enquiries in 2017|s47 and section 47 enquiries in 2017",
+      "DOB 2019-03-04, seen March 4, 2021|[date of birth], seen [date]",
+      "mobile +44 7700 900123 or postcode b33 8th|mobile [phone] or postcode [postcode]",
+      "a child named Amy-Leigh O'Brien|a child named [name]"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }

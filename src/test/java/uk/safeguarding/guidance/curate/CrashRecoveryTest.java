@@ -1,0 +1,51 @@
+package uk.safeguarding.guidance.curate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.TestApp;
+
+/** A restart after a crash in the middle of a reindex and an upload: the last good index serves, nothing is lost. */
+class CrashRecoveryTest {
+
+  @TempDir Path corpus;
+  @TempDir Path data;
+
+  @Test
+  void a_restart_ignores_a_half_built_index_and_a_half_written_upload() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, corpus.resolve(f.getFileName()));
+      }
+    }
+    String lastGood;
+    try (TestApp first = new TestApp(TestApp.sparse(corpus, data))) {
+      lastGood = first.get("/health").body();
+    }
+    // The crash: a reindex half done, an upload half written.
+    Files.createDirectories(data.resolve("index/0123abcd.building-42"));
+    Files.writeString(data.resolve("index/0123abcd.building-42/_0.cfs"), "partial segment");
+    Files.writeString(corpus.resolve(".curate-5f5f.tmp"), "---\ntitle: Half an uplo");
+    byte[] enquiries = Files.readAllBytes(corpus.resolve("enquiries.md"));
+
+    try (TestApp second = new TestApp(TestApp.sparse(corpus, data))) {
+      JsonObject health = second.get("/health").json().getAsJsonObject();
+      assertEquals("ready", health.get("status").getAsString());
+      assertEquals(2, health.get("documents").getAsInt());
+      assertEquals(0, health.getAsJsonArray("skipped").size());
+      assertEquals(lastGood, second.get("/health").body(), "the same library serves");
+      assertEquals(200, second.get("/api/search?q=bruise").status());
+    }
+    assertFalse(Files.exists(data.resolve("index/0123abcd.building-42")));
+    assertFalse(Files.exists(corpus.resolve(".curate-5f5f.tmp")));
+    assertTrue(java.util.Arrays.equals(enquiries, Files.readAllBytes(corpus.resolve("enquiries.md"))));
+    assertTrue(Files.exists(corpus.resolve("injuries.md")));
+  }
+}

@@ -1,0 +1,76 @@
+package uk.safeguarding.guidance.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+
+class ReindexerTest {
+
+  @TempDir Path corpus;
+  @TempDir Path data;
+
+  private void copyFixtures() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, corpus.resolve(f.getFileName()));
+      }
+    }
+  }
+
+  private static int documents(LibraryHolder holder) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return lease.library().documents().size();
+    }
+  }
+
+  @Test
+  void a_file_saved_into_the_corpus_folder_is_picked_up_without_a_restart() throws Exception {
+    copyFixtures();
+    LibraryHolder holder = new LibraryHolder();
+    try (Reindexer reindexer = new Reindexer(new IndexStore(data, CorpusReader.standard()), corpus, holder)) {
+      reindexer.reindex().get();
+      assertEquals(2, documents(holder));
+      reindexer.watch(Duration.ofMillis(50));
+      Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (documents(holder) != 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(3, documents(holder));
+      assertEquals("ready", reindexer.status().state());
+    } finally {
+      holder.close();
+    }
+  }
+
+  @Test
+  void a_failed_build_keeps_the_current_library_serving_and_says_why() throws Exception {
+    copyFixtures();
+    LibraryHolder holder = new LibraryHolder();
+    Path blocked = data.resolve("blocked");
+    try (Reindexer good = new Reindexer(new IndexStore(blocked, CorpusReader.standard()), corpus, holder)) {
+      good.reindex().get();
+      // A data folder that is a file cannot hold an index: the build fails.
+      Path notADir = data.resolve("file");
+      Files.writeString(notADir, "x");
+      try (Reindexer bad = new Reindexer(new IndexStore(notADir, CorpusReader.standard()), corpus, holder)) {
+        assertThrows(ExecutionException.class, () -> bad.reindex().get());
+        assertEquals("failed", bad.status().state());
+        assertTrue(bad.status().message().startsWith("Indexing failed: "), bad.status().message());
+      }
+      assertEquals(2, documents(holder));
+    } finally {
+      holder.close();
+    }
+  }
+}

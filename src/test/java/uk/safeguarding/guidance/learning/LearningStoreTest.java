@@ -1,0 +1,175 @@
+package uk.safeguarding.guidance.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LearningStoreTest {
+
+  @TempDir Path data;
+  Database db;
+  MutableClock clock = new MutableClock(Instant.parse("2025-01-01T09:00:00Z"));
+  LearningStore store;
+
+  static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    db = Database.open(data);
+    store = new LearningStore(db, clock, Duration.ofDays(90));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  List<String> column(String sql) {
+    return db.use(c -> {
+      List<String> out = new ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Test
+  void identifiers_are_masked_before_anything_is_written_whoever_calls() {
+    store.unanswered("a girl named Amy Jones, DOB 03/04/2019, lives at TF1 2AB");
+    store.rated("a1", "boy called Jayden, NHS 943 476 5919", true, false, "mum's email is x.y@mail.com");
+    assertEquals(List.of("a girl named [name], [date of birth], lives at [postcode]"), column("SELECT question FROM unanswered"));
+    assertEquals(List.of("boy called [name], NHS [number]"), column("SELECT question FROM feedback"));
+    assertEquals(List.of("mum's email is [email]"), column("SELECT reason FROM feedback"));
+  }
+
+  @Test
+  void questions_asking_the_same_thing_are_grouped_with_counts_and_the_latest_wording() {
+    store.unanswered("What to do when a family relocates?");
+    clock.now = clock.now.plusSeconds(60);
+    store.unanswered("family relocates, what to do");
+    store.unanswered("renew a passport");
+    clock.now = clock.now.plusSeconds(60);
+    store.unanswered("Families relocating: what should we do");
+    List<LearningStore.Group> groups = store.unansweredGroups();
+    assertEquals(List.of("family relocate", "family relocating", "passport renew"),
+        groups.stream().map(LearningStore.Group::key).toList());
+    assertEquals(2, groups.get(0).count());
+    assertEquals("family relocates, what to do", groups.get(0).question());
+    assertEquals(Instant.parse("2025-01-01T09:01:00Z"), groups.get(0).last());
+  }
+
+  @Test
+  void poorly_rated_groups_hold_only_thumbs_down_with_reasons() {
+    store.rated("a1", "neglect threshold", true, false, "too long");
+    store.rated("a2", "Neglect thresholds?", true, false, "");
+    store.rated("a3", "neglect threshold", true, true, "great");
+    List<LearningStore.Group> groups = store.poorlyRatedGroups();
+    assertEquals(1, groups.size());
+    assertEquals(2, groups.get(0).count());
+    assertEquals(List.of("too long"), groups.get(0).reasons());
+  }
+
+  @Test
+  void records_older_than_the_retention_are_deleted_and_the_audit_log_is_kept() {
+    store.unanswered("old question");
+    store.rated("a1", "old rating", false, false, "");
+    store.audit("alice", "document.upload", "x", "old change");
+    clock.now = clock.now.plus(Duration.ofDays(60));
+    store.unanswered("recent question");
+    clock.now = clock.now.plus(Duration.ofDays(31)); // the first records are now 91 days old
+    assertEquals(new LearningStore.Purged(1, 1), store.purge());
+    assertEquals(List.of("recent question"), column("SELECT question FROM unanswered"));
+    assertEquals(List.of(), column("SELECT question FROM feedback"));
+    assertEquals(1, store.audit(10).size());
+    assertEquals(new LearningStore.Purged(0, 0), store.purge());
+  }
+
+  @Test
+  void the_audit_log_lists_who_did_what_newest_first() {
+    store.audit("alice", "document.upload", "home-visits", "home-visits.md: uploaded");
+    clock.now = clock.now.plusSeconds(5);
+    store.audit("bob", "document.delete", "home-visits", "moved to trash");
+    List<LearningStore.AuditEntry> entries = store.audit(10);
+    assertEquals(List.of("bob", "alice"), entries.stream().map(LearningStore.AuditEntry::actor).toList());
+    assertEquals("document.delete", entries.get(0).action());
+    assertEquals(Instant.parse("2025-01-01T09:00:05Z"), entries.get(0).at());
+  }
+
+  @Test
+  void the_data_survives_a_restart() {
+    store.unanswered("kept across restarts");
+    db.close();
+    db = Database.open(data);
+    store = new LearningStore(db, clock, Duration.ofDays(90));
+    assertEquals("kept across restarts", store.unansweredGroups().get(0).question());
+  }
+
+  @Test
+  void csv_cells_are_quoted_and_formulas_defused() {
+    assertEquals("plain", Csv.cell("plain"));
+    assertEquals("'=1+1", Csv.cell("=1+1"));
+    assertEquals("'+44 7700", Csv.cell("+44 7700"));
+    assertEquals("'-2", Csv.cell("-2"));
+    assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+    assertEquals("\"a, b\"", Csv.cell("a, b"));
+    assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+    assertEquals("\"'=A1,B1\"", Csv.cell("=A1,B1"));
+    assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
+  }
+
+  @Test
+  void csv_export_has_a_header_and_crlf_lines() {
+    store.unanswered("=cmd|' /C calc'!A0");
+    String csv = store.unansweredCsv();
+    assertEquals("question,count,last_asked\r\n'=cmd|' /C calc'!A0,1,2025-01-01T09:00:00Z\r\n", csv);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "What to do when a family relocates?|family relocate",
+      "BABIES with bruises!!|baby bruise",
+      "the class is in session|class session",
+      "s47 enquiries|enquiry s47",
+      "a boy called [name] has a bruise|boy bruise called"})
+  void the_grouping_key_ignores_case_punctuation_stop_words_order_and_plurals(String question, String key) {
+    assertEquals(key, Questions.key(question));
+  }
+}
