@@ -36,6 +36,8 @@ import uk.safeguarding.guidance.search.SearchService;
 public final class GuidanceApp {
 
   private static final Logger LOG = Logger.getLogger(GuidanceApp.class.getName());
+  /** How often the corpus folder is checked for hand edits (a hash of every file: cheap at this size). */
+  static final Duration CORPUS_CHECK = Duration.ofSeconds(10);
 
   private final LibraryHolder holder;
   private final Reindexer reindexer;
@@ -73,6 +75,8 @@ public final class GuidanceApp {
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
     app.reindexer.reindex();
+    // Files a trainer saves into the corpus folder by hand are picked up without a restart.
+    app.reindexer.watch(CORPUS_CHECK);
     // Feedback and unanswered questions past the retention go at start and then daily.
     app.housekeeping.scheduleAtFixedRate(app::purge, 0, 1, TimeUnit.DAYS);
     return app;
