@@ -79,6 +79,13 @@ public final class Bench {
       cold.add(time(http, port, q));
     }
     report(mode + ", first time each query (1 client)", cold, 0);
+    load(http, port, queries, clients, 5); // JIT warm-up, not measured
+    List<Long> latencies = load(http, port, queries, clients, seconds);
+    report(mode + ", repeated queries, " + clients + " concurrent clients", latencies, seconds);
+  }
+
+  private static List<Long> load(HttpClient http, int port, List<String> queries, int clients, int seconds)
+      throws Exception {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -97,7 +104,7 @@ public final class Bench {
       f.get();
     }
     pool.shutdown();
-    report(mode + ", repeated queries, " + clients + " concurrent clients", latencies, seconds);
+    return latencies;
   }
 
   private static long time(HttpClient http, int port, String q) throws IOException, InterruptedException {

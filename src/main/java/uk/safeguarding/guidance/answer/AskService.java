@@ -37,7 +37,7 @@ public final class AskService {
    * BM25-only mode: the share of the question's (IDF-weighted) words a passage must contain to
    * count as an answer. Words the library never uses weigh the most, so "renew my passport" is 0.
    */
-  static final double GROUNDED_COVERAGE = 0.6;
+  static final double GROUNDED_COVERAGE = 0.5;
   /**
    * Hybrid mode: the best passages answer when cosine + 0.3 × coverage − 0.3 × (share of the
    * question's words the library never uses) reaches this. Calibrated on the in-scope and
