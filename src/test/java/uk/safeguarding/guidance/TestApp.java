@@ -39,6 +39,15 @@ public final class TestApp implements AutoCloseable {
    */
   public static final Path SHARED_DATA = Path.of("target/test-data");
 
+  /** Copies the small fixture corpus (two documents, five passages, a synonyms file) into {@code dir}. */
+  public static void copyMiniCorpus(Path dir) throws IOException {
+    try (var files = java.nio.file.Files.list(Path.of("src/test/resources/fixtures/mini"))) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+  }
+
   /** The shipped corpus, hybrid retrieval, no rate limit. */
   public static TestApp shipped() throws Exception {
     return new TestApp(Path.of("corpus"), SHARED_DATA);

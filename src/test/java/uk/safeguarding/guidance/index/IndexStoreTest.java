@@ -19,11 +19,7 @@ class IndexStoreTest {
   @TempDir Path data;
 
   private void copyFixtures() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    uk.safeguarding.guidance.TestApp.copyMiniCorpus(corpus);
   }
 
   private Library open() {

@@ -20,11 +20,7 @@ class ReindexerTest {
   @TempDir Path data;
 
   private void copyFixtures() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    uk.safeguarding.guidance.TestApp.copyMiniCorpus(corpus);
   }
 
   private static int documents(LibraryHolder holder) {
