@@ -91,28 +91,23 @@ public final class AskService {
       return remember(a, request.conversationId(), masked, masked);
     }
 
-    String question = request.question().length() > SearchRequest.MAX_QUERY_CHARS
-        ? request.question().substring(0, SearchRequest.MAX_QUERY_CHARS) : request.question();
+    // Searched masked too: the query-embedding cache then never holds a child's name or date of birth.
+    String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
+        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
     QueryTerms terms = search.queryTerms(question);
     String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? masked : masked + " " + context;
-    List<SearchHit> hits = search.search(new SearchRequest(question, 8, 0, request.filters()), context).hits();
-
-    List<Scored> scored = new ArrayList<>();
-    for (int i = 0; i < hits.size(); i++) {
-      SearchHit h = hits.get(i);
-      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
-      scored.add(new Scored(h, i, terms.coverage(passageTerms)));
-    }
+    List<Scored> scored = score(search.search(new SearchRequest(question, 8, 0, request.filters()), context).hits(), terms);
     double best = scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
-    if (!grounded(terms, scored, best) && urgent) {
+    boolean grounded = grounded(terms, scored, best);
+    if (!grounded && urgent) {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.
       Answer emergency = urgentGuidance(request, masked, answerId);
       if (emergency != null) {
         return remember(emergency, request.conversationId(), masked, masked);
       }
     }
-    if (!grounded(terms, scored, best)) {
+    if (!grounded) {
       log.unanswered(masked);
       Answer a = new Answer(null, answerId, masked, false, urgent, urgent ? Urgency.MESSAGE : null,
           "The guidance library does not cover this question, so there is nothing to quote. "
@@ -129,12 +124,7 @@ public final class AskService {
 
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
-    List<SearchHit> hits = search.search(new SearchRequest(EMERGENCY_QUERY, 8, 0, request.filters())).hits();
-    List<Scored> scored = new ArrayList<>();
-    for (int i = 0; i < hits.size(); i++) {
-      SearchHit h = hits.get(i);
-      scored.add(new Scored(h, i, terms.coverage(search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath())))));
-    }
+    List<Scored> scored = score(search.search(new SearchRequest(EMERGENCY_QUERY, 8, 0, request.filters())).hits(), terms);
     double best = scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
     if (scored.isEmpty() || best < 0.5) {
       return null;
@@ -171,6 +161,17 @@ public final class AskService {
   }
 
   record Scored(SearchHit hit, int rank, double coverage) {}
+
+  /** Each hit with its rank and the share of the question's words its text and headings contain. */
+  private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      SearchHit h = hits.get(i);
+      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
+      scored.add(new Scored(h, i, terms.coverage(passageTerms)));
+    }
+    return scored;
+  }
 
   private record Candidate(String text, Passage passage, int rank, int position, double score, Set<String> terms) {}
 
