@@ -8,13 +8,13 @@
 (function () {
   'use strict';
 
+  const { $, make, clear, prefersReducedMotion, formatDate } = window.GuidanceDom;
+
   const REQUEST_TIMEOUT_MS = 45000;
   const STORE_KEY = 'guidance-assistant.conversation.v1';
   const MAX_STORED_TURNS = 20;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const THUMB_PATH = 'M2 10h4v11H2z M8 21h9.2a2 2 0 0 0 1.95-1.56l1.6-7A2 2 0 0 0 18.8 10H14l.85-4.25A1.9 1.9 0 0 0 13 3.5z';
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
 
   /** The page's one module object: state, element cache and behaviour. */
   const Chat = {
@@ -28,24 +28,12 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  function $(id) {
-    return document.getElementById(id);
-  }
 
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function hiddenText(text) {
     return make('span', 'visually-hidden', text);
   }
 
-  function prefersReducedMotion() {
-    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  }
 
   function decodeEntities(text) {
     return text
@@ -80,14 +68,6 @@
     return decodeEntities(String(escaped || '').split(/<\/?mark>/).join(''));
   }
 
-  function formatDate(value) {
-    const text = String(value || '').trim();
-    let m = /^(\d{4})-(\d{2})$/.exec(text);
-    if (m && +m[2] >= 1 && +m[2] <= 12) return MONTHS[+m[2] - 1] + ' ' + m[1];
-    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (m && +m[2] >= 1 && +m[2] <= 12) return (+m[3]) + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1];
-    return text;
-  }
 
   function absoluteUrl(url) {
     try {
@@ -308,9 +288,6 @@
     }
   }
 
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
 
   function showConversation(hasTurns) {
     Chat.el.starters.hidden = hasTurns;

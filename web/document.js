@@ -5,8 +5,8 @@
 (function () {
   'use strict';
 
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
+  const { $, make, clear, prefersReducedMotion, formatDate } = window.GuidanceDom;
+
   const LIST_ITEM = /^\s*(?:[-•*]|(\d+)[.)])\s+(.*)$/;
 
   /** The page's one module object. */
@@ -15,33 +15,10 @@
     el: {},
   };
 
-  function $(id) {
-    return document.getElementById(id);
-  }
 
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
 
-  function prefersReducedMotion() {
-    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  }
 
-  function formatDate(value) {
-    const text = String(value || '').trim();
-    let m = /^(\d{4})-(\d{2})$/.exec(text);
-    if (m && +m[2] >= 1 && +m[2] <= 12) return MONTHS[+m[2] - 1] + ' ' + m[1];
-    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (m && +m[2] >= 1 && +m[2] <= 12) return (+m[3]) + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1];
-    return text;
-  }
 
   function documentId() {
     const match = /^\/documents\/([^/]+)\/?$/.exec(window.location.pathname);

@@ -115,7 +115,7 @@ public final class AskService {
           List.of(), List.of(), glossaryCache.topics());
       return remember(a, request.conversationId(), masked, context == null ? masked : context);
     }
-    Answer a = compose(request, masked, answerId, urgent, terms, scored, best);
+    Answer a = compose(request, masked, answerId, urgent, terms, scored, best, false);
     return remember(a, request.conversationId(), masked, query);
   }
 
@@ -129,10 +129,14 @@ public final class AskService {
     if (scored.isEmpty() || best < 0.5) {
       return null;
     }
-    Answer a = compose(request, masked, answerId, true, terms, scored.subList(0, Math.min(2, scored.size())), best);
+    Answer a = compose(request, masked, answerId, true, terms, scored.subList(0, Math.min(2, scored.size())), best, true);
+    if (a.points().isEmpty()) {
+      return null;
+    }
     return new Answer(null, answerId, masked, true, true, Urgency.MESSAGE,
-        "The library does not cover this situation directly. What it says about safeguarding emergencies: "
-            + a.lead(), a.points(), a.citations(), a.suggestions());
+        "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
+            + "emergency, quoted from " + plural(a.citations().size(), "passage") + ".",
+        a.points(), a.citations(), a.suggestions());
   }
 
   /** Whether the best passages answer the question, rather than merely sharing a word with it. */
@@ -175,8 +179,9 @@ public final class AskService {
 
   private record Candidate(String text, Passage passage, int rank, int position, double score, Set<String> terms) {}
 
+  /** The answer from the scored passages; {@code actionsOnly} keeps only what-to-do sentences. */
   private Answer compose(AskRequest request, String masked, String answerId, boolean urgent, QueryTerms terms,
-      List<Scored> scored, double best) {
+      List<Scored> scored, double best, boolean actionsOnly) {
     float topScore = scored.get(0).hit().score();
     List<Candidate> candidates = new ArrayList<>();
     int used = 0;
@@ -199,7 +204,7 @@ public final class AskService {
         Set<String> unitTerms = search.termsOf(text);
         double overlap = terms.coverage(unitTerms);
         boolean action = ACTION.matcher(text).find();
-        if (overlap == 0 && !(actionPassage && action && s.rank() == 0)) {
+        if (overlap == 0 && !(actionPassage && action && s.rank() == 0) || actionsOnly && !action) {
           continue;
         }
         double score = 2.0 * overlap + (action ? 0.7 : 0) + (actionPassage ? 0.6 : 0) + 0.6 / (1 + s.rank())
