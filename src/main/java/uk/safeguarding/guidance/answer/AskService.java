@@ -47,6 +47,10 @@ public final class AskService {
   static final double GROUNDED_SCORE = 0.69;
   static final double COVERAGE_WEIGHT = 0.3;
   static final double UNKNOWN_WEIGHT = 0.3;
+  /** How far below the answering threshold a supporting passage (not the best) may score. */
+  static final double SUPPORTING_MARGIN = 0.1;
+  /** A sentence from a supporting passage must carry this share of the question's weighted words. */
+  static final double SUPPORTING_OVERLAP = 0.15;
   /** An acronym the library never uses ("MARAC", "LADO") names a topic it does not cover. */
   private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]{1,6}s?");
   static final int MAX_POINTS = 6;
@@ -153,8 +157,24 @@ public final class AskService {
     if (Double.isNaN(cosine)) {
       return bestCoverage >= GROUNDED_COVERAGE;
     }
-    double unknownShare = terms.words().stream().filter(w -> !w.known()).count() / (double) terms.words().size();
-    return cosine + COVERAGE_WEIGHT * bestCoverage - UNKNOWN_WEIGHT * unknownShare >= GROUNDED_SCORE;
+    // The best similarity and the best coverage among the top three, which may be different passages.
+    return cosine + COVERAGE_WEIGHT * bestCoverage - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE;
+  }
+
+  /**
+   * Whether one passage answers the question, within {@code margin} of the threshold: by embedding
+   * similarity, coverage and unknown words in hybrid mode, by coverage alone without embeddings.
+   */
+  static boolean answers(QueryTerms terms, Scored s, double margin) {
+    double cosine = s.hit().cosine();
+    if (Double.isNaN(cosine)) {
+      return s.coverage() >= GROUNDED_COVERAGE - margin;
+    }
+    return cosine + COVERAGE_WEIGHT * s.coverage() - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE - margin;
+  }
+
+  private static double unknownShare(QueryTerms terms) {
+    return terms.words().stream().filter(w -> !w.known()).count() / (double) terms.words().size();
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */
@@ -189,8 +209,9 @@ public final class AskService {
       if (used == MAX_PASSAGES) {
         break;
       }
-      if (s.rank() > 0 && (s.hit().score() < 0.35f * topScore || s.coverage() < 0.5 * best)) {
-        continue;
+      if (s.rank() > 0 && (s.hit().score() < 0.35f * topScore || s.coverage() < 0.5 * best
+          || !actionsOnly && !answers(terms, s, SUPPORTING_MARGIN))) {
+        continue; // the best passage leads; others join only if they too answer the question
       }
       used++;
       Passage p = s.hit().passage();
@@ -204,7 +225,8 @@ public final class AskService {
         Set<String> unitTerms = search.termsOf(text);
         double overlap = terms.coverage(unitTerms);
         boolean action = ACTION.matcher(text).find();
-        if (overlap == 0 && !(actionPassage && action && s.rank() == 0) || actionsOnly && !action) {
+        boolean enough = s.rank() == 0 ? overlap > 0 || actionPassage && action : overlap >= SUPPORTING_OVERLAP;
+        if (!enough || actionsOnly && !action) {
           continue;
         }
         double score = 2.0 * overlap + (action ? 0.7 : 0) + (actionPassage ? 0.6 : 0) + 0.6 / (1 + s.rank())
