@@ -62,10 +62,11 @@ public final class AskService {
           + "do they|does it|is it|are they|can they|should they|should i also)\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern PRONOUN = Pattern.compile("\\b(they|them|their|it|this|that|these|those|he|she|him|her)\\b",
       Pattern.CASE_INSENSITIVE);
+  /** A sentence that tells the reader what to do: a modal ("should", "must") or an imperative opening. */
   private static final Pattern ACTION = Pattern.compile(
-      "\\b(should|must|ensure|need to|needs to|make sure|always|don'?t|do not|consider|use|record|share|contact|liaise|"
-          + "work with|be aware|remember|remain|challenge|escalate|gather|get the|think|read|ask|check|refer)\\b",
-      Pattern.CASE_INSENSITIVE);
+      "\\b(should|must|ensure|need to|needs to|make sure|always|don'?t|do not|never|be aware|remember|remain vigilant)\\b"
+          + "|^(Use|Record|Share|Contact|Liaise|Work with|Challenge|Escalate|Gather|Get|Think|Read|Ask|Check|Refer|Make|"
+          + "Consider|Seek|Speak|Talk|Report|Keep|Follow|Include|Involve)\\b");
 
   private final SearchService search;
   private final LibraryHolder holder;

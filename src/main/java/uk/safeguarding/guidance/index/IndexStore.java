@@ -50,7 +50,7 @@ public final class IndexStore {
 
   private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
-  static final String FORMAT = "passages-v3";
+  static final String FORMAT = "passages-v4";
   public static final String SYNONYMS_FILE = "synonyms.txt";
   public static final String GLOSSARY_FILE = "glossary.txt";
 
@@ -210,8 +210,10 @@ public final class IndexStore {
   public static String kind(Passage passage) {
     String path = String.join(" ", passage.subPath()).toLowerCase(Locale.ROOT);
     String text = passage.text().toLowerCase(Locale.ROOT);
-    boolean action = path.matches(".*\\b(should (you )?do|you should|to do|recommendation|actions?|"
-        + "what can|key messages|learning)\\b.*") || text.startsWith("what you should do");
+    boolean action = path.matches(".*\\b(should (you )?do|you should|to do|recommendations?|actions?|"
+        + "what can|key messages)\\b.*")
+        // A short "What we have learned" merged with its "What you should do" keeps the label in its text.
+        || text.matches("(?s)(.*\\n)?(what (you should|should you) do|recommendations?)\\s*[:?].*");
     return action ? "action" : "other";
   }
 
