@@ -156,6 +156,31 @@ class ChatPageIT {
 
   // ------------------------------------------------------------------------------- tests
 
+  /** WCAG 2.0/2.1 A and AA rules of axe-core: contrast, labels, landmarks, ARIA, names. */
+  private static List<String> accessibilityViolations() {
+    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    return results.getViolations().stream()
+        .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+        .toList();
+  }
+
+  @Test
+  void theChatPageWithAnAnswerAndTheDocumentViewPassAutomatedWcagAaChecks() {
+    ask(GROUNDED_QUESTION);
+    assertEquals(List.of(), accessibilityViolations(), "chat page at desktop width");
+    phoneViewport(390);
+    assertEquals(List.of(), accessibilityViolations(), "chat page at phone width");
+    desktopViewport();
+    WebElement link = driver.findElement(By.cssSelector("#thread .source-card a[href^='/documents/']"));
+    String anchor = link.getDomAttribute("href").split("#")[1];
+    link.click();
+    waitForCitedPassage(anchor);
+    assertEquals(List.of(), accessibilityViolations(), "document view");
+  }
+
+
   @Test
   void askingAQuestionShowsAGroundedAnswerWithNumberedCitationsAndSourceCards() throws Exception {
     JsonObject expected = askApi(GROUNDED_QUESTION);
