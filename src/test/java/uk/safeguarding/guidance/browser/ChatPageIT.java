@@ -10,7 +10,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,12 +37,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,13 +91,7 @@ class ChatPageIT {
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
-    String chrome = firstNonBlank(System.getenv("CHROME_BIN"), "/usr/bin/chromium");
-    String chromedriver = firstNonBlank(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver");
-    if (!Files.isExecutable(Path.of(chrome))) {
-      skipReason = "Skipping browser tests: no Chromium at " + chrome + " (set CHROME_BIN to point at one).";
-    } else if (!Files.isExecutable(Path.of(chromedriver))) {
-      skipReason = "Skipping browser tests: no chromedriver at " + chromedriver + " (set CHROMEDRIVER to point at one).";
-    }
+    skipReason = Chrome.skipReason();
     if (skipReason != null) {
       System.err.println(skipReason);
       return; // each test then reports itself skipped with this reason
@@ -115,25 +105,7 @@ class ChatPageIT {
     app = GuidanceApp.start(config).awaitReady(Duration.ofMinutes(3));
     base = "http://127.0.0.1:" + app.port();
 
-    System.setProperty("webdriver.chrome.driver", chromedriver);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(chromedriver))
-        .usingAnyFreePort()
-        .build();
-    Path profile = Files.createDirectories(tempDir.resolve("chrome-profile"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chrome);
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
-        // Instant scrolling keeps "is it in view" checks deterministic; it also exercises the
-        // page's reduced-motion path.
-        "--force-prefers-reduced-motion");
-    driver = new ChromeDriver(service, options);
+    driver = Chrome.start(tempDir);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -637,7 +609,4 @@ class ChatPageIT {
         .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
   }
 
-  private static String firstNonBlank(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }
