@@ -98,9 +98,24 @@ public final class Reindexer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops watching and lets builds already asked for finish (up to {@link #CLOSE_WAIT}), so a stop
+   * never leaves a half-written index folder behind or deletes one under a running build.
+   */
   @Override
   public void close() {
     watcher.shutdownNow();
-    worker.shutdownNow();
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        LOG.warning("A reindex was still running after " + CLOSE_WAIT + "; interrupting it");
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
+
+  static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(60);
 }
