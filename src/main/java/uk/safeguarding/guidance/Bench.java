@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance;
 
+import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,7 +56,7 @@ public final class Bench {
     for (boolean dense : new boolean[] {false, true}) {
       String mode = dense ? "hybrid" : "bm25";
       Path dir = data.resolve(mode);
-      deleteTree(dir);
+      Folders.deleteTree(dir);
       long t0 = System.nanoTime();
       GuidanceApp app = GuidanceApp.start(new AppConfig("127.0.0.1", 0, corpus, dir, 0, dense)).awaitReady(Duration.ofMinutes(10));
       double build = (System.nanoTime() - t0) / 1e9;
@@ -127,13 +128,4 @@ public final class Bench {
         seconds > 0 ? String.format(" throughput=%.0f req/s", sorted.size() / (double) seconds) : "");
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-  }
 }

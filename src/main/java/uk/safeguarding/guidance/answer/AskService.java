@@ -92,7 +92,7 @@ public final class AskService {
 
     Optional<Glossary.Entry> term = Glossary.askedTerm(request.question()).flatMap(glossaryCache.glossary()::lookup);
     if (term.isPresent()) {
-      Answer a = glossaryAnswer(term.get(), request, masked, answerId, urgent, history);
+      Answer a = glossaryAnswer(term.get(), masked, answerId, urgent);
       return remember(a, request.conversationId(), masked, masked);
     }
 
@@ -103,7 +103,7 @@ public final class AskService {
     String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? masked : masked + " " + context;
     List<Scored> scored = score(search.search(new SearchRequest(question, 8, 0, request.filters()), context).hits(), terms);
-    double best = scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
+    double best = bestCoverage(scored);
     boolean grounded = grounded(terms, scored, best);
     if (!grounded && urgent) {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.
@@ -130,7 +130,7 @@ public final class AskService {
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
     List<Scored> scored = score(search.search(new SearchRequest(EMERGENCY_QUERY, 8, 0, request.filters())).hits(), terms);
-    double best = scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
+    double best = bestCoverage(scored);
     if (scored.isEmpty() || best < 0.5) {
       return null;
     }
@@ -186,6 +186,11 @@ public final class AskService {
   }
 
   record Scored(SearchHit hit, int rank, double coverage) {}
+
+  /** The best coverage among the top three passages: the answer may stand on any of them. */
+  private static double bestCoverage(List<Scored> scored) {
+    return scored.stream().limit(3).mapToDouble(Scored::coverage).max().orElse(0);
+  }
 
   /** Each hit with its rank and the share of the question's words its text and headings contain. */
   private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
@@ -299,8 +304,7 @@ public final class AskService {
         related);
   }
 
-  private Answer glossaryAnswer(Glossary.Entry entry, AskRequest request, String masked, String answerId,
-      boolean urgent, List<Conversations.Turn> history) {
+  private Answer glossaryAnswer(Glossary.Entry entry, String masked, String answerId, boolean urgent) {
     List<Answer.Point> points = new ArrayList<>();
     List<Answer.Citation> citations = new ArrayList<>();
     String lead = entry.term() + " stands for " + entry.expansion() + ".";

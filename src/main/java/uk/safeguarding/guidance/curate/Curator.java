@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.curate;
 
+import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -114,7 +115,7 @@ public final class Curator {
     this.clock = clock;
     CorpusFiles.removeTempFiles(corpusDir); // a crash mid-write leaves only hidden temp files; drop them
     try {
-      deleteTree(workDir);
+      Folders.deleteTree(workDir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear " + workDir, e);
     }
@@ -457,7 +458,7 @@ public final class Curator {
       throw new UncheckedIOException("Cannot stage an upload under " + workDir + ": " + e.getMessage(), e);
     } finally {
       try {
-        deleteTree(dir);
+        Folders.deleteTree(dir);
       } catch (IOException e) {
         // Cleared again at the next start.
       }
@@ -626,14 +627,4 @@ public final class Curator {
     return parts.isEmpty() ? "no fields" : String.join(", ", parts);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -43,7 +43,6 @@ public final class CachedEmbedder implements Embedder {
           return size() > QUERY_CACHE;
         }
       });
-  private volatile int computed;
 
   public CachedEmbedder(Embedder model, Path dataDir) {
     this.model = model;
@@ -88,15 +87,10 @@ public final class CachedEmbedder implements Embedder {
       for (int i = 0; i < missing.size(); i++) {
         passages.put(missingKeys.get(i), vectors.get(i));
       }
-      computed += missing.size();
     }
     return keys.stream().map(passages::get).toList();
   }
 
-  /** How many passage vectors were computed (not found in the cache) since start. */
-  public int computed() {
-    return computed;
-  }
 
   private static String key(String text) {
     try {

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.index;
 
+import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ public final class IndexStore {
     try {
       Files.createDirectories(indexRoot);
       Corpus corpus = reader.read(corpusDir);
-      Analysis analysis = Analysis.withSynonyms(readSynonyms(corpusDir));
+      Analysis analysis = Analysis.withSynonyms(readFile(corpusDir, SYNONYMS_FILE));
       Map<String, List<Passage>> passages = new LinkedHashMap<>();
       for (SourceDocument doc : corpus.documents()) {
         passages.put(doc.id(), splitter.split(doc));
@@ -133,7 +134,7 @@ public final class IndexStore {
   public void removeStale(String keep) {
     try (Stream<Path> dirs = Files.list(indexRoot)) {
       for (Path dir : dirs.filter(d -> !d.getFileName().toString().equals(keep)).toList()) {
-        deleteTree(dir);
+        Folders.deleteTree(dir);
       }
     } catch (IOException e) {
       LOG.warning("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
@@ -221,10 +222,6 @@ public final class IndexStore {
     return s.toLowerCase(Locale.ROOT);
   }
 
-  static String readSynonyms(Path corpusDir) throws IOException {
-    return readFile(corpusDir, SYNONYMS_FILE);
-  }
-
   static String readFile(Path corpusDir, String name) throws IOException {
     Path file = corpusDir.resolve(name);
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -256,14 +253,4 @@ public final class IndexStore {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -70,10 +70,7 @@ final class QueryFactory {
     }
     main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, "action"))), ACTION_BOOST),
         Occur.SHOULD);
-    addFilter(main, Fields.TYPE, filters.types());
-    addFilter(main, Fields.ORGANISATION, filters.organisations());
-    addFilter(main, Fields.THEME, filters.themes());
-    addFilter(main, Fields.YEAR, filters.years());
+    addFilters(main, filters);
     return main.build();
   }
 
@@ -83,11 +80,16 @@ final class QueryFactory {
       return null;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    addFilter(b, Fields.TYPE, filters.types());
-    addFilter(b, Fields.ORGANISATION, filters.organisations());
-    addFilter(b, Fields.THEME, filters.themes());
-    addFilter(b, Fields.YEAR, filters.years());
+    addFilters(b, filters);
     return b.build();
+  }
+
+  /** One FILTER clause per restricted dimension: the lexical query and the dense one share these. */
+  private static void addFilters(BooleanQuery.Builder builder, Filters filters) {
+    addFilter(builder, Fields.TYPE, filters.types());
+    addFilter(builder, Fields.ORGANISATION, filters.organisations());
+    addFilter(builder, Fields.THEME, filters.themes());
+    addFilter(builder, Fields.YEAR, filters.years());
   }
 
   private static Query acrossFields(QueryBuilder builder, String text, boolean phrase) {

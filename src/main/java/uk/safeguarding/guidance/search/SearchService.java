@@ -179,32 +179,6 @@ public final class SearchService {
     return v == null ? Float.NaN : Vectors.dot(v, vector);
   }
 
-  /** The cosine similarity of a text to each passage id given, when dense retrieval is on. */
-  public Map<String, Float> similarity(String text, List<String> passageIds) {
-    Map<String, Float> out = new LinkedHashMap<>();
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library library = lease.library();
-      if (queries == null || !library.dense()) {
-        return out;
-      }
-      float[] q = queries.embedQuery(text);
-      for (String id : passageIds) {
-        float[] v = library.vector(id);
-        if (v != null) {
-          out.put(id, Vectors.dot(q, v));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Whether searches fuse dense retrieval with BM25. */
-  public boolean hybrid() {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      return queries != null && lease.library().dense();
-    }
-  }
-
   /** The question's content words with their analysed terms and IDF weights in the current library. */
   public QueryTerms queryTerms(String question) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
