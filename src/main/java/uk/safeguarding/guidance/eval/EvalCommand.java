@@ -1,13 +1,21 @@
 package uk.safeguarding.guidance.eval;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TopDocs;
 import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
@@ -21,6 +29,7 @@ import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.index.Fields;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -40,7 +49,7 @@ public final class EvalCommand {
       "  --corpus DIR        corpus for --questions (default ./corpus)",
       "  --beir DIR          a BEIR collection (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv)",
       "  --split NAME        BEIR qrels split (default test; tune on train)",
-      "  --mode M            bm25, hybrid or both (default both)",
+      "  --mode M            bm25, hybrid, both (the two) or dense (embeddings alone, for comparison); default both",
       "  --k1 X --b Y        BM25 parameters (default " + IndexStore.DEFAULT_K1 + " and " + IndexStore.DEFAULT_B + ")",
       "  --data DIR          embedding cache and temporary indexes (default ./data/eval)");
 
@@ -68,14 +77,14 @@ public final class EvalCommand {
           case "--beir" -> beir = Path.of(v);
           case "--split" -> split = v;
           case "--mode" -> mode = v;
-          case "--k1" -> k1 = Float.parseFloat(v);
-          case "--b" -> b = Float.parseFloat(v);
+          case "--k1" -> k1 = number(flag, v);
+          case "--b" -> b = number(flag, v);
           case "--data" -> data = Path.of(v);
           default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
         }
       }
-      if (!List.of("bm25", "hybrid", "both").contains(mode)) {
-        throw new IllegalArgumentException("The mode must be bm25, hybrid or both, got '" + mode + "'.");
+      if (!List.of("bm25", "hybrid", "both", "dense").contains(mode)) {
+        throw new IllegalArgumentException("The mode must be bm25, hybrid, both or dense, got '" + mode + "'.");
       }
       if (questionFiles.isEmpty() && beir == null) {
         throw new IllegalArgumentException("Give --questions FILE or --beir DIR.");
@@ -90,7 +99,7 @@ public final class EvalCommand {
           : new ProgressEmbedder(new CachedEmbedder(new BgeSmallEmbedder(), data), out);
       List<String> modes = mode.equals("both") ? List.of("bm25", "hybrid") : List.of(mode);
       for (String m : modes) {
-        Embedder e = m.equals("hybrid") ? embedder : null;
+        Embedder e = m.equals("bm25") ? null : embedder;
         if (!questionFiles.isEmpty()) {
           questions(questionFiles, corpus, data, e, k1, b, m, out);
         }
@@ -105,6 +114,18 @@ public final class EvalCommand {
     }
   }
 
+  private static float number(String flag, String value) {
+    try {
+      float x = Float.parseFloat(value);
+      if (!Float.isFinite(x) || x < 0) {
+        throw new NumberFormatException();
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("The option '" + flag + "' needs a number of 0 or more, got '" + value + "'.");
+    }
+  }
+
   private static void questions(List<Path> files, Path corpus, Path data, Embedder embedder, float k1, float b,
       String mode, PrintStream out) throws IOException {
     LibraryHolder holder = new LibraryHolder();
@@ -113,11 +134,13 @@ public final class EvalCommand {
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
     for (Path file : files) {
       List<Question> qs = Question.read(file);
-      QuestionEval.Report r = QuestionEval.run(qs, q -> search.search(SearchRequest.of(q, 10)).hits().stream()
-          .map(h -> h.passage().text()).toList());
-      AskEval.Report a = AskEval.run(qs, ask::ask);
+      QuestionEval.Report r = QuestionEval.run(qs, q -> mode.equals("dense")
+          ? nearest(holder, embedder, q, 10).stream().map(Passage::text).toList()
+          : search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().text()).toList());
       out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
-      out.printf("%s [%s] %s%n", file.getFileName(), mode, a);
+      if (!mode.equals("dense")) { // answers always go through the search ranking
+        out.printf("%s [%s] %s%n", file.getFileName(), mode, AskEval.run(qs, ask::ask));
+      }
     }
     holder.close();
   }
@@ -128,6 +151,9 @@ public final class EvalCommand {
     Beir collection = Beir.read(dir, split);
     out.printf("%s: %d documents, %d queries with judgements (%s)%n", dir.getFileName(), collection.corpus().size(),
         collection.queries().size(), split);
+    if (collection.queries().isEmpty()) {
+      throw new IOException("No query in queries.jsonl has a positive judgement in qrels/" + split + ".tsv.");
+    }
     List<SourceDocument> docs = new ArrayList<>();
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
     for (Beir.Doc d : collection.corpus()) {
@@ -142,7 +168,9 @@ public final class EvalCommand {
     }
     Path indexes = Files.createDirectories(data);
     IndexStore store = new IndexStore(indexes, CorpusReader.standard(), embedder, k1, b);
-    String hash = "beir-flat-" + dir.getFileName() + "-k" + k1 + "-b" + b + (embedder == null ? "" : "-" + embedder.modelId());
+    // Named by the corpus file's content, so an edited collection is reindexed, never served stale.
+    String hash = "beir-flat-" + dir.getFileName() + "-" + contentHash(dir.resolve("corpus.jsonl")) + "-k" + k1 + "-b" + b
+        + (embedder == null ? "" : "-" + embedder.modelId());
     Library library = store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
     out.printf("  indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     double ndcg = 0;
@@ -154,8 +182,11 @@ public final class EvalCommand {
     for (Map.Entry<String, String> q : collection.queries().entrySet()) {
       String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
           ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.getValue();
-      List<String> ranked = SearchService.search(library, new SearchRequest(text, 100, 0, Filters.NONE), null, embedder)
-          .hits().stream().map(h -> h.document().source()).toList();
+      List<String> ranked = mode.equals("dense")
+          ? nearest(library, embedder, text, 100).stream().map(p -> library.documents().get(p.docId()).metadata().source())
+              .toList()
+          : SearchService.search(library, new SearchRequest(text, 100, 0, Filters.NONE), null, embedder)
+              .hits().stream().map(h -> h.document().source()).toList();
       Map<String, Integer> relevant = collection.qrels().get(q.getKey());
       ndcg += Metrics.ndcg(ranked, relevant, 10);
       r10 += Metrics.recall(ranked, relevant, 10);
@@ -169,5 +200,35 @@ public final class EvalCommand {
     out.printf("%s %s [%s, k1=%.2f b=%.2f]: nDCG@10=%.4f recall@10=%.4f recall@100=%.4f MRR@10=%.4f "
             + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
         n, (System.nanoTime() - searchStart) / 1e6 / n);
+  }
+
+  private static String contentHash(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static List<Passage> nearest(LibraryHolder holder, Embedder embedder, String query, int k) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return nearest(lease.library(), embedder, query, k);
+    }
+  }
+
+  /** The {@code k} passages nearest the query's embedding: dense retrieval alone, no fusion. */
+  private static List<Passage> nearest(Library library, Embedder embedder, String query, int k) {
+    try {
+      TopDocs knn = library.searcher().search(
+          new KnnFloatVectorQuery(Fields.VECTOR, embedder.embedQuery(query), k), k);
+      return Arrays.stream(knn.scoreDocs).map(d -> library.passageAt(d.doc)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Dense search failed for '" + query + "'", e);
+    }
   }
 }

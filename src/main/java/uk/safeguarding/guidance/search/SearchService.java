@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -41,7 +42,7 @@ import uk.safeguarding.guidance.index.LibraryHolder;
 
 /**
  * Ranks passages for a query over the current library: BM25 alone, or BM25 fused with dense
- * (embedding) retrieval by reciprocal rank fusion when the library carries vectors. Thread-safe:
+ * (embedding) retrieval by a weighted sum of normalised scores when the library carries vectors. Thread-safe:
  * each call leases the library it runs on, so a reindex can swap libraries without locking.
  */
 public final class SearchService {
@@ -52,13 +53,15 @@ public final class SearchService {
   /** How far down each ranking fusion looks. */
   static final int FUSION_DEPTH = 100;
   /**
-   * Weighted reciprocal rank fusion: score = 1/(k + BM25 rank) + w/(k + dense rank). Tuned on the
-   * SciFact train split only (nDCG@10): k=60, w=1 gave 0.750; k=20, w=1 0.754; k=10, w=1.5 0.762
-   * (a plateau from k=5 to 10, w=1.5 to 2); a weighted sum of normalised scores reached only 0.748.
-   * On the practitioner questions the choice moves MRR@10 by about 0.01 either way. Rocchio feedback
-   * on the query embedding (top 3 or 5 hits) lowered train nDCG@10 to 0.747–0.753, so it is not used.
+   * Fusion: each ranking's scores are min-max normalised over its top {@value #FUSION_DEPTH}
+   * (the best hit 1, a passage missing from a ranking 0) and summed, the dense ones
+   * weighted by {@value #DENSE_WEIGHT}. Chosen on the SciFact train split only (nDCG@10), by
+   * 5-fold cross-validation over the fusion families: min-max sum 0.769 (train-best w=1.5, 0.770),
+   * z-score sum 0.767, weighted reciprocal rank fusion 0.760 (train-best k=5, w=1.75, 0.764);
+   * {@code tools/fusion-cv} reproduces these.
+   * Rocchio feedback on the query embedding lowered train nDCG@10, so it is not used. BENCHMARKS.md
+   * has the whole sweep, including the ideas that did not carry over.
    */
-  static final int RRF_K = 10;
   static final double DENSE_WEIGHT = 1.5;
   /**
    * A dense-only hit must be at least this similar to count as a match and join the fusion
@@ -128,7 +131,7 @@ public final class SearchService {
         ranked.add(new Ranked(d.doc, d.score, Float.NaN));
       }
     } else {
-      ranked = fuse(library, lexical, dense(library, request, vector, depth, matching), vector);
+      ranked = fuse(library, lexical, depth, dense(library, request, vector, depth, matching), vector);
     }
     Set<String> terms = Snippets.terms(query);
     List<SearchHit> hits = new ArrayList<>();
@@ -143,35 +146,61 @@ public final class SearchService {
     return new SearchResults(request.query(), matching.cardinality(), hits, facets(library, matching));
   }
 
-  /** Nearest passages by embedding, within the filters; those similar enough join {@code matching}. */
+  /**
+   * Nearest passages by embedding, within the filters, best first; those similar enough to count
+   * as matches (see {@link #DENSE_MIN_COSINE}) join {@code matching}.
+   */
   private static TopDocs dense(Library library, SearchRequest request, float[] vector, int depth, BitSet matching)
       throws IOException {
     Query filter = QueryFactory.filterOnly(request.filters());
     TopDocs knn = library.searcher().search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth, filter), depth);
-    List<ScoreDoc> kept = new ArrayList<>();
     for (ScoreDoc d : knn.scoreDocs) {
-      if (2 * d.score - 1 >= DENSE_MIN_COSINE) { // DOT_PRODUCT scores are (1 + cosine) / 2
-        kept.add(d);
+      if (similarEnough(d)) {
         matching.set(d.doc);
       }
     }
-    return new TopDocs(knn.totalHits, kept.toArray(ScoreDoc[]::new));
+    return knn;
   }
 
-  /** Reciprocal rank fusion of the lexical and dense rankings; ties broken by passage id. */
-  private static List<Ranked> fuse(Library library, TopDocs lexical, TopDocs dense, float[] vector) {
+  private static boolean similarEnough(ScoreDoc knnHit) {
+    return 2 * knnHit.score - 1 >= DENSE_MIN_COSINE; // DOT_PRODUCT scores are (1 + cosine) / 2
+  }
+
+  /**
+   * Sum of min-max normalised lexical and (weighted) dense scores; the dense ranking's range is
+   * taken over all its neighbours, but only those similar enough join. Ties broken by passage id.
+   */
+  private static List<Ranked> fuse(Library library, TopDocs lexical, int depth, TopDocs knn, float[] vector) {
     Map<Integer, Double> fused = new HashMap<>();
-    for (int i = 0; i < lexical.scoreDocs.length; i++) {
-      fused.merge(lexical.scoreDocs[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
-    }
-    for (int i = 0; i < dense.scoreDocs.length; i++) {
-      fused.merge(dense.scoreDocs[i].doc, DENSE_WEIGHT / (RRF_K + i + 1), Double::sum);
+    // A lexical ranking that lists every match is normalised from 0 (what a passage without the
+    // words scores), so its last match keeps credit; a cut-off one from its last listed score.
+    ScoreDoc[] words = lexical.scoreDocs;
+    float wordsFloor = words.length < depth || words.length == 0 ? 0f : words[words.length - 1].score;
+    addNormalised(fused, words, wordsFloor, 1.0, d -> true);
+    ScoreDoc[] near = knn.scoreDocs;
+    if (near.length > 0) {
+      addNormalised(fused, near, near[near.length - 1].score, DENSE_WEIGHT, SearchService::similarEnough);
     }
     List<Ranked> out = new ArrayList<>();
-    fused.forEach((doc, score) -> out.add(new Ranked(doc, score * 1000, cosine(library, doc, vector))));
+    fused.forEach((doc, score) -> out.add(new Ranked(doc, score, cosine(library, doc, vector))));
     out.sort(Comparator.comparingDouble(Ranked::score).reversed()
         .thenComparing(r -> library.passageAt(r.doc()).id()));
     return out;
+  }
+
+  /** Adds {@code weight} × (score − floor) / (best − floor) for each kept hit (1 when all tie). */
+  private static void addNormalised(Map<Integer, Double> fused, ScoreDoc[] ranking, float floor, double weight,
+      Predicate<ScoreDoc> keep) {
+    if (ranking.length == 0) {
+      return;
+    }
+    float best = ranking[0].score;
+    for (ScoreDoc d : ranking) {
+      if (keep.test(d)) {
+        double norm = best > floor ? (d.score - floor) / (double) (best - floor) : 1.0;
+        fused.merge(d.doc, weight * norm, Double::sum);
+      }
+    }
   }
 
   private static float cosine(Library library, int doc, float[] vector) {
