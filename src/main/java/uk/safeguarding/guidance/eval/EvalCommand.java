@@ -157,7 +157,8 @@ public final class EvalCommand {
     List<SourceDocument> docs = new ArrayList<>();
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
     for (Beir.Doc d : collection.corpus()) {
-      String id = "d-" + d.id().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+      String slug = "d-" + d.id().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+      String id = passages.containsKey(slug) ? slug + "-" + docs.size() : slug; // ids differing only in case stay apart
       // One passage per document, title and abstract together in the body ("flat", as Anserini's best
       // BM25 does): a BEIR title is the abstract's first line, not a library document's title, so the
       // title field holds only the id and the title words are not counted twice.
@@ -173,6 +174,17 @@ public final class EvalCommand {
         + (embedder == null ? "" : "-" + embedder.modelId());
     Library library = store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
     out.printf("  indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(library);
+    try {
+      score(collection, dir, split, library, embedder, k1, b, mode, out);
+    } finally {
+      holder.close(); // releases the library: its index reader closes
+    }
+  }
+
+  private static void score(Beir collection, Path dir, String split, Library library, Embedder embedder, float k1,
+      float b, String mode, PrintStream out) {
     double ndcg = 0;
     double r10 = 0;
     double r100 = 0;

@@ -45,6 +45,20 @@ class EvalCommandTest {
   }
 
   @Test
+  void document_ids_that_differ_only_in_case_or_punctuation_stay_two_documents() throws IOException {
+    Path dir = data.resolve("clash");
+    Files.createDirectories(dir.resolve("qrels"));
+    Files.writeString(dir.resolve("corpus.jsonl"), "{\"_id\": \"Doc-1\", \"text\": \"alpha beta\"}\n"
+        + "{\"_id\": \"doc_1\", \"text\": \"gamma delta\"}\n");
+    Files.writeString(dir.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"gamma\"}\n"
+        + "{\"_id\": \"q2\", \"text\": \"alpha\"}\n");
+    Files.writeString(dir.resolve("qrels/test.tsv"), "q1\tdoc_1\t1\nq2\tDoc-1\t1\n");
+    Run r = eval("--beir", dir.toString(), "--mode", "bm25", "--data", data.toString());
+    assertTrue(r.out().contains("clash: 2 documents, 2 queries with judgements (test)"), r.out());
+    assertTrue(r.out().contains("nDCG@10=1.0000 recall@10=1.0000"), r.out());
+  }
+
+  @Test
   void dense_ranks_every_document_so_everything_is_found_within_100() {
     Run r = eval("--beir", MINI.toString(), "--mode", "dense", "--data", data.toString());
     assertEquals(0, r.status(), r.out());
