@@ -78,7 +78,12 @@ public final class EvalCommand {
           case "--split" -> split = v;
           case "--mode" -> mode = v;
           case "--k1" -> k1 = number(flag, v);
-          case "--b" -> b = number(flag, v);
+          case "--b" -> {
+            b = number(flag, v);
+            if (b > 1) {
+              throw new IllegalArgumentException("The option '--b' must be from 0 to 1, got '" + v + "'.");
+            }
+          }
           case "--data" -> data = Path.of(v);
           default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
         }
@@ -158,7 +163,10 @@ public final class EvalCommand {
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
     for (Beir.Doc d : collection.corpus()) {
       String slug = "d-" + d.id().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-      String id = passages.containsKey(slug) ? slug + "-" + docs.size() : slug; // ids differing only in case stay apart
+      String id = slug;
+      for (int n = 2; passages.containsKey(id); n++) { // ids differing only in case or punctuation stay apart
+        id = slug + "-" + n;
+      }
       // One passage per document, title and abstract together in the body ("flat", as Anserini's best
       // BM25 does): a BEIR title is the abstract's first line, not a library document's title, so the
       // title field holds only the id and the title words are not counted twice.

@@ -54,7 +54,8 @@ public final class SearchService {
   static final int FUSION_DEPTH = 100;
   /**
    * Fusion: each ranking's scores are min-max normalised over its top {@value #FUSION_DEPTH}
-   * (the best hit 1, a passage missing from a ranking 0) and summed, the dense ones
+   * (the best hit 1, a passage missing from a ranking 0; see {@code fuse} for short rankings) and
+   * summed, the dense ones
    * weighted by {@value #DENSE_WEIGHT}. Chosen on the SciFact train split only (nDCG@10), by
    * 5-fold cross-validation over the fusion families: min-max sum 0.769 (train-best w=1.5, 0.770),
    * z-score sum 0.767, weighted reciprocal rank fusion 0.760 (train-best k=5, w=1.75, 0.764);
@@ -131,7 +132,8 @@ public final class SearchService {
         ranked.add(new Ranked(d.doc, d.score, Float.NaN));
       }
     } else {
-      ranked = fuse(library, lexical, depth, dense(library, request, vector, depth, matching), vector);
+      int wordMatches = matching.cardinality(); // before the dense neighbours join
+      ranked = fuse(library, lexical, wordMatches, dense(library, request, vector, depth, matching), vector);
     }
     Set<String> terms = Snippets.terms(query);
     List<SearchHit> hits = new ArrayList<>();
@@ -167,20 +169,22 @@ public final class SearchService {
   }
 
   /**
-   * Sum of min-max normalised lexical and (weighted) dense scores; the dense ranking's range is
-   * taken over all its neighbours, but only those similar enough join. Ties broken by passage id.
+   * Sum of min-max normalised lexical and (weighted) dense scores; only neighbours similar enough
+   * join. Each range is fixed by the top {@value #FUSION_DEPTH} whatever page is asked for, so pages
+   * agree with each other. Ties broken by passage id.
    */
-  private static List<Ranked> fuse(Library library, TopDocs lexical, int depth, TopDocs knn, float[] vector) {
+  private static List<Ranked> fuse(Library library, TopDocs lexical, int wordMatches, TopDocs knn, float[] vector) {
     Map<Integer, Double> fused = new HashMap<>();
-    // A lexical ranking that lists every match is normalised from 0 (what a passage without the
-    // words scores), so its last match keeps credit; a cut-off one from its last listed score.
+    // A lexical ranking holding every match is scaled from 0 (what a passage without the words
+    // scores), so its last match keeps credit; a longer one from its score at FUSION_DEPTH.
     ScoreDoc[] words = lexical.scoreDocs;
-    float wordsFloor = words.length < depth || words.length == 0 ? 0f : words[words.length - 1].score;
+    float wordsFloor = wordMatches <= FUSION_DEPTH ? 0f : words[FUSION_DEPTH - 1].score;
     addNormalised(fused, words, wordsFloor, 1.0, d -> true);
+    // Likewise the neighbours: from the 100th when there are that many, else (a small or filtered
+    // library, every passage listed) from the similarity a match needs.
     ScoreDoc[] near = knn.scoreDocs;
-    if (near.length > 0) {
-      addNormalised(fused, near, near[near.length - 1].score, DENSE_WEIGHT, SearchService::similarEnough);
-    }
+    float nearFloor = near.length >= FUSION_DEPTH ? near[FUSION_DEPTH - 1].score : (1 + DENSE_MIN_COSINE) / 2;
+    addNormalised(fused, near, nearFloor, DENSE_WEIGHT, SearchService::similarEnough);
     List<Ranked> out = new ArrayList<>();
     fused.forEach((doc, score) -> out.add(new Ranked(doc, score, cosine(library, doc, vector))));
     out.sort(Comparator.comparingDouble(Ranked::score).reversed()
@@ -197,7 +201,8 @@ public final class SearchService {
     float best = ranking[0].score;
     for (ScoreDoc d : ranking) {
       if (keep.test(d)) {
-        double norm = best > floor ? (d.score - floor) / (double) (best - floor) : 1.0;
+        // Below the floor (past the top FUSION_DEPTH) counts as absent, so deeper pages move nothing.
+        double norm = best > floor ? Math.max(0, (d.score - floor) / (double) (best - floor)) : 1.0;
         fused.merge(d.doc, weight * norm, Double::sum);
       }
     }

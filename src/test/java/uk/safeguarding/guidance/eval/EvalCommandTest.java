@@ -71,12 +71,12 @@ class EvalCommandTest {
     String beir = MINI.toString();
     List<List<String>> cases = List.of(
         List.of(), List.of("--beir"), List.of("--colour", "red"), List.of("--beir", beir, "--mode", "fast"),
-        List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"));
+        List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"), List.of("--beir", beir, "--b", "2"));
     List<String> reasons = List.of(
         "Give --questions FILE or --beir DIR.", "The option '--beir' needs a value.", "Unknown option '--colour'.",
         "The mode must be bm25, hybrid, both or dense, got 'fast'.",
         "The option '--k1' needs a number of 0 or more, got 'abc'.",
-        "The option '--b' needs a number of 0 or more, got '-1'.");
+        "The option '--b' needs a number of 0 or more, got '-1'.", "The option '--b' must be from 0 to 1, got '2'.");
     for (int i = 0; i < cases.size(); i++) {
       Run r = eval(cases.get(i).toArray(String[]::new));
       assertEquals(2, r.status(), r.out());

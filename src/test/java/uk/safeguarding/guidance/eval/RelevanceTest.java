@@ -21,6 +21,7 @@ import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchResults;
@@ -107,6 +108,28 @@ class RelevanceTest {
       assertTrue(h.score() <= 2.5f && (h.score() > 0 || !matches.contains(h.passage().id())),
           h.passage().id() + " scored " + h.score());
     }
+  }
+
+  @Test
+  void pages_past_the_fusion_depth_agree_with_the_first_hundred() {
+    String question = "children and families social care";
+    assertTrue(hybridSearch.search(SearchRequest.of(question, 1)).total() > 105, "needs more than 105 results");
+    List<String> first = ids(hybridSearch.search(new SearchRequest(question, 100, 0, Filters.NONE)));
+    assertEquals(100, first.size());
+    // A page reaching past 100 looks deeper, so passages from ranks 101+ may join it; those it shares
+    // with the first hundred keep their order (the normalisation does not move with the page).
+    List<String> deep = ids(hybridSearch.search(new SearchRequest(question, 20, 90, Filters.NONE)));
+    List<String> shared = deep.stream().filter(first::contains).toList();
+    assertTrue(shared.size() >= 5, deep.toString());
+    assertEquals(first.stream().filter(shared::contains).toList(), shared);
+    for (int offset = 0; offset < 100; offset += 10) {
+      assertEquals(first.subList(offset, offset + 10),
+          ids(hybridSearch.search(new SearchRequest(question, 10, offset, Filters.NONE))), "offset " + offset);
+    }
+  }
+
+  private static List<String> ids(SearchResults results) {
+    return results.hits().stream().map(h -> h.passage().id()).toList();
   }
 
   @Test
