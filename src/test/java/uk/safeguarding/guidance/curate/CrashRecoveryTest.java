@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.TestApp;
@@ -20,11 +19,7 @@ class CrashRecoveryTest {
 
   @Test
   void a_restart_ignores_a_half_built_index_and_a_half_written_upload() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    TestApp.copyMiniCorpus(corpus);
     String lastGood;
     try (TestApp first = new TestApp(TestApp.sparse(corpus, data))) {
       lastGood = first.get("/health").body();

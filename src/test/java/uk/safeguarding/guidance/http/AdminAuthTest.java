@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -32,11 +31,7 @@ class AdminAuthTest {
 
   @BeforeAll
   static void start() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    TestApp.copyMiniCorpus(corpus);
     app = new TestApp(TestApp.sparse(corpus, data));
     alice = app.signIn("alice", PASSWORD);
   }

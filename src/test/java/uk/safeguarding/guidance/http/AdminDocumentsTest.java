@@ -45,11 +45,7 @@ class AdminDocumentsTest {
 
   @BeforeEach
   void start() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    TestApp.copyMiniCorpus(corpus);
     app = new TestApp(TestApp.sparse(corpus, data).withMaxUploadMb(1));
     alice = app.signIn("alice", "correct horse battery");
   }

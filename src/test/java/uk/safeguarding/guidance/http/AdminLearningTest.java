@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,7 @@ class AdminLearningTest {
 
   @BeforeAll
   static void start() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/mini"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
+    TestApp.copyMiniCorpus(corpus);
     app = new TestApp(TestApp.sparse(corpus, data));
     alice = app.signIn("alice", "correct horse battery");
   }
