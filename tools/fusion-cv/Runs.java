@@ -4,20 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import uk.safeguarding.guidance.corpus.Block;
-import uk.safeguarding.guidance.corpus.Corpus;
-import uk.safeguarding.guidance.corpus.CorpusReader;
-import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.corpus.SourceDocument;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.eval.Beir;
-import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.eval.EvalCommand;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.search.Filters;
@@ -37,22 +31,13 @@ public class Runs {
     Path out = Files.createDirectories(Path.of(args[1]));
     Path data = Path.of(args.length > 2 ? args[2] : "data/eval");
     Beir all = Beir.read(dir, "train");
-    List<SourceDocument> docs = new ArrayList<>();
-    Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    Library lexical = EvalCommand.indexFlat(all, dir, data, null, IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
     List<String> ids = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (Beir.Doc d : all.corpus()) {
-      String id = "d-" + d.id().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-      DocumentMetadata meta = new DocumentMetadata(id, id, "", "", "", "", List.of(), d.id());
-      docs.add(new SourceDocument(meta, List.of(Block.paragraph(d.text())), dir));
-      String text = d.title().isBlank() ? d.text() : d.title() + "\n\n" + d.text();
-      Passage p = new Passage(id, "doc", List.of(id), text, 0);
-      passages.put(id, List.of(p));
-      ids.add(d.id());
+    for (Passage p : lexical.allPassages()) {
+      ids.add(lexical.documents().get(p.docId()).metadata().source());
       texts.add(IndexStore.embeddingText(p));
     }
-    Library lexical = new IndexStore(Files.createDirectories(data), CorpusReader.standard(), null)
-        .open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), "fusion-cv-" + dir.getFileName(), "");
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), data);
     List<float[]> vectors = model.embedPassages(texts);
     for (String split : List.of("train", "test")) {
@@ -74,7 +59,7 @@ public class Runs {
             }
           }
           Arrays.sort(order, (a, b) -> Double.compare(sim[b], sim[a]));
-          for (int r = 0; r < 100; r++) {
+          for (int r = 0; r < Math.min(100, order.length); r++) {
             bge.println(q.getKey() + "\t" + ids.get(order[r]) + "\t" + sim[order[r]]);
           }
         }

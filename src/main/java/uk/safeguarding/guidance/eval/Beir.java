@@ -49,7 +49,7 @@ public record Beir(List<Doc> corpus, Map<String, String> queries, Map<String, Ma
         }
       } catch (NumberFormatException e) {
         throw new IOException(qrelsFile + " line " + (n + 1) + ": expected query-id, corpus-id and a whole-number "
-            + "score separated by tabs, got '" + lines.get(n) + "'.");
+            + "score separated by tabs, got '" + lines.get(n) + "'.", e);
       }
     }
     Map<String, String> queries = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ public record Beir(List<Doc> corpus, Map<String, String> queries, Map<String, Ma
         }
         out.add(o);
       } catch (RuntimeException e) { // Gson's syntax errors and non-object lines alike
-        throw new IOException(file + " line " + (n + 1) + ": expected a JSON object with \"_id\" and \"text\".");
+        throw new IOException(file + " line " + (n + 1) + ": expected a JSON object with \"_id\" and \"text\".", e);
       }
     }
     return out;

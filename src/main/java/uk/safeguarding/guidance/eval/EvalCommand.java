@@ -159,6 +159,24 @@ public final class EvalCommand {
     if (collection.queries().isEmpty()) {
       throw new IOException("No query in queries.jsonl has a positive judgement in qrels/" + split + ".tsv.");
     }
+    Library library = indexFlat(collection, dir, data, embedder, k1, b);
+    out.printf("  indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(library);
+    try {
+      score(collection, dir, split, library, embedder, k1, b, mode, out);
+    } finally {
+      holder.close(); // releases the library: its index reader closes
+    }
+  }
+
+  /**
+   * Indexes a BEIR collection as the product would, one passage per document, into {@code data}
+   * (reused while {@code corpus.jsonl} is unchanged). Hits map back to BEIR ids through
+   * {@code document().source()}. Also used by {@code tools/fusion-cv}.
+   */
+  public static Library indexFlat(Beir collection, Path dir, Path data, Embedder embedder, float k1, float b)
+      throws IOException {
     List<SourceDocument> docs = new ArrayList<>();
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
     for (Beir.Doc d : collection.corpus()) {
@@ -180,15 +198,7 @@ public final class EvalCommand {
     // Named by the corpus file's content, so an edited collection is reindexed, never served stale.
     String hash = "beir-flat-" + dir.getFileName() + "-" + contentHash(dir.resolve("corpus.jsonl")) + "-k" + k1 + "-b" + b
         + (embedder == null ? "" : "-" + embedder.modelId());
-    Library library = store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
-    out.printf("  indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    LibraryHolder holder = new LibraryHolder();
-    holder.swap(library);
-    try {
-      score(collection, dir, split, library, embedder, k1, b, mode, out);
-    } finally {
-      holder.close(); // releases the library: its index reader closes
-    }
+    return store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
   }
 
   private static void score(Beir collection, Path dir, String split, Library library, Embedder embedder, float k1,

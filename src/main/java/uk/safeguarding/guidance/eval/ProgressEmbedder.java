@@ -7,7 +7,8 @@ import uk.safeguarding.guidance.embed.Embedder;
 
 /**
  * Embeds passages in chunks for long evaluation runs, printing a progress line at most every
- * {@value #EVERY_SECONDS} seconds and one line at the end (so a run served from the cache prints one).
+ * {@value #EVERY_SECONDS} seconds and, for more than one chunk, one line at the end (so a run served
+ * from the cache prints just that).
  */
 final class ProgressEmbedder implements Embedder {
 
