@@ -41,7 +41,11 @@ final class LibraryController {
     }
   }
 
+  static final Set<String> SEARCH_PARAMETERS =
+      Set.of("q", "limit", "offset", "type", "organisation", "theme", "year");
+
   void search(Context ctx) {
+    Params.onlyKnown(ctx, SEARCH_PARAMETERS);
     String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_CHARS);
     int limit = Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);

@@ -10,6 +10,16 @@ final class Params {
 
   private Params() {}
 
+  /** Refuses a parameter outside {@code known}, so a misspelt filter is never silently ignored. */
+  static void onlyKnown(Context ctx, Set<String> known) {
+    for (String name : new TreeSet<>(ctx.queryParamMap().keySet())) {
+      if (!known.contains(name)) {
+        throw new BadRequest(name, ctx.queryParam(name), "Unknown parameter '" + name + "'; known parameters: "
+            + String.join(", ", new TreeSet<>(known)) + ".");
+      }
+    }
+  }
+
   static String requiredText(Context ctx, String name, int maxChars) {
     String value = ctx.queryParam(name);
     if (value == null || value.isBlank()) {

@@ -96,6 +96,8 @@ class SearchApiTest {
       "/api/search?q=x&offset=-1|offset|The parameter 'offset' must be a whole number from 0 to 1000, got '-1'.",
       "/api/search?q=x&offset=zz|offset|The parameter 'offset' must be a whole number from 0 to 1000, got 'zz'.",
       "/api/search?q=x&year=1066|year|Unknown value '1066' for parameter 'year'; known values: 2017, 2020, 2021, 2022.",
+      "/api/search?q=x&colour=red|colour|Unknown parameter 'colour'; known parameters: limit, offset, organisation, q, theme, type, year.",
+      "/api/search?q=x&years=2021|years|Unknown parameter 'years'; known parameters: limit, offset, organisation, q, theme, type, year.",
   })
   void bad_parameters_get_400_with_a_json_error_naming_the_parameter(String path, String parameter, String message)
       throws Exception {
