@@ -406,7 +406,8 @@
     const suggestions = Array.isArray(data.suggestions) ? data.suggestions : [];
     const byNumber = new Map(citations.map(function (c) { return [Number(c.n), c]; }));
 
-    if (data.urgent) turn.body.appendChild(renderUrgent(data.urgentMessage, data.grounded));
+    // Who to contact now leads the turn, above even the echoed question: the first thing seen.
+    if (data.urgent) turn.item.insertBefore(renderUrgent(data.urgentMessage, data.grounded), turn.item.firstChild);
 
     const answer = make('div', 'answer' + (data.grounded ? '' : ' answer-not-grounded'));
     answer.appendChild(make('h4', 'visually-hidden', 'Answer'));
@@ -424,7 +425,8 @@
   }
 
   function answerSummary(data, points, citations, suggestions) {
-    const prefix = data.urgent ? 'Urgent safety advice shown. ' : '';
+    // Read first to screen-reader users too: who to contact now, before anything about the library.
+    const prefix = data.urgent ? 'Urgent. ' + (data.urgentMessage || 'If a child is in immediate danger, call 999.') + ' ' : '';
     if (!data.grounded) {
       return prefix + 'The library does not cover that question.' +
         (suggestions.length ? ' ' + plural(suggestions.length, 'suggested topic is', 'suggested topics are') + ' listed.' : '');

@@ -214,7 +214,8 @@
   function loadGaps() {
     api('GET', '/api/admin/unanswered').then((d) => {
       $('unanswered-body').replaceChildren(...(d.groups.length ? d.groups.map((g) => el('tr', {},
-        el('td', { text: g.question }), el('td', { text: g.count }), el('td', { text: new Date(g.last).toLocaleString() })))
+        el('td', {}, ...(g.urgent ? [el('strong', { class: 'badge-urgent', text: 'Urgent' }), ' '] : []), g.question,
+          ...(g.urgent ? [el('div', { class: 'urgent-reason', text: 'Why urgent: ' + g.urgentReason })] : [])), el('td', { text: g.count }), el('td', { text: new Date(g.last).toLocaleString() })))
         : [el('tr', {}, el('td', { colspan: '3', text: 'None recorded.' }))]));
     }).catch(fail);
     api('GET', '/api/admin/feedback').then((d) => {

@@ -27,6 +27,7 @@ import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SearchService;
 
 /**
@@ -46,10 +47,14 @@ public final class GuidanceApp {
   private final LearningStore learning;
   private final Accounts accounts;
   private final ScheduledExecutorService housekeeping;
+  private final java.util.concurrent.ExecutorService screenTraining;
 
   private GuidanceApp(AppConfig config) {
     this.holder = new LibraryHolder();
-    Embedder embedder = config.dense() ? new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir()) : null;
+    // The safety screen always has the embedding model: with --dense off it is loaded for the screen
+    // alone, since the lexical-only screen misses more urgent situations (BENCHMARKS.md).
+    Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir());
+    Embedder embedder = config.dense() ? model : null;
     CorpusReader reader = CorpusReader.standard();
     this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder);
     Clock clock = Clock.systemUTC();
@@ -57,12 +62,18 @@ public final class GuidanceApp {
     this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
     this.accounts = new Accounts(database, clock);
     SearchService search = new SearchService(holder, embedder);
-    AskService ask = new AskService(search, holder, Conversations.standard(), learning);
+    this.screenTraining = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "safety-screen");
+      t.setDaemon(true);
+      return t;
+    });
+    ScreenService screen = new ScreenService(config.corpusDir(), model, screenTraining);
+    AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(clock), new LoginLimiter(clock),
         config.secureCookies());
-    Services services = new Services(holder, reindexer, search, ask, admin);
+    Services services = new Services(holder, reindexer, search, ask, screen, admin);
     this.server = WebServer.create(services, config.rateLimitPerMinute());
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "retention");
@@ -129,6 +140,7 @@ public final class GuidanceApp {
   public void stop() {
     server.stop();
     housekeeping.shutdownNow();
+    screenTraining.shutdownNow();
     reindexer.close();
     holder.close();
     database.close();

@@ -7,14 +7,38 @@ import uk.safeguarding.guidance.corpus.Passage;
 /**
  * An answer to a practitioner's question. Every point's text is cut from the passages its
  * citations name; only {@link #lead} and {@link #urgentMessage} are the assistant's own words.
+ *
+ * @param urgentMessage who to contact now, when {@code urgent}; otherwise ""
+ * @param urgentReason why the safety screen found the question urgent (score, cues, the example it
+ *     resembles), for trainers; otherwise ""
  */
 public record Answer(String conversationId, String answerId, String question, boolean grounded, boolean urgent,
-    String urgentMessage, String lead, List<Point> points, List<Citation> citations, List<String> suggestions) {
+    String urgentMessage, String urgentReason, String lead, List<Point> points, List<Citation> citations,
+    List<String> suggestions) {
 
   public Answer {
+    urgentMessage = urgentMessage == null ? "" : urgentMessage;
+    urgentReason = urgentReason == null ? "" : urgentReason;
     points = List.copyOf(points);
     citations = List.copyOf(citations);
     suggestions = List.copyOf(suggestions);
+  }
+
+  /** An answer before the safety screen's verdict and the conversation are attached. */
+  static Answer of(String answerId, String question, boolean grounded, String lead, List<Point> points,
+      List<Citation> citations, List<String> suggestions) {
+    return new Answer(null, answerId, question, grounded, false, "", "", lead, points, citations, suggestions);
+  }
+
+  /** This answer with the screen's verdict: urgent ones carry who to contact now and why. */
+  Answer withUrgency(boolean isUrgent, String reason) {
+    return new Answer(conversationId, answerId, question, grounded, isUrgent, isUrgent ? Urgency.MESSAGE : "",
+        isUrgent ? reason : "", lead, points, citations, suggestions);
+  }
+
+  Answer withConversation(String id) {
+    return new Answer(id, answerId, question, grounded, urgent, urgentMessage, urgentReason, lead, points, citations,
+        suggestions);
   }
 
   /** One guidance point and the numbers of the citations it comes from. */

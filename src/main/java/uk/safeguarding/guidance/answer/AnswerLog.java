@@ -6,7 +6,8 @@ package uk.safeguarding.guidance.answer;
  */
 public interface AnswerLog {
 
-  void unanswered(String maskedQuestion);
+  /** A question the library could not answer; {@code urgentReason} is "" unless the safety screen flagged it. */
+  void unanswered(String maskedQuestion, String urgentReason);
 
   /** A rating of one answer: {@code up} true for thumbs up; {@code reason} may be empty. */
   void rated(String answerId, String maskedQuestion, boolean grounded, boolean up, String reason);
@@ -14,7 +15,7 @@ public interface AnswerLog {
   /** Discards everything; for a deployment that keeps no learning data. */
   AnswerLog NONE = new AnswerLog() {
     @Override
-    public void unanswered(String maskedQuestion) {}
+    public void unanswered(String maskedQuestion, String urgentReason) {}
 
     @Override
     public void rated(String answerId, String maskedQuestion, boolean grounded, boolean up, String reason) {}

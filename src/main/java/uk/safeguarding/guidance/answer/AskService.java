@@ -20,6 +20,8 @@ import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.privacy.PersonalData;
+import uk.safeguarding.guidance.screen.ScreenService;
+import uk.safeguarding.guidance.screen.Verdict;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
@@ -72,12 +74,15 @@ public final class AskService {
   private final LibraryHolder holder;
   private final Conversations conversations;
   private final AnswerLog log;
+  private final ScreenService screen;
   private final AtomicReference<GlossaryCache> glossary = new AtomicReference<>();
 
   private record GlossaryCache(String hash, Glossary glossary, List<String> topics) {}
 
-  public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log) {
+  public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
+      ScreenService screen) {
     this.search = search;
+    this.screen = screen;
     this.holder = holder;
     this.conversations = conversations;
     this.log = log;
@@ -85,20 +90,22 @@ public final class AskService {
 
   public Answer ask(AskRequest request) {
     String masked = PersonalData.mask(request.question());
-    boolean urgent = Urgency.isUrgent(request.question());
+    // Screened and searched masked: the query-embedding cache then never holds a child's name or date
+    // of birth, and the screen's embedding is the one the search reuses.
+    String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
+        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
+    Verdict verdict = screen.assess(question);
+    boolean urgent = verdict.urgent();
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String answerId = UUID.randomUUID().toString();
     GlossaryCache glossaryCache = glossary();
 
     Optional<Glossary.Entry> term = Glossary.askedTerm(request.question()).flatMap(glossaryCache.glossary()::lookup);
     if (term.isPresent()) {
-      Answer a = glossaryAnswer(term.get(), masked, answerId, urgent);
-      return remember(a, request.conversationId(), masked, masked);
+      Answer a = glossaryAnswer(term.get(), masked, answerId);
+      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, masked);
     }
 
-    // Searched masked too: the query-embedding cache then never holds a child's name or date of birth.
-    String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
-        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
     QueryTerms terms = search.queryTerms(question);
     String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? masked : masked + " " + context;
@@ -109,19 +116,23 @@ public final class AskService {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.
       Answer emergency = urgentGuidance(request, masked, answerId);
       if (emergency != null) {
-        return remember(emergency, request.conversationId(), masked, masked);
+        log.unanswered(masked, verdict.reason());
+        return remember(emergency.withUrgency(true, verdict.reason()), request.conversationId(), masked, masked);
       }
     }
     if (!grounded) {
-      log.unanswered(masked);
-      Answer a = new Answer(null, answerId, masked, false, urgent, urgent ? Urgency.MESSAGE : null,
-          "The guidance library does not cover this question, so there is nothing to quote. "
-              + "Try different words, or one of the topics it does cover.",
-          List.of(), List.of(), glossaryCache.topics());
-      return remember(a, request.conversationId(), masked, context == null ? masked : context);
+      log.unanswered(masked, verdict.reason());
+      String lead = urgent
+          ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
+              + "advice above first."
+          : Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
+              + "quote. Try different words, or one of the topics it does cover.";
+      Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossaryCache.topics());
+      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
+          context == null ? masked : context);
     }
-    Answer a = compose(request, masked, answerId, urgent, terms, scored, best, false);
-    return remember(a, request.conversationId(), masked, query);
+    Answer a = compose(request, masked, answerId, terms, scored, best, false);
+    return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
   }
 
   /** What the library says about safeguarding emergencies, for an urgent question it does not cover as asked. */
@@ -134,11 +145,11 @@ public final class AskService {
     if (scored.isEmpty() || best < 0.5) {
       return null;
     }
-    Answer a = compose(request, masked, answerId, true, terms, scored.subList(0, Math.min(2, scored.size())), best, true);
+    Answer a = compose(request, masked, answerId, terms, scored.subList(0, Math.min(2, scored.size())), best, true);
     if (a.points().isEmpty()) {
       return null;
     }
-    return new Answer(null, answerId, masked, true, true, Urgency.MESSAGE,
+    return Answer.of(answerId, masked, true,
         "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
             + "emergency, quoted from " + plural(a.citations().size(), "passage") + ".",
         a.points(), a.citations(), a.suggestions());
@@ -206,7 +217,7 @@ public final class AskService {
   private record Candidate(String text, Passage passage, int rank, int position, double score, Set<String> terms) {}
 
   /** The answer from the scored passages; {@code actionsOnly} keeps only what-to-do sentences. */
-  private Answer compose(AskRequest request, String masked, String answerId, boolean urgent, QueryTerms terms,
+  private Answer compose(AskRequest request, String masked, String answerId, QueryTerms terms,
       List<Scored> scored, double best, boolean actionsOnly) {
     float topScore = scored.get(0).hit().score();
     List<Candidate> candidates = new ArrayList<>();
@@ -300,11 +311,10 @@ public final class AskService {
         + plural(documents.size(), "document") + ". Each is quoted from the source it cites.";
     List<String> related = scored.stream().skip(3).map(s -> lastHeading(s.hit().passage()))
         .filter(h -> !h.isBlank()).distinct().limit(3).toList();
-    return new Answer(null, answerId, masked, true, urgent, urgent ? Urgency.MESSAGE : null, lead, points, citations,
-        related);
+    return Answer.of(answerId, masked, true, lead, points, citations, related);
   }
 
-  private Answer glossaryAnswer(Glossary.Entry entry, String masked, String answerId, boolean urgent) {
+  private Answer glossaryAnswer(Glossary.Entry entry, String masked, String answerId) {
     List<Answer.Point> points = new ArrayList<>();
     List<Answer.Citation> citations = new ArrayList<>();
     String lead = entry.term() + " stands for " + entry.expansion() + ".";
@@ -345,15 +355,14 @@ public final class AskService {
         points.add(new Answer.Point(bestUnit, List.of(1)));
       }
     }
-    return new Answer(null, answerId, masked, true, urgent, urgent ? Urgency.MESSAGE : null, lead, points, citations,
+    return Answer.of(answerId, masked, true, lead, points, citations,
         List.of("What does the learning say about " + entry.expansion() + "?"));
   }
 
   private Answer remember(Answer a, String conversationId, String masked, String query) {
     String id = conversations.add(conversationId,
         new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
-    return new Answer(id, a.answerId(), a.question(), a.grounded(), a.urgent(), a.urgentMessage(), a.lead(), a.points(),
-        a.citations(), a.suggestions());
+    return a.withConversation(id);
   }
 
   /** A question that leans on the previous turn: opens with "and"/"what about", or says little alone. */

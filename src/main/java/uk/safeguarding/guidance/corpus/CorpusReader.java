@@ -22,7 +22,7 @@ public final class CorpusReader {
   private static final Logger LOG = Logger.getLogger(CorpusReader.class.getName());
 
   /** Files in the corpus folder that configure the library rather than being documents. */
-  public static final Set<String> RESERVED = Set.of("synonyms.txt", "glossary.txt", "readme.md");
+  public static final Set<String> RESERVED = Set.of("synonyms.txt", "glossary.txt", "readme.md", "urgency-examples.txt");
 
   private final Map<String, DocumentLoader> loaders = new HashMap<>();
   private final long maxFileBytes;

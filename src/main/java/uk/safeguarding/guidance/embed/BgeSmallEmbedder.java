@@ -33,6 +33,11 @@ public final class BgeSmallEmbedder implements Embedder {
   }
 
   @Override
+  public List<float[]> embedQueries(List<String> queries) {
+    return embedPassages(queries.stream().map(q -> QUERY_PREFIX + q).toList());
+  }
+
+  @Override
   public List<float[]> embedPassages(List<String> passages) {
     List<float[]> out = new ArrayList<>(passages.size());
     for (int i = 0; i < passages.size(); i += BATCH) {

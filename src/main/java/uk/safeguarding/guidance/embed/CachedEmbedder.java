@@ -32,6 +32,8 @@ public final class CachedEmbedder implements Embedder {
 
   private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
   static final int QUERY_CACHE = 2_000;
+  /** Prefixes the hashed text of a query kept on disk, so it never shares a key with a passage. */
+  private static final String QUERY_KEY = "\u0000query\u0000";
 
   private final Embedder model;
   private final Path file;
@@ -70,9 +72,20 @@ public final class CachedEmbedder implements Embedder {
     return v;
   }
 
+  /** Kept on disk like passages, under a key no passage can have: these are fixed texts, not questions. */
+  @Override
+  public List<float[]> embedQueries(List<String> queries) {
+    return cached(queries, q -> key(QUERY_KEY + q), model::embedQueries);
+  }
+
   @Override
   public List<float[]> embedPassages(List<String> texts) {
-    List<String> keys = texts.stream().map(CachedEmbedder::key).toList();
+    return cached(texts, CachedEmbedder::key, model::embedPassages);
+  }
+
+  private List<float[]> cached(List<String> texts, java.util.function.Function<String, String> keyOf,
+      java.util.function.Function<List<String>, List<float[]>> compute) {
+    List<String> keys = texts.stream().map(keyOf).toList();
     List<String> missing = new ArrayList<>();
     List<String> missingKeys = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
@@ -82,7 +95,7 @@ public final class CachedEmbedder implements Embedder {
       }
     }
     if (!missing.isEmpty()) {
-      List<float[]> vectors = model.embedPassages(missing);
+      List<float[]> vectors = compute.apply(missing);
       append(missingKeys, vectors);
       for (int i = 0; i < missing.size(); i++) {
         passages.put(missingKeys.get(i), vectors.get(i));

@@ -13,6 +13,15 @@ public interface Embedder {
   /** A search query (models such as bge add an instruction prefix to queries only). */
   float[] embedQuery(String query);
 
+  /**
+   * Several queries, in order, embedded as {@link #embedQuery} would; implementations may batch
+   * them or keep them in a lasting cache (they are fixed texts such as labelled examples, never
+   * practitioners' questions).
+   */
+  default List<float[]> embedQueries(List<String> queries) {
+    return queries.stream().map(this::embedQuery).toList();
+  }
+
   /** Passages, in order. */
   List<float[]> embedPassages(List<String> passages);
 }

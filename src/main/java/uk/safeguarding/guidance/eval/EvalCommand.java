@@ -35,6 +35,10 @@ import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.screen.Example;
+import uk.safeguarding.guidance.screen.ExampleFiles;
+import uk.safeguarding.guidance.screen.ScreenEval;
+import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SearchService;
 
 /**
@@ -51,7 +55,10 @@ public final class EvalCommand {
       "  --split NAME        BEIR qrels split (default test; tune on train)",
       "  --mode M            bm25, hybrid, both (the two) or dense (embeddings alone, for comparison); default both",
       "  --k1 X --b Y        BM25 parameters (default " + IndexStore.DEFAULT_K1 + " and " + IndexStore.DEFAULT_B + ")",
-      "  --data DIR          embedding cache and temporary indexes (default ./data/eval)");
+      "  --data DIR          embedding cache and temporary indexes (default ./data/eval)",
+      "  --screen WHAT       the safety screen: 'test' (train on the bank's train split, score its test split),",
+      "                      'sweep' (also the cross-validated settings sweep on the train split)",
+      "  --situations FILE   with --screen: also score these {\"q\", \"urgent\"} lines with the screen trained on the whole bank");
 
   private EvalCommand() {}
 
@@ -64,6 +71,8 @@ public final class EvalCommand {
     float k1 = IndexStore.DEFAULT_K1;
     float b = IndexStore.DEFAULT_B;
     Path data = Path.of("data", "eval");
+    String screen = null;
+    Path situations = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
@@ -85,14 +94,22 @@ public final class EvalCommand {
             }
           }
           case "--data" -> data = Path.of(v);
+          case "--screen" -> screen = v;
+          case "--situations" -> situations = Path.of(v);
           default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
         }
       }
       if (!List.of("bm25", "hybrid", "both", "dense").contains(mode)) {
         throw new IllegalArgumentException("The mode must be bm25, hybrid, both or dense, got '" + mode + "'.");
       }
-      if (questionFiles.isEmpty() && beir == null) {
-        throw new IllegalArgumentException("Give --questions FILE or --beir DIR.");
+      if (screen != null && !List.of("test", "sweep").contains(screen)) {
+        throw new IllegalArgumentException("The option '--screen' must be test or sweep, got '" + screen + "'.");
+      }
+      if (situations != null && screen == null) {
+        throw new IllegalArgumentException("The option '--situations' needs '--screen test'.");
+      }
+      if (questionFiles.isEmpty() && beir == null && screen == null) {
+        throw new IllegalArgumentException("Give --questions FILE, --beir DIR or --screen test.");
       }
     } catch (IllegalArgumentException e) {
       out.println("Error: " + e.getMessage());
@@ -102,6 +119,14 @@ public final class EvalCommand {
     try {
       Embedder embedder = mode.equals("bm25") ? null
           : new ProgressEmbedder(new CachedEmbedder(new BgeSmallEmbedder(), data), out);
+      if (screen != null) {
+        List<Example> extra = situations == null ? null : ExampleFiles.jsonLines(situations).examples();
+        ScreenEval.run(mode.equals("bm25") ? null : new CachedEmbedder(new BgeSmallEmbedder(), data), extra,
+            situations == null ? null : situations.getFileName().toString(), screen.equals("sweep"), out);
+        if (questionFiles.isEmpty() && beir == null) {
+          return 0;
+        }
+      }
       List<String> modes = mode.equals("both") ? List.of("bm25", "hybrid") : List.of(mode);
       for (String m : modes) {
         Embedder e = m.equals("bm25") ? null : embedder;
@@ -136,7 +161,9 @@ public final class EvalCommand {
     LibraryHolder holder = new LibraryHolder();
     holder.swap(new IndexStore(data, CorpusReader.standard(), embedder, k1, b).open(corpus));
     SearchService search = new SearchService(holder, embedder);
-    AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE);
+    // The screen only sets the urgent flag, which these figures do not score: trained here, synchronously.
+    AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE,
+        new ScreenService(corpus, embedder, Runnable::run));
     for (Path file : files) {
       List<Question> qs = Question.read(file);
       QuestionEval.Report r = QuestionEval.run(qs, q -> mode.equals("dense")

@@ -33,10 +33,10 @@ final class AdminDto {
 
   record SkippedView(String file, String reason) {}
 
-  record GroupView(String question, int count, String last, List<String> reasons) {
+  record GroupView(String question, int count, String last, List<String> reasons, boolean urgent, String urgentReason) {
 
     static GroupView of(LearningStore.Group g) {
-      return new GroupView(g.question(), g.count(), g.last().toString(), g.reasons());
+      return new GroupView(g.question(), g.count(), g.last().toString(), g.reasons(), g.urgent(), g.urgentReason());
     }
   }
 

@@ -58,8 +58,9 @@ final class Dto {
 
   record Skipped(String file, String reason) {}
 
+  /** {@code safetyScreen}: "ready" or "training"; {@code screenSkipped}: trainers' example lines not used, with why. */
   record Health(String status, String message, int documents, int passages, int synonymRules,
-      String synonymsProblem, List<Skipped> skipped) {}
+      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped) {}
 
   record CitationView(int n, String id, String docId, String title, String section, String excerpt, String highlighted,
       String url, String organisation, String date, String documentType) {}
@@ -67,12 +68,12 @@ final class Dto {
   record PointView(String text, List<Integer> citations) {}
 
   record AnswerView(String conversationId, String answerId, String question, boolean grounded, boolean urgent,
-      String urgentMessage, String answer, List<PointView> points, List<CitationView> citations,
+      String urgentMessage, String urgentReason, String answer, List<PointView> points, List<CitationView> citations,
       List<String> suggestions) {
 
     static AnswerView of(uk.safeguarding.guidance.answer.Answer a) {
       return new AnswerView(a.conversationId(), a.answerId(), a.question(), a.grounded(), a.urgent(), a.urgentMessage(),
-          a.lead(), a.points().stream().map(p -> new PointView(p.text(), p.citations())).toList(),
+          a.urgentReason(), a.lead(), a.points().stream().map(p -> new PointView(p.text(), p.citations())).toList(),
           a.citations().stream().map(c -> new CitationView(c.n(), c.passage().id(), c.passage().docId(),
               c.document().title(), c.passage().section(), c.excerpt(), c.highlighted(), passageUrl(c.passage()),
               c.document().organisation(), c.document().date(), c.document().documentType())).toList(),

@@ -20,25 +20,33 @@ final class LibraryController {
   private final LibraryHolder holder;
   private final Reindexer reindexer;
   private final SearchService search;
+  private final uk.safeguarding.guidance.screen.ScreenService screen;
 
   LibraryController(Services services) {
     this.holder = services.library();
     this.reindexer = services.reindexer();
     this.search = services.search();
+    this.screen = services.screen();
   }
 
   void health(Context ctx) {
     Reindexer.Status status = reindexer.status();
     if (!holder.isReady()) {
-      ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of()));
+      ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of(),
+          screenState(), screen.skipped()));
       return;
     }
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library lib = lease.library();
       ctx.json(new Dto.Health(status.state(), status.message(), lib.documents().size(), lib.passageCount(),
           lib.analysis().synonymRules(), lib.analysis().synonymsProblem(),
-          lib.corpus().skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList()));
+          lib.corpus().skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
+          screenState(), screen.skipped()));
     }
+  }
+
+  private String screenState() {
+    return screen.isReady() ? "ready" : "training";
   }
 
   static final Set<String> SEARCH_PARAMETERS =

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.http;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SearchService;
 
 /**
@@ -10,10 +11,11 @@ import uk.safeguarding.guidance.search.SearchService;
  * without the trainers' pages and API.
  */
 public record Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask,
-    AdminServices admin) {
+    ScreenService screen, AdminServices admin) {
 
   /** Without the trainers' pages and API. */
-  public Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask) {
-    this(library, reindexer, search, ask, null);
+  public Services(LibraryHolder library, Reindexer reindexer, SearchService search, AskService ask,
+      ScreenService screen) {
+    this(library, reindexer, search, ask, screen, null);
   }
 }

@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
           + " hash VARBINARY(64) NOT NULL, iterations INT NOT NULL, created TIMESTAMP WITH TIME ZONE NOT NULL)",
       "CREATE TABLE IF NOT EXISTS api_tokens (hash VARCHAR(64) PRIMARY KEY, name VARCHAR(100) NOT NULL,"
           + " trainer VARCHAR(64) NOT NULL, created TIMESTAMP WITH TIME ZONE NOT NULL, revoked TIMESTAMP WITH TIME ZONE)",
+      // The safety screen's reason when it flagged an unanswered question ("" when it did not): those lead the queue.
+      "ALTER TABLE unanswered ADD COLUMN IF NOT EXISTS urgent_reason VARCHAR(1000) DEFAULT '' NOT NULL",
       "CREATE INDEX IF NOT EXISTS feedback_at ON feedback(at)",
       "CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered(at)"};
 

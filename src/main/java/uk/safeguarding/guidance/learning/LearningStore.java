@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,16 @@ public final class LearningStore implements AnswerLog {
   static final int MAX_QUESTION = 2000;
   static final int MAX_REASON = 1000;
 
-  /** Questions asked alike: the latest wording, how many times, and when last. */
-  public record Group(String key, String question, int count, Instant last, List<String> reasons) {}
+  /**
+   * Questions asked alike: the latest wording, how many times, and when last; {@code urgentReason} is
+   * the safety screen's latest reason when it flagged any of them, else "".
+   */
+  public record Group(String key, String question, int count, Instant last, List<String> reasons, String urgentReason) {
+
+    public boolean urgent() {
+      return !urgentReason.isEmpty();
+    }
+  }
 
   /** One curation change. */
   public record AuditEntry(long id, Instant at, String actor, String action, String target, String detail) {}
@@ -46,13 +55,16 @@ public final class LearningStore implements AnswerLog {
   }
 
   @Override
-  public void unanswered(String maskedQuestion) {
+  public void unanswered(String maskedQuestion, String urgentReason) {
     String q = clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
     db.use(c -> {
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO unanswered(at, question, normalized) VALUES (?,?,?)")) {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO unanswered(at, question, normalized, urgent_reason) VALUES (?,?,?,?)")) {
         s.setObject(1, now());
         s.setString(2, q);
         s.setString(3, clip(Questions.key(q), MAX_QUESTION));
+        // The reason quotes the shipped or trainers' examples and cue names, never the question itself.
+        s.setString(4, clip(urgentReason, MAX_REASON));
         return s.executeUpdate();
       }
     });
@@ -76,14 +88,18 @@ public final class LearningStore implements AnswerLog {
     });
   }
 
-  /** Unanswered questions grouped by what they ask, most asked first. */
+  /**
+   * Unanswered questions grouped by what they ask: those the safety screen found urgent first (a
+   * child in danger the library says nothing about is the gap to fill first), then most asked.
+   */
   public List<Group> unansweredGroups() {
-    return groups("SELECT normalized, question, at, '' FROM unanswered ORDER BY at DESC, id DESC");
+    return groups("SELECT normalized, question, at, '', urgent_reason FROM unanswered ORDER BY at DESC, id DESC");
   }
 
   /** Thumbs-down answers grouped by the question, most often first, with their reasons (newest first). */
   public List<Group> poorlyRatedGroups() {
-    return groups("SELECT normalized, question, at, reason FROM feedback WHERE rating = 'down' ORDER BY at DESC, id DESC");
+    return groups(
+        "SELECT normalized, question, at, reason, '' FROM feedback WHERE rating = 'down' ORDER BY at DESC, id DESC");
   }
 
   private List<Group> groups(String sql) {
@@ -98,15 +114,18 @@ public final class LearningStore implements AnswerLog {
           if (!reason.isBlank() && reasons.size() < 10) {
             reasons.add(reason);
           }
-          // Rows come newest first: the first one seen gives the wording and the time.
-          groups.put(key, g == null ? new Group(key, rs.getString(2), 1, instant(rs, 3), reasons)
-              : new Group(key, g.question(), g.count() + 1, g.last(), reasons));
+          String urgent = rs.getString(5);
+          // Rows come newest first: the first one seen gives the wording, the time and the latest urgent reason.
+          groups.put(key, g == null ? new Group(key, rs.getString(2), 1, instant(rs, 3), reasons, urgent)
+              : new Group(key, g.question(), g.count() + 1, g.last(), reasons,
+                  g.urgent() ? g.urgentReason() : urgent));
         }
       }
       List<Group> out = new ArrayList<>(groups.values());
-      out.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : b.last().compareTo(a.last()));
-      return out.stream().map(g -> new Group(g.key(), g.question(), g.count(), g.last(), List.copyOf(g.reasons())))
-          .toList();
+      out.sort(Comparator.comparing((Group g) -> !g.urgent()).thenComparing(Group::count, Comparator.reverseOrder())
+          .thenComparing(Group::last, Comparator.reverseOrder()));
+      return out.stream().map(g -> new Group(g.key(), g.question(), g.count(), g.last(), List.copyOf(g.reasons()),
+          g.urgentReason())).toList();
     });
   }
 
@@ -162,8 +181,8 @@ public final class LearningStore implements AnswerLog {
   /** CSV of the unanswered groups. */
   public String unansweredCsv() {
     List<List<String>> rows = unansweredGroups().stream()
-        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString())).toList();
-    return Csv.of(List.of("question", "count", "last_asked"), rows);
+        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString(), g.urgentReason())).toList();
+    return Csv.of(List.of("question", "count", "last_asked", "urgent_reason"), rows);
   }
 
   /** CSV of the poorly rated groups. */

@@ -57,6 +57,9 @@ class ChatPageIT {
   private static final String OUT_OF_SCOPE_QUESTION = "how do I renew my passport";
   private static final String URGENT_QUESTION =
       "a child has just told me her stepdad hurts her and she is scared to go home tonight";
+  /** A child in danger described with no danger word the library uses, about something it has no guidance on. */
+  private static final String UNCOVERED_URGENT_QUESTION =
+      "2yo got into nans handbag and ate some of her tablets about 10 mins ago, mum says hes fine and wont ring anyone";
   private static final String HOSTILE_QUESTION = "<img src=x onerror=alert(1)>";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -393,6 +396,38 @@ class ChatPageIT {
     String anchor = href.substring(href.indexOf('#') + 1);
     waitForCitedPassage(anchor);
     assertEquals(anchor, driver.switchTo().activeElement().getDomAttribute("id"));
+  }
+
+  @Test
+  void anUrgentQuestionTheLibraryCannotAnswerLeadsWithWhoToContactAtPhoneWidth() throws Exception {
+    JsonObject expected = askApi(UNCOVERED_URGENT_QUESTION);
+    assertTrue(expected.get("urgent").getAsBoolean(), "the fixture question should be urgent");
+    phoneViewport(390);
+    try {
+      WebElement turn = ask(UNCOVERED_URGENT_QUESTION);
+      List<WebElement> children = turn.findElements(By.xpath("./*"));
+      WebElement alert = children.get(0);
+      assertEquals("alert", alert.getDomAttribute("role"), "who to contact leads the turn, above the question");
+      assertEquals(expected.get("urgentMessage").getAsString(),
+          alert.findElement(By.cssSelector(".alert-urgent-text")).getText());
+      assertTrue(alert.getRect().getY() < turn.findElement(By.cssSelector(".turn-question")).getRect().getY());
+      assertTrue(alert.getRect().getY() < turn.findElement(By.cssSelector(".answer")).getRect().getY());
+      // Announced to screen readers first: the live region starts with the emergency advice itself.
+      String announced = wait(d -> {
+        String t = d.findElement(By.id("announcer")).getDomProperty("textContent");
+        return t == null || t.isEmpty() ? null : t;
+      });
+      assertTrue(announced.startsWith("Urgent. " + expected.get("urgentMessage").getAsString()), announced);
+      assertNoHorizontalScroll();
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
+      screenshot("chat-urgent-phone.png");
+      assertTrue((Boolean) ((JavascriptExecutor) driver).executeScript(
+          "const r = arguments[0].getBoundingClientRect(); return r.top > -1 && r.bottom <= window.innerHeight;", alert),
+          "the whole prompt fits on a phone screen: " + ((JavascriptExecutor) driver).executeScript(
+              "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", alert));
+    } finally {
+      desktopViewport();
+    }
   }
 
   @Test

@@ -73,7 +73,7 @@ class EvalCommandTest {
         List.of(), List.of("--beir"), List.of("--colour", "red"), List.of("--beir", beir, "--mode", "fast"),
         List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"), List.of("--beir", beir, "--b", "2"));
     List<String> reasons = List.of(
-        "Give --questions FILE or --beir DIR.", "The option '--beir' needs a value.", "Unknown option '--colour'.",
+        "Give --questions FILE, --beir DIR or --screen test.", "The option '--beir' needs a value.", "Unknown option '--colour'.",
         "The mode must be bm25, hybrid, both or dense, got 'fast'.",
         "The option '--k1' needs a number of 0 or more, got 'abc'.",
         "The option '--b' needs a number of 0 or more, got '-1'.", "The option '--b' must be from 0 to 1, got '2'.");

@@ -26,6 +26,7 @@ import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchResults;
 import uk.safeguarding.guidance.search.SearchService;
+import uk.safeguarding.guidance.screen.ScreenService;
 
 /**
  * The relevance suite: practitioner questions with known answering passages, run against the
@@ -48,7 +49,8 @@ class RelevanceTest {
     Embedder embedder = new CachedEmbedder(new BgeSmallEmbedder(), data);
     hybrid.swap(new IndexStore(data, CorpusReader.standard(), embedder).open(Path.of("corpus")));
     hybridSearch = new SearchService(hybrid, embedder);
-    ask = new AskService(hybridSearch, hybrid, Conversations.standard(), AnswerLog.NONE);
+    ask = new AskService(hybridSearch, hybrid, Conversations.standard(), AnswerLog.NONE,
+        new ScreenService(Path.of("corpus"), embedder, Runnable::run));
   }
 
   @AfterAll

@@ -50,7 +50,7 @@ class AdminLearningTest {
 
     JsonArray groups = app.as(alice, "GET", "/api/admin/unanswered", null, null).json().getAsJsonObject()
         .getAsJsonArray("groups");
-    JsonObject passport = groups.get(0).getAsJsonObject();
+    JsonObject passport = group(groups, "renew passports - how?");
     assertEquals(2, passport.get("count").getAsInt(), groups.toString());
     assertEquals("renew passports - how?", passport.get("question").getAsString(), "the latest wording");
     String all = groups.toString();
@@ -63,8 +63,35 @@ class AdminLearningTest {
     assertEquals("text/csv; charset=utf-8", csv.header("Content-Type"));
     assertEquals("attachment; filename=\"unanswered-questions.csv\"", csv.header("Content-Disposition"));
     String[] lines = csv.body().split("\r\n");
-    assertEquals("question,count,last_asked", lines[0]);
-    assertTrue(lines[1].startsWith("renew passports - how?,2,"), lines[1]);
+    assertEquals("question,count,last_asked,urgent_reason", lines[0]);
+    assertTrue(csv.body().contains("\r\nrenew passports - how?,2,"), csv.body());
+  }
+
+  @Test
+  void an_urgent_question_the_library_cannot_answer_leads_the_queue_with_the_screens_reason() throws Exception {
+    assertFalse(ask("where do staff park at head office?").get("grounded").getAsBoolean());
+    JsonObject urgent = ask("my 2yo just drank some bleach from under the sink and mum won't ring anyone");
+    assertTrue(urgent.get("urgent").getAsBoolean());
+
+    JsonArray groups = app.as(alice, "GET", "/api/admin/unanswered", null, null).json().getAsJsonObject()
+        .getAsJsonArray("groups");
+    JsonObject first = groups.get(0).getAsJsonObject();
+    assertEquals("my 2yo just drank some bleach from under the sink and mum won't ring anyone",
+        first.get("question").getAsString());
+    assertTrue(first.get("urgent").getAsBoolean());
+    assertEquals(urgent.get("urgentReason").getAsString(), first.get("urgentReason").getAsString());
+    JsonObject parking = group(groups, "where do staff park at head office?");
+    assertFalse(parking.get("urgent").getAsBoolean());
+    assertEquals("", parking.get("urgentReason").getAsString());
+  }
+
+  private static JsonObject group(JsonArray groups, String question) {
+    for (var g : groups) {
+      if (g.getAsJsonObject().get("question").getAsString().equals(question)) {
+        return g.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no group for " + question + " in " + groups);
   }
 
   @Test

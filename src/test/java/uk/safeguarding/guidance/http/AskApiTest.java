@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.safeguarding.guidance.TestApp;
+import uk.safeguarding.guidance.answer.Urgency;
 
 class AskApiTest {
 
@@ -108,8 +109,12 @@ class AskApiTest {
     assertFalse(a.get("grounded").getAsBoolean());
     assertEquals(0, a.getAsJsonArray("points").size());
     assertEquals(0, a.getAsJsonArray("citations").size());
-    assertTrue(a.get("answer").getAsString().startsWith("The guidance library does not cover this question"));
+    assertEquals(Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
+        + "quote. Try different words, or one of the topics it does cover.", a.get("answer").getAsString());
     assertEquals(6, a.getAsJsonArray("suggestions").size());
+    assertFalse(a.get("urgent").getAsBoolean());
+    assertEquals("", a.get("urgentMessage").getAsString());
+    assertEquals("", a.get("urgentReason").getAsString());
   }
 
   @Test
@@ -128,7 +133,24 @@ class AskApiTest {
     assertTrue(a.get("urgent").getAsBoolean());
     assertTrue(a.get("urgentMessage").getAsString().contains("999"));
     assertTrue(a.get("urgentMessage").getAsString().contains("Emergency Duty Team"));
+    assertTrue(a.get("urgentReason").getAsString().startsWith("Safety screen score "), a.get("urgentReason").getAsString());
     assertFaithful(a);
+  }
+
+  @Test
+  void a_child_in_danger_described_without_danger_words_is_still_urgent_and_leads_with_who_to_contact() throws Exception {
+    JsonObject a = ask("its gone 11 and the 7 year old is still sat on the school steps, no answer from any number we have",
+        null);
+    assertTrue(a.get("urgent").getAsBoolean());
+    assertEquals(Urgency.MESSAGE, a.get("urgentMessage").getAsString());
+    assertFalse(a.get("answer").getAsString().startsWith("Try different words"));
+  }
+
+  @Test
+  void a_calm_question_about_a_past_case_is_not_urgent() throws Exception {
+    JsonObject a = ask("writing up the learning from a closed case where a baby was found alone in 2019", null);
+    assertFalse(a.get("urgent").getAsBoolean());
+    assertEquals("", a.get("urgentMessage").getAsString());
   }
 
   @Test

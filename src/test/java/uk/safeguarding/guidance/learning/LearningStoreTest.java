@@ -1,6 +1,8 @@
 package uk.safeguarding.guidance.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -73,7 +75,7 @@ class LearningStoreTest {
 
   @Test
   void identifiers_are_masked_before_anything_is_written_whoever_calls() {
-    store.unanswered("a girl named Amy Jones, DOB 03/04/2019, lives at TF1 2AB");
+    store.unanswered("a girl named Amy Jones, DOB 03/04/2019, lives at TF1 2AB", "");
     store.rated("a1", "boy called Jayden, NHS 943 476 5919", true, false, "mum's email is x.y@mail.com");
     assertEquals(List.of("a girl named [name], [date of birth], lives at [postcode]"), column("SELECT question FROM unanswered"));
     assertEquals(List.of("boy called [name], NHS [number]"), column("SELECT question FROM feedback"));
@@ -82,12 +84,12 @@ class LearningStoreTest {
 
   @Test
   void questions_asking_the_same_thing_are_grouped_with_counts_and_the_latest_wording() {
-    store.unanswered("What to do when a family relocates?");
+    store.unanswered("What to do when a family relocates?", "");
     clock.now = clock.now.plusSeconds(60);
-    store.unanswered("family relocates, what to do");
-    store.unanswered("renew a passport");
+    store.unanswered("family relocates, what to do", "");
+    store.unanswered("renew a passport", "");
     clock.now = clock.now.plusSeconds(60);
-    store.unanswered("Families relocating: what should we do");
+    store.unanswered("Families relocating: what should we do", "");
     List<LearningStore.Group> groups = store.unansweredGroups();
     assertEquals(List.of("family relocate", "family relocating", "passport renew"),
         groups.stream().map(LearningStore.Group::key).toList());
@@ -109,11 +111,11 @@ class LearningStoreTest {
 
   @Test
   void records_older_than_the_retention_are_deleted_and_the_audit_log_is_kept() {
-    store.unanswered("old question");
+    store.unanswered("old question", "");
     store.rated("a1", "old rating", false, false, "");
     store.audit("alice", "document.upload", "x", "old change");
     clock.now = clock.now.plus(Duration.ofDays(60));
-    store.unanswered("recent question");
+    store.unanswered("recent question", "");
     clock.now = clock.now.plus(Duration.ofDays(31)); // the first records are now 91 days old
     assertEquals(new LearningStore.Purged(1, 1), store.purge());
     assertEquals(List.of("recent question"), column("SELECT question FROM unanswered"));
@@ -135,7 +137,7 @@ class LearningStoreTest {
 
   @Test
   void the_data_survives_a_restart() {
-    store.unanswered("kept across restarts");
+    store.unanswered("kept across restarts", "");
     db.close();
     db = Database.open(data);
     store = new LearningStore(db, clock, Duration.ofDays(90));
@@ -156,10 +158,24 @@ class LearningStoreTest {
   }
 
   @Test
+  void unanswered_questions_the_screen_found_urgent_lead_the_queue_with_their_reason() {
+    store.unanswered("renew a passport", "");
+    store.unanswered("renew a passport", "");
+    store.unanswered("toddler alone in the flat tonight", "Safety screen score 0.97 (urgent from 0.24); cues: a child");
+    List<LearningStore.Group> groups = store.unansweredGroups();
+    assertEquals(List.of("toddler alone in the flat tonight", "renew a passport"),
+        groups.stream().map(LearningStore.Group::question).toList());
+    assertTrue(groups.get(0).urgent());
+    assertEquals("Safety screen score 0.97 (urgent from 0.24); cues: a child", groups.get(0).urgentReason());
+    assertEquals(2, groups.get(1).count());
+    assertFalse(groups.get(1).urgent());
+  }
+
+  @Test
   void csv_export_has_a_header_and_crlf_lines() {
-    store.unanswered("=cmd|' /C calc'!A0");
+    store.unanswered("=cmd|' /C calc'!A0", "");
     String csv = store.unansweredCsv();
-    assertEquals("question,count,last_asked\r\n'=cmd|' /C calc'!A0,1,2025-01-01T09:00:00Z\r\n", csv);
+    assertEquals("question,count,last_asked,urgent_reason\r\n'=cmd|' /C calc'!A0,1,2025-01-01T09:00:00Z,\r\n", csv);
   }
 
   @ParameterizedTest

@@ -1,0 +1,125 @@
+package uk.safeguarding.guidance.screen;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads labelled situations: the bank that ships in the jar ({@value #BANK}, JSON lines
+ * {@code {"q", "urgent", "split"}}) and the trainers' own additions in the corpus folder
+ * ({@value #TRAINER_FILE}: one situation a line, {@code urgent: …} or {@code calm: …}, {@code #}
+ * comments). A line that cannot be read is skipped with its reason. Stateless, thread-safe.
+ */
+public final class ExampleFiles {
+
+  /** The shipped bank, a classpath resource. */
+  public static final String BANK = "/screen/urgency-examples.jsonl";
+  /** The trainers' additions, in the corpus folder (not a document: the corpus reader skips it). */
+  public static final String TRAINER_FILE = "urgency-examples.txt";
+  /** The longest example kept; longer lines are skipped rather than cut mid-situation. */
+  static final int MAX_CHARS = 2_000;
+
+  /** Examples read and lines skipped, each with its reason. */
+  public record Loaded(List<Example> examples, List<String> skipped) {
+    public Loaded {
+      examples = List.copyOf(examples);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  private ExampleFiles() {}
+
+  /** The shipped bank (train and test splits). */
+  public static List<Example> bank() {
+    try (InputStream in = ExampleFiles.class.getResourceAsStream(BANK)) {
+      if (in == null) {
+        throw new IllegalStateException("The safety screen's examples " + BANK + " are missing from the jar");
+      }
+      Loaded loaded = jsonLines(new String(in.readAllBytes(), StandardCharsets.UTF_8), BANK);
+      if (!loaded.skipped().isEmpty()) {
+        throw new IllegalStateException("The shipped examples have bad lines: " + loaded.skipped());
+      }
+      return loaded.examples();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the safety screen's examples " + BANK, e);
+    }
+  }
+
+  /** A file of JSON lines {@code {"q", "urgent", "split"?}} (split defaults to "test"). */
+  public static Loaded jsonLines(Path file) throws IOException {
+    return jsonLines(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  static Loaded jsonLines(String text, String source) {
+    List<Example> out = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+        JsonElement q = o.get("q");
+        JsonElement urgent = o.get("urgent");
+        if (q == null || !q.isJsonPrimitive() || urgent == null || !urgent.isJsonPrimitive()
+            || !urgent.getAsJsonPrimitive().isBoolean()) {
+          skipped.add(source + " line " + (i + 1) + ": needs \"q\" (text) and \"urgent\" (true or false)");
+          continue;
+        }
+        String split = o.has("split") ? o.get("split").getAsString() : "test";
+        out.add(new Example(q.getAsString(), urgent.getAsBoolean(), split));
+      } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        skipped.add(source + " line " + (i + 1) + ": not a JSON object (" + e.getMessage() + ")");
+      }
+    }
+    return new Loaded(out, skipped);
+  }
+
+  /** The trainers' file in {@code corpusDir}; empty when there is none. */
+  public static Loaded trainerFile(Path corpusDir) {
+    Path file = corpusDir.resolve(TRAINER_FILE);
+    if (!Files.isRegularFile(file)) {
+      return new Loaded(List.of(), List.of());
+    }
+    List<Example> out = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) {
+          continue;
+        }
+        int colon = s.indexOf(':');
+        String label = colon < 0 ? "" : s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        String text = colon < 0 ? "" : s.substring(colon + 1).strip();
+        if (!label.equals("urgent") && !label.equals("calm")) {
+          skipped.add(TRAINER_FILE + " line " + n + ": start with \"urgent:\" or \"calm:\"");
+        } else if (text.isEmpty() || text.length() > MAX_CHARS) {
+          skipped.add(TRAINER_FILE + " line " + n + ": the situation must be 1 to " + MAX_CHARS + " characters");
+        } else {
+          out.add(new Example(text, label.equals("urgent"), "trainer"));
+        }
+      }
+    } catch (IOException e) {
+      skipped.add(TRAINER_FILE + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return new Loaded(out, skipped);
+  }
+}

@@ -1,0 +1,207 @@
+package uk.safeguarding.guidance.screen;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.embed.Vectors;
+
+/**
+ * Decides whether a question describes a child in danger now. A logistic regression (liblinear)
+ * learned from labelled example situations over {@link Features}; the decision threshold is set
+ * from out-of-fold scores so that, on situations the model was not trained on, at least
+ * {@link Settings#targetRecall} of the urgent ones are caught: a needless reminder costs seconds,
+ * a missed one may cost a life. Without an embedder it learns from the lexical features alone.
+ * Immutable once trained; thread-safe.
+ */
+public final class SafetyScreen {
+
+  /**
+   * The knobs, chosen by cross-validation on the bank's train split only (BENCHMARKS.md).
+   *
+   * @param c liblinear's inverse regularisation strength
+   * @param urgentWeight how much more a misclassified urgent example costs in training than a calm one
+   * @param targetRecall the out-of-fold urgent recall the threshold must reach
+   * @param folds cross-validation folds for the threshold
+   * @param maxThreshold the threshold never rises above this, whatever the folds say
+   */
+  public record Settings(Features.Weights weights, double c, double urgentWeight, double targetRecall, int folds,
+      double maxThreshold) {}
+
+  /** With the embedding model: embedding first, lexical features as support. */
+  public static final Settings HYBRID = new Settings(new Features.Weights(0.5, 1.0, 0.5, 0.5), 100, 2, 0.995, 5, 0.5);
+  /** Lexical only (no model loaded). */
+  public static final Settings LEXICAL = new Settings(new Features.Weights(0.5, 0, 1.0, 1.0), 10, 2, 0.99, 5, 0.5);
+
+  /** The nearest urgent example is quoted in the reason only up to this many characters. */
+  static final int NEAREST_CHARS = 120;
+  private static final int URGENT = 1;
+  private static final int CALM = 0;
+
+  private final Model model;
+  private final Features features;
+  private final Embedder embedder;
+  private final double threshold;
+  private final List<Example> urgentExamples;
+  private final List<float[]> urgentVectors;
+  private final int examples;
+
+  private SafetyScreen(Model model, Features features, Embedder embedder, double threshold,
+      List<Example> urgentExamples, List<float[]> urgentVectors, int examples) {
+    this.model = model;
+    this.features = features;
+    this.embedder = embedder;
+    this.threshold = threshold;
+    this.urgentExamples = urgentExamples;
+    this.urgentVectors = urgentVectors;
+    this.examples = examples;
+  }
+
+  /**
+   * Learns a screen from {@code examples} (both labels needed); {@code embedder} may be null for a
+   * lexical-only screen. Embeds each example as a query, through the embedder's caches.
+   */
+  public static SafetyScreen train(List<Example> examples, Embedder embedder, Settings settings) {
+    if (examples.stream().noneMatch(Example::urgent) || examples.stream().allMatch(Example::urgent)) {
+      throw new IllegalArgumentException("The safety screen needs urgent and calm examples, got " + examples.size());
+    }
+    Linear.disableDebugOutput();
+    Features features = new Features(settings.weights(), embedder == null ? 0 : embedder.dimension());
+    List<float[]> vectors = embedder == null ? null
+        : embedder.embedQueries(examples.stream().map(Example::text).toList());
+    Feature[][] x = new Feature[examples.size()][];
+    double[] y = new double[examples.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = withBias(features.of(examples.get(i).text(), vectors == null ? null : vectors.get(i)), features);
+      y[i] = examples.get(i).urgent() ? URGENT : CALM;
+    }
+    double threshold = Math.min(settings.maxThreshold(), threshold(outOfFold(x, y, features, settings), y,
+        settings.targetRecall()));
+    Model model = fit(x, y, features, settings);
+    List<Example> urgent = new ArrayList<>();
+    List<float[]> urgentVectors = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      if (examples.get(i).urgent()) {
+        urgent.add(examples.get(i));
+        urgentVectors.add(vectors == null ? null : vectors.get(i));
+      }
+    }
+    return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), urgentVectors, examples.size());
+  }
+
+  /** The screen's verdict on one question. */
+  public Verdict assess(String question) {
+    float[] v = embedder == null ? null : embedder.embedQuery(question);
+    double score = score(model, withBias(features.of(question, v), features));
+    boolean urgent = score >= threshold;
+    List<String> cues = Cues.names(Cues.found(Features.normalise(question)));
+    return new Verdict(urgent, score, threshold, cues, urgent ? nearest(question, v) : "");
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  /** How many examples it learned from. */
+  public int examples() {
+    return examples;
+  }
+
+  public boolean usesEmbeddings() {
+    return embedder != null;
+  }
+
+  private String nearest(String question, float[] v) {
+    double best = -1;
+    String text = "";
+    Set<String> words = new HashSet<>(Features.tokens(Features.normalise(question)));
+    for (int i = 0; i < urgentExamples.size(); i++) {
+      double sim = v != null ? Vectors.dot(v, urgentVectors.get(i)) : jaccard(words, urgentExamples.get(i).text());
+      if (sim > best) {
+        best = sim;
+        text = urgentExamples.get(i).text();
+      }
+    }
+    return text.length() <= NEAREST_CHARS ? text : text.substring(0, NEAREST_CHARS).strip() + "…";
+  }
+
+  private static double jaccard(Set<String> a, String text) {
+    Set<String> b = new HashSet<>(Features.tokens(Features.normalise(text)));
+    Set<String> inter = new HashSet<>(a);
+    inter.retainAll(b);
+    b.addAll(a);
+    return b.isEmpty() ? 0 : inter.size() / (double) b.size();
+  }
+
+  /** Scores for every example from models that did not see it, folds assigned round-robin. */
+  static double[] outOfFold(Feature[][] x, double[] y, Features features, Settings settings) {
+    double[] scores = new double[x.length];
+    for (int fold = 0; fold < settings.folds(); fold++) {
+      List<Feature[]> trainX = new ArrayList<>();
+      List<Double> trainY = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) {
+        if (i % settings.folds() != fold) {
+          trainX.add(x[i]);
+          trainY.add(y[i]);
+        }
+      }
+      if (trainY.stream().distinct().count() < 2) {
+        continue; // too few examples for this fold; its scores stay 0, which only lowers the threshold
+      }
+      Model m = fit(trainX.toArray(Feature[][]::new), trainY.stream().mapToDouble(Double::doubleValue).toArray(),
+          features, settings);
+      for (int i = fold; i < x.length; i += settings.folds()) {
+        scores[i] = score(m, x[i]);
+      }
+    }
+    return scores;
+  }
+
+  /** The highest score that still catches {@code targetRecall} of the urgent examples. */
+  static double threshold(double[] scores, double[] y, double targetRecall) {
+    double[] urgent = new double[(int) Arrays.stream(y).filter(v -> v == URGENT).count()];
+    int k = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] == URGENT) {
+        urgent[k++] = scores[i];
+      }
+    }
+    Arrays.sort(urgent);
+    int allowedMisses = (int) Math.floor((1 - targetRecall) * urgent.length);
+    return urgent[allowedMisses];
+  }
+
+  private static Model fit(Feature[][] x, double[] y, Features features, Settings settings) {
+    Problem p = new Problem();
+    p.l = x.length;
+    p.n = features.size() + 1;
+    p.x = x;
+    p.y = y;
+    p.bias = 1;
+    Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), 0.001);
+    parameter.setWeights(new double[] {settings.urgentWeight(), 1}, new int[] {URGENT, CALM});
+    return Linear.train(p, parameter);
+  }
+
+  private static double score(Model m, Feature[] x) {
+    double[] p = new double[2];
+    Linear.predictProbability(m, x, p);
+    return m.getLabels()[0] == URGENT ? p[0] : p[1];
+  }
+
+  /** liblinear wants the bias as the last feature, at index n. */
+  private static Feature[] withBias(Feature[] x, Features features) {
+    Feature[] out = Arrays.copyOf(x, x.length + 1);
+    out[x.length] = new FeatureNode(features.size() + 1, 1);
+    return out;
+  }
+}

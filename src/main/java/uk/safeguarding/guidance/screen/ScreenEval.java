@@ -1,0 +1,129 @@
+package uk.safeguarding.guidance.screen;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uk.safeguarding.guidance.embed.Embedder;
+
+/**
+ * Measures the safety screen: urgent situations caught (recall) and calm ones flagged (false
+ * alarms), and the cross-validated sweep on the train split that chose {@link SafetyScreen#HYBRID}
+ * and {@link SafetyScreen#LEXICAL}. Never reads the test split while choosing.
+ */
+public final class ScreenEval {
+
+  /** Figures on one set of situations; {@code missed} are the urgent ones not caught. */
+  public record Result(int urgent, int caught, int calm, int falseAlarms, List<String> missed, List<String> alarms) {
+    public double recall() {
+      return urgent == 0 ? Double.NaN : caught / (double) urgent;
+    }
+
+    public double falseAlarmRate() {
+      return calm == 0 ? Double.NaN : falseAlarms / (double) calm;
+    }
+
+    String line() {
+      return String.format(Locale.ROOT, "urgent recall %.3f (%d/%d), false alarms %.3f (%d/%d)", recall(), caught, urgent,
+          falseAlarmRate(), falseAlarms, calm);
+    }
+  }
+
+  private ScreenEval() {}
+
+  public static Result score(SafetyScreen screen, List<Example> situations) {
+    int urgent = 0;
+    int caught = 0;
+    int calm = 0;
+    int alarms = 0;
+    List<String> missed = new ArrayList<>();
+    List<String> falseAlarms = new ArrayList<>();
+    for (Example e : situations) {
+      boolean flagged = screen.assess(e.text()).urgent();
+      if (e.urgent()) {
+        urgent++;
+        caught += flagged ? 1 : 0;
+        if (!flagged) {
+          missed.add(e.text());
+        }
+      } else {
+        calm++;
+        alarms += flagged ? 1 : 0;
+        if (flagged) {
+          falseAlarms.add(e.text());
+        }
+      }
+    }
+    return new Result(urgent, caught, calm, alarms, missed, falseAlarms);
+  }
+
+  /**
+   * Trains on the bank's train split and scores its test split, then (when {@code extra} is given)
+   * trains on the whole bank, as the server does, and scores {@code extra}; for both modes.
+   */
+  public static void run(Embedder embedder, List<Example> extra, String extraName, boolean sweep, PrintStream out) {
+    List<Example> bank = ExampleFiles.bank();
+    List<Example> train = bank.stream().filter(e -> e.split().equals("train")).toList();
+    List<Example> test = bank.stream().filter(e -> e.split().equals("test")).toList();
+    out.printf(Locale.ROOT, "Safety screen bank: %d train, %d test situations%n", train.size(), test.size());
+    if (sweep) {
+      sweep(train, embedder, out);
+    }
+    for (boolean hybrid : new boolean[] {false, true}) {
+      if (hybrid && embedder == null) {
+        continue;
+      }
+      String mode = hybrid ? "hybrid (embedding + lexical)" : "lexical only (--dense off without the model)";
+      SafetyScreen s = SafetyScreen.train(train, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+      Result r = score(s, test);
+      out.printf(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f%n", mode, r.line(), s.threshold());
+      r.missed().forEach(m -> out.println("  missed: " + m));
+      r.alarms().forEach(m -> out.println("  false alarm: " + m));
+      if (extra != null) {
+        SafetyScreen all = SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+        Result x = score(all, extra);
+        out.printf(Locale.ROOT, "%s, trained on the whole bank, %s: %s%n", mode, extraName, x.line());
+        x.missed().forEach(m -> out.println("  missed: " + m));
+        x.alarms().forEach(m -> out.println("  false alarm: " + m));
+      }
+    }
+  }
+
+  /** Nested cross-validation on the train split for a small grid of settings. */
+  static void sweep(List<Example> train, Embedder embedder, PrintStream out) {
+    int folds = 5;
+    List<SafetyScreen.Settings> grid = new ArrayList<>();
+    double[][] blocks = embedder == null
+        ? new double[][] {{0.5, 0, 1, 1}, {1, 0, 1, 1}, {0.5, 0, 0.5, 1}}
+        : new double[][] {{0.5, 1, 0.5, 0.5}, {0.5, 1.5, 1, 1}};
+    for (double[] w : blocks) {
+      for (double urgentWeight : new double[] {2, 4}) {
+        for (double recall : new double[] {0.99, 0.995, 1.0}) {
+          grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), 100, urgentWeight, recall, 5,
+              0.5));
+        }
+      }
+    }
+    for (SafetyScreen.Settings s : grid) {
+      int urgent = 0;
+      int caught = 0;
+      int calm = 0;
+      int alarms = 0;
+      for (int f = 0; f < folds; f++) {
+        List<Example> in = new ArrayList<>();
+        List<Example> held = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          (i % folds == f ? held : in).add(train.get(i));
+        }
+        Result r = score(SafetyScreen.train(in, s.weights().embedding() > 0 ? embedder : null, s), held);
+        urgent += r.urgent();
+        caught += r.caught();
+        calm += r.calm();
+        alarms += r.falseAlarms();
+      }
+      Result total = new Result(urgent, caught, calm, alarms, List.of(), List.of());
+      out.printf(Locale.ROOT, "  sweep %s C=%s urgentWeight=%s targetRecall=%s: %s%n", s.weights(), s.c(), s.urgentWeight(),
+          s.targetRecall(), total.line());
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package uk.safeguarding.guidance.screen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.safeguarding.guidance.embed.Embedder;
+
+/**
+ * The running safety screen: trained in the background at start-up from the shipped bank plus the
+ * trainers' {@value ExampleFiles#TRAINER_FILE}, and trained again (the old screen serving until the
+ * new one is ready) when that file changes. Thread-safe.
+ */
+public final class ScreenService {
+
+  private static final Logger LOG = Logger.getLogger(ScreenService.class.getName());
+  /** How often an ask may look at the trainers' file for changes: a stat call, at most this often. */
+  static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+  /** The first ask waits at most this long for the first screen; start-up training takes about a second. */
+  static final Duration FIRST_TRAINING = Duration.ofMinutes(2);
+
+  /** When no screen could be trained, every question gets the emergency prompt rather than none. */
+  static final Verdict UNAVAILABLE = new Verdict(true, 1, 0, List.of("the safety screen is unavailable"), "");
+
+  private final Path corpusDir;
+  private final Embedder embedder;
+  private final Executor executor;
+  private final CompletableFuture<SafetyScreen> first = new CompletableFuture<>();
+  private final AtomicReference<SafetyScreen> current = new AtomicReference<>();
+  private final AtomicReference<FileTime> trainedOn = new AtomicReference<>(FileTime.fromMillis(0));
+  private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
+  private final AtomicReference<List<String>> skipped = new AtomicReference<>(List.of());
+  private volatile boolean retraining;
+
+  /**
+   * Starts training on {@code executor}. {@code embedder} null trains the lexical-only screen.
+   */
+  public ScreenService(Path corpusDir, Embedder embedder, Executor executor) {
+    this.corpusDir = corpusDir;
+    this.embedder = embedder;
+    this.executor = executor;
+    executor.execute(this::train);
+  }
+
+  /** The verdict on a question; waits for the first training if it is still running. */
+  public Verdict assess(String question) {
+    maybeRetrain();
+    SafetyScreen s = current.get();
+    if (s == null) {
+      try {
+        s = first.get(FIRST_TRAINING.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return UNAVAILABLE;
+      } catch (ExecutionException | TimeoutException e) {
+        return UNAVAILABLE; // never stay silent about danger because the screen is missing: show the prompt
+      }
+    }
+    return s.assess(question);
+  }
+
+  /** Whether the first screen is trained. */
+  public boolean isReady() {
+    return current.get() != null;
+  }
+
+  /** Lines of the trainers' file that were skipped, with reasons (for /health). */
+  public List<String> skipped() {
+    return skipped.get();
+  }
+
+  private void maybeRetrain() {
+    long now = System.nanoTime();
+    long last = lastCheck.get();
+    if (retraining || now - last < CHECK_EVERY.toNanos() || !lastCheck.compareAndSet(last, now)) {
+      return;
+    }
+    if (!modified().equals(trainedOn.get()) && current.get() != null) {
+      retraining = true;
+      executor.execute(this::train);
+    }
+  }
+
+  private FileTime modified() {
+    try {
+      Path f = corpusDir.resolve(ExampleFiles.TRAINER_FILE);
+      return Files.exists(f) ? Files.getLastModifiedTime(f) : FileTime.fromMillis(0);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  private void train() {
+    try {
+      FileTime stamp = modified();
+      ExampleFiles.Loaded trainers = ExampleFiles.trainerFile(corpusDir);
+      List<Example> examples = new ArrayList<>(ExampleFiles.bank());
+      examples.addAll(trainers.examples());
+      long start = System.nanoTime();
+      SafetyScreen s = SafetyScreen.train(examples, embedder, embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID);
+      current.set(s);
+      trainedOn.set(stamp);
+      skipped.set(trainers.skipped());
+      first.complete(s);
+      LOG.info(String.format("Safety screen trained on %d examples (%d from %s) in %d ms, %s, threshold %.3f",
+          examples.size(), trainers.examples().size(), ExampleFiles.TRAINER_FILE,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), embedder == null ? "lexical" : "embedding + lexical",
+          s.threshold()));
+      trainers.skipped().forEach(r -> LOG.warning("Safety screen example skipped: " + r));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The safety screen could not be trained; the previous one (if any) keeps serving", e);
+      if (current.get() == null) {
+        first.completeExceptionally(e);
+      }
+    } finally {
+      retraining = false;
+    }
+  }
+}

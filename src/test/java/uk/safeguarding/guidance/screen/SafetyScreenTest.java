@@ -1,0 +1,129 @@
+package uk.safeguarding.guidance.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.embed.Embedder;
+
+class SafetyScreenTest {
+
+  @Test
+  void the_threshold_is_the_lowest_urgent_score_that_keeps_the_target_recall() {
+    double[] scores = {0.9, 0.2, 0.8, 0.1, 0.35, 0.6};
+    double[] labels = {1, 0, 1, 0, 1, 1};
+    // Four urgent examples: a 0.99 target allows no miss, so the lowest urgent score is the threshold.
+    assertEquals(0.35, SafetyScreen.threshold(scores, labels, 0.99), 1e-9);
+    // A 0.75 target allows one miss of four.
+    assertEquals(0.6, SafetyScreen.threshold(scores, labels, 0.75), 1e-9);
+  }
+
+  @Test
+  void a_screen_needs_both_kinds_of_example() {
+    List<Example> onlyUrgent = List.of(new Example("toddler alone in the flat", true, "train"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SafetyScreen.train(onlyUrgent, null, SafetyScreen.LEXICAL));
+    assertEquals("The safety screen needs urgent and calm examples, got 1", e.getMessage());
+  }
+
+  @Test
+  void the_lexical_screen_learned_from_the_shipped_bank_separates_plain_cases() {
+    SafetyScreen s = SafetyScreen.train(ExampleFiles.bank(), null, SafetyScreen.LEXICAL);
+    assertFalse(s.usesEmbeddings());
+    Verdict urgent = s.assess("my 3yo is on her own in the flat and mum went out hours ago, nobody answering");
+    assertTrue(urgent.urgent(), urgent.toString());
+    assertTrue(urgent.cues().contains("a child"), urgent.cues().toString());
+    assertTrue(urgent.reason().startsWith("Safety screen score "), urgent.reason());
+    assertFalse(urgent.nearest().isEmpty());
+    Verdict calm = s.assess("what does the learning say about information sharing between agencies?");
+    assertFalse(calm.urgent(), calm.toString());
+    assertEquals("", calm.reason());
+    assertEquals(ExampleFiles.bank().size(), s.examples());
+  }
+
+  @Test
+  void the_shipped_bank_was_split_before_tuning_and_has_both_labels_in_each_split() {
+    List<Example> bank = ExampleFiles.bank();
+    assertTrue(bank.size() >= 600, "bank size " + bank.size());
+    for (String split : List.of("train", "test")) {
+      assertTrue(bank.stream().anyMatch(e -> e.split().equals(split) && e.urgent()), split);
+      assertTrue(bank.stream().anyMatch(e -> e.split().equals(split) && !e.urgent()), split);
+    }
+    assertTrue(bank.stream().allMatch(e -> e.split().equals("train") || e.split().equals("test")));
+  }
+
+  @Test
+  void the_trainers_file_adds_examples_and_reports_lines_it_cannot_use(@TempDir Path corpus) throws IOException {
+    Files.writeString(corpus.resolve(ExampleFiles.TRAINER_FILE), String.join("\n",
+        "# situations the screen got wrong",
+        "urgent: the 4yo is wandering by the canal on his own",
+        "Calm: what did the review find about missing children?",
+        "maybe: something",
+        "urgent:",
+        ""));
+    ExampleFiles.Loaded loaded = ExampleFiles.trainerFile(corpus);
+    assertEquals(List.of(new Example("the 4yo is wandering by the canal on his own", true, "trainer"),
+        new Example("what did the review find about missing children?", false, "trainer")), loaded.examples());
+    assertEquals(List.of(
+        "urgency-examples.txt line 4: start with \"urgent:\" or \"calm:\"",
+        "urgency-examples.txt line 5: the situation must be 1 to 2000 characters"), loaded.skipped());
+  }
+
+  @Test
+  void bad_json_lines_are_skipped_with_their_line_number() {
+    ExampleFiles.Loaded loaded = ExampleFiles.jsonLines(String.join("\n",
+        "{\"q\": \"baby not breathing\", \"urgent\": true}",
+        "{\"q\": \"what is CSE\"}",
+        "not json"), "x.jsonl");
+    assertEquals(1, loaded.examples().size());
+    assertEquals("test", loaded.examples().get(0).split());
+    assertEquals("x.jsonl line 2: needs \"q\" (text) and \"urgent\" (true or false)", loaded.skipped().get(0));
+    assertTrue(loaded.skipped().get(1).startsWith("x.jsonl line 3: not a JSON object"), loaded.skipped().get(1));
+  }
+
+  @Test
+  void the_service_trains_on_the_bank_plus_the_trainers_file(@TempDir Path corpus) throws IOException {
+    Files.writeString(corpus.resolve(ExampleFiles.TRAINER_FILE), "urgent: the twins are alone in a car outside the pub\n");
+    ScreenService service = new ScreenService(corpus, null, Runnable::run);
+    assertTrue(service.isReady());
+    assertEquals(List.of(), service.skipped());
+    assertTrue(service.assess("the twins are alone in a car outside the pub").urgent());
+  }
+
+  @Test
+  void when_no_screen_can_be_trained_every_question_gets_the_prompt(@TempDir Path corpus) {
+    Embedder broken = new Embedder() {
+      @Override
+      public String modelId() {
+        return "broken";
+      }
+
+      @Override
+      public int dimension() {
+        return 384;
+      }
+
+      @Override
+      public float[] embedQuery(String query) {
+        throw new IllegalStateException("model missing");
+      }
+
+      @Override
+      public List<float[]> embedPassages(List<String> passages) {
+        throw new IllegalStateException("model missing");
+      }
+    };
+    ScreenService service = new ScreenService(corpus, broken, Runnable::run);
+    assertFalse(service.isReady());
+    Verdict v = service.assess("what does the learning say about neglect?");
+    assertTrue(v.urgent());
+    assertEquals("Safety screen score 1.00 (urgent from 0.00); cues: the safety screen is unavailable", v.reason());
+  }
+}
