@@ -88,18 +88,33 @@ public final class IndexStore {
   public Library open(Path corpusDir) {
     try {
       Files.createDirectories(indexRoot);
-      Corpus corpus = reader.read(corpusDir);
-      Analysis analysis = Analysis.withSynonyms(readFile(corpusDir, SYNONYMS_FILE));
-      Map<String, List<Passage>> passages = new LinkedHashMap<>();
-      for (SourceDocument doc : corpus.documents()) {
-        passages.put(doc.id(), splitter.split(doc));
+      // A snapshot: the files are hashed before and after they are read, and read again if a trainer's
+      // change landed in between, so an index is never named by a hash of files it was not built from.
+      for (int attempt = 1; ; attempt++) {
+        String before = hash(corpusDir);
+        Corpus corpus = reader.read(corpusDir);
+        Analysis analysis = Analysis.withSynonyms(readFile(corpusDir, SYNONYMS_FILE));
+        String glossary = readFile(corpusDir, GLOSSARY_FILE);
+        Map<String, List<Passage>> passages = new LinkedHashMap<>();
+        for (SourceDocument doc : corpus.documents()) {
+          passages.put(doc.id(), splitter.split(doc));
+        }
+        if (before.equals(hash(corpusDir))) {
+          return open(corpus, passages, analysis, before + (embedder == null ? "" : "-" + embedder.modelId()), glossary);
+        }
+        if (attempt == SNAPSHOT_ATTEMPTS) {
+          throw new IllegalStateException("The corpus folder kept changing while it was read (" + SNAPSHOT_ATTEMPTS
+              + " tries); the current library keeps serving and the next change starts another build");
+        }
+        LOG.info("The corpus folder changed while it was read; reading it again");
       }
-      return open(corpus, passages, analysis, hash(corpusDir) + (embedder == null ? "" : "-" + embedder.modelId()),
-          readFile(corpusDir, GLOSSARY_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
     }
   }
+
+  /** How many times a corpus that changes while it is read is read again before the build gives up. */
+  static final int SNAPSHOT_ATTEMPTS = 5;
 
   /**
    * Opens (building if needed) an index over given passages; {@code hash} names it. Used for the
@@ -123,11 +138,45 @@ public final class IndexStore {
           + corpus.documents().size() + " documents, "
           + passages.values().stream().mapToInt(List::size).sum() + " passages, "
           + corpus.skipped().size() + " skipped");
-      DirectoryReader directoryReader = DirectoryReader.open(FSDirectory.open(dir));
-      return new Library(corpus, passages, directoryReader, analysis, hash, reuse, k1, b, glossary, vectors);
+      try {
+        return library(dir, corpus, passages, analysis, hash, reuse, glossary, vectors);
+      } catch (Library.MismatchException e) {
+        if (!reuse) {
+          throw e;
+        }
+        // A folder left by an older build that does not hold these passages: never reused, rebuilt.
+        LOG.warning(e.getMessage() + "; rebuilding it");
+        Folders.deleteTree(dir);
+        build(dir, corpus, passages, analysis, vectors);
+        return library(dir, corpus, passages, analysis, hash, false, glossary, vectors);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the index under " + indexRoot + ": " + e.getMessage(), e);
     }
+  }
+
+  private Library library(Path dir, Corpus corpus, Map<String, List<Passage>> passages, Analysis analysis, String hash,
+      boolean reused, String glossary, Map<String, float[]> vectors) throws IOException {
+    DirectoryReader directoryReader = DirectoryReader.open(FSDirectory.open(dir));
+    try {
+      return new Library(corpus, passages, directoryReader, analysis, hash, reused, k1, b, glossary, vectors);
+    } catch (RuntimeException e) {
+      directoryReader.close();
+      throw e;
+    }
+  }
+
+  /** Deletes {@code hash}'s folder once its library is closed, unless it has become current again. */
+  public void removeWhenClosed(Library old, java.util.function.Supplier<String> current) {
+    old.onClosed(() -> {
+      if (!old.hash().equals(current.get())) {
+        try {
+          Folders.deleteTree(indexRoot.resolve(old.hash()));
+        } catch (IOException e) {
+          LOG.warning("Could not remove the old index " + old.hash() + "; it goes at the next start: " + e.getMessage());
+        }
+      }
+    });
   }
 
   /** Deletes index folders other than {@code keep}, and builds a crash left half done. */

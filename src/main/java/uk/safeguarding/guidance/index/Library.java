@@ -54,14 +54,32 @@ public final class Library {
     this.hash = hash;
     this.reused = reused;
     this.passageByLuceneDoc = new Passage[reader.maxDoc()];
+    int unknown = 0;
     try {
       var stored = reader.storedFields();
       for (int i = 0; i < reader.maxDoc(); i++) {
         passageByLuceneDoc[i] = byId.get(stored.document(i).get(Fields.ID));
+        unknown += passageByLuceneDoc[i] == null ? 1 : 0;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read passage ids from the index", e);
     }
+    // Never serve an index built from other files: every indexed passage must be one of these, and all of them.
+    if (unknown > 0 || reader.numDocs() != byId.size()) {
+      throw new MismatchException(hash, reader.numDocs(), byId.size(), unknown);
+    }
+  }
+
+  /** The index on disk does not hold exactly the passages read from the corpus. */
+  public static final class MismatchException extends IllegalStateException {
+    MismatchException(String hash, int indexed, int read, int unknown) {
+      super("The index " + hash + " holds " + indexed + " passages (" + unknown + " unknown) but the corpus has " + read);
+    }
+  }
+
+  /** Runs {@code listener} once the last search has released this library and its reader is closed. */
+  void onClosed(Runnable listener) {
+    reader.getReaderCacheHelper().addClosedListener(key -> listener.run());
   }
 
   public Corpus corpus() {

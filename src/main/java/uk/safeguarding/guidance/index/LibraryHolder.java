@@ -25,6 +25,12 @@ public final class LibraryHolder {
     }
   }
 
+  /** The hash of the current library, or "" before the first. */
+  public String currentHash() {
+    Library library = current.get();
+    return library == null ? "" : library.hash();
+  }
+
   public boolean isReady() {
     return current.get() != null;
   }

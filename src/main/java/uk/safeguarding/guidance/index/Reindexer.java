@@ -83,6 +83,12 @@ public final class Reindexer implements AutoCloseable {
     try {
       Library library = store.open(corpusDir);
       boolean first = !holder.isReady();
+      if (!first) {
+        try (LibraryHolder.Lease old = holder.acquire()) {
+          // The generation being replaced goes from disk once the last search on it finishes.
+          store.removeWhenClosed(old.library(), holder::currentHash);
+        }
+      }
       holder.swap(library);
       if (first) {
         store.removeStale(library.hash()); // no reader can be on an old index before the first swap

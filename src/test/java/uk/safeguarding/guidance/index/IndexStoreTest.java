@@ -12,6 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.corpus.DocumentLoader;
+import uk.safeguarding.guidance.corpus.MarkdownLoader;
+import uk.safeguarding.guidance.corpus.SkippedDocumentException;
+import uk.safeguarding.guidance.corpus.SourceDocument;
 
 class IndexStoreTest {
 
@@ -78,5 +82,80 @@ class IndexStoreTest {
     assertEquals(0, lib.analysis().synonymRules());
     assertTrue(lib.analysis().synonymsProblem().startsWith("synonyms file not used: "), lib.analysis().synonymsProblem());
     assertEquals(5, lib.passageCount());
+  }
+
+  @Test
+  void a_folder_named_by_this_corpus_but_built_from_other_files_is_rebuilt_not_reused() throws IOException {
+    copyFixtures();
+    Library old = open();
+    old.decRef();
+    // What a trainer's change landing mid-read used to leave: the old files' index under the new hash.
+    Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
+    String newHash = IndexStore.hash(corpus);
+    Path stale = data.resolve("index").resolve(old.hash());
+    Path misnamed = data.resolve("index").resolve(newHash);
+    try (Stream<Path> files = Files.list(stale)) {
+      Files.createDirectories(misnamed);
+      for (Path f : files.toList()) {
+        Files.copy(f, misnamed.resolve(f.getFileName()));
+      }
+    }
+    Library rebuilt = open();
+    assertEquals(newHash, rebuilt.hash());
+    assertFalse(rebuilt.reused(), "a mismatched folder is never reused");
+    assertEquals(3, rebuilt.documents().size());
+    assertEquals(rebuilt.passageCount(), rebuilt.searcher().getIndexReader().numDocs());
+    rebuilt.decRef();
+  }
+
+  @Test
+  void a_replaced_generation_leaves_the_disk_once_its_last_search_is_done() throws Exception {
+    copyFixtures();
+    LibraryHolder holder = new LibraryHolder();
+    try (Reindexer reindexer = new Reindexer(new IndexStore(data, CorpusReader.standard()), corpus, holder)) {
+      Library first = reindexer.reindex().get();
+      LibraryHolder.Lease search = holder.acquire(); // a search still running on the first generation
+      Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
+      Library second = reindexer.reindex().get();
+      Path firstDir = data.resolve("index").resolve(first.hash());
+      assertTrue(Files.isDirectory(firstDir), "kept while a search holds it");
+      search.close();
+      assertFalse(Files.exists(firstDir), "removed when the last search released it");
+      assertTrue(Files.isDirectory(data.resolve("index").resolve(second.hash())));
+    } finally {
+      holder.close();
+    }
+  }
+
+  @Test
+  void a_change_landing_while_the_corpus_is_read_is_read_too_so_the_index_matches_its_name() throws IOException {
+    copyFixtures();
+    Files.writeString(corpus.resolve("trigger.md"), "---\ntitle: Trigger\n---\n\nA paragraph about neglect.\n");
+    java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+    MarkdownLoader markdown = new MarkdownLoader();
+    // A loader that, the first time it reads, lets a trainer's save land in the folder mid-read.
+    DocumentLoader racing = new DocumentLoader() {
+      @Override
+      public java.util.Set<String> extensions() {
+        return java.util.Set.of("md");
+      }
+
+      @Override
+      public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
+        if (changed.compareAndSet(false, true)) {
+          try {
+            Files.writeString(corpus.resolve("landed.md"), "---\ntitle: Landed\n---\n\nA paragraph about escalation.\n");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return markdown.load(file, content, fallbackId);
+      }
+    };
+    Library library = new IndexStore(data, new CorpusReader(java.util.List.of(racing), 1 << 20)).open(corpus);
+    assertEquals(IndexStore.hash(corpus), library.hash());
+    assertTrue(library.documents().containsKey("landed"), library.documents().keySet().toString());
+    assertEquals(library.passageCount(), library.searcher().getIndexReader().numDocs());
+    library.decRef();
   }
 }
