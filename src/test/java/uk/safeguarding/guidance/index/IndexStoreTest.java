@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentLoader;
-import uk.safeguarding.guidance.corpus.MarkdownLoader;
 import uk.safeguarding.guidance.corpus.SkippedDocumentException;
 import uk.safeguarding.guidance.corpus.SourceDocument;
 
@@ -132,7 +131,6 @@ class IndexStoreTest {
     copyFixtures();
     Files.writeString(corpus.resolve("trigger.md"), "---\ntitle: Trigger\n---\n\nA paragraph about neglect.\n");
     java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
-    MarkdownLoader markdown = new MarkdownLoader();
     // A loader that, the first time it reads, lets a trainer's save land in the folder mid-read.
     DocumentLoader racing = new DocumentLoader() {
       @Override
@@ -149,7 +147,13 @@ class IndexStoreTest {
             throw new java.io.UncheckedIOException(e);
           }
         }
-        return markdown.load(file, content, fallbackId);
+        try { // read as the standard reader would, from a copy of the one file
+          Path alone = Files.createTempDirectory(data, "alone");
+          Files.copy(file, alone.resolve(file.getFileName()));
+          return CorpusReader.standard().read(alone).documents().get(0);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
     };
     Library library = new IndexStore(data, new CorpusReader(java.util.List.of(racing), 1 << 20)).open(corpus);
