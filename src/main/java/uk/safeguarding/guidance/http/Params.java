@@ -61,6 +61,9 @@ final class Params {
       return out;
     }
     for (String value : values) {
+      if (value == null) {
+        throw new BadRequest(name, "null", "The filter '" + name + "' must be a list of text values, not null.");
+      }
       for (String v : value.split(",")) {
         String s = v.strip();
         if (s.isEmpty()) {

@@ -26,10 +26,7 @@ public final class WebServer {
   /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
   static final Gson GSON = new GsonBuilder().create();
 
-  /** No inline script or style, nothing from another origin: the page works on a closed network. */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-      + "frame-ancestors 'none'";
+  static final String CSP = SecurityHeaders.CSP;
 
   private WebServer() {}
 
@@ -48,6 +45,8 @@ public final class WebServer {
         config.jetty.multipartConfig.maxTotalRequestSize(uploadLimit + AdminController.MULTIPART_MARGIN, SizeUnit.BYTES);
       }
       config.startup.showJavalinBanner = false;
+      // Jetty's own errors (unparseable request lines, headers, escapes) answer JSON with the security headers.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/web";
@@ -75,6 +74,12 @@ public final class WebServer {
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
+        java.util.Optional<BadRequest> fault = ClientFaults.of(e);
+        if (fault.isPresent()) {
+          LOG.fine(() -> "Malformed request " + ctx.method() + " " + ctx.path() + ": " + e);
+          ctx.status(400).json(fault.get().toError());
+          return;
+        }
         LOG.log(Level.SEVERE, "Unexpected error on " + ctx.method() + " " + ctx.path(), e);
         ctx.status(500).json(ApiError.of("Something went wrong on the server; it has been logged."));
       });
@@ -97,12 +102,7 @@ public final class WebServer {
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    SecurityHeaders.ALL.forEach(ctx::header);
   }
 
   private static void rateLimit(Context ctx, RateLimiter limiter) {
