@@ -32,7 +32,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
       "  --rate-limit N      API requests per minute per client (env GUIDANCE_RATE_LIMIT, default 300; 0 = off)",
       "  --dense on|off      hybrid retrieval with an in-process embedding model (env GUIDANCE_DENSE, default on)",
       "  --max-upload-mb N   largest document trainers may upload (env GUIDANCE_MAX_UPLOAD_MB, default 20)",
-      "  --retention-days N  days feedback and unanswered questions are kept (env GUIDANCE_RETENTION_DAYS, default 90)",
+      "  --retention-days N  days feedback and unanswered questions are kept; 0 keeps no question text (env GUIDANCE_RETENTION_DAYS, default 90)",
       "  --secure-cookies on|off  always mark session cookies Secure (env GUIDANCE_SECURE_COOKIES, default off:",
       "                      Secure only over TLS or behind a proxy sending X-Forwarded-Proto: https)",
       "",
@@ -49,8 +49,8 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     if (maxUploadMb < 1 || maxUploadMb > 500) {
       throw new IllegalArgumentException("The max-upload-mb must be between 1 and 500, got " + maxUploadMb + ".");
     }
-    if (retentionDays < 1 || retentionDays > 3650) {
-      throw new IllegalArgumentException("The retention-days must be between 1 and 3650, got " + retentionDays + ".");
+    if (retentionDays < 0 || retentionDays > 3650) {
+      throw new IllegalArgumentException("The retention-days must be between 0 and 3650, got " + retentionDays + ".");
     }
     corpusDir = corpusDir.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();

@@ -36,15 +36,22 @@ public final class Database implements AutoCloseable {
       "CREATE INDEX IF NOT EXISTS feedback_at ON feedback(at)",
       "CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered(at)"};
 
-  private final Connection connection;
+  private final String url;
+  private Connection connection;
 
-  private Database(Connection connection) {
+  private Database(String url, Connection connection) {
+    this.url = url;
     this.connection = connection;
   }
 
   /** Opens (creating if needed) the database under {@code dataDir}. */
   public static Database open(Path dataDir) {
-    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("learning") + ";DB_CLOSE_ON_EXIT=FALSE";
+    return open(dataDir, "");
+  }
+
+  /** With extra H2 settings ({@code ";MAX_COMPACT_TIME=0"}), for tests that need the file as a crash leaves it. */
+  static Database open(Path dataDir, String settings) {
+    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("learning") + ";DB_CLOSE_ON_EXIT=FALSE" + settings;
     try {
       java.nio.file.Files.createDirectories(dataDir);
       Connection c = DriverManager.getConnection(url, "guidance", "");
@@ -53,7 +60,7 @@ public final class Database implements AutoCloseable {
           s.execute(sql);
         }
       }
-      return new Database(c);
+      return new Database(url, c);
     } catch (SQLException e) {
       String hint = e.getMessage() != null && e.getMessage().contains("locked")
           ? " Is the server running? Stop it first, or use the admin page." : "";
@@ -70,6 +77,22 @@ public final class Database implements AutoCloseable {
       return work.apply(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("Learning database error: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rewrites the file with only the live rows ({@code SHUTDOWN COMPACT}) and reopens it, so rows
+   * deleted before (a purged question, a child's details in it) are gone from the disk, not merely
+   * unreferenced in free pages. Takes about as long as copying the live data.
+   */
+  public synchronized void compact() {
+    try {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SHUTDOWN COMPACT");
+      }
+      connection = DriverManager.getConnection(url, "guidance", "");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot compact the learning database: " + e.getMessage(), e);
     }
   }
 

@@ -56,6 +56,9 @@ public final class LearningStore implements AnswerLog {
 
   @Override
   public void unanswered(String maskedQuestion, String urgentReason) {
+    if (keepsNoText()) {
+      return; // a retention of 0 days: practitioners' questions are never written
+    }
     String q = clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
     db.use(c -> {
       try (PreparedStatement s = c.prepareStatement(
@@ -72,7 +75,9 @@ public final class LearningStore implements AnswerLog {
 
   @Override
   public void rated(String answerId, String maskedQuestion, boolean grounded, boolean up, String reason) {
-    String q = clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
+    // With a retention of 0 days only the rating itself is kept: no question, no reason.
+    String q = keepsNoText() ? "" : clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
+    String why = keepsNoText() ? "" : clip(PersonalData.mask(reason), MAX_REASON);
     db.use(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO feedback(at, answer_id, question, normalized, grounded, rating, reason) VALUES (?,?,?,?,?,?,?)")) {
@@ -82,7 +87,7 @@ public final class LearningStore implements AnswerLog {
         s.setString(4, clip(Questions.key(q), MAX_QUESTION));
         s.setBoolean(5, grounded);
         s.setString(6, up ? "up" : "down");
-        s.setString(7, clip(PersonalData.mask(reason), MAX_REASON));
+        s.setString(7, why);
         return s.executeUpdate();
       }
     });
@@ -162,10 +167,17 @@ public final class LearningStore implements AnswerLog {
     });
   }
 
-  /** Deletes feedback and unanswered questions older than the retention. */
+  private boolean keepsNoText() {
+    return retention.isZero();
+  }
+
+  /**
+   * Deletes feedback and unanswered questions older than the retention, then compacts the file so
+   * their text cannot be read from the disk afterwards.
+   */
   public Purged purge() {
     OffsetDateTime cutoff = now().minus(retention);
-    return db.use(c -> {
+    Purged purged = db.use(c -> {
       int[] counts = new int[2];
       String[] tables = {"feedback", "unanswered"};
       for (int i = 0; i < 2; i++) {
@@ -176,6 +188,10 @@ public final class LearningStore implements AnswerLog {
       }
       return new Purged(counts[0], counts[1]);
     });
+    if (purged.feedback() + purged.unanswered() > 0) {
+      db.compact();
+    }
+    return purged;
   }
 
   /** CSV of the unanswered groups. */
