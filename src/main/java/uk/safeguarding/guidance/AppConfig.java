@@ -2,6 +2,7 @@ package uk.safeguarding.guidance;
 
 import java.nio.file.Path;
 import java.util.Map;
+import uk.safeguarding.guidance.http.TrustedProxies;
 
 /**
  * Server settings from command-line flags, then environment variables, then defaults.
@@ -15,10 +16,12 @@ import java.util.Map;
  * @param maxUploadMb        largest document a trainer may upload, in megabytes
  * @param retentionDays      feedback and unanswered questions older than this are deleted
  * @param secureCookies      always mark the trainer's session cookie Secure; otherwise only when the
- *                           request came over TLS (directly or as told by X-Forwarded-Proto)
+ *                           request came over TLS (directly or as told by a trusted proxy's X-Forwarded-Proto)
+ * @param trustedProxies     comma-separated addresses or CIDR blocks of reverse proxies whose
+ *                           X-Forwarded-For and X-Forwarded-Proto are believed; "" for none
  */
 public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense,
-    int maxUploadMb, int retentionDays, boolean secureCookies) {
+    int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies) {
 
   public static final int DEFAULT_MAX_UPLOAD_MB = 20;
   public static final int DEFAULT_RETENTION_DAYS = 90;
@@ -34,7 +37,9 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
       "  --max-upload-mb N   largest document trainers may upload (env GUIDANCE_MAX_UPLOAD_MB, default 20)",
       "  --retention-days N  days feedback and unanswered questions are kept; 0 keeps no question text (env GUIDANCE_RETENTION_DAYS, default 90)",
       "  --secure-cookies on|off  always mark session cookies Secure (env GUIDANCE_SECURE_COOKIES, default off:",
-      "                      Secure only over TLS or behind a proxy sending X-Forwarded-Proto: https)",
+      "                      Secure only over TLS or behind a trusted proxy sending X-Forwarded-Proto: https)",
+      "  --trusted-proxies LIST  addresses or CIDR blocks of reverse proxies whose X-Forwarded-For/-Proto are",
+      "                      believed (env GUIDANCE_TRUSTED_PROXIES, default none), e.g. 127.0.0.1,10.0.0.0/8",
       "",
       "Commands: serve (default) | eval | add-trainer NAME [--data DIR] | add-token TRAINER LABEL [--data DIR] | help",
       "  add-trainer reads the password from env GUIDANCE_TRAINER_PASSWORD or prompts for it (at least 12 characters).");
@@ -52,6 +57,8 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     if (retentionDays < 0 || retentionDays > 3650) {
       throw new IllegalArgumentException("The retention-days must be between 0 and 3650, got " + retentionDays + ".");
     }
+    trustedProxies = trustedProxies == null ? "" : trustedProxies.strip();
+    TrustedProxies.parse(trustedProxies); // fails now, with the bad entry named, rather than at the first request
     corpusDir = corpusDir.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
   }
@@ -59,7 +66,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** Settings with default upload limit, retention and cookie policy. */
   public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
     this(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, DEFAULT_MAX_UPLOAD_MB, DEFAULT_RETENTION_DAYS,
-        false);
+        false, "");
   }
 
   /** Settings with dense retrieval on. */
@@ -69,7 +76,14 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
 
   /** The same settings with another upload limit; for tests. */
   public AppConfig withMaxUploadMb(int mb) {
-    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies);
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies,
+        trustedProxies);
+  }
+
+  /** The same settings behind the given proxies; for tests. */
+  public AppConfig withTrustedProxies(String proxies) {
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
+        secureCookies, proxies);
   }
 
   /** The largest upload in bytes. */
@@ -88,6 +102,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     String maxUpload = env.getOrDefault("GUIDANCE_MAX_UPLOAD_MB", Integer.toString(DEFAULT_MAX_UPLOAD_MB));
     String retention = env.getOrDefault("GUIDANCE_RETENTION_DAYS", Integer.toString(DEFAULT_RETENTION_DAYS));
     String secure = env.getOrDefault("GUIDANCE_SECURE_COOKIES", "off");
+    String proxies = env.getOrDefault("GUIDANCE_TRUSTED_PROXIES", "");
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -104,12 +119,13 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
         case "--max-upload-mb" -> maxUpload = value;
         case "--retention-days" -> retention = value;
         case "--secure-cookies" -> secure = value;
+        case "--trusted-proxies" -> proxies = value;
         default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
       }
     }
     return new AppConfig(host, integer("port", port), Path.of(corpus), Path.of(data), integer("rate-limit", rate),
         onOff("dense", dense), integer("max-upload-mb", maxUpload), integer("retention-days", retention),
-        onOff("secure-cookies", secure));
+        onOff("secure-cookies", secure), proxies);
   }
 
   private static boolean onOff(String name, String value) {

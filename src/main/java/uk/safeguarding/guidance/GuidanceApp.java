@@ -23,6 +23,7 @@ import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.http.AdminServices;
 import uk.safeguarding.guidance.http.Services;
+import uk.safeguarding.guidance.http.TrustedProxies;
 import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -74,7 +75,7 @@ public final class GuidanceApp {
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(clock), new LoginLimiter(clock),
         config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
-    this.server = WebServer.create(services, config.rateLimitPerMinute());
+    this.server = WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "retention");
       t.setDaemon(true);

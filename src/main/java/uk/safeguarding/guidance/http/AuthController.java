@@ -38,22 +38,22 @@ final class AuthController {
       renderLogin(ctx, 403, "The form had expired. Please sign in again.");
       return;
     }
-    long wait = admin.loginLimiter().retryAfter(ctx.ip(), name);
+    long wait = admin.loginLimiter().retryAfter(TrustedProxies.client(ctx), name);
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       renderLogin(ctx, 429, "Too many failed attempts. Try again in " + (wait + 59) / 60 + " minutes.");
       return;
     }
     if (password == null || !admin.accounts().verify(name, password.toCharArray())) {
-      admin.loginLimiter().failed(ctx.ip(), name);
+      admin.loginLimiter().failed(TrustedProxies.client(ctx), name);
       renderLogin(ctx, 401, "That name and password do not match a trainer account.");
       return;
     }
-    admin.loginLimiter().succeeded(ctx.ip(), name);
+    admin.loginLimiter().succeeded(TrustedProxies.client(ctx), name);
     Sessions.Session session = admin.sessions().create(name);
     guard.setCookie(ctx, AuthGuard.LOGIN_COOKIE, "", true);
     guard.setCookie(ctx, AuthGuard.SESSION_COOKIE, session.id(), false);
-    admin.learning().audit(name, "login", name, "signed in from " + ctx.ip());
+    admin.learning().audit(name, "login", name, "signed in from " + TrustedProxies.client(ctx));
     ctx.redirect("/admin", HttpStatus.SEE_OTHER);
   }
 

@@ -91,10 +91,9 @@ final class AuthGuard {
         given.strip().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Over TLS, directly or behind a proxy that says so; or when told always. */
+  /** Over TLS, directly or behind a trusted proxy that says so; or when told always. */
   boolean secure(Context ctx) {
-    return admin.secureCookies() || "https".equalsIgnoreCase(ctx.scheme())
-        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    return admin.secureCookies() || TrustedProxies.https(ctx);
   }
 
   /** Sets a session-scoped cookie: HttpOnly, SameSite=Strict, Path=/, Secure over TLS. */

@@ -31,6 +31,10 @@ public final class WebServer {
   private WebServer() {}
 
   public static Javalin create(Services services, int rateLimitPerMinute) {
+    return create(services, rateLimitPerMinute, TrustedProxies.NONE);
+  }
+
+  public static Javalin create(Services services, int rateLimitPerMinute, TrustedProxies proxies) {
     LibraryController library = new LibraryController(services);
     AskController ask = new AskController(services);
     RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
@@ -54,6 +58,7 @@ public final class WebServer {
         files.headers = Map.of("Cache-Control", "no-cache");
       });
       config.routes.before(ctx -> securityHeaders(ctx));
+      config.routes.before(proxies::identify);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
       config.routes.get("/health", library::health);
       config.routes.get("/api/search", library::search);
@@ -106,7 +111,7 @@ public final class WebServer {
   }
 
   private static void rateLimit(Context ctx, RateLimiter limiter) {
-    long wait = limiter.retryAfter(ctx.ip(), System.currentTimeMillis());
+    long wait = limiter.retryAfter(TrustedProxies.client(ctx), System.currentTimeMillis());
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       throw new HttpResponseException(429, "Too many requests from this address; try again in " + wait + " seconds.");

@@ -143,8 +143,13 @@ class TrainerAccountsTest {
     assertEquals(0, limiter.retryAfter("10.0.0.1", "alice"));
     limiter.failed("10.0.0.1", "alice");
     assertEquals(900, limiter.retryAfter("10.0.0.1", "alice"));
-    assertEquals(900, limiter.retryAfter("10.0.0.2", "alice"), "the account is locked from any address");
-    assertEquals(900, limiter.retryAfter("10.0.0.1", "bob"), "the address is locked for any account");
+    assertEquals(0, limiter.retryAfter("10.0.0.2", "alice"), "another address cannot lock alice out");
+    assertEquals(0, limiter.retryAfter("10.0.0.1", "bob"), "the address may still sign in as someone else");
+    for (int i = 0; i < 15; i++) {
+      limiter.failed("10.0.0.1", "name" + i);
+    }
+    assertEquals(900, limiter.retryAfter("10.0.0.1", "bob"), "an address spraying names is locked for every name");
+    assertEquals(0, limiter.retryAfter("10.0.0.2", "bob"));
     now[0] = now[0].plus(Duration.ofMinutes(15));
     assertEquals(0, limiter.retryAfter("10.0.0.1", "alice"));
   }
