@@ -406,9 +406,18 @@ public final class Curator {
       throw Rejected.bad("id", id, "The parameter 'id' must be a slug: lowercase letters, digits and single hyphens, "
           + "at most 120 characters, got '" + id + "'.");
     }
+    if (RESERVED_IDS.contains(id)) {
+      // Stored as <id>.<ext>, these would become the corpus's own configuration files, invisible as documents.
+      throw Rejected.bad("id", id, "The id '" + id + "' is reserved for the corpus folder's own files ("
+          + String.join(", ", new java.util.TreeSet<>(CorpusReader.RESERVED)) + "); choose another.");
+    }
     data.put("id", List.of(id));
     return data;
   }
+
+  /** Ids whose stored file ({@code <id>.md} or {@code <id>.txt}) would be one of the corpus's reserved names. */
+  static final java.util.Set<String> RESERVED_IDS = CorpusReader.RESERVED.stream()
+      .map(name -> name.substring(0, name.lastIndexOf('.'))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private static void put(Map<String, List<String>> data, String key, String formValue, String currentValue) {
     if (formValue != null) {

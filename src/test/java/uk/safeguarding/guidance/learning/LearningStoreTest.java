@@ -188,6 +188,11 @@ class LearningStoreTest {
   void csv_cells_are_quoted_and_formulas_defused() {
     assertEquals("plain", Csv.cell("plain"));
     assertEquals("'=1+1", Csv.cell("=1+1"));
+    for (String lookalike : List.of("\u00a0=1+1", "\u200b=HYPERLINK(1)", "\ufeff@SUM(1)", "\uff1d1+1", "\uff0b1",
+        "\uff20A1", "\u22121+1", "  =1", "\t=1")) {
+      assertEquals("'" + lookalike, Csv.cell(lookalike).replaceAll("^\"|\"$", ""), lookalike);
+    }
+    assertEquals("a = b", Csv.cell("a = b"));
     assertEquals("'+44 7700", Csv.cell("+44 7700"));
     assertEquals("'-2", Csv.cell("-2"));
     assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
