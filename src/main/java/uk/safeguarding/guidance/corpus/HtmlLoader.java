@@ -2,12 +2,14 @@ package uk.safeguarding.guidance.corpus;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -32,7 +34,12 @@ final class HtmlLoader implements DocumentLoader {
 
   @Override
   public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
-    Document html = Jsoup.parse(new String(content, StandardCharsets.UTF_8));
+    Document html;
+    try {
+      html = BoundedHtml.parse(new String(content, StandardCharsets.UTF_8));
+    } catch (BoundedHtml.TooComplexException e) {
+      throw new SkippedDocumentException(file, e.getMessage(), e);
+    }
     Map<String, List<String>> data = new HashMap<>();
     for (Element meta : html.select("meta[name][content]")) {
       String key = meta.attr("name").toLowerCase(java.util.Locale.ROOT);
@@ -45,14 +52,27 @@ final class HtmlLoader implements DocumentLoader {
     }
     html.select(FURNITURE).remove();
     Element main = html.selectFirst("main, article, [role=main]");
-    List<Block> blocks = new ArrayList<>();
-    walk(main != null ? main : html.body(), blocks);
-    return FrontMatter.document(file, data, blocks, fallbackId);
+    return FrontMatter.document(file, data, blocks(main != null ? main : html.body()), fallbackId);
   }
 
-  private static void walk(Element element, List<Block> blocks) {
+  /**
+   * Walks the tree depth first with a stack of open elements rather than recursion, so no nesting
+   * can overflow the thread's stack. Loose text gathers until the next block and is flushed when an
+   * element closes.
+   */
+  private static List<Block> blocks(Element root) {
+    List<Block> blocks = new ArrayList<>();
     StringBuilder loose = new StringBuilder();
-    for (Node node : element.childNodes()) {
+    Deque<Iterator<Node>> open = new ArrayDeque<>();
+    open.push(root.childNodes().iterator());
+    while (!open.isEmpty()) {
+      Iterator<Node> siblings = open.peek();
+      if (!siblings.hasNext()) {
+        open.pop();
+        flush(loose, blocks);
+        continue;
+      }
+      Node node = siblings.next();
       if (node instanceof TextNode text) {
         loose.append(text.text());
         continue;
@@ -71,10 +91,10 @@ final class HtmlLoader implements DocumentLoader {
         case "p", "pre", "dt", "dd", "figcaption", "caption" -> addParagraph(child.text(), blocks);
         case "ul", "ol" -> addList(child, blocks);
         case "tr" -> addParagraph(String.join(" | ", child.children().eachText()), blocks);
-        default -> walk(child, blocks);
+        default -> open.push(child.childNodes().iterator());
       }
     }
-    flush(loose, blocks);
+    return blocks;
   }
 
   private static void addList(Element list, List<Block> blocks) {

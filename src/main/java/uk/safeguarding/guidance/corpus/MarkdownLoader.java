@@ -38,12 +38,19 @@ final class MarkdownLoader implements DocumentLoader {
   @Override
   public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
     String markdown = new String(content, StandardCharsets.UTF_8);
-    Node root = PARSER.parse(markdown);
     YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
-    root.accept(frontMatter);
     List<Block> blocks = new ArrayList<>();
-    for (Node node = root.getFirstChild(); node != null; node = node.getNext()) {
-      addBlock(node, blocks);
+    try {
+      Node root = PARSER.parse(markdown);
+      root.accept(frontMatter);
+      for (Node node = root.getFirstChild(); node != null; node = node.getNext()) {
+        addBlock(node, blocks);
+      }
+    } catch (StackOverflowError e) {
+      // commonmark's inline parser and visitors recurse once per level of nesting; tens of thousands
+      // of nested quotes or emphasis markers overflow the stack. The overflow unwinds only this
+      // parse, so it is refused like any bad file rather than ending the request with a 500.
+      throw new SkippedDocumentException(file, "the Markdown nests quotes, lists or emphasis too deeply to read", null);
     }
     return FrontMatter.document(file, frontMatter.getData(), blocks, fallbackId);
   }

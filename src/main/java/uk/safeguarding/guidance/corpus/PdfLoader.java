@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.InflaterInputStream;
@@ -17,17 +19,21 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads PDF with Apache PDFBox: the text of every page, split into blocks as plain text is
  * ({@link TextLoader#blocks}); the title and subject from the document information when given,
- * else the first heading-like line. Guards against compressed bombs: the decoded size of the
- * streams text extraction would decode is checked before extraction, PDFBox's memory is capped and
- * the extracted text is capped. Stateless, thread-safe.
+ * else the first heading-like line. Works within a memory and time budget whatever the file: the
+ * decoded size of the streams text extraction would decode is checked first, as is the longest run
+ * of operands PDFBox would collect before an operator; PDFBox buffers in temporary files rather
+ * than the heap; text is counted glyph by glyph while it is extracted, so a page stops at its cap
+ * before it is sorted or buffered whole; and a deadline is checked at every operator. Whatever
+ * exceeds a limit is refused with a reason naming the limit. Stateless, thread-safe.
  */
 public final class PdfLoader implements DocumentLoader {
 
@@ -35,8 +41,36 @@ public final class PdfLoader implements DocumentLoader {
   public static final long MAX_DECODED_BYTES = 64L << 20;
   /** Characters of text extracted at most. */
   public static final int MAX_TEXT_CHARS = 5_000_000;
+  /**
+   * Characters of text one page may hold: a dense A4 page of 8-point text holds about 8,000, so
+   * this is twelve times that. Each glyph costs PDFBox about 400 bytes until its page is written,
+   * so this also caps a page's extraction at about 40 MB of heap.
+   */
+  public static final int MAX_PAGE_CHARS = 100_000;
+  /**
+   * Bytes of operands a content stream may hold between two operators. Real pages need a few
+   * kilobytes at most (a long line's {@code TJ} array); PDFBox holds operands at about 25 bytes of
+   * heap per byte, so this caps that at about 25 MB.
+   */
+  public static final long MAX_OPERAND_BYTES = 1L << 20;
+  /**
+   * Wall-clock time one PDF may take to read. A 300-page report takes a few seconds; a file that
+   * keeps PDFBox busy longer is refused rather than holding a request thread.
+   */
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_PAGES = 3000;
-  private static final long MAX_PDFBOX_MEMORY = 256L << 20;
+
+  /** The budget one extraction works within; the defaults are the constants above. */
+  record Limits(int maxPageChars, int maxTextChars, long maxOperandBytes, Duration timeout) {
+    static final Limits DEFAULT = new Limits(MAX_PAGE_CHARS, MAX_TEXT_CHARS, MAX_OPERAND_BYTES, TIMEOUT);
+
+    Limits {
+      if (maxPageChars < 1 || maxTextChars < 1 || maxOperandBytes < 1 || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("Every PDF limit must be positive, got " + maxPageChars + ", "
+            + maxTextChars + ", " + maxOperandBytes + ", " + timeout + ".");
+      }
+    }
+  }
 
   /** Why a PDF yields no usable text; the message is the reason to show. */
   public static final class UnreadablePdfException extends Exception {
@@ -70,18 +104,24 @@ public final class PdfLoader implements DocumentLoader {
 
   /** The text of a PDF; refuses one that is not a PDF, is encrypted, is a bomb, or has no text. */
   public static Extracted extract(byte[] content) throws UnreadablePdfException {
+    return extract(content, Limits.DEFAULT);
+  }
+
+  static Extracted extract(byte[] content, Limits limits) throws UnreadablePdfException {
     if (content.length < 5 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
       throw new UnreadablePdfException("not a PDF file (it does not start with %PDF-)", null);
     }
-    try (PDDocument doc = Loader.loadPDF(content, "", null, null,
-        MemoryUsageSetting.setupMainMemoryOnly(MAX_PDFBOX_MEMORY).streamCache)) {
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
+    // Temporary files, not the heap, hold what PDFBox decodes and buffers.
+    try (PDDocument doc = Loader.loadPDF(content, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
       if (doc.getNumberOfPages() > MAX_PAGES) {
         throw new UnreadablePdfException("the PDF has " + doc.getNumberOfPages() + " pages, over the limit of "
             + MAX_PAGES, null);
       }
       checkDecodedSize(doc);
-      CappedWriter text = new CappedWriter(MAX_TEXT_CHARS);
-      PDFTextStripper stripper = new PDFTextStripper();
+      checkOperandRuns(doc, limits.maxOperandBytes());
+      CappedWriter text = new CappedWriter(limits.maxTextChars());
+      PDFTextStripper stripper = new BoundedTextStripper(limits.maxPageChars(), deadline, limits.timeout());
       stripper.setSortByPosition(true);
       stripper.setParagraphStart("\n");
       stripper.setPageEnd("\n\n");
@@ -93,13 +133,65 @@ public final class PdfLoader implements DocumentLoader {
       }
       PDDocumentInformation info = doc.getDocumentInformation();
       return new Extracted(extracted, clean(info.getTitle()), clean(info.getSubject()));
+    } catch (BoundedTextStripper.OverBudget e) {
+      throw new UnreadablePdfException(e.getMessage(), e);
     } catch (CappedWriter.Full e) {
-      throw new UnreadablePdfException("the PDF's text is over " + MAX_TEXT_CHARS + " characters", e);
+      throw new UnreadablePdfException("the PDF's text is over " + number(limits.maxTextChars())
+          + " characters, the most one document may hold", e);
     } catch (IOException e) {
       throw new UnreadablePdfException("cannot read the PDF: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new UnreadablePdfException("cannot read the PDF: " + e, e);
     }
+  }
+
+  static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /**
+   * Meters every page's contents (its streams in order, as PDFBox concatenates them) and every
+   * form XObject, the content streams text extraction parses.
+   */
+  private static void checkOperandRuns(PDDocument doc, long limit) throws IOException, UnreadablePdfException {
+    int pageNumber = 0;
+    for (PDPage page : doc.getPages()) {
+      pageNumber++;
+      PdfOperandMeter meter = new PdfOperandMeter(limit);
+      COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+      List<COSBase> streams = new ArrayList<>();
+      if (contents instanceof COSArray array) {
+        array.forEach(item -> streams.add(item instanceof COSObject o ? o.getObject() : item));
+      } else if (contents != null) {
+        streams.add(contents);
+      }
+      for (COSBase item : streams) {
+        if (item instanceof COSStream stream && !meterReads(meter, stream)) {
+          throw operandsOverLimit("page " + pageNumber, limit);
+        }
+      }
+    }
+    for (COSObjectKey key : new ArrayList<>(doc.getDocument().getXrefTable().keySet())) {
+      COSObject object = doc.getDocument().getObjectFromPool(key);
+      COSBase base = object == null ? null : object.getObject();
+      if (base instanceof COSStream stream && COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))
+          && !meterReads(new PdfOperandMeter(limit), stream)) {
+        throw operandsOverLimit("a form (object " + key.getNumber() + ")", limit);
+      }
+    }
+  }
+
+  private static boolean meterReads(PdfOperandMeter meter, COSStream stream) throws IOException {
+    try (InputStream in = decoded(stream)) {
+      return meter.read(in);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      return true; // a truncated or damaged stream: PDFBox copes with those, and it is not large
+    }
+  }
+
+  private static UnreadablePdfException operandsOverLimit(String where, long limit) {
+    return new UnreadablePdfException("the content of " + where + " has over " + number(limit >> 10)
+        + " KB of operands before an operator, the most allowed (a parser bomb?)", null);
   }
 
   /**

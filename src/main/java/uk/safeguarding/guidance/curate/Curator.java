@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import uk.safeguarding.guidance.corpus.BoundedHtml;
 import uk.safeguarding.guidance.corpus.Corpus;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
@@ -344,7 +345,12 @@ public final class Curator {
       original = content;
     } else if (ext.equals("html") || ext.equals("htm")) {
       body = utf8(content, base);
-      own = HtmlMeta.read(body);
+      try {
+        own = HtmlMeta.read(body);
+      } catch (BoundedHtml.TooComplexException e) {
+        throw new Rejected(Rejected.Kind.BAD_INPUT, "file", base, "The file '" + base + "' cannot be used: "
+            + e.getMessage() + ".", null, e);
+      }
       original = content;
     } else {
       FrontMatterText.Split split = FrontMatterText.split(utf8(content, base));

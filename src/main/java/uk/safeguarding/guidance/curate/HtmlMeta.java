@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import uk.safeguarding.guidance.corpus.BoundedHtml;
 
 /**
  * Reads and rewrites the {@code <meta name="…">} tags an HTML document's metadata lives in (the
@@ -17,9 +17,10 @@ final class HtmlMeta {
 
   private HtmlMeta() {}
 
-  static Map<String, List<String>> read(String html) {
+  /** The metadata tags; refuses HTML too large or too deeply nested to parse within the budget. */
+  static Map<String, List<String>> read(String html) throws BoundedHtml.TooComplexException {
     Map<String, List<String>> data = new LinkedHashMap<>();
-    for (Element meta : Jsoup.parse(html).select("meta[name][content]")) {
+    for (Element meta : BoundedHtml.parse(html).select("meta[name][content]")) {
       String key = meta.attr("name").toLowerCase(Locale.ROOT);
       if (key.equals("organization")) {
         key = "organisation";
@@ -31,9 +32,14 @@ final class HtmlMeta {
     return data;
   }
 
-  /** The document with its metadata tags replaced by {@code data}'s. */
+  /** The document with its metadata tags replaced by {@code data}'s; {@code html} has passed {@link #read}. */
   static String rewrite(String html, Map<String, List<String>> data) {
-    Document doc = Jsoup.parse(html);
+    Document doc;
+    try {
+      doc = BoundedHtml.parse(html);
+    } catch (BoundedHtml.TooComplexException e) {
+      throw new IllegalStateException("HTML that read() accepted was refused on rewriting: " + e.getMessage(), e);
+    }
     for (Element meta : doc.select("meta[name]")) {
       String key = meta.attr("name").toLowerCase(Locale.ROOT);
       if (FrontMatterText.KEYS.contains(key) || key.equals("organization")) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadersTest {
 
@@ -96,5 +98,40 @@ class LoadersTest {
     SkippedDocumentException e = assertThrows(SkippedDocumentException.class, () -> reader.load(DIR.resolve("empty.md")));
     assertEquals("the file is empty", e.getMessage());
     assertTrue(e.path().endsWith("empty.md"));
+  }
+
+  @TempDir Path tmp;
+
+  SkippedDocumentException refusal(String name, String content) throws Exception {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, content);
+    return assertThrows(SkippedDocumentException.class, () -> reader.load(file));
+  }
+
+  @Test
+  void html_nested_100000_deep_is_refused_naming_the_depth_limit_not_overflowing_the_stack() throws Exception {
+    SkippedDocumentException e = refusal("deep.html", "<title>Deep</title><h1>Deep</h1>" + "<div>".repeat(100_000) + "text");
+    assertEquals("the HTML nests elements 100,003 deep, over the limit of 512", e.getMessage());
+  }
+
+  @Test
+  void html_with_more_tags_than_the_limit_is_refused_before_parsing() throws Exception {
+    SkippedDocumentException e = refusal("many.html", "<h1>Many</h1>" + "<p>x".repeat(BoundedHtml.MAX_TAGS - 1));
+    assertEquals("the HTML has 200,001 tags, over the limit of 200,000", e.getMessage());
+  }
+
+  @Test
+  void html_nested_as_deep_as_the_limit_still_loads_in_order() throws Exception {
+    Path file = tmp.resolve("nested.html");
+    Files.writeString(file, "<h1>Nested</h1><p>First.</p>" + "<div>".repeat(500) + "<p>Deep.</p>" + "</div>".repeat(500)
+        + "<p>Last.</p>");
+    assertEquals(List.of(Block.heading(1, "Nested"), Block.paragraph("First."), Block.paragraph("Deep."),
+        Block.paragraph("Last.")), reader.load(file).blocks());
+  }
+
+  @Test
+  void markdown_nested_too_deeply_for_the_parser_is_refused_not_a_stack_overflow() throws Exception {
+    SkippedDocumentException e = refusal("deep.md", "# Deep\n\n" + "*".repeat(100_000) + "text" + "*".repeat(100_000));
+    assertEquals("the Markdown nests quotes, lists or emphasis too deeply to read", e.getMessage());
   }
 }

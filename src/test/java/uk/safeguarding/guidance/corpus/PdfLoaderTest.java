@@ -69,6 +69,44 @@ class PdfLoaderTest {
   }
 
   @Test
+  void a_page_of_40_mb_of_text_operators_is_refused_at_the_page_cap_while_extracting() throws Exception {
+    byte[] bomb = TestPdfs.textBomb(40L << 20);
+    assertTrue(bomb.length > 100_000 && bomb.length < 200_000, "a small file: " + bomb.length);
+    PdfLoader.UnreadablePdfException e = assertThrows(PdfLoader.UnreadablePdfException.class,
+        () -> PdfLoader.extract(bomb));
+    assertEquals("the PDF's page 1 has over 100,000 characters of text, the most one page may hold (a text bomb?)",
+        e.getMessage());
+  }
+
+  @Test
+  void one_huge_array_operand_is_refused_before_pdfbox_parses_it() throws Exception {
+    byte[] bomb = TestPdfs.operandBomb(8L << 20);
+    PdfLoader.UnreadablePdfException e = assertThrows(PdfLoader.UnreadablePdfException.class,
+        () -> PdfLoader.extract(bomb));
+    assertEquals("the content of page 1 has over 1,024 KB of operands before an operator, the most allowed "
+        + "(a parser bomb?)", e.getMessage());
+  }
+
+  @Test
+  void a_pdf_still_being_read_at_the_deadline_is_refused_naming_the_time_limit() throws Exception {
+    PdfLoader.Limits instant = new PdfLoader.Limits(PdfLoader.MAX_PAGE_CHARS, PdfLoader.MAX_TEXT_CHARS,
+        PdfLoader.MAX_OPERAND_BYTES, java.time.Duration.ofNanos(1));
+    PdfLoader.UnreadablePdfException e = assertThrows(PdfLoader.UnreadablePdfException.class,
+        () -> PdfLoader.extract(briefing(), instant));
+    assertEquals("reading the PDF took over 0.000 seconds (stopped at page 1), the most one file may take",
+        e.getMessage());
+  }
+
+  @Test
+  void a_document_over_the_text_cap_is_refused_naming_it() throws Exception {
+    PdfLoader.Limits small = new PdfLoader.Limits(PdfLoader.MAX_PAGE_CHARS, 100, PdfLoader.MAX_OPERAND_BYTES,
+        PdfLoader.TIMEOUT);
+    PdfLoader.UnreadablePdfException e = assertThrows(PdfLoader.UnreadablePdfException.class,
+        () -> PdfLoader.extract(briefing(), small));
+    assertEquals("the PDF's text is over 100 characters, the most one document may hold", e.getMessage());
+  }
+
+  @Test
   void a_file_that_is_not_a_pdf_is_refused() {
     PdfLoader.UnreadablePdfException e = assertThrows(PdfLoader.UnreadablePdfException.class,
         () -> PdfLoader.extract("PK\u0003\u0004 zip".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));

@@ -8,6 +8,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -88,6 +89,45 @@ public final class TestPdfs {
       page.setContents(stream);
       return save(doc);
     }
+  }
+
+  /**
+   * One page whose content, about 40 MB of text operators when {@code decodedBytes} is 40 MB,
+   * deflates to roughly a 1:300 ratio: a text bomb. Every line is a short {@code Tj}, so no operand
+   * run is long and only the page's text cap can stop it.
+   */
+  public static byte[] textBomb(long decodedBytes) throws IOException {
+    return oneContentPage("(Refer the child to social care the same day.) Tj\n", "", decodedBytes);
+  }
+
+  /** One page whose content is a single {@code TJ} array of {@code decodedBytes} one-letter strings. */
+  public static byte[] operandBomb(long decodedBytes) throws IOException {
+    return oneContentPage("(a)", "[", decodedBytes);
+  }
+
+  private static byte[] oneContentPage(String unit, String prefix, long decodedBytes) throws IOException {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      PDResources resources = new PDResources();
+      COSName font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      page.setResources(resources);
+      PDStream stream = new PDStream(doc);
+      try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+        out.write(ascii("BT /" + font.getName() + " 1 Tf 72 720 Td\n" + prefix));
+        byte[] units = ascii(unit.repeat((int) Math.max(1, (1 << 16) / unit.length())));
+        for (long n = 0; n < decodedBytes; n += units.length) {
+          out.write(units);
+        }
+        out.write(ascii(prefix.isEmpty() ? "ET\n" : "] TJ ET\n"));
+      }
+      page.setContents(stream);
+      return save(doc);
+    }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static byte[] save(PDDocument doc) throws IOException {
