@@ -454,8 +454,33 @@ public final class Curator {
     return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0).strip();
   }
 
+  /**
+   * Uploads parsed at once. Each parse is bounded (about 100 MB at worst, see the loaders), so two
+   * at a time keep any number of trainers' uploads inside a 512 MB heap; the rest wait their turn.
+   */
+  static final int CONCURRENT_PARSES = 2;
+  /** How long an upload waits for a turn before it is refused. */
+  static final java.time.Duration PARSE_WAIT = java.time.Duration.ofMinutes(2);
+  private final java.util.concurrent.Semaphore parses = new java.util.concurrent.Semaphore(CONCURRENT_PARSES, true);
+
   /** Loads the bytes to be stored exactly as the corpus reader will, from a private work folder. */
   private SourceDocument load(String name, byte[] bytes, String shownName) {
+    try {
+      if (!parses.tryAcquire(PARSE_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        throw Rejected.bad("file", shownName, "The server is still reading other uploads; try again in a minute.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Rejected.bad("file", shownName, "The upload was interrupted; try again.");
+    }
+    try {
+      return loadAlone(name, bytes, shownName);
+    } finally {
+      parses.release();
+    }
+  }
+
+  private SourceDocument loadAlone(String name, byte[] bytes, String shownName) {
     Path dir = null;
     try {
       Files.createDirectories(workDir);
