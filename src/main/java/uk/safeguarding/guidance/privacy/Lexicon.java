@@ -34,10 +34,14 @@ final class Lexicon {
   /** Lower-cased words that are never people's names here: places, languages, the library's words. */
   private final Set<String> notNames;
 
-  private Lexicon(Set<String> english, Set<String> properNouns, Set<String> notNames) {
+  /** Lower-cased words of the corpus alone: they may still be a surname after a name ("Amy Jones"). */
+  private final Set<String> libraryOnly;
+
+  private Lexicon(Set<String> english, Set<String> properNouns, Set<String> notNames, Set<String> libraryOnly) {
     this.english = english;
     this.properNouns = properNouns;
     this.notNames = notNames;
+    this.libraryOnly = libraryOnly;
   }
 
   static Lexicon shared() {
@@ -69,6 +73,11 @@ final class Lexicon {
     return notNames.contains(word.toLowerCase(Locale.ROOT));
   }
 
+  /** In the library's vocabulary only: not a place, language or listed word ("Jones", "Telford"). */
+  boolean isLibraryOnly(String word) {
+    return libraryOnly.contains(word.toLowerCase(Locale.ROOT));
+  }
+
   private static String capitalise(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
@@ -80,11 +89,16 @@ final class Lexicon {
     for (String word : read("british-english.txt")) {
       (Character.isUpperCase(word.charAt(0)) ? proper : english).add(word);
     }
-    Set<String> notNames = new HashSet<>();
-    for (String list : new String[] {"places.txt", "library-words.txt", "not-names.txt"}) {
-      read(list).forEach(w -> notNames.add(w.toLowerCase(Locale.ROOT)));
+    Set<String> listed = new HashSet<>();
+    for (String list : new String[] {"places.txt", "not-names.txt"}) {
+      read(list).forEach(w -> listed.add(w.toLowerCase(Locale.ROOT)));
     }
-    return new Lexicon(Set.copyOf(english), Set.copyOf(proper), Set.copyOf(notNames));
+    Set<String> libraryOnly = new HashSet<>();
+    read("library-words.txt").forEach(w -> libraryOnly.add(w.toLowerCase(Locale.ROOT)));
+    libraryOnly.removeAll(listed);
+    Set<String> notNames = new HashSet<>(listed);
+    notNames.addAll(libraryOnly);
+    return new Lexicon(Set.copyOf(english), Set.copyOf(proper), Set.copyOf(notNames), Set.copyOf(libraryOnly));
   }
 
   /** The non-blank, non-comment lines of a word list in the jar. */

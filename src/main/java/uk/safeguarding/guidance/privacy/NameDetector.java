@@ -190,10 +190,10 @@ final class NameDetector {
         boolean nextIsName = i + 1 < tokens.size() && name[i + 1] && adjacent(text, t, tokens.get(i + 1));
         boolean previousIsName = i > 0 && name[i - 1] && !tokens.get(i - 1).possessive()
             && adjacent(text, tokens.get(i - 1), t);
-        if (t.capitalised() && !lexicon.isNeverAName(t.core())) {
-          name[i] = previousIsName
-              || (nextIsName && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core()))
-                  && !NAME_CUES.contains(t.lower()));
+        boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()));
+        if (t.capitalised() && !NAME_CUES.contains(t.lower())) {
+          name[i] = surname || (nextIsName && !lexicon.isNeverAName(t.core())
+              && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core())));
         }
         if (!name[i] && (t.capitalised() || !isEnglish(t.core())) && !lexicon.isNeverAName(t.core())) {
           name[i] = joinedToName(tokens, name, i) && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core()));

@@ -23,4 +23,47 @@ class PersonalDataTest {
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
+
+  /** The twelve kinds the issue found stored as typed, in sentences of our own. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Tyreece told his teacher about the bruise|[name] told his teacher about the bruise",
+      "her NHS number is 401.023.2137|her NHS number is [number]",
+      "Macy was born March 2018 and is in year 1|[name] was born [date of birth] and is in year 1",
+      "they live at 5 Laburnum Crescent now|they live at [address] now",
+      "staff at Brookfield Primary noticed|staff at [school] noticed",
+      "dad's NI number AB 12 34 56 C|dad's NI number [number]",
+      "case ref CS-2023-04411 was closed|case ref [reference] was closed",
+      "call her on (01952) 380 112 today|call her on [phone] today",
+      "write to sam dot jones at school dot org dot uk|write to [email]",
+      "Mrs Oyelaran said the boy was hungry|Mrs [name] said the boy was hungry",
+      "baby Ezra was seen by the GP|baby [name] was seen by the GP",
+      "nana pauline will take them|nana [name] will take them"})
+  void identifiers_the_issue_found_unmasked_are_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /** Masked text is what gets searched: the library's places, acronyms and ordinary capitals stay. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Does the MASH in Gateshead take referrals from the DSL or the GP?",
+      "Telford & Wrekin and Newcastle both use the LADO for that",
+      "In March the Panel published a review; Ofsted visit in January",
+      "Will the ICPC go ahead? Grace period for the pre-birth assessment",
+      "Clare's Law and Sarah's Law disclosures with the Police on a Sunday",
+      "A Polish speaking family moved here from Romania over Christmas",
+      "a child aged 3 may be at risk 24/7 and the plan is 50/50"})
+  void ordinary_words_places_and_acronyms_are_kept(String input) {
+    assertEquals(input, PersonalData.mask(input));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "a boy called Jayden Smith, DOB 03/04/2019, at 14 Acacia Avenue TF1 2AB",
+      "email jo dot bloggs at council dot gov dot uk or ring +44 7700 900123",
+      "Summer Hope Lawson (15) at St Mary's Primary, crime ref 12/34567/24"})
+  void masking_masked_text_changes_nothing(String input) {
+    String once = PersonalData.mask(input);
+    assertEquals(once, PersonalData.mask(once));
+  }
 }
