@@ -77,7 +77,7 @@ class LearningStoreTest {
   void identifiers_are_masked_before_anything_is_written_whoever_calls() {
     store.unanswered("a girl named Amy Jones, DOB 03/04/2019, lives at TF1 2AB", "");
     store.rated("a1", "boy called Jayden, NHS 943 476 5919", true, false, "mum's email is x.y@mail.com");
-    assertEquals(List.of("a girl named [name], [date of birth], lives at [postcode]"), column("SELECT question FROM unanswered"));
+    assertEquals(List.of("a girl named [name], DOB [date of birth], lives at [postcode]"), column("SELECT question FROM unanswered"));
     assertEquals(List.of("boy called [name], NHS [number]"), column("SELECT question FROM feedback"));
     assertEquals(List.of("mum's email is [email]"), column("SELECT reason FROM feedback"));
   }

@@ -10,17 +10,60 @@ class PersonalDataTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "a boy called Jayden Smith has bruises|a boy called [name] has bruises",
-      "girl named Amy, DOB 03/04/2019, lives at TF1 2AB|girl named [name], [date of birth], lives at [postcode]",
+      "girl named Amy, DOB 03/04/2019, lives at TF1 2AB|girl named [name], DOB [date of birth], lives at [postcode]",
       "NHS number 943 476 5919 and mum on 07700 900123|NHS number [number] and mum on [phone]",
       "email worker.name@council.gov.uk about it|email [email] about it",
-      "born on 12 March 2020 in Telford|[date of birth] in Telford",
+      "born on 12 March 2020 in Telford|born on [date of birth] in Telford",
       "seen on 1st June 2021|seen on [date]",
       "what to do when a family relocates|what to do when a family relocates",
       "s47 and section 47 enquiries in 2017|s47 and section 47 enquiries in 2017",
-      "DOB 2019-03-04, seen March 4, 2021|[date of birth], seen [date]",
+      "DOB 2019-03-04, seen March 4, 2021|DOB [date of birth], seen [date]",
       "mobile +44 7700 900123 or postcode b33 8th|mobile [phone] or postcode [postcode]",
       "a child named Amy-Leigh O'Brien|a child named [name]"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /** The twelve kinds the issue found stored as typed, in sentences of our own. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Tyreece told his teacher about the bruise|[name] told his teacher about the bruise",
+      "her NHS number is 401.023.2137|her NHS number is [number]",
+      "Macy was born March 2018 and is in year 1|[name] was born [date of birth] and is in year 1",
+      "they live at 5 Laburnum Crescent now|they live at [address] now",
+      "staff at Brookfield Primary noticed|staff at [school] noticed",
+      "dad's NI number AB 12 34 56 C|dad's NI number [number]",
+      "case ref CS-2023-04411 was closed|case ref [reference] was closed",
+      "call her on (01952) 380 112 today|call her on [phone] today",
+      "write to sam dot jones at school dot org dot uk|write to [email]",
+      "Mrs Oyelaran said the boy was hungry|Mrs [name] said the boy was hungry",
+      "baby Ezra was seen by the GP|baby [name] was seen by the GP",
+      "nana pauline will take them|nana [name] will take them"})
+  void identifiers_the_issue_found_unmasked_are_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /** Masked text is what gets searched: the library's places, acronyms and ordinary capitals stay. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Does the MASH in Gateshead take referrals from the DSL or the GP?",
+      "Telford & Wrekin and Newcastle both use the LADO for that",
+      "In March the Panel published a review; Ofsted visit in January",
+      "Will the ICPC go ahead? Grace period for the pre-birth assessment",
+      "Clare's Law and Sarah's Law disclosures with the Police on a Sunday",
+      "A Polish speaking family moved here from Romania over Christmas",
+      "a child aged 3 may be at risk 24/7 and the plan is 50/50"})
+  void ordinary_words_places_and_acronyms_are_kept(String input) {
+    assertEquals(input, PersonalData.mask(input));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "a boy called Jayden Smith, DOB 03/04/2019, at 14 Acacia Avenue TF1 2AB",
+      "email jo dot bloggs at council dot gov dot uk or ring +44 7700 900123",
+      "Summer Hope Lawson (15) at St Mary's Primary, crime ref 12/34567/24"})
+  void masking_masked_text_changes_nothing(String input) {
+    String once = PersonalData.mask(input);
+    assertEquals(once, PersonalData.mask(once));
   }
 }

@@ -1,0 +1,124 @@
+package uk.safeguarding.guidance.privacy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The word lists that tell a person's name from an ordinary word, loaded once from the jar
+ * (nothing is downloaded): Debian's British English dictionary, place and language names, the
+ * library's own vocabulary and a short hand-kept list of other words that are not names.
+ * Immutable after loading, so shared by all threads.
+ */
+final class Lexicon {
+
+  private static final String FOLDER = "/privacy/";
+  private static final Pattern DEMONYM_ENDING = Pattern.compile("(?:an|ese|i|ic|im|ist|u|h)$");
+
+  /** Loaded on first use: the dictionary is about 100,000 words. */
+  private static final class Shared {
+    static final Lexicon INSTANCE = load();
+  }
+
+  /** Lower-case dictionary entries: ordinary English words ("grace", "mark", "police"). */
+  private final Set<String> english;
+  /** Capitalised dictionary entries: proper nouns, given names among them ("Grace", "Shannon"). */
+  private final Set<String> properNouns;
+  /** Lower-cased words that are never people's names here: places, languages, the library's words. */
+  private final Set<String> notNames;
+
+  /** Lower-cased words of the corpus alone: they may still be a surname after a name ("Amy Jones"). */
+  private final Set<String> libraryOnly;
+
+  private Lexicon(Set<String> english, Set<String> properNouns, Set<String> notNames, Set<String> libraryOnly) {
+    this.english = english;
+    this.properNouns = properNouns;
+    this.notNames = notNames;
+    this.libraryOnly = libraryOnly;
+  }
+
+  static Lexicon shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** "grace", "referrals", "hasn't": a word of English, whatever its case in the text. */
+  boolean isEnglish(String word) {
+    return english.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** "Grace", "Mark": capitalised in the dictionary, as given names and other proper nouns are. */
+  boolean isProperNoun(String word) {
+    return properNouns.contains(capitalise(word));
+  }
+
+  /**
+   * "Europeans", "Muslims": the dictionary pluralises words for groups of people and not given
+   * names, so a proper noun with a plural and a demonym's ending is a nationality or faith. The
+   * ending keeps out surnames made from given names ("Daniels").
+   */
+  boolean isGroupOfPeople(String word) {
+    return isProperNoun(word) && !isEnglish(word) && properNouns.contains(capitalise(word) + "s")
+        && DEMONYM_ENDING.matcher(word).find();
+  }
+
+  /** Place, language, library or listed word (Telford, Polish, Ofsted, Snapchat). */
+  boolean isNeverAName(String word) {
+    return notNames.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** In the library's vocabulary only: not a place, language or listed word ("Jones", "Telford"). */
+  boolean isLibraryOnly(String word) {
+    return libraryOnly.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static String capitalise(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  private static Lexicon load() {
+    Set<String> english = new HashSet<>();
+    Set<String> proper = new HashSet<>();
+    for (String word : read("british-english.txt")) {
+      (Character.isUpperCase(word.charAt(0)) ? proper : english).add(word);
+    }
+    Set<String> listed = new HashSet<>();
+    for (String list : new String[] {"places.txt", "not-names.txt"}) {
+      read(list).forEach(w -> listed.add(w.toLowerCase(Locale.ROOT)));
+    }
+    Set<String> libraryOnly = new HashSet<>();
+    read("library-words.txt").forEach(w -> libraryOnly.add(w.toLowerCase(Locale.ROOT)));
+    libraryOnly.removeAll(listed);
+    Set<String> notNames = new HashSet<>(listed);
+    notNames.addAll(libraryOnly);
+    return new Lexicon(Set.copyOf(english), Set.copyOf(proper), Set.copyOf(notNames), Set.copyOf(libraryOnly));
+  }
+
+  /** The non-blank, non-comment lines of a word list in the jar. */
+  static Set<String> read(String name) {
+    Set<String> words = new HashSet<>();
+    try (InputStream in = Lexicon.class.getResourceAsStream(FOLDER + name)) {
+      if (in == null) {
+        throw new IllegalStateException("The word list '" + FOLDER + name + "' is missing from the jar;"
+            + " run tools/privacy-words/build.py and rebuild.");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String word = line.strip();
+        if (!word.isEmpty() && !word.startsWith("#")) {
+          words.add(word);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the word list '" + FOLDER + name + "'", e);
+    }
+    return words;
+  }
+}

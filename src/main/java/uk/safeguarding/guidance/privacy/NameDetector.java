@@ -1,0 +1,297 @@
+package uk.safeguarding.guidance.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds people's names among the words of a question. A capitalised word is a name when no word
+ * list vouches for it (not English, not a place or language, not the library's vocabulary); an
+ * English word that is also a given name (Grace, Will) only with evidence: a cue before it ("mum",
+ * "Mrs", "called"), a surname after it, a possessive, or standing alone in mid-sentence. Words in
+ * lower case are names only after a cue ("nana joan") or before "'s mum". Stateless, thread-safe.
+ */
+final class NameDetector {
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z ]+\\]");
+  private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+  /** Between a cue and a name: spaces, an opening bracket or quote, a colon ("Child: Ruby"). */
+  private static final Pattern CUE_GAP = Pattern.compile("[\\s(\"'‘“:]*");
+  private static final Pattern NAME_GAP = Pattern.compile("[ \\t]+");
+  private static final Pattern BRACKETED_AGE_OR_RELATION = Pattern.compile(
+      "\\s*\\(\\s*(?:\\d{1,2}|aged?\\s*\\d{1,2}|[a-z]+)\\s*\\)");
+  /** "I've", "Don't": a contraction is never a name. */
+  private static final Pattern CONTRACTION = Pattern.compile("['’](?:ve|m|d|ll|re|t)$");
+  /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
+  private static final Pattern APOSTROPHE_LOST = Pattern.compile("nt$");
+  private static final int MIN_COMPOUND_PART = 4;
+  private static final String SENTENCE_END = ".!?:;\n";
+  private static final String OPENERS = "\"'‘“(*[";
+
+  /** Words after which the next capitalised word is a person: titles, relations, "called". */
+  private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
+      "dr", "pc", "dc", "ds", "sgt", "mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father",
+      "stepdad", "stepmum", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa",
+      "grandmother", "grandfather", "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "son",
+      "daughter", "partner", "boyfriend", "girlfriend", "husband", "wife", "baby", "twins", "kids", "child",
+      "carer", "sw", "hv", "patient");
+  /** A possessive before these ("jayden's mum") makes even a lower-case word a name. */
+  private static final Set<String> RELATIONS = Set.of("mum", "mam", "mom", "dad", "nan", "nana", "brother",
+      "sister", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "phone", "family", "house",
+      "school", "behaviour", "attendance", "teacher");
+  /** Sentence-initial "Grace told", "Faith is": verbs a person does, unlike "Grace period". */
+  private static final Set<String> PERSON_VERBS = Set.of("said", "says", "told", "tells", "has", "had", "is",
+      "was", "keeps", "kept", "and", "n", "from", "disclosed", "reported", "wants", "wanted", "asked", "came",
+      "went", "goes", "rang", "lives", "lived", "got", "gets", "turned", "started", "ran", "looks", "seems",
+      "stays", "attends", "moved", "refuses", "refused", "needs", "won't", "doesn't", "didn't", "can't",
+      "hasn't", "isn't", "wasn't", "hasnt", "isnt", "wont", "cant");
+  /** Pronouns and the like, which the dictionary also lists capitalised ("He" for helium). */
+  private static final Set<String> FUNCTION_WORDS = Set.of("he", "she", "it", "we", "they", "you", "i", "his",
+      "her", "him", "them", "their", "our", "who", "what", "that", "there", "here", "where", "when", "how",
+      "why", "this", "these", "those", "let", "one", "can", "will", "may", "might", "does", "did", "is", "are",
+      "was", "were", "has", "have", "had", "am", "not", "no", "yes", "so", "but", "and", "or", "if", "as");
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those",
+      "our", "your", "their", "my", "its", "no", "any", "every", "each", "some");
+  /** "in Lagos", "through Parliament": after these a capitalised word is a place or body. */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "through", "throughout", "across",
+      "near", "around", "outside", "within", "towards", "via");
+  private static final Set<String> AND = Set.of("and", "n", "&", "or");
+  private static final Set<String> BIRTH_CUES = Set.of("b", "dob", "born", "d.o.b");
+  /** "pre-birth", "multi-agency": prefixes that make a hyphenated word English. */
+  private static final Set<String> PREFIXES = Set.of("pre", "non", "multi", "self", "co", "re", "post", "anti",
+      "sub", "inter", "cross", "well", "step", "half", "ex", "e", "under", "over", "out", "de", "semi");
+
+  private final Lexicon lexicon;
+
+  NameDetector(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  String mask(String text) {
+    List<Token> tokens = tokenise(text);
+    boolean[] name = new boolean[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      name[i] = isName(text, tokens, i);
+    }
+    spreadAcrossFullNames(text, tokens, name);
+    return replace(text, tokens, name);
+  }
+
+  private boolean isName(String text, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.core().length() < 2 || t.acronym() || NAME_CUES.contains(t.lower()) || FUNCTION_WORDS.contains(t.lower())
+        || CONTRACTION.matcher(t.core()).find()) {
+      return false;
+    }
+    if (t.lowercase()) {
+      return isLowercaseName(text, tokens, i);
+    }
+    if (!t.capitalised() || namesALaw(tokens, i)) {
+      return false;
+    }
+    boolean english = isEnglish(t.core());
+    boolean givenName = lexicon.isProperNoun(t.core());
+    if (afterCue(text, tokens, i)) {
+      // "mum Jade": capitalised after a lower-case cue; "Child Protection" is a title, not a name.
+      return !english || givenName || (tokens.get(i - 1).lowercase() && !t.sentenceInitial());
+    }
+    if (t.sentenceInitial() && isCompound(t.lower())) {
+      // "Handover", "Childminder": two English words run together, capitalised only by position.
+      return false;
+    }
+    if (t.core().length() == 2) {
+      // Two capital-only letters in the dictionary are symbols and abbreviations ("Ni", "He").
+      return false;
+    }
+    if (lexicon.isNeverAName(t.core()) || lexicon.isGroupOfPeople(t.core()) || t.brandLike()) {
+      return false;
+    }
+    if (english) {
+      return givenName && isEnglishWordUsedAsName(text, tokens, i);
+    }
+    return !after(tokens, i, PLACE_PREPOSITIONS);
+  }
+
+  /** "Grace told me", "see Hope n Grace", "Will's behaviour"; not "Grace period", "the Bill". */
+  private boolean isEnglishWordUsedAsName(String text, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (after(tokens, i, DETERMINERS) || after(tokens, i, PLACE_PREPOSITIONS)) {
+      return false;
+    }
+    if (t.possessive()) {
+      return true;
+    }
+    Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    if (t.sentenceInitial()) {
+      return next != null && adjacent(text, t, next) && PERSON_VERBS.contains(next.lower())
+          || bracketAfter(text, t);
+    }
+    Token previous = i > 0 ? tokens.get(i - 1) : null;
+    boolean capitalBefore = previous != null && previous.capitalised() && adjacent(text, previous, t);
+    boolean capitalAfter = next != null && next.capitalised() && adjacent(text, t, next);
+    return !capitalBefore && !capitalAfter;
+  }
+
+  /** Text-speak names: "nana joan", "jayden's mum", "patrick b 4/11/09". */
+  private boolean isLowercaseName(String text, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (isEnglish(t.core())) {
+      return false;
+    }
+    Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    boolean beforeRelation = t.possessive() && next != null && RELATIONS.contains(next.lower());
+    boolean beforeBirth = next != null && BIRTH_CUES.contains(next.lower());
+    boolean startsWithVerb = t.sentenceInitial() && next != null && adjacent(text, t, next)
+        && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core());
+    return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb;
+  }
+
+  /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */
+  private static boolean bracketAfter(String text, Token t) {
+    return BRACKETED_AGE_OR_RELATION.matcher(text).region(t.end(), text.length()).lookingAt();
+  }
+
+  /** "Clare's Law", "Sarah's Law": laws named after people are guidance, not identifiers. */
+  private static boolean namesALaw(List<Token> tokens, int i) {
+    return tokens.get(i).possessive() && i + 1 < tokens.size() && tokens.get(i + 1).core().equals("Law");
+  }
+
+  private static boolean afterCue(String text, List<Token> tokens, int i) {
+    if (i == 0) {
+      return false;
+    }
+    Token previous = tokens.get(i - 1);
+    if (!CUE_GAP.matcher(text.substring(previous.end(), tokens.get(i).start())).matches()) {
+      return false;
+    }
+    String cue = previous.lower();
+    boolean nameIs = cue.equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
+    return NAME_CUES.contains(cue) || nameIs || cue.equals("name's") || previous.core().equalsIgnoreCase("name");
+  }
+
+  private static boolean after(List<Token> tokens, int i, Set<String> words) {
+    return i > 0 && words.contains(tokens.get(i - 1).lower());
+  }
+
+  /**
+   * "Rose Mulligan", "Summer Hope Lawson", "wayne and kerry's baby": a capitalised word next to a
+   * name is part of it, and a word joined to a name by "and" is one too.
+   */
+  private void spreadAcrossFullNames(String text, List<Token> tokens, boolean[] name) {
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < tokens.size(); i++) {
+        if (name[i]) {
+          continue;
+        }
+        Token t = tokens.get(i);
+        boolean nextIsName = i + 1 < tokens.size() && name[i + 1] && adjacent(text, t, tokens.get(i + 1));
+        boolean previousIsName = i > 0 && name[i - 1] && !tokens.get(i - 1).possessive()
+            && adjacent(text, tokens.get(i - 1), t);
+        boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()));
+        if (t.capitalised() && !NAME_CUES.contains(t.lower())) {
+          name[i] = surname || (nextIsName && !lexicon.isNeverAName(t.core())
+              && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core())));
+        }
+        if (!name[i] && (t.capitalised() || !isEnglish(t.core())) && !lexicon.isNeverAName(t.core())) {
+          name[i] = joinedToName(tokens, name, i) && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core()));
+        }
+      }
+    }
+  }
+
+  private static boolean joinedToName(List<Token> tokens, boolean[] name, int i) {
+    boolean before = i >= 2 && name[i - 2] && AND.contains(tokens.get(i - 1).lower());
+    boolean after = i + 2 < tokens.size() && name[i + 2] && AND.contains(tokens.get(i + 1).lower());
+    return before || after;
+  }
+
+  private static boolean adjacent(String text, Token left, Token right) {
+    return NAME_GAP.matcher(text.substring(left.end(), right.start())).matches();
+  }
+
+  private boolean isCompound(String word) {
+    for (int cut = MIN_COMPOUND_PART; cut <= word.length() - MIN_COMPOUND_PART; cut++) {
+      if (lexicon.isEnglish(word.substring(0, cut)) && lexicon.isEnglish(word.substring(cut))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** English as the dictionary has it; "pre-birth" through its parts, "Kerry-Ann" is not. */
+  private boolean isEnglish(String word) {
+    if (lexicon.isEnglish(word) || lexicon.isEnglish(APOSTROPHE_LOST.matcher(word).replaceFirst("n't"))) {
+      return true;
+    }
+    String[] parts = word.split("-");
+    if (parts.length < 2) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!part.isEmpty() && !lexicon.isEnglish(part) && !PREFIXES.contains(part.toLowerCase())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String replace(String text, List<Token> tokens, boolean[] name) {
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!name[i]) {
+        continue;
+      }
+      Token t = tokens.get(i);
+      boolean continuesName = i > 0 && name[i - 1] && copied == tokens.get(i - 1).coreEnd()
+          && !tokens.get(i - 1).possessive() && adjacent(text, tokens.get(i - 1), t);
+      if (continuesName) {
+        copied = t.coreEnd();
+        continue;
+      }
+      out.append(text, copied, t.start()).append("[name]");
+      copied = t.coreEnd();
+    }
+    return out.append(text.substring(copied)).toString();
+  }
+
+  private static List<Token> tokenise(String text) {
+    List<int[]> placeholders = new ArrayList<>();
+    Matcher p = PLACEHOLDER.matcher(text);
+    while (p.find()) {
+      placeholders.add(new int[] {p.start(), p.end()});
+    }
+    List<Token> tokens = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      if (insideAny(placeholders, m.start())) {
+        continue;
+      }
+      String word = m.group().replaceAll("[-'’]+$", "");
+      String core = POSSESSIVE.matcher(word).replaceFirst("");
+      if (core.isEmpty()) {
+        continue;
+      }
+      boolean possessive = core.length() < m.group().replaceAll("-+$", "").length();
+      tokens.add(new Token(m.start(), m.start() + m.group().length(), core, possessive,
+          sentenceInitial(text, m.start())));
+    }
+    return tokens;
+  }
+
+  private static boolean insideAny(List<int[]> spans, int position) {
+    return spans.stream().anyMatch(s -> position > s[0] && position < s[1]);
+  }
+
+  private static boolean sentenceInitial(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || OPENERS.indexOf(text.charAt(i)) >= 0)) {
+      i--;
+    }
+    boolean dashClause = i >= 1 && text.charAt(i) == '-' && Character.isWhitespace(text.charAt(i - 1));
+    return i < 0 || SENTENCE_END.indexOf(text.charAt(i)) >= 0 || dashClause;
+  }
+}

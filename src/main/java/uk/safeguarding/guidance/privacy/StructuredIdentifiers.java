@@ -1,0 +1,145 @@
+package uk.safeguarding.guidance.privacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers with a shape: emails, phone, NHS and National Insurance numbers, case references,
+ * dates, postcodes, street addresses and school names. Order matters: each rule sees the output
+ * of the ones before it, so longer shapes go first and the date-of-birth rules read "[date]".
+ */
+final class StructuredIdentifiers {
+
+  private static final String WORD = "[A-Z][\\p{L}'’-]*";
+  /** May is also the verb ("a 3 may be"): only capitalised, or with a year, is it the month. */
+  private static final String MONTH = "(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May"
+      + "|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?"
+      + "|[Dd]ec(?:ember)?)\\.?";
+  private static final String YEAR = "(?:\\d{4}|['’]\\d{2})";
+  /** Kept before the mask ("DOB [date of birth]"): the cue is an ordinary word, not the identifier. */
+  private static final String BIRTH_CUE = "(?i:(\\b(?:dob|d\\.o\\.b\\.?|date of birth|born(?:\\s+on)?|b\\.?)"
+      + "(?:\\s+is)?\\s*[:(]?\\s*))";
+  private static final String TOP_LEVEL_DOMAIN = "(?:com|net|org|uk|gov|nhs|sch|ac|co|io|pl|ie|info|me|edu)";
+  private static final String SPOKEN_DOT = "\\s*(?:\\[dot\\]|\\(dot\\)|\\bdot\\b|\\.)\\s*";
+  private static final String SPOKEN_AT = "\\s*(?:\\[at\\]|\\(at\\)|\\bat\\b)\\s*";
+  private static final String STREET = "(?:Road|Street|Avenue|Lane|Close|Drive|Way|Grove|Terrace|Court|Crescent"
+      + "|Place|Row|Mews|Gardens|Walk|Hill|Park|Square|View|Rise|Green|Parade|Gate|Vale|Wynd|Chase|Croft|Yard)";
+  /** Without a house number only unmistakable street words count ("Crown Court", "Hill" do not). */
+  private static final String STREET_UNNUMBERED = "(?:Road|Street|Avenue|Lane|Close|Drive|Terrace|Crescent"
+      + "|Grove|Mews|Gardens)";
+  private static final String SCHOOL_KIND = "(?:(?:Day\\s+)?Nursery|Primary|Infants?|Junior|Academy|School|High"
+      + "|College|Madrassa|Grammar|Secondary)(?:\\s+School)?";
+  /** Words that make "X School" a kind of school, not a school's name ("Virtual School"). */
+  private static final Set<String> GENERIC_SCHOOL_WORDS = Set.of("the", "a", "an", "our", "your", "their",
+      "his", "her", "my", "this", "that", "each", "every", "any", "other", "same", "new", "old", "virtual",
+      "free", "special", "independent", "primary", "secondary", "junior", "infant", "infants", "sunday",
+      "boarding", "high", "forest", "home", "maintained", "state", "private", "faith", "grammar", "local",
+      "mainstream", "residential", "alternative", "community", "nursery", "day", "academy", "school",
+      "college", "year", "catholic", "rc", "ce", "of", "c", "e", "and", "church", "england");
+  private static final Set<String> NOT_STREET_NAMES = Set.of("the", "a", "an", "in", "on", "at", "of", "to",
+      "and", "or", "for", "with", "my", "her", "his", "their", "our", "same", "this", "that", "other", "kids",
+      "children");
+
+  private static final Lexicon LEXICON = Lexicon.shared();
+
+  private static final List<Rule> RULES = List.of(
+      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]"),
+      // "jo dot bloggs at council dot gov dot uk", "paula [dot] greaves [at] nhs [dot] net".
+      Rule.replace("(?i)\\b[\\w+-]+(?:" + SPOKEN_DOT + "[\\w+-]+)*" + SPOKEN_AT + "[\\w-]+(?:" + SPOKEN_DOT
+          + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]"),
+      // National Insurance: two letters, three pairs of digits, a letter A-D, in one case, any spacing.
+      Rule.replace("(?<!\\w)(?:[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]|[a-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[a-d])(?!\\w)",
+          "[number]"),
+      new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}|\\(0\\d{2,4}\\)|0\\d{2,4})(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
+          m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()),
+      // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes or dots, or not at all.
+      Rule.replace("(?<![\\w.])\\d{3}([ .-]?)\\d{3}\\1\\d{4}(?![\\w])", "[number]"),
+      // "CS-2024-00123", "EH/2023/4471", "ZW24C50123", "H7788990": letters and at least 3 digits.
+      Rule.replace("\\b(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\\d){3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+\\b", "[reference]"),
+      Rule.replace("\\b[A-Z]{1,3}\\d{2}[A-Z]?\\d{3,}\\b", "[reference]"),
+      new Rule(Pattern.compile("(?i)\\b(ref(?:erence)?|log|occurrence|id|mosaic|lcs|liquidlogic|case\\s+no\\.?"
+          + "|case\\s+number)(\\.?\\s*(?:no\\.?|number|id)?\\s*[:#]?\\s*)\\d[\\d/-]{2,}\\d\\b"),
+          m -> m.group(1) + m.group(2) + "[reference]"),
+      Rule.replace("\\b\\d{2}/\\d{3,6}/\\d{2}\\b", "[reference]"),
+      Rule.replace("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b", "[date]"),
+      Rule.replace("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b", "[date]"),
+      // "17/05" but not "24/7" or "50/50": a day and a two-digit month.
+      Rule.replace("\\b(?:[12]\\d|3[01]|0?[1-9])/(?:0[1-9]|1[0-2])\\b(?!/)", "[date]"),
+      Rule.replace("\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?:,?\\s+" + YEAR + ")?(?![\\w'’])",
+          "[date]"),
+      Rule.replace("(?i:may)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b", "[date]"),
+      Rule.replace("\\b" + MONTH + "\\s+\\d{1,2}(?:(?:st|nd|rd|th)\\b|,?\\s+\\d{4}\\b)", "[date]"),
+      new Rule(Pattern.compile(BIRTH_CUE + "((?:in\\s+)?)(?:" + MONTH + "|may)\\s+" + YEAR + "\\b"),
+          m -> m.group(1) + m.group(2) + "[date of birth]"),
+      new Rule(Pattern.compile(BIRTH_CUE + "\\[date\\]"), m -> m.group(1) + "[date of birth]"),
+      // Postcodes, not ordinals after a school year ("Y7 2nd").
+      Rule.replace("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*(?!(?:1st|2nd|3rd)\\b)\\d[A-Z]{2}\\b", "[postcode]"),
+      // "flat 3, Mill House, Station Road", "Pitch 12, Meadow Lane Traveller Site".
+      Rule.replace("\\b(?i:flat|unit|room|pitch|apartment|apt|plot)\\s+\\d+[A-Za-z]?(?:,?\\s+(?:\\d{1,4}[A-Za-z]?\\s+)?"
+          + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]"),
+      Rule.replace("\\b\\d{1,4}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:" + WORD + "\\s+){1,3}" + STREET + "\\b"
+          + "(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]"),
+      new Rule(Pattern.compile("\\b\\d{1,4}[a-z]?\\s+((?:[a-z]+\\s+){1,2})(?:road|street|avenue|terrace|crescent"
+          + "|grove|mews|gardens|lane)\\b"), m -> isStreetName(m.group(1)) ? "[address]" : m.group()),
+      Rule.replace("\\b(?:The\\s+" + WORD + "(?:\\s+" + WORD + ")?,\\s+)?(?:" + WORD + "\\s+){1,2}"
+          + STREET_UNNUMBERED + "\\b", "[address]"),
+      // "St Mary's Primary", "St Aidan's C of E Primary", "Holy Cross Catholic High School".
+      new Rule(Pattern.compile("\\b(?:(?:St\\.?|Saint)\\s+)?" + WORD + "(?:\\s+(?:of\\s+|C of E\\s+|RC\\s+|CE\\s+)?"
+          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> maskSchool(m.group())),
+      Rule.replace("(?i)\\bst\\.?\\s+[a-z'’]+(?:\\s+(?:rc|ce|c of e|catholic))?\\s+(?:primary|junior|infants?"
+          + "|academy|school|high|nursery|college)(?:\\s+school)?\\b", "[school]"),
+      new Rule(Pattern.compile("\\b([a-z][a-z'’-]+)\\s+(?:academy|primary)\\b"),
+          m -> LEXICON.isEnglish(m.group(1)) ? m.group() : "[school]"),
+      Rule.replace("\\b\\d{6,}\\b", "[number]"));
+
+  private StructuredIdentifiers() {}
+
+  static String mask(String text) {
+    String out = text;
+    for (Rule rule : RULES) {
+      out = rule.apply(out);
+    }
+    return out;
+  }
+
+  /** UK numbers have 10 or 11 digits, international ones up to 13 with the country code. */
+  private static boolean isPhoneNumber(String candidate) {
+    long digits = candidate.chars().filter(Character::isDigit).count();
+    return digits >= 10 && digits <= 13;
+  }
+
+  private static boolean isStreetName(String words) {
+    for (String word : words.strip().split("\\s+")) {
+      if (NOT_STREET_NAMES.contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Masks a school's name but keeps a leading "The" or verb-like word, and keeps kinds of school
+   * ("Virtual School", "a Free School"), which guidance talks about.
+   */
+  private static String maskSchool(String match) {
+    String[] words = match.split("\\s+");
+    int start = 0;
+    while (start < words.length && GENERIC_SCHOOL_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) {
+      start++;
+    }
+    boolean named = false;
+    for (int i = start; i < words.length; i++) {
+      named |= !GENERIC_SCHOOL_WORDS.contains(words[i].toLowerCase(Locale.ROOT));
+    }
+    if (!named) {
+      return match;
+    }
+    StringBuilder kept = new StringBuilder();
+    for (int i = 0; i < start; i++) {
+      kept.append(words[i]).append(' ');
+    }
+    return kept + "[school]";
+  }
+}
