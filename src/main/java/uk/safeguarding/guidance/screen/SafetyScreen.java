@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.privacy.PersonalData;
 
 /**
  * Decides whether a question describes a child in danger now. A logistic regression (liblinear)
@@ -76,12 +77,13 @@ public final class SafetyScreen {
     }
     Linear.disableDebugOutput();
     Features features = new Features(settings.weights(), embedder == null ? 0 : embedder.dimension());
-    List<float[]> vectors = embedder == null ? null
-        : embedder.embedQueries(examples.stream().map(Example::text).toList());
+    // Learned from the examples as the screen will see questions: masked (names become [name] and so on).
+    List<String> texts = examples.stream().map(e -> PersonalData.mask(e.text())).toList();
+    List<float[]> vectors = embedder == null ? null : embedder.embedQueries(texts);
     Feature[][] x = new Feature[examples.size()][];
     double[] y = new double[examples.size()];
     for (int i = 0; i < x.length; i++) {
-      x[i] = withBias(features.of(examples.get(i).text(), vectors == null ? null : vectors.get(i)), features);
+      x[i] = withBias(features.of(texts.get(i), vectors == null ? null : vectors.get(i)), features);
       y[i] = examples.get(i).urgent() ? URGENT : CALM;
     }
     double threshold = Math.min(settings.maxThreshold(), threshold(outOfFold(x, y, features, settings), y,
@@ -91,14 +93,15 @@ public final class SafetyScreen {
     List<float[]> urgentVectors = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (examples.get(i).urgent()) {
-        urgent.add(examples.get(i));
+        // Quoted (masked) in reasons that reach the trainers' queue: a trainer's example may name someone.
+        urgent.add(new Example(texts.get(i), true, examples.get(i).split()));
         urgentVectors.add(vectors == null ? null : vectors.get(i));
       }
     }
     return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), urgentVectors, examples.size());
   }
 
-  /** The screen's verdict on one question. */
+  /** The screen's verdict on one question, which the caller has already masked ({@link PersonalData#mask}). */
   public Verdict assess(String question) {
     float[] v = embedder == null ? null : embedder.embedQuery(question);
     double score = score(model, withBias(features.of(question, v), features));

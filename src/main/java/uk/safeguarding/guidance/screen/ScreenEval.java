@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.privacy.PersonalData;
 
 /**
  * Measures the safety screen: urgent situations caught (recall) and calm ones flagged (false
@@ -39,7 +40,7 @@ public final class ScreenEval {
     List<String> missed = new ArrayList<>();
     List<String> falseAlarms = new ArrayList<>();
     for (Example e : situations) {
-      boolean flagged = screen.assess(e.text()).urgent();
+      boolean flagged = screen.assess(PersonalData.mask(e.text())).urgent(); // as the server asks it
       if (e.urgent()) {
         urgent++;
         caught += flagged ? 1 : 0;
