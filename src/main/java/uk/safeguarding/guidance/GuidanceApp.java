@@ -21,6 +21,7 @@ import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.embed.OnnxNatives;
 import uk.safeguarding.guidance.http.AdminServices;
 import uk.safeguarding.guidance.http.Services;
 import uk.safeguarding.guidance.http.TrustedProxies;
@@ -54,6 +55,7 @@ public final class GuidanceApp {
     this.holder = new LibraryHolder();
     // The safety screen always has the embedding model: with --dense off it is loaded for the screen
     // alone, since the lexical-only screen misses more urgent situations (BENCHMARKS.md).
+    OnnxNatives.useFolderUnder(config.dataDir()); // not the temp folder, where a crash would leave them
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir());
     Embedder embedder = config.dense() ? model : null;
     CorpusReader reader = CorpusReader.standard();
