@@ -50,6 +50,7 @@ public final class Analysis {
 
   private final Analyzer index;
   private final Analyzer query;
+  private final Analyzer expansion;
   private final int synonymRules;
   private final String synonymsProblem;
   private final String synonymsSource;
@@ -57,6 +58,7 @@ public final class Analysis {
   private Analysis(SynonymMap synonyms, int synonymRules, String synonymsProblem, String synonymsSource) {
     this.index = new GuidanceAnalyzer(null);
     this.query = new GuidanceAnalyzer(synonyms);
+    this.expansion = new GuidanceAnalyzer(synonyms, Stage.SYNONYMS);
     this.synonymRules = synonymRules;
     this.synonymsProblem = synonymsProblem;
     this.synonymsSource = synonymsSource == null ? "" : synonymsSource;
@@ -75,7 +77,7 @@ public final class Analysis {
     if (solrSynonyms == null || solrSynonyms.isBlank()) {
       return new Analysis(null, 0, "", solrSynonyms);
     }
-    try (Analyzer parseAnalyzer = new GuidanceAnalyzer(null, false)) {
+    try (Analyzer parseAnalyzer = new GuidanceAnalyzer(null, Stage.LOWERCASE)) {
       SolrSynonymParser parser = new SolrSynonymParser(true, true, parseAnalyzer);
       parser.parse(new StringReader(solrSynonyms));
       int rules = (int) solrSynonyms.lines().map(String::strip)
@@ -97,6 +99,15 @@ public final class Analysis {
     return query;
   }
 
+  /**
+   * The question's words and the trainers' synonyms for them, before stop words and stemming: a
+   * graph whose every path (the question as typed among them) search analyses on its own, so a
+   * multi-word synonym holding stop words ("was not brought") never breaks the query.
+   */
+  public Analyzer expansion() {
+    return expansion;
+  }
+
   public int synonymRules() {
     return synonymRules;
   }
@@ -106,19 +117,21 @@ public final class Analysis {
     return synonymsProblem;
   }
 
+  /** Where the chain stops: after lowercasing (how synonym rules are read), after synonyms, or at the end. */
+  enum Stage { LOWERCASE, SYNONYMS, FULL }
+
   /** The analysis chain; synonyms only at query time. */
   static final class GuidanceAnalyzer extends Analyzer {
     private final SynonymMap synonyms;
-    private final boolean full;
+    private final Stage stage;
 
     GuidanceAnalyzer(SynonymMap synonyms) {
-      this(synonyms, true);
+      this(synonyms, Stage.FULL);
     }
 
-    /** With {@code full} false, the chain stops after lowercasing: how synonym rules are read. */
-    GuidanceAnalyzer(SynonymMap synonyms, boolean full) {
+    GuidanceAnalyzer(SynonymMap synonyms, Stage stage) {
       this.synonyms = synonyms;
-      this.full = full;
+      this.stage = stage;
     }
 
     @Override
@@ -127,11 +140,14 @@ public final class Analysis {
       TokenStream stream = new EnglishPossessiveFilter(source);
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
-      if (!full) {
+      if (stage == Stage.LOWERCASE) {
         return new TokenStreamComponents(source, stream);
       }
       if (synonyms != null) {
         stream = new SynonymGraphFilter(stream, synonyms, true);
+      }
+      if (stage == Stage.SYNONYMS) {
+        return new TokenStreamComponents(source, stream);
       }
       stream = new StopFilter(stream, STOP_WORDS);
       stream = new PorterStemFilter(stream);

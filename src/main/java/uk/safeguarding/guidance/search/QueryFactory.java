@@ -15,6 +15,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import uk.safeguarding.guidance.index.Analysis;
 import uk.safeguarding.guidance.index.Fields;
 
 /**
@@ -38,7 +39,8 @@ final class QueryFactory {
   private QueryFactory() {}
 
   /** The query, or null when the words analyse to nothing (only stop words or punctuation). */
-  static Query build(String text, Analyzer analyzer, Filters filters) {
+  static Query build(String text, Analysis analysis, Filters filters) {
+    Analyzer analyzer = analysis.query();
     String normalised = text.replace('“', '"').replace('”', '"').replace('„', '"');
     List<String> phrases = new ArrayList<>();
     Matcher m = QUOTED.matcher(normalised);
@@ -54,13 +56,13 @@ final class QueryFactory {
     BooleanQuery.Builder main = new BooleanQuery.Builder();
     boolean any = false;
     for (String phrase : phrases) {
-      Query q = acrossFields(builder, phrase, true);
+      Query q = acrossFields(builder, analysis, phrase, true);
       if (q != null) {
         main.add(q, Occur.MUST);
         any = true;
       }
     }
-    Query words = acrossFields(builder, freeText, false);
+    Query words = acrossFields(builder, analysis, freeText, false);
     if (words != null) {
       main.add(words, any ? Occur.SHOULD : Occur.MUST);
       any = true;
@@ -92,14 +94,14 @@ final class QueryFactory {
     addFilter(builder, Fields.YEAR, filters.years());
   }
 
-  private static Query acrossFields(QueryBuilder builder, String text, boolean phrase) {
+  private static Query acrossFields(QueryBuilder builder, Analysis analysis, String text, boolean phrase) {
     if (text.isBlank()) {
       return null;
     }
     BooleanQuery.Builder fields = new BooleanQuery.Builder();
     boolean any = false;
     for (String field : List.of(Fields.BODY, Fields.SECTION, Fields.TITLE)) {
-      Query q = phrase ? builder.createPhraseQuery(field, text) : builder.createBooleanQuery(field, text, Occur.SHOULD);
+      Query q = phrase ? builder.createPhraseQuery(field, text) : SynonymQueries.anyWords(field, text, analysis);
       if (q != null) {
         fields.add(new BoostQuery(q, FIELD_BOOSTS.get(field)), Occur.SHOULD);
         any = true;

@@ -98,12 +98,12 @@ public final class SearchService {
 
   /** Searches one given library (also used by evaluation on a temporary index). */
   public static SearchResults search(Library library, SearchRequest request, String context, Embedder queries) {
-    Query query = QueryFactory.build(request.query(), library.analysis().query(), request.filters());
+    Query query = QueryFactory.build(request.query(), library.analysis(), request.filters());
     if (query == null) {
       return new SearchResults(request.query(), 0, List.of(), facets(library, new BitSet()));
     }
     if (context != null && !context.isBlank()) {
-      Query contextQuery = QueryFactory.build(context, library.analysis().query(), Filters.NONE);
+      Query contextQuery = QueryFactory.build(context, library.analysis(), Filters.NONE);
       if (contextQuery != null) {
         query = new BooleanQuery.Builder().add(query, Occur.MUST)
             .add(new BoostQuery(contextQuery, CONTEXT_WEIGHT), Occur.SHOULD).build();

@@ -106,4 +106,35 @@ class SearchServiceTest {
     assertEquals(2, firstTwo.size());
     assertTrue(next.stream().noneMatch(firstTwo::contains));
   }
+
+  @Test
+  void a_synonym_rule_with_stop_words_never_makes_a_query_find_less(@TempDir Path withRules, @TempDir Path without,
+      @TempDir Path indexes) throws Exception {
+    uk.safeguarding.guidance.TestApp.copyMiniCorpus(withRules);
+    uk.safeguarding.guidance.TestApp.copyMiniCorpus(without);
+    java.nio.file.Files.delete(without.resolve("synonyms.txt"));
+    java.nio.file.Files.writeString(withRules.resolve("synonyms.txt"), "\ndna, did not attend, was not brought, no show\n"
+        + "ooh, out of the hours, out of hours\n", java.nio.file.StandardOpenOption.APPEND);
+    LibraryHolder rules = new LibraryHolder();
+    LibraryHolder plain = new LibraryHolder();
+    rules.swap(new IndexStore(indexes.resolve("a"), CorpusReader.standard()).open(withRules));
+    plain.swap(new IndexStore(indexes.resolve("b"), CorpusReader.standard()).open(without));
+    try {
+      SearchService withSynonyms = new SearchService(rules);
+      SearchService alone = new SearchService(plain);
+      for (String q : List.of("out of hours", "was not brought", "the child did not attend", "no show at the enquiry",
+          "section 47 enquiries", "bruising", "what to do out of the hours")) {
+        Set<String> found = new java.util.HashSet<>(ids(withSynonyms, q));
+        assertTrue(found.containsAll(ids(alone, q)), q + ": " + found + " lacks some of " + ids(alone, q));
+      }
+      assertEquals(ids(withSynonyms, "out of hours"), ids(withSynonyms, "OOH"), "the acronym finds what the phrase finds");
+    } finally {
+      rules.close();
+      plain.close();
+    }
+  }
+
+  private static List<String> ids(SearchService service, String q) {
+    return service.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().id()).toList();
+  }
 }
