@@ -17,6 +17,9 @@ final class Sentences {
       "^(What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do|Recommendations?|"
           + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*", Pattern.CASE_INSENSITIVE);
 
+  /** A report's paragraph number ("7.11.1 "): the point quotes the sentence, not where it sat. */
+  private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2}){1,3}\\.?\\s+(?=[A-Z(\"'“‘])");
+
   /** One quotable unit and whether it came from a list item. */
   record Unit(String text, boolean listItem) {}
 
@@ -32,6 +35,7 @@ final class Sentences {
         }
         boolean item = LIST_MARK.matcher(l).find();
         l = LABEL.matcher(LIST_MARK.matcher(l).replaceFirst("")).replaceFirst("");
+        l = NUMBERING.matcher(l).replaceFirst("");
         if (item) {
           out.add(new Unit(l, true));
           continue;
