@@ -407,14 +407,18 @@
     const byNumber = new Map(citations.map(function (c) { return [Number(c.n), c]; }));
 
     // Who to contact now leads the turn, above even the echoed question: the first thing seen.
-    if (data.urgent) turn.item.insertBefore(renderUrgent(data.urgentMessage, data.grounded), turn.item.firstChild);
+    if (data.urgent) {
+      turn.item.insertBefore(renderUrgent(data.urgentMessage, data.grounded, points.length > 0), turn.item.firstChild);
+    }
 
     const answer = make('div', 'answer' + (data.grounded ? '' : ' answer-not-grounded'));
     answer.appendChild(make('h4', 'visually-hidden', 'Answer'));
     answer.appendChild(make('p', 'answer-lead', data.answer));
-    if (data.grounded && points.length) answer.appendChild(renderPoints(points, byNumber, turn.id));
+    // An urgent question the library does not cover still shows what the library says to do in an emergency.
+    const quoted = data.grounded || (data.urgent && citations.length > 0);
+    if (quoted && points.length) answer.appendChild(renderPoints(points, byNumber, turn.id));
     if (suggestions.length) answer.appendChild(renderSuggestions(suggestions, data.grounded));
-    if (data.grounded && citations.length) {
+    if (quoted && citations.length) {
       answer.appendChild(make('h4', 'sources-heading', 'Sources'));
       answer.appendChild(renderSources(citations, turn.id));
     }
@@ -427,6 +431,9 @@
   function answerSummary(data, points, citations, suggestions) {
     // Read first to screen-reader users too: who to contact now, before anything about the library.
     const prefix = data.urgent ? 'Urgent. ' + (data.urgentMessage || 'If a child is in immediate danger, call 999.') + ' ' : '';
+    if (!data.grounded && data.urgent && points.length) {
+      return prefix + 'The library does not cover that question; what it says to do in an emergency is below.';
+    }
     if (!data.grounded) {
       return prefix + 'The library does not cover that question.' +
         (suggestions.length ? ' ' + plural(suggestions.length, 'suggested topic is', 'suggested topics are') + ' listed.' : '');
@@ -435,13 +442,14 @@
       plural(citations.length, 'source', 'sources') + ', below the question box.';
   }
 
-  function renderUrgent(message, grounded) {
+  function renderUrgent(message, grounded, hasPoints) {
     const alert = make('div', 'alert-urgent');
     alert.setAttribute('role', 'alert');
     alert.appendChild(make('h4', 'alert-urgent-title', 'If a child is at immediate risk, act now'));
     alert.appendChild(make('p', 'alert-urgent-text',
       message || 'If a child is in immediate danger, call 999. Otherwise contact children\'s social care now, or the out-of-hours Emergency Duty Team.'));
     if (grounded) alert.appendChild(make('p', 'alert-urgent-after', 'What the library\'s learning says follows below.'));
+    else if (hasPoints) alert.appendChild(make('p', 'alert-urgent-after', 'What the library says to do in an emergency follows below.'));
     return alert;
   }
 

@@ -149,7 +149,9 @@ public final class AskService {
     if (a.points().isEmpty()) {
       return null;
     }
-    return Answer.of(answerId, masked, true,
+    // Not grounded: the points answer "what to do in an emergency", not the question asked. Clients that
+    // count declines (grounded false) count this one too; the page shows the points because it is urgent.
+    return Answer.of(answerId, masked, false,
         "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
             + "emergency, quoted from " + plural(a.citations().size(), "passage") + ".",
         a.points(), a.citations(), a.suggestions());

@@ -412,6 +412,8 @@ class ChatPageIT {
           alert.findElement(By.cssSelector(".alert-urgent-text")).getText());
       assertTrue(alert.getRect().getY() < turn.findElement(By.cssSelector(".turn-question")).getRect().getY());
       assertTrue(alert.getRect().getY() < turn.findElement(By.cssSelector(".answer")).getRect().getY());
+      // Not grounded, yet what the library says to do in an emergency is shown, quoted and cited.
+      assertEquals(expected.getAsJsonArray("points").size(), turn.findElements(By.cssSelector(".points > li")).size());
       // Announced to screen readers first: the live region starts with the emergency advice itself.
       String announced = wait(d -> {
         String t = d.findElement(By.id("announcer")).getDomProperty("textContent");

@@ -147,6 +147,19 @@ class AskApiTest {
   }
 
   @Test
+  void an_urgent_question_the_library_does_not_cover_is_not_grounded_but_quotes_what_to_do_in_an_emergency()
+      throws Exception {
+    JsonObject a = ask("2yo got into nans handbag and ate some of her tablets about 10 mins ago, mum says hes fine "
+        + "and wont ring anyone", null);
+    assertTrue(a.get("urgent").getAsBoolean());
+    assertFalse(a.get("grounded").getAsBoolean(), "the points answer an emergency, not the question");
+    assertTrue(a.get("answer").getAsString().startsWith("The library does not cover this situation directly. "
+        + "Here is what it says to do in a safeguarding emergency"), a.get("answer").getAsString());
+    assertTrue(a.getAsJsonArray("points").size() >= 1);
+    assertFaithful(a);
+  }
+
+  @Test
   void a_calm_question_about_a_past_case_is_not_urgent() throws Exception {
     JsonObject a = ask("writing up the learning from a closed case where a baby was found alone in 2019", null);
     assertFalse(a.get("urgent").getAsBoolean());
