@@ -41,7 +41,10 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
       "  --trusted-proxies LIST  addresses or CIDR blocks of reverse proxies whose X-Forwarded-For/-Proto are",
       "                      believed (env GUIDANCE_TRUSTED_PROXIES, default none), e.g. 127.0.0.1,10.0.0.0/8",
       "",
-      "Commands: serve (default) | eval | add-trainer NAME [--data DIR] | add-token TRAINER LABEL [--data DIR] | help",
+      "  -h, --help          this text (COMMAND --help for a command's options)",
+      "  --version           the version",
+      "",
+      "Commands: serve (default) | eval | add-trainer NAME [--data DIR] | add-token TRAINER LABEL [--data DIR] | help | version",
       "  add-trainer reads the password from env GUIDANCE_TRAINER_PASSWORD or prompts for it (at least 12 characters).");
 
   public AppConfig {

@@ -47,7 +47,7 @@ import uk.safeguarding.guidance.search.SearchService;
  */
 public final class EvalCommand {
 
-  static final String USAGE = String.join("\n",
+  public static final String USAGE = String.join("\n",
       "Usage: java -jar guidance-assistant.jar eval [options]",
       "  --questions FILE    a question file ({\"q\", \"expect\"} / {\"q\", \"outOfScope\": true} lines); repeatable",
       "  --corpus DIR        corpus for --questions (default ./corpus)",

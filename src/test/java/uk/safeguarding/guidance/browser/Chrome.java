@@ -23,15 +23,26 @@ final class Chrome {
 
   private Chrome() {}
 
-  /** Why the browser tests cannot run here, or null when they can. */
+  /**
+   * Why the browser tests cannot run here, or null when they can. Under CI ({@code CI=true}) a
+   * missing browser is a failure, not a skip, so a CI run never passes without them.
+   */
   static String skipReason() {
-    if (!Files.isExecutable(Path.of(CHROME))) {
-      return "Skipping browser tests: no Chromium at " + CHROME + " (set CHROME_BIN to point at one).";
+    return skipReason(Path.of(CHROME), Path.of(DRIVER), System.getenv("CI"));
+  }
+
+  static String skipReason(Path chrome, Path driver, String ci) {
+    String reason = null;
+    if (!Files.isExecutable(chrome)) {
+      reason = "no Chromium at " + chrome + " (set CHROME_BIN to point at one)";
+    } else if (!Files.isExecutable(driver)) {
+      reason = "no chromedriver at " + driver + " (set CHROMEDRIVER to point at one)";
     }
-    if (!Files.isExecutable(Path.of(DRIVER))) {
-      return "Skipping browser tests: no chromedriver at " + DRIVER + " (set CHROMEDRIVER to point at one).";
+    if (reason != null && "true".equalsIgnoreCase(ci == null ? "" : ci.strip())) {
+      throw new IllegalStateException("The browser tests cannot run: " + reason
+          + ". CI=true, so they fail instead of skipping; install chromium and chromium-driver.");
     }
-    return null;
+    return reason == null ? null : "Skipping browser tests: " + reason + ".";
   }
 
   /** A fresh headless browser with its own profile under {@code tempDir}. */

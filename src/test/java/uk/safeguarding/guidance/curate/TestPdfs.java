@@ -115,7 +115,7 @@ public final class TestPdfs {
       PDStream stream = new PDStream(doc);
       try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
         out.write(ascii("BT /" + font.getName() + " 1 Tf 72 720 Td\n" + prefix));
-        byte[] units = ascii(unit.repeat((int) Math.max(1, (1 << 16) / unit.length())));
+        byte[] units = ascii(unit.repeat(Math.max(1, (1 << 16) / unit.length())));
         for (long n = 0; n < decodedBytes; n += units.length) {
           out.write(units);
         }
