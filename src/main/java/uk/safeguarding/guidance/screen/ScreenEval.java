@@ -96,13 +96,10 @@ public final class ScreenEval {
     List<SafetyScreen.Settings> grid = new ArrayList<>();
     double[][] blocks = embedder == null
         ? new double[][] {{0.5, 0, 1, 1}, {1, 0, 1, 1}, {0.5, 0, 0.5, 1}}
-        : new double[][] {{0.5, 1, 0.5, 0.5}, {0.5, 1.5, 1, 1}};
+        : new double[][] {{0.5, 1, 0.5, 0.5}};
     for (double[] w : blocks) {
-      for (double urgentWeight : new double[] {2, 4}) {
-        for (double recall : new double[] {0.99, 0.995, 1.0}) {
-          grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), 100, urgentWeight, recall, 5,
-              0.5));
-        }
+      for (double recall : new double[] {0.99, 0.9925, 0.995, 1.0}) {
+        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), 100, 2, recall, 5, 0.5));
       }
     }
     for (SafetyScreen.Settings s : grid) {
