@@ -95,6 +95,8 @@ public final class AskService {
     String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
         ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
     Verdict verdict = screen.assess(question);
+    // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
+    String searched = search.correctSpelling(question);
     boolean urgent = verdict.urgent();
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String answerId = UUID.randomUUID().toString();
@@ -106,10 +108,10 @@ public final class AskService {
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, masked);
     }
 
-    QueryTerms terms = search.queryTerms(question);
+    QueryTerms terms = search.queryTerms(searched);
     String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
-    String query = context == null ? masked : masked + " " + context;
-    List<Scored> scored = score(search.search(new SearchRequest(question, 8, 0, request.filters()), context).hits(), terms);
+    String query = context == null ? searched : searched + " " + context;
+    List<Scored> scored = score(search.search(new SearchRequest(searched, 8, 0, request.filters()), context).hits(), terms);
     double best = bestCoverage(scored);
     boolean grounded = grounded(terms, scored, best);
     if (!grounded && urgent) {

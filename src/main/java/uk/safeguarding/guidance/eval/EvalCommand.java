@@ -171,7 +171,11 @@ public final class EvalCommand {
           : search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().text()).toList());
       out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
       if (!mode.equals("dense")) { // answers always go through the search ranking
-        out.printf("%s [%s] %s%n", file.getFileName(), mode, AskEval.run(qs, ask::ask));
+        AskEval.Report report = AskEval.run(qs, ask::ask);
+        out.printf("%s [%s] %s%n", file.getFileName(), mode, report);
+        if (Boolean.getBoolean("eval.failures")) {
+          report.failures().forEach(f -> out.println("  " + f));
+        }
       }
     }
     holder.close();

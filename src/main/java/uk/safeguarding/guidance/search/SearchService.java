@@ -214,6 +214,25 @@ public final class SearchService {
   }
 
   /** The question's content words with their analysed terms and IDF weights in the current library. */
+  private final java.util.concurrent.atomic.AtomicReference<Spelling> spelling =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * {@code text} with slips of the keyboard put right against the current library's words (see
+   * {@link Spelling}); the answer step searches this, the search API the words as given.
+   */
+  public String correctSpelling(String text) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      Spelling current = spelling.get();
+      if (current == null || !current.hash().equals(library.hash())) {
+        current = Spelling.of(library);
+        spelling.set(current);
+      }
+      return current.correct(text);
+    }
+  }
+
   public QueryTerms queryTerms(String question) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library library = lease.library();

@@ -137,4 +137,21 @@ class SearchServiceTest {
   private static List<String> ids(SearchService service, String q) {
     return service.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().id()).toList();
   }
+
+  @Test
+  void slips_of_the_keyboard_are_put_right_against_the_librarys_words_and_real_words_are_left_alone() {
+    assertEquals("the strategy discussions were timely", search.correctSpelling("the stratgey discusions were timely"));
+    assertEquals("Looked after children seen alone", search.correctSpelling("Looked after chidlren seen alone"));
+    assertEquals("jabs and passport for the PLO", search.correctSpelling("jabs and passport for the PLO"),
+        "English words and acronyms the library lacks say what the question is about");
+    assertEquals("wat abt s47", search.correctSpelling("wat abt s47"), "short words are too ambiguous to correct");
+  }
+
+  @Test
+  void the_edit_distance_counts_a_swap_of_neighbours_as_one() {
+    assertEquals(1, Spelling.distance("reveiw", "review", 2));
+    assertEquals(1, Spelling.distance("asessment", "assessment", 2));
+    assertEquals(2, Spelling.distance("enquirys", "enquiries", 2));
+    assertEquals(3, Spelling.distance("abcdef", "uvwxyz", 2), "stops once past the limit");
+  }
 }
