@@ -163,8 +163,8 @@ class RelevanceTest {
 
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
-   * under what BENCHMARKS.md reports: hybrid recall@5 0.807, answered with a relevant citation 60/83,
-   * out-of-scope declined 25/34. Short of issue 10's targets; here so nothing slips back.
+   * under what BENCHMARKS.md reports: hybrid recall@5 0.807, answered with a relevant citation 62/83,
+   * out-of-scope declined 26/34. Short of issue 10's targets; here so nothing slips back.
    */
   @Test
   void the_held_out_question_bank_keeps_its_figures() throws IOException {
@@ -172,9 +172,9 @@ class RelevanceTest {
     assertEquals(83, r.questions());
     assertTrue(r.recallAt5() >= 0.78, "recall@5 " + r.recallAt5());
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 57, in.toString());
+    assertTrue(in.groundedWithRelevant() >= 59, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
-    assertTrue(out.declined() >= 23, out.toString());
+    assertTrue(out.declined() >= 24, out.toString());
   }
 }
