@@ -2,10 +2,9 @@ package uk.safeguarding.guidance.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.util.HashSet;
 import java.util.Set;
-import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.SourceDocument;
+import uk.safeguarding.guidance.index.Catalog;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
@@ -71,23 +70,12 @@ final class LibraryController {
   /** Filters from named value lists, each value checked against the library's metadata. */
   static Filters filters(LibraryHolder holder, java.util.function.Function<String, java.util.List<String>> values) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      Set<String> types = new HashSet<>();
-      Set<String> orgs = new HashSet<>();
-      Set<String> themes = new HashSet<>();
-      Set<String> years = new HashSet<>();
-      for (SourceDocument d : lease.library().documents().values()) {
-        DocumentMetadata m = d.metadata();
-        types.add(m.documentType());
-        orgs.add(m.organisation());
-        themes.addAll(m.themes());
-        years.add(m.year());
-      }
-      for (Set<String> known : java.util.List.of(types, orgs, themes, years)) {
-        known.remove(""); // an undated or untyped document offers no filter value
-      }
-      return new Filters(Params.filter("type", values.apply("type"), types),
-          Params.filter("organisation", values.apply("organisation"), orgs),
-          Params.filter("theme", values.apply("theme"), themes), Params.filter("year", values.apply("year"), years));
+      // Worked out once per index generation: a request with no filter costs nothing here.
+      Catalog known = lease.library().catalog();
+      return new Filters(Params.filter("type", values.apply("type"), known.types()),
+          Params.filter("organisation", values.apply("organisation"), known.organisations()),
+          Params.filter("theme", values.apply("theme"), known.themes()),
+          Params.filter("year", values.apply("year"), known.years()));
     }
   }
 

@@ -33,6 +33,9 @@ public final class Library {
   private final boolean reused;
   private final String glossarySource;
   private final Map<String, float[]> vectors;
+  private final Catalog catalog;
+  /** The ordinal (in {@link Catalog#facets}) of the document each Lucene document's passage belongs to. */
+  private final int[] documentOrdinalByLuceneDoc;
 
   Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
       Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource,
@@ -67,6 +70,13 @@ public final class Library {
     // Never serve an index built from other files: every indexed passage must be one of these, and all of them.
     if (unknown > 0 || reader.numDocs() != byId.size()) {
       throw new MismatchException(hash, reader.numDocs(), byId.size(), unknown);
+    }
+    this.catalog = Catalog.of(new ArrayList<>(docs.values()));
+    Map<String, Integer> ordinals = new LinkedHashMap<>();
+    docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
+    this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];
+    for (int i = 0; i < passageByLuceneDoc.length; i++) {
+      documentOrdinalByLuceneDoc[i] = ordinals.get(passageByLuceneDoc[i].docId());
     }
   }
 
@@ -104,6 +114,16 @@ public final class Library {
 
   public int passageCount() {
     return passagesById.size();
+  }
+
+  /** Filter values and facet values, worked out once for this generation. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The ordinal in {@link Catalog#facets} of the document a Lucene document's passage belongs to. */
+  public int documentOrdinalAt(int luceneDoc) {
+    return documentOrdinalByLuceneDoc[luceneDoc];
   }
 
   /** The passage a Lucene document id stands for (ids are stable for this reader). */

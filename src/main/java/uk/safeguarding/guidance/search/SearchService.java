@@ -37,6 +37,7 @@ import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.index.Fields;
+import uk.safeguarding.guidance.index.Catalog;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
@@ -324,12 +325,23 @@ public final class SearchService {
     for (String facet : List.of("documentType", "organisation", "theme", "year")) {
       counts.put(facet, new TreeMap<>());
     }
+    // Matches counted per document first (an array increment per passage), then spread over each
+    // document's facet values once: the metadata is read per document, not per hit.
+    List<Catalog.DocumentFacets> documents = library.catalog().facets();
+    int[] perDocument = new int[documents.size()];
     for (int doc = matching.nextSetBit(0); doc >= 0; doc = matching.nextSetBit(doc + 1)) {
-      DocumentMetadata meta = library.documents().get(library.passageAt(doc).docId()).metadata();
-      increment(counts.get("documentType"), meta.documentType());
-      increment(counts.get("organisation"), meta.organisation());
-      meta.themes().forEach(t -> increment(counts.get("theme"), t));
-      increment(counts.get("year"), meta.year());
+      perDocument[library.documentOrdinalAt(doc)]++;
+    }
+    for (int d = 0; d < perDocument.length; d++) {
+      int n = perDocument[d];
+      if (n == 0) {
+        continue;
+      }
+      Catalog.DocumentFacets f = documents.get(d);
+      add(counts.get("documentType"), f.type(), n);
+      add(counts.get("organisation"), f.organisation(), n);
+      f.themes().forEach(t -> add(counts.get("theme"), t, n));
+      add(counts.get("year"), f.year(), n);
     }
     Map<String, Map<String, Integer>> sorted = new LinkedHashMap<>();
     counts.forEach((facet, values) -> {
@@ -342,9 +354,11 @@ public final class SearchService {
     return sorted;
   }
 
-  private static void increment(Map<String, Integer> counts, String value) {
+  private static void add(Map<String, Integer> counts, String value, int n) {
     if (!value.isEmpty()) {
-      counts.merge(value, 1, Integer::sum);
+      counts.merge(value, n, Integer::sum);
     }
   }
+
+
 }
