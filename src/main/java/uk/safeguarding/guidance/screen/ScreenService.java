@@ -93,6 +93,15 @@ public final class ScreenService {
     }
   }
 
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private FileTime modified() {
     try {
       Path f = corpusDir.resolve(ExampleFiles.TRAINER_FILE);
@@ -120,6 +129,10 @@ public final class ScreenService {
           s.threshold()));
       trainers.skipped().forEach(r -> LOG.warning("Safety screen example skipped: " + r));
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted() || hasCause(e, InterruptedException.class)) {
+        LOG.fine("Safety screen training stopped: the server is stopping");
+        return;
+      }
       LOG.log(Level.SEVERE, "The safety screen could not be trained; the previous one (if any) keeps serving", e);
       if (current.get() == null) {
         first.completeExceptionally(e);
