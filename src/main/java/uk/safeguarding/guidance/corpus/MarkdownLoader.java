@@ -52,7 +52,10 @@ final class MarkdownLoader implements DocumentLoader {
       // parse, so it is refused like any bad file rather than ending the request with a 500.
       throw new SkippedDocumentException(file, "the Markdown nests quotes, lists or emphasis too deeply to read", null);
     }
-    return FrontMatter.document(file, frontMatter.getData(), blocks, fallbackId);
+    // YAML as YAML users write it (comments, quotes); commonmark's lenient reading when it is not valid YAML.
+    Map<String, List<String>> data = YamlFrontMatter.split(markdown).flatMap(b -> YamlFrontMatter.parse(b.yaml()))
+        .orElse(frontMatter.getData());
+    return FrontMatter.document(file, data, blocks, fallbackId);
   }
 
   private static void addBlock(Node node, List<Block> blocks) {

@@ -37,7 +37,8 @@ final class TextLoader implements DocumentLoader {
       if (end > 0) {
         YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
         FRONT_MATTER.parse(text.substring(0, end + 4) + "\n").accept(visitor);
-        data = visitor.getData();
+        // YAML as YAML users write it; commonmark's lenient reading when it is not valid YAML.
+        data = YamlFrontMatter.parse(text.substring(4, end + 1)).orElse(visitor.getData());
         text = text.substring(Math.min(text.length(), end + 4));
       }
     }

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.curate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.safeguarding.guidance.corpus.YamlFrontMatter;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.parser.Parser;
@@ -34,7 +35,9 @@ final class FrontMatterText {
         YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
         FRONT_MATTER.parse(front + "\n").accept(visitor);
         String body = lineEnd < 0 ? "" : t.substring(lineEnd + 1);
-        return new Split(new LinkedHashMap<>(visitor.getData()), body.replaceFirst("^\n+", ""));
+        // Read as the loaders read it: YAML first, commonmark's lenient reading when it is not valid YAML.
+        Map<String, List<String>> data = YamlFrontMatter.parse(t.substring(4, end + 1)).orElse(visitor.getData());
+        return new Split(new LinkedHashMap<>(data), body.replaceFirst("^\n+", ""));
       }
     }
     return new Split(new LinkedHashMap<>(), t);
