@@ -18,9 +18,12 @@ final class AskController {
   private final AskService ask;
   private final LibraryHolder holder;
 
-  AskController(Services services) {
+  private final Metrics metrics;
+
+  AskController(Services services, Metrics metrics) {
     this.ask = services.ask();
     this.holder = services.library();
+    this.metrics = metrics;
   }
 
   /** The request body of POST /api/ask. */
@@ -44,6 +47,7 @@ final class AskController {
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
     Filters filters = LibraryController.filters(holder, f::get);
     Answer answer = ask.ask(new AskRequest(body.question(), body.conversationId(), filters));
+    metrics.asked(answer);
     ctx.json(Dto.AnswerView.of(answer));
   }
 

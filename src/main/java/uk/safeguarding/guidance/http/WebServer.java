@@ -36,7 +36,8 @@ public final class WebServer {
 
   public static Javalin create(Services services, int rateLimitPerMinute, TrustedProxies proxies) {
     LibraryController library = new LibraryController(services);
-    AskController ask = new AskController(services);
+    Metrics metrics = new Metrics(services.library(), services.reindexer());
+    AskController ask = new AskController(services, metrics);
     RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
@@ -57,10 +58,13 @@ public final class WebServer {
         files.location = Location.CLASSPATH;
         files.headers = Map.of("Cache-Control", "no-cache");
       });
+      config.routes.before(metrics::started);
+      config.routes.after(metrics::finished);
       config.routes.before(ctx -> securityHeaders(ctx));
       config.routes.before(proxies::identify);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
       config.routes.get("/health", library::health);
+      config.routes.get("/metrics", metrics::scrape);
       config.routes.get("/api/search", library::search);
       config.routes.get("/api/documents", library::documents);
       config.routes.get("/api/documents/{id}", library::document);

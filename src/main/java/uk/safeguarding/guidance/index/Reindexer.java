@@ -35,6 +35,25 @@ public final class Reindexer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+  private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong generations = new java.util.concurrent.atomic.AtomicLong();
+  private volatile double lastBuildSeconds;
+
+  /** Builds that failed since start (the library before them kept serving). */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** Libraries swapped in since start. */
+  public long generations() {
+    return generations.get();
+  }
+
+  /** How long the last successful build (or reuse) took, in seconds. */
+  public double lastBuildSeconds() {
+    return lastBuildSeconds;
+  }
+
   /** The corpus hash of the last build started, so an unchanged folder is not rebuilt. */
   private volatile String lastHash;
   private final AtomicReference<Status> status =
@@ -80,6 +99,7 @@ public final class Reindexer implements AutoCloseable {
     } catch (java.io.IOException e) {
       lastHash = null;
     }
+    long started = System.nanoTime();
     try {
       Library library = store.open(corpusDir);
       boolean first = !holder.isReady();
@@ -90,6 +110,8 @@ public final class Reindexer implements AutoCloseable {
         }
       }
       holder.swap(library);
+      generations.incrementAndGet();
+      lastBuildSeconds = (System.nanoTime() - started) / 1e9;
       if (first) {
         store.removeStale(library.hash()); // no reader can be on an old index before the first swap
       }
@@ -98,6 +120,7 @@ public final class Reindexer implements AutoCloseable {
           + " files skipped"), Instant.now()));
       return library;
     } catch (RuntimeException e) {
+      failures.incrementAndGet();
       LOG.log(Level.SEVERE, "Indexing failed; the current library keeps serving", e);
       status.set(new Status("failed", "Indexing failed: " + e.getMessage(), Instant.now()));
       throw e;
