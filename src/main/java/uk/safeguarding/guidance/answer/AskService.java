@@ -101,8 +101,6 @@ public final class AskService {
     String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
         ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
     Verdict verdict = screen.assess(question);
-    // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
-    String searched = search.correctSpelling(question);
     boolean urgent = verdict.urgent();
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String answerId = UUID.randomUUID().toString();
@@ -114,6 +112,8 @@ public final class AskService {
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, masked);
     }
 
+    // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
+    String searched = search.correctSpelling(question);
     QueryTerms terms = search.queryTerms(searched);
     String context = isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? searched : searched + " " + context;

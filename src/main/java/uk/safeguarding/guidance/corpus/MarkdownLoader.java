@@ -53,7 +53,7 @@ final class MarkdownLoader implements DocumentLoader {
       throw new SkippedDocumentException(file, "the Markdown nests quotes, lists or emphasis too deeply to read", null);
     }
     // YAML as YAML users write it (comments, quotes); commonmark's lenient reading when it is not valid YAML.
-    Map<String, List<String>> data = YamlFrontMatter.split(markdown).flatMap(b -> YamlFrontMatter.parse(b.yaml()))
+    Map<String, List<String>> data = YamlFrontMatter.split(markdown).map(b -> YamlFrontMatter.data(b.yaml()))
         .orElse(frontMatter.getData());
     return FrontMatter.document(file, data, blocks, fallbackId);
   }

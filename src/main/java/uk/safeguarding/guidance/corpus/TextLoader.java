@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
-import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
-import org.commonmark.parser.Parser;
 
 /**
  * Reads plain text, as extracted from a PDF or Word file: optional YAML front matter, paragraphs
@@ -17,8 +14,6 @@ import org.commonmark.parser.Parser;
  */
 final class TextLoader implements DocumentLoader {
 
-  private static final Parser FRONT_MATTER =
-      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·▪◦]|\\d{1,2}[.)])\\s+.*");
   private static final Pattern BULLET_MARK = Pattern.compile("^\\s*(?:[-*•·▪◦]\\s+)+");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
@@ -35,10 +30,7 @@ final class TextLoader implements DocumentLoader {
     if (text.startsWith("---\n")) {
       int end = text.indexOf("\n---", 4);
       if (end > 0) {
-        YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
-        FRONT_MATTER.parse(text.substring(0, end + 4) + "\n").accept(visitor);
-        // YAML as YAML users write it; commonmark's lenient reading when it is not valid YAML.
-        data = YamlFrontMatter.parse(text.substring(4, end + 1)).orElse(visitor.getData());
+        data = YamlFrontMatter.data(text.substring(4, end + 1));
         text = text.substring(Math.min(text.length(), end + 4));
       }
     }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.parser.Parser;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,6 +25,8 @@ public final class YamlFrontMatter {
   /** Front matter is a few lines; anything far longer is not front matter a trainer wrote. */
   static final int MAX_CODE_POINTS = 100_000;
   private static final int MAX_ALIASES = 10;
+  /** commonmark's front-matter reader: lenient, the fallback for front matter that is not valid YAML. */
+  private static final Parser LENIENT = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
 
   private YamlFrontMatter() {}
 
@@ -39,6 +44,18 @@ public final class YamlFrontMatter {
     int lineEnd = t.indexOf('\n', end + 4);
     String body = lineEnd < 0 ? "" : t.substring(lineEnd + 1);
     return Optional.of(new Block(t.substring(4, end + 1), body.replaceFirst("^\n+", "")));
+  }
+
+  /**
+   * The keys and values of front matter {@code yaml} (the text between its "---" lines): read as YAML,
+   * or, when it is not valid YAML, as commonmark reads it, so nothing that loaded before stops loading.
+   */
+  public static Map<String, List<String>> data(String yaml) {
+    return parse(yaml).orElseGet(() -> {
+      YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+      LENIENT.parse("---\n" + yaml + "---\n").accept(visitor);
+      return visitor.getData();
+    });
   }
 
   /**

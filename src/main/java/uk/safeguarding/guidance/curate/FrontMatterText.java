@@ -4,18 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.safeguarding.guidance.corpus.YamlFrontMatter;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
-import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
-import org.commonmark.parser.Parser;
 
 /**
- * Splits the YAML front matter off a Markdown or text file (parsed as the loaders parse it) and
+ * Splits the YAML front matter off a Markdown or text file (read as the loaders read it,
+ * {@link YamlFrontMatter}) and
  * writes one back, every value double-quoted so colons, quotes and hashes survive. Thread-safe.
  */
 final class FrontMatterText {
 
-  private static final Parser FRONT_MATTER =
-      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
   /** The keys the loaders read, in the order they are written. */
   static final List<String> KEYS = List.of("id", "title", "organisation", "type", "date", "period", "themes", "source");
 
@@ -26,21 +22,9 @@ final class FrontMatterText {
 
   static Split split(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    t = t.replace("\r\n", "\n").replace('\r', '\n');
-    if (t.startsWith("---\n")) {
-      int end = t.indexOf("\n---", 3);
-      if (end > 0) {
-        int lineEnd = t.indexOf('\n', end + 4);
-        String front = t.substring(0, end + 4);
-        YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
-        FRONT_MATTER.parse(front + "\n").accept(visitor);
-        String body = lineEnd < 0 ? "" : t.substring(lineEnd + 1);
-        // Read as the loaders read it: YAML first, commonmark's lenient reading when it is not valid YAML.
-        Map<String, List<String>> data = YamlFrontMatter.parse(t.substring(4, end + 1)).orElse(visitor.getData());
-        return new Split(new LinkedHashMap<>(data), body.replaceFirst("^\n+", ""));
-      }
-    }
-    return new Split(new LinkedHashMap<>(), t);
+    return YamlFrontMatter.split(t)
+        .map(b -> new Split(new LinkedHashMap<>(YamlFrontMatter.data(b.yaml())), b.body()))
+        .orElseGet(() -> new Split(new LinkedHashMap<>(), t.replace("\r\n", "\n").replace('\r', '\n')));
   }
 
   /** Front matter for {@code data} (known keys first, then any others the file had), then the body. */

@@ -28,7 +28,10 @@ public final class ScreenService {
   private static final Logger LOG = Logger.getLogger(ScreenService.class.getName());
   /** How often an ask may look at the trainers' file for changes: a stat call, at most this often. */
   static final Duration CHECK_EVERY = Duration.ofSeconds(10);
-  /** The first ask waits at most this long for the first screen; start-up training takes about a second. */
+  /**
+   * The first ask waits at most this long for the first screen: training takes about 4 s, plus about
+   * 10 s on a first start while the examples are embedded (BENCHMARKS.md section 3).
+   */
   static final Duration FIRST_TRAINING = Duration.ofMinutes(2);
 
   /** When no screen could be trained, every question gets the emergency prompt rather than none. */
