@@ -2,18 +2,23 @@ package uk.safeguarding.guidance.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AskRequest;
 
 /**
  * Scores answering: the share of in-scope questions answered grounded with a relevant citation,
- * and the share of out-of-scope questions declined.
+ * the share of out-of-scope questions declined, point precision (the share of answer points whose
+ * source passage answers the question) and answer-sentence recall (the share of answered questions
+ * with an answering sentence on record whose points quote it).
  */
 public final class AskEval {
 
   /** Aggregate figures and the questions that failed. */
-  public record Report(int inScope, int groundedWithRelevant, int outOfScope, int declined, List<String> failures) {
+  public record Report(int inScope, int groundedWithRelevant, int outOfScope, int declined, int points,
+      int precisePoints, int withSentence, int sentenceFound, List<String> failures) {
 
     public double answeredRate() {
       return inScope == 0 ? 0 : (double) groundedWithRelevant / inScope;
@@ -23,10 +28,25 @@ public final class AskEval {
       return outOfScope == 0 ? 0 : (double) declined / outOfScope;
     }
 
+    public double pointPrecision() {
+      return points == 0 ? 0 : (double) precisePoints / points;
+    }
+
+    public double sentenceRecall() {
+      return withSentence == 0 ? 0 : (double) sentenceFound / withSentence;
+    }
+
     @Override
     public String toString() {
-      return String.format("in-scope answered with a relevant citation %d/%d (%.3f); out-of-scope declined %d/%d (%.3f)",
+      String s = String.format("in-scope answered with a relevant citation %d/%d (%.3f); out-of-scope declined %d/%d (%.3f)",
           groundedWithRelevant, inScope, answeredRate(), declined, outOfScope, declinedRate());
+      if (points > 0) {
+        s += String.format("; point precision %d/%d (%.3f)", precisePoints, points, pointPrecision());
+      }
+      if (withSentence > 0) {
+        s += String.format("; answer-sentence recall %d/%d (%.3f)", sentenceFound, withSentence, sentenceRecall());
+      }
+      return s;
     }
   }
 
@@ -37,6 +57,10 @@ public final class AskEval {
     int ok = 0;
     int out = 0;
     int declined = 0;
+    int points = 0;
+    int precise = 0;
+    int withSentence = 0;
+    int sentenceFound = 0;
     List<String> failures = new ArrayList<>();
     for (Question q : questions) {
       Answer a = ask.apply(new AskRequest(q.text(), null, null));
@@ -47,16 +71,35 @@ public final class AskEval {
         } else {
           failures.add("answered out-of-scope: " + q.text());
         }
+        continue;
+      }
+      in++;
+      boolean relevant = a.grounded() && a.citations().stream().anyMatch(c -> q.isAnsweredBy(c.passage().text()));
+      if (relevant) {
+        ok++;
       } else {
-        in++;
-        boolean relevant = a.grounded() && a.citations().stream().anyMatch(c -> q.isAnsweredBy(c.passage().text()));
-        if (relevant) {
-          ok++;
-        } else {
-          failures.add((a.grounded() ? "no relevant citation: " : "declined in-scope: ") + q.text());
+        failures.add((a.grounded() ? "no relevant citation: " : "declined in-scope: ") + q.text());
+      }
+      if (!a.grounded()) {
+        continue;
+      }
+      Map<Integer, String> cited = a.citations().stream()
+          .collect(Collectors.toMap(Answer.Citation::n, c -> c.passage().text()));
+      for (Answer.Point p : a.points()) {
+        points++;
+        if (p.citations().stream().map(cited::get).anyMatch(t -> t != null && q.isAnsweredBy(t))) {
+          precise++;
+        }
+      }
+      if (!q.answer().isEmpty()) {
+        withSentence++;
+        if (a.points().stream().anyMatch(p -> q.isAnswerSentence(p.text()))) {
+          sentenceFound++;
+        } else if (relevant) {
+          failures.add("answering sentence not among the points: " + q.text());
         }
       }
     }
-    return new Report(in, ok, out, declined, failures);
+    return new Report(in, ok, out, declined, points, precise, withSentence, sentenceFound, failures);
   }
 }

@@ -16,11 +16,41 @@ import com.google.gson.JsonParser;
  * of scope. A passage is relevant when its text contains any phrase, ignoring case, curly quotes
  * and runs of white space.
  */
-public record Question(String text, List<String> expect, boolean outOfScope) {
+public record Question(String text, List<String> expect, String answer, boolean outOfScope) {
 
   public Question {
     expect = List.copyOf(expect);
+    answer = answer == null ? "" : answer;
   }
+
+  public Question(String text, List<String> expect, boolean outOfScope) {
+    this(text, expect, "", outOfScope);
+  }
+
+  /**
+   * Whether an answer point quotes the answering sentence: one contains the other, or the point
+   * carries at least {@link #SENTENCE_WORD_SHARE} of the sentence's words (the point may be one
+   * list item or clause of it, cut differently).
+   */
+  public boolean isAnswerSentence(String point) {
+    if (answer.isEmpty()) {
+      return false;
+    }
+    String a = normalise(answer);
+    String p = normalise(point);
+    if (a.contains(p) && p.length() >= MIN_POINT_CHARS || p.contains(a)) {
+      return true;
+    }
+    List<String> words = List.of(a.split("[^a-z0-9]+"));
+    java.util.Set<String> pointWords = new java.util.HashSet<>(List.of(p.split("[^a-z0-9]+")));
+    long shared = words.stream().filter(pointWords::contains).count();
+    return !words.isEmpty() && shared >= SENTENCE_WORD_SHARE * words.size();
+  }
+
+  /** A point this short inside the answering sentence is a fragment, not the answer. */
+  static final int MIN_POINT_CHARS = 40;
+  /** Share of the answering sentence's words a point must carry to count as quoting it. */
+  static final double SENTENCE_WORD_SHARE = 0.8;
 
   public boolean isAnsweredBy(String passageText) {
     String haystack = normalise(passageText);
@@ -50,7 +80,8 @@ public record Question(String text, List<String> expect, boolean outOfScope) {
           }
         }
         boolean out = o.has("outOfScope") && o.get("outOfScope").getAsBoolean();
-        questions.add(new Question(o.get("q").getAsString(), expect, out));
+        String answer = o.has("answer") ? o.get("answer").getAsString() : "";
+        questions.add(new Question(o.get("q").getAsString(), expect, answer, out));
       } catch (RuntimeException e) {
         throw new IOException(file + " line " + lineNo + " is not a question object: " + e.getMessage(), e);
       }

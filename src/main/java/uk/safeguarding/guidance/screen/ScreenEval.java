@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.screen;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import uk.safeguarding.guidance.embed.Embedder;
@@ -91,15 +92,26 @@ public final class ScreenEval {
   }
 
   /** Nested cross-validation on the train split for a small grid of settings. */
+  /**
+   * Settings to sweep instead of the default grid: "cues,embedding,words,chars,C,urgentWeight" groups
+   * separated by ";" (an embedding weight of 0 sweeps a lexical-only screen).
+   */
+  static final String GRID_PROPERTY = "screen.grid";
+
   static void sweep(List<Example> train, Embedder embedder, PrintStream out) {
     int folds = 5;
     List<SafetyScreen.Settings> grid = new ArrayList<>();
     double[][] blocks = embedder == null
-        ? new double[][] {{0.5, 0, 1, 1}, {1, 0, 1, 1}, {0.5, 0, 0.5, 1}}
-        : new double[][] {{0.5, 1, 0.5, 0.5}};
+        ? new double[][] {{0.5, 0, 1, 1, 10, 2}, {1, 0, 1, 1, 10, 2}, {0.5, 0, 0.5, 1, 10, 2}}
+        : new double[][] {{0.5, 1, 0.5, 0.5, 100, 2}};
+    String custom = System.getProperty(GRID_PROPERTY, "");
+    if (!custom.isBlank()) {
+      blocks = Arrays.stream(custom.split(";")).map(g -> Arrays.stream(g.split(",")).mapToDouble(Double::parseDouble)
+          .toArray()).toArray(double[][]::new);
+    }
     for (double[] w : blocks) {
-      for (double recall : new double[] {0.99, 0.9925, 0.995, 1.0}) {
-        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), 100, 2, recall, 5, 0.5));
+      for (double recall : new double[] {0.99, 0.9925, 0.995}) {
+        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), w[4], w[5], recall, 5, 0.5));
       }
     }
     for (SafetyScreen.Settings s : grid) {

@@ -1,0 +1,98 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.search.QueryTerms;
+
+/**
+ * The answer-or-decline decision: whether the best passages answer the question, rather than
+ * merely sharing a word with it, and whether a supporting passage answers it too. Stateless.
+ */
+final class Grounding {
+
+  /**
+   * BM25-only mode: the share of the question's (IDF-weighted) words a passage must contain to
+   * count as an answer. Words the library never uses weigh the most, so "renew my passport" is 0.
+   */
+  static final double GROUNDED_COVERAGE = 0.5;
+  /**
+   * Hybrid mode: the best passages answer when cosine + 0.3 × coverage − 0.3 × (share of the
+   * question's words the library never uses) reaches this. Calibrated on the in-scope and
+   * out-of-scope practitioner questions (BENCHMARKS.md): bge-small puts everyday questions ("book a
+   * holiday") near 0.45, topical ones above 0.65; coverage and unknown words separate the rest.
+   */
+  static final double GROUNDED_SCORE = 0.69;
+  static final double COVERAGE_WEIGHT = 0.3;
+  static final double UNKNOWN_WEIGHT = 0.3;
+  /**
+   * A question naming something the library never uses (an acronym, a name, a number) is answered
+   * only when a passage carries this share of its words: chosen on the question bank's train split,
+   * +4 of 110 out-of-scope declined, -2 of 277 in scope (BENCHMARKS.md).
+   */
+  static final double NAMED_UNKNOWN_COVERAGE = 0.8;
+  /** The answer may stand on any of the top passages, this many. */
+  static final int TOP = 3;
+  /** An acronym the library never uses ("MARAC", "LADO") names a topic it does not cover. */
+  private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]{1,6}s?");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  /**
+   * A name or a number the library never uses ("Sunderland", "Hobson", "2014", "s31"): the question is
+   * about a place, person, Act or section the library does not cover, like an unknown acronym.
+   */
+  private static final Pattern NAMED = Pattern.compile("[A-Z][a-z]+(?:[-'][A-Za-z]+)*|\\d{2,}");
+
+  private Grounding() {}
+
+  /** The best coverage among the top passages. */
+  static double bestCoverage(List<Scored> scored) {
+    return scored.stream().limit(TOP).mapToDouble(Scored::coverage).max().orElse(0);
+  }
+
+  /** Whether the best passages answer the question. */
+  static boolean grounded(QueryTerms terms, List<Scored> scored) {
+    double bestCoverage = bestCoverage(scored);
+    if (terms.words().stream().noneMatch(QueryTerms.Word::known)) {
+      return false;
+    }
+    boolean namedUnknown = terms.words().stream().anyMatch(w -> !w.known() && (ACRONYM.matcher(w.word()).matches()
+        || NAMED.matcher(w.word()).matches()));
+    if (namedUnknown && bestCoverage < NAMED_UNKNOWN_COVERAGE) {
+      return false;
+    }
+    double cosine = scored.stream().limit(TOP).mapToDouble(s -> s.hit().cosine()).filter(c -> !Double.isNaN(c))
+        .max().orElse(Double.NaN);
+    if (Double.isNaN(cosine)) {
+      return bestCoverage >= GROUNDED_COVERAGE;
+    }
+    // The best similarity and the best coverage among the top passages, which may be different ones.
+    return cosine + COVERAGE_WEIGHT * bestCoverage - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE;
+  }
+
+  /**
+   * Whether one passage answers the question, within {@code margin} of the threshold: by embedding
+   * similarity, coverage and unknown words in hybrid mode, by coverage alone without embeddings.
+   */
+  static boolean answers(QueryTerms terms, Scored s, double margin) {
+    double cosine = s.hit().cosine();
+    if (Double.isNaN(cosine)) {
+      return s.coverage() >= GROUNDED_COVERAGE - margin;
+    }
+    return cosine + COVERAGE_WEIGHT * s.coverage() - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE - margin;
+  }
+
+  /** One passage's answer score: similarity plus coverage (hybrid), coverage alone (BM25). */
+  static double answerScore(Scored s) {
+    double cosine = s.hit().cosine();
+    return Double.isNaN(cosine) ? s.coverage() : cosine + COVERAGE_WEIGHT * s.coverage();
+  }
+
+  /**
+   * The share of the question's words the library never uses, leaving out text-speak ("b", "2", "wen",
+   * "no1"): words of three letters or fewer or with a digit say nothing about the topic. Chosen on the
+   * question bank's train split: +5 of 277 in scope answered, -1 of 110 out of scope declined.
+   */
+  static double unknownShare(QueryTerms terms) {
+    return terms.words().stream().filter(w -> !w.known() && w.word().length() > 3 && !DIGIT.matcher(w.word()).find())
+        .count() / (double) terms.words().size();
+  }
+}

@@ -1,0 +1,169 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.search.QueryTerms;
+
+/**
+ * Chooses the sentences an answer quotes: from the best passage and any supporting passage that
+ * also answers, the sentences that share the question's words, preferring what-to-do sentences and
+ * sections; at most two per passage; near-duplicates merged under all their sources. Stateless.
+ */
+final class PointPicker {
+
+  static final int MAX_POINTS = 6;
+  static final int MAX_PASSAGES = 5;
+  /** A supporting passage must score at least this share of the best passage's search score. */
+  static final float SUPPORTING_SCORE_SHARE = 0.35f;
+  /** … and carry at least this share of the best passage's coverage of the question. */
+  static final double SUPPORTING_COVERAGE_SHARE = 0.5;
+  /** How far below the answering threshold a supporting passage (not the best) may score. */
+  static final double SUPPORTING_MARGIN = 0.1;
+  /**
+   * A supporting passage that answers clearly less well than the best one (its answer score,
+   * {@link Grounding#answerScore}, more than this below the best of the top three) gives at most
+   * {@link #FAR_SUPPORTING_POINTS} point: it stays cited (it may be the one that answers) without
+   * filling the answer with its sentences. Chosen on the question bank's train split: point
+   * precision 0.42 → 0.50, answer-sentence recall 0.78 → 0.81, 1 fewer of 277 answered; dropping such
+   * passages altogether (precision 0.57) lost answers whose answering passage ranked below the best.
+   */
+  static final double SUPPORTING_ANSWER_GAP = 0.1;
+  static final int FAR_SUPPORTING_POINTS = 1;
+  /** A sentence from a supporting passage must carry this share of the question's weighted words. */
+  static final double SUPPORTING_OVERLAP = 0.15;
+  /** Shorter units are heading-like fragments that say nothing alone. */
+  static final int MIN_UNIT_CHARS = 25;
+  /**
+   * At most this many points from one passage, so one long section does not crowd out the rest.
+   * Chosen with {@link #SUPPORTING_ANSWER_GAP} on the train split: with 2, the best passage's second
+   * answering sentence was often crowded out by weaker passages' sentences.
+   */
+  static final int MAX_PER_PASSAGE = 3;
+  /** Two sentences sharing this share of their terms (Jaccard) say the same thing: one point, two sources. */
+  static final double DUPLICATE_JACCARD = 0.6;
+
+  /**
+   * How a sentence is ranked: its overlap with the question counts most; a what-to-do sentence, a
+   * what-to-do section, the passage's rank and its coverage add; a very long sentence reads badly as
+   * a point. Set by hand on the train split of the question bank; the weights keep the best
+   * passage's sentences first unless a supporting one matches the question much better.
+   */
+  static final double W_OVERLAP = 2.0;
+  static final double W_ACTION_SENTENCE = 0.7;
+  static final double W_ACTION_PASSAGE = 0.6;
+  static final double W_RANK = 0.6;
+  static final double W_COVERAGE = 0.5;
+  static final int LONG_SENTENCE_CHARS = 450;
+  static final double LONG_SENTENCE_PENALTY = 0.4;
+
+  /** A sentence that tells the reader what to do: a modal ("should", "must") or an imperative opening. */
+  private static final Pattern ACTION = Pattern.compile(
+      "\\b(should|must|ensure|need to|needs to|make sure|always|don'?t|do not|never|be aware|remember|remain vigilant)\\b"
+          + "|^(Use|Record|Share|Contact|Liaise|Work with|Challenge|Escalate|Gather|Get|Think|Read|Ask|Check|Refer|Make|"
+          + "Consider|Seek|Speak|Talk|Report|Keep|Follow|Include|Involve)\\b");
+
+  /** One quotable sentence of a passage and its score for this question. */
+  record Candidate(String text, Passage passage, int rank, int position, double score, Set<String> terms,
+      int allowed) {}
+
+  private PointPicker() {}
+
+  /**
+   * The points, each a group of near-duplicate sentences (the first is quoted), in the order of the
+   * sources: best passage first, then position within it. {@code actionsOnly} keeps only what-to-do
+   * sentences; {@code termsOf} analyses text as the index does.
+   */
+  static List<List<Candidate>> pick(QueryTerms terms, List<Scored> scored, boolean actionsOnly,
+      Function<String, Set<String>> termsOf) {
+    List<Candidate> candidates = candidates(terms, scored, actionsOnly, termsOf);
+    List<List<Candidate>> picked = new ArrayList<>();
+    Map<String, Integer> perPassage = new LinkedHashMap<>();
+    for (Candidate c : candidates) {
+      if (picked.size() == MAX_POINTS) {
+        break;
+      }
+      List<Candidate> same = picked.stream().filter(g -> similar(g.get(0).terms(), c.terms())).findFirst().orElse(null);
+      if (same != null) {
+        if (same.stream().noneMatch(o -> o.passage().docId().equals(c.passage().docId()))) {
+          same.add(c);
+        }
+        continue;
+      }
+      if (perPassage.getOrDefault(c.passage().id(), 0) >= c.allowed()) {
+        continue;
+      }
+      perPassage.merge(c.passage().id(), 1, Integer::sum);
+      List<Candidate> group = new ArrayList<>();
+      group.add(c);
+      picked.add(group);
+    }
+    picked.sort(Comparator.comparingInt((List<Candidate> g) -> g.get(0).rank()).thenComparingInt(g -> g.get(0).position()));
+    return picked;
+  }
+
+  private static List<Candidate> candidates(QueryTerms terms, List<Scored> scored, boolean actionsOnly,
+      Function<String, Set<String>> termsOf) {
+    double best = Grounding.bestCoverage(scored);
+    double bestAnswer = scored.stream().limit(Grounding.TOP).mapToDouble(Grounding::answerScore).max().orElse(0);
+    float topScore = scored.get(0).hit().score();
+    List<Candidate> candidates = new ArrayList<>();
+    int used = 0;
+    for (Scored s : scored) {
+      if (used == MAX_PASSAGES) {
+        break;
+      }
+      if (s.rank() > 0 && (s.hit().score() < SUPPORTING_SCORE_SHARE * topScore
+          || s.coverage() < SUPPORTING_COVERAGE_SHARE * best
+          || !actionsOnly && !Grounding.answers(terms, s, SUPPORTING_MARGIN))) {
+        continue; // the best passage leads; others join only if they too answer the question
+      }
+      used++;
+      Passage p = s.hit().passage();
+      int allowed = s.rank() > 0 && !actionsOnly && Grounding.answerScore(s) < bestAnswer - SUPPORTING_ANSWER_GAP
+          ? FAR_SUPPORTING_POINTS : MAX_PER_PASSAGE;
+      boolean actionPassage = "action".equals(IndexStore.kind(p));
+      List<Sentences.Unit> units = Sentences.units(p.text());
+      for (int i = 0; i < units.size(); i++) {
+        String text = units.get(i).text();
+        if (text.length() < MIN_UNIT_CHARS || text.endsWith(":") && !units.get(i).listItem()) {
+          continue; // a heading-like fragment or a bare lead-in says nothing alone
+        }
+        Set<String> unitTerms = termsOf.apply(text);
+        double overlap = terms.coverage(unitTerms);
+        boolean action = ACTION.matcher(text).find();
+        boolean enough = s.rank() == 0 ? overlap > 0 || actionPassage && action : overlap >= SUPPORTING_OVERLAP;
+        if (!enough || actionsOnly && !action) {
+          continue;
+        }
+        double score = W_OVERLAP * overlap + (action ? W_ACTION_SENTENCE : 0) + (actionPassage ? W_ACTION_PASSAGE : 0)
+            + W_RANK / (1 + s.rank()) + W_COVERAGE * s.coverage()
+            - (text.length() > LONG_SENTENCE_CHARS ? LONG_SENTENCE_PENALTY : 0);
+        candidates.add(new Candidate(text, p, s.rank(), i, score, unitTerms, allowed));
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+        .thenComparing(c -> c.passage().id()).thenComparingInt(Candidate::position));
+    return candidates;
+  }
+
+  private static boolean similar(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    Set<String> inter = new HashSet<>(a);
+    inter.retainAll(b);
+    Set<String> union = new LinkedHashSet<>(a);
+    union.addAll(b);
+    return (double) inter.size() / union.size() >= DUPLICATE_JACCARD;
+  }
+}
