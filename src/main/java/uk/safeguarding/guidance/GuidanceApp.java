@@ -13,7 +13,7 @@ import uk.safeguarding.guidance.auth.Accounts;
 import uk.safeguarding.guidance.auth.LoginLimiter;
 import uk.safeguarding.guidance.auth.Sessions;
 import uk.safeguarding.guidance.curate.Curator;
-import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.learning.LearningStore;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.store.Database;
 
 /**
- * Trainer accounts and API tokens in the learning database. Tokens are shown once when created and
+ * Trainer accounts and API tokens in the store's database. Tokens are shown once when created and
  * stored only as their SHA-256. Thread-safe (the database serialises access).
  */
 public final class Accounts {

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
-import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.store.Database;
 
 /**
  * The {@code add-trainer NAME} and {@code add-token TRAINER LABEL} commands. The password comes from

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.privacy.PersonalData;
+import uk.safeguarding.guidance.store.Database;
 
 /**
  * Feedback, unanswered questions and the audit log in the learning database. Every question and

@@ -1,6 +1,6 @@
 /**
- * The learning loop's memory: one embedded H2 database under the data folder holding feedback,
- * unanswered questions, the curation audit log, trainer accounts and API tokens; grouping of
- * questions that ask the same thing, CSV export and retention.
+ * The learning loop's memory: feedback, unanswered questions and the curation audit log, kept in
+ * the {@code store} package's database; grouping of questions that ask the same thing, CSV export
+ * and retention.
  */
 package uk.safeguarding.guidance.learning;

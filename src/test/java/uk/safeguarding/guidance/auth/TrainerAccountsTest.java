@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.store.Database;
 
 class TrainerAccountsTest {
 

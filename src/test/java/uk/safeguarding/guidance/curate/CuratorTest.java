@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.CorpusReader;
-import uk.safeguarding.guidance.learning.Database;
+import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.learning.LearningStore;
 
 class CuratorTest {

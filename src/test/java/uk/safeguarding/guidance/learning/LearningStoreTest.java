@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.safeguarding.guidance.store.Database;
+import uk.safeguarding.guidance.store.DatabaseConfig;
 
 class LearningStoreTest {
 
@@ -128,12 +130,12 @@ class LearningStoreTest {
   void a_purged_question_cannot_be_read_from_the_database_file_afterwards() throws Exception {
     // No compaction when the file closes, as after a crash or with a large file: only the purge's own counts.
     db.close();
-    db = Database.open(data, ";MAX_COMPACT_TIME=0");
+    db = Database.open(DatabaseConfig.h2Under(data).withSettings(";MAX_COMPACT_TIME=0"));
     store = new LearningStore(db, clock, Duration.ofDays(90));
     store.unanswered("old question about Zanzibarina Quxworthy at 99 Plumtree Crescent", "");
     store.rated("a1", "old rating Flibbertigibbet", false, false, "reason Wobblesnatch");
     db.close(); // the old records are on disk now, as after any restart
-    db = Database.open(data, ";MAX_COMPACT_TIME=0");
+    db = Database.open(DatabaseConfig.h2Under(data).withSettings(";MAX_COMPACT_TIME=0"));
     store = new LearningStore(db, clock, Duration.ofDays(90));
     clock.now = clock.now.plus(Duration.ofDays(60));
     store.unanswered("recent question Marmalade", "");
