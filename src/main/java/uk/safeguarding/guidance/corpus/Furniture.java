@@ -14,7 +14,7 @@ public final class Furniture {
   static final int MAX_CHARS = 260;
 
   private static final Pattern PAGE_NUMBER = Pattern.compile(
-      "(?i)^(?:page\\s+)?\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$|^-\\s*\\d{1,4}\\s*-$|^page\\s+\\d{1,4}\\b.{0,40}$");
+      "(?i)^(?:page\\s+)?\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$|^-\\s*\\d{1,4}\\s*-$");
   /** One action of a widget row such as "Print this page | Download (PDF) | Share". */
   private static final Pattern ACTION = Pattern.compile(
       "(?i)^(?:print|download|email|e-mail|share|save|bookmark|tweet|copy link|listen)\\b.{0,40}$"

@@ -17,17 +17,22 @@ final class TextMetadata {
   /** Characters of the opening read for the document's type: the title page and introduction. */
   static final int TYPE_WINDOW_CHARS = 1500;
 
+  /**
+   * Where a statement about the document starts: a line's start or a separator after another one
+   * ("Published by X. Last updated: …"), not mid-sentence ("the guidance published in 2018").
+   */
+  private static final String START = "(?:^|[|.,;•–—]\\s*)";
   private static final Pattern PUBLISHED_BY = Pattern.compile(
-      "(?i)\\b(?:published|produced|written|prepared|issued) by:?\\s+(?:the\\s+)?([A-Z][^|.;\\n]{2,120})");
+      "(?i)" + START + "(?:published|produced|written|prepared|issued) by:?\\s+(?:the\\s+)?([A-Z][^|.;\\n]{2,120})");
   /** Where an organisation's name stops: a date, "on", "in", a dash or "Last updated". */
   private static final Pattern ORGANISATION_END = Pattern.compile(
       "(?i)\\s+(?:on|in)\\s+\\d.*$|\\s+(?:on|in)\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\s+\\d.*$"
           + "|\\s+[–—-]\\s+.*$|,\\s*(?:published|first published|last updated|updated|dated?)\\b.*$|\\s+last (?:updated|reviewed).*$|\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\s+\\d{4}.*$");
   private static final Pattern PUBLISHED = Pattern.compile(
-      "(?i)\\b(?:first published|date published|published|publication date|date of publication|issued)(?: on| in)?\\s*:?\\s*"
+      "(?i)" + START + "(?:first published|date published|published|publication date|date of publication|issued)(?: on| in)?\\s*:?\\s*"
           + "(\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+\\s+\\d{4}|\\w+\\s+\\d{4}|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{4}|(?:19|20)\\d{2}\\b)");
   private static final Pattern UPDATED = Pattern.compile(
-      "(?i)\\b(?:last updated|last reviewed|updated|last modified|review date)(?: on)?\\s*:?\\s*"
+      "(?i)" + START + "(?:(?:page |content )?last updated|last reviewed|updated|last modified|review date)(?: on)?\\s*:?\\s*"
           + "(\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+\\s+\\d{4}|\\w+\\s+\\d{4}|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{4})");
   /** Document types by the words that name them, most specific first. */
   private static final Map<Pattern, String> TYPES = new LinkedHashMap<>();

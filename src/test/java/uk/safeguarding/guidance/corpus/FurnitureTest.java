@@ -25,9 +25,22 @@ class FurnitureTest {
   void guidance_that_mentions_the_same_words_is_not_furniture() {
     for (String line : List.of("Share information with partners so the wider picture is understood.",
         "Updated guidance on neglect was issued to all schools.", "Published research shows that neglect is common.",
-        "Print the chronology and bring it to the meeting.", "Telephone: 101", "1. Introduction")) {
+        "Print the chronology and bring it to the meeting.", "Telephone: 101", "1. Introduction",
+        "Page 12 of the plan sets out what to do.")) {
       assertFalse(Furniture.isFurniture(line), line);
     }
+  }
+
+  @Test
+  void a_date_or_publisher_mentioned_mid_sentence_is_not_the_documents_own() {
+    MetadataCandidates found = new MetadataCandidates();
+    TextMetadata.scan(List.of("Working Together to Safeguard Children was published in 2018 by the Department for Education.",
+        "The review was last updated in a meeting of the panel."), found);
+    assertEquals(Optional.empty(), found.get("date"));
+    assertEquals(Optional.empty(), found.get("organisation"));
+    TextMetadata.scan(List.of("Published by Hillcrest Safeguarding Children Partnership, Published: March 2023"), found);
+    assertEquals("Hillcrest Safeguarding Children Partnership", found.get("organisation").orElseThrow().value());
+    assertEquals("2023-03", found.get("date").orElseThrow().value());
   }
 
   @Test
