@@ -15,7 +15,7 @@ import org.apache.pdfbox.text.TextPosition;
  * the cap must act here, glyph by glyph, not on the text written afterwards. One per extraction;
  * not thread-safe.
  */
-final class BoundedTextStripper extends PDFTextStripper {
+sealed class BoundedTextStripper extends PDFTextStripper permits LineCollector {
 
   /** A limit was reached; the message names it. Unchecked because PDFBox's callbacks throw nothing. */
   static final class OverBudget extends RuntimeException {

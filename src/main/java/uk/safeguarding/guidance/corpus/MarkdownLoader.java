@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
@@ -23,12 +28,15 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
-/** Reads Markdown with YAML front matter (the corpus format documented in the README) via commonmark. */
+/**
+ * Reads Markdown with YAML front matter (the corpus format documented in the README) via commonmark,
+ * pipe tables with its GFM tables extension.
+ */
 final class MarkdownLoader implements DocumentLoader {
 
   // Built once: commonmark parsers are immutable and thread-safe.
   private static final Parser PARSER =
-      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
+      Parser.builder().extensions(List.of(YamlFrontMatterExtension.create(), TablesExtension.create())).build();
 
   @Override
   public Set<String> extensions() {
@@ -69,12 +77,33 @@ final class MarkdownLoader implements DocumentLoader {
       for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
         addBlock(child, blocks);
       }
+    } else if (node instanceof TableBlock table) {
+      Tables.block(grid(table), table.getFirstChild() instanceof TableHead).ifPresent(blocks::add);
     } else if (node instanceof FencedCodeBlock code) {
       blocks.add(Block.paragraph(code.getLiteral()));
     } else if (node instanceof IndentedCodeBlock code) {
       blocks.add(Block.paragraph(code.getLiteral()));
     }
     // Thematic breaks, HTML blocks and the front matter itself carry no guidance text.
+  }
+
+  /** The cells of a pipe table, header row first; the separator row is syntax, not a row. */
+  private static List<List<String>> grid(TableBlock table) {
+    List<List<String>> grid = new ArrayList<>();
+    for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+      for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+        if (row instanceof TableRow) {
+          List<String> cells = new ArrayList<>();
+          for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            if (cell instanceof TableCell) {
+              cells.add(inlineText(cell));
+            }
+          }
+          grid.add(cells);
+        }
+      }
+    }
+    return grid;
   }
 
   private static String listText(Node list) {

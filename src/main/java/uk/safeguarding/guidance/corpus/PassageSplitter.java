@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>Each heading opens a section; the heading path travels with every passage.
  *   <li>Inline labels such as "What we have learned: ..." and "What you should do: ..." become
  *       sub-sections, as the reviews print them.
- *   <li>A list stays with the sentence that introduces it.
+ *   <li>A label alone on its line ("What practitioners should do:") opens a sub-section too.
+ *   <li>A list stays with the sentence that introduces it; a table's rows are units of their own.
  *   <li>A section too small to stand alone merges with its sibling, its heading kept as a label.
  *   <li>A long section splits at paragraph, list item, then sentence boundaries.
  * </ul>
@@ -29,11 +30,17 @@ public final class PassageSplitter {
   static final int MAX_CHARS = 1000;
   static final int MIN_CHARS = 140;
 
-  private static final Pattern INLINE_LABEL = Pattern.compile(
-      "^((?:What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do(?: next)?"
-          + "|What (?:can|could|should) (?:you|we|practitioners) do|Key (?:learning|messages?|findings?)"
-          + "|Recommendations?|Learning|Actions?|Findings?)\\s*[?:])\\s+(.+)$",
+  /** The labels reviews print at the start of a paragraph to open a sub-section. */
+  private static final String LABEL =
+      "(?:What (?:we have|have we|did we|we) (?:learn(?:ed|t)?|found)|What (?:you should|should you|to) do(?: next)?"
+          + "|What (?:can|could|should|must) (?:you|we|practitioners|professionals|managers) do"
+          + "|What (?:practitioners|professionals|managers|agencies|you|we) (?:should|must|can|could|need to) (?:do|know)"
+          + "|Key (?:learning|messages?|findings?|points?)|Why (?:it|this) matters"
+          + "|Recommendations?|Learning(?: points?)?|Actions?|Findings?)";
+  private static final Pattern INLINE_LABEL = Pattern.compile("^(" + LABEL + "\\s*[?:])\\s+(.+)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** A label printed on a line of its own ("What practitioners should do:") before a paragraph or list. */
+  private static final Pattern LABEL_ALONE = Pattern.compile("^(" + LABEL + ")\\s*[?:]$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)]?)\\s+(?=[\"'“‘(]?[A-Z0-9])");
 
   /** A run of text under one heading path, before packing into passages. */
@@ -76,7 +83,7 @@ public final class PassageSplitter {
   }
 
   /** "What we have learned: The importance of ..." becomes a sub-heading and its paragraph. */
-  private static List<Block> expandInlineLabels(List<Block> blocks) {
+  static List<Block> expandInlineLabels(List<Block> blocks) {
     List<Block> out = new ArrayList<>();
     int headingLevel = 1;
     for (Block block : blocks) {
@@ -85,8 +92,11 @@ public final class PassageSplitter {
         out.add(block);
         continue;
       }
+      Matcher alone = block.kind() == Block.Kind.PARAGRAPH ? LABEL_ALONE.matcher(block.text()) : null;
       Matcher m = block.kind() == Block.Kind.PARAGRAPH ? INLINE_LABEL.matcher(block.text()) : null;
-      if (m != null && m.matches()) {
+      if (alone != null && alone.matches()) {
+        out.add(Block.heading(Math.min(6, headingLevel + 1), alone.group(1).strip()));
+      } else if (m != null && m.matches()) {
         String label = m.group(1).strip();
         out.add(Block.heading(Math.min(6, headingLevel + 1), label.endsWith(":") ? label.substring(0, label.length() - 1) : label));
         out.add(Block.paragraph(m.group(2)));
@@ -121,6 +131,13 @@ public final class PassageSplitter {
           && (block.text().endsWith(":") || block.text().length() <= 200)) {
         units.add(block.text() + "\n" + next.text()); // the lead-in travels with its list
         i++;
+      } else if (block.kind() == Block.Kind.TABLE) {
+        // Each row stands alone as a unit, so a long table splits between rows, never inside one.
+        for (String row : block.text().split(Block.ROW_SEPARATOR)) {
+          if (!row.isBlank()) {
+            units.add(row.strip());
+          }
+        }
       } else if (!block.text().isEmpty()) {
         units.add(block.text());
       }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
@@ -21,9 +20,7 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads PDF with Apache PDFBox: the text of every page, split into blocks as plain text is
@@ -79,8 +76,21 @@ public final class PdfLoader implements DocumentLoader {
     }
   }
 
-  /** The text and the document information of a PDF. */
-  public record Extracted(String text, String title, String subject) {}
+  /**
+   * A PDF's text with its structure recovered ({@link PdfStructure}), ready for the text loader;
+   * its title; and the metadata found in its layout, words and document information, best first.
+   */
+  public record Extracted(String text, String title, String subject, List<FieldSource> metadata, List<String> warnings) {
+    public Extracted {
+      metadata = List.copyOf(metadata);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** The value found for {@code field} ("title", "organisation", "type", "date", "themes"), or empty. */
+    public String value(String field) {
+      return metadata.stream().filter(f -> f.field().equals(field)).map(FieldSource::value).findFirst().orElse("");
+    }
+  }
 
   @Override
   public Set<String> extensions() {
@@ -95,11 +105,10 @@ public final class PdfLoader implements DocumentLoader {
     } catch (UnreadablePdfException e) {
       throw new SkippedDocumentException(file, e.getMessage(), e);
     }
-    Map<String, List<String>> data = new HashMap<>();
-    if (!pdf.title().isBlank()) {
-      data.put("title", List.of(pdf.title()));
-    }
-    return FrontMatter.document(file, data, TextLoader.blocks(pdf.text()), fallbackId);
+    MetadataCandidates found = new MetadataCandidates();
+    pdf.metadata().forEach(f -> found.offer(f.field(), f.value(), f.source()));
+    pdf.warnings().forEach(found::warn);
+    return FrontMatter.document(file, new HashMap<>(), TextLoader.blocks(pdf.text()), fallbackId, found);
   }
 
   /** The text of a PDF; refuses one that is not a PDF, is encrypted, is a bomb, or has no text. */
@@ -121,7 +130,7 @@ public final class PdfLoader implements DocumentLoader {
       checkDecodedSize(doc);
       checkOperandRuns(doc, limits.maxOperandBytes());
       CappedWriter text = new CappedWriter(limits.maxTextChars());
-      PDFTextStripper stripper = new BoundedTextStripper(limits.maxPageChars(), deadline, limits.timeout());
+      LineCollector stripper = new LineCollector(limits.maxPageChars(), deadline, limits.timeout());
       stripper.setSortByPosition(true);
       stripper.setParagraphStart("\n");
       stripper.setPageEnd("\n\n");
@@ -131,8 +140,7 @@ public final class PdfLoader implements DocumentLoader {
         throw new UnreadablePdfException("no extractable text: the PDF holds only images or nothing "
             + "(a scanned document needs OCR first)", null);
       }
-      PDDocumentInformation info = doc.getDocumentInformation();
-      return new Extracted(extracted, clean(info.getTitle()), clean(info.getSubject()));
+      return PdfMetadata.extracted(stripper.lines(), doc.getDocumentInformation());
     } catch (BoundedTextStripper.OverBudget e) {
       throw new UnreadablePdfException(e.getMessage(), e);
     } catch (CappedWriter.Full e) {
@@ -252,7 +260,7 @@ public final class PdfLoader implements DocumentLoader {
     return n;
   }
 
-  private static String clean(String s) {
+  static String clean(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
 

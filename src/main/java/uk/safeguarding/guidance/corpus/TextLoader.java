@@ -10,13 +10,21 @@ import java.util.regex.Pattern;
 
 /**
  * Reads plain text, as extracted from a PDF or Word file: optional YAML front matter, paragraphs
- * separated by blank lines, short unpunctuated lines taken as headings, bulleted lines as lists.
+ * separated by blank lines, short unpunctuated lines taken as headings (a numbered one, "2.3 Early
+ * help", at the level its number gives; "## Heading" at the level its hashes give), bulleted lines
+ * as lists, pipe tables and runs of "label: value" lines as tables.
  */
 final class TextLoader implements DocumentLoader {
 
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·▪◦]|\\d{1,2}[.)])\\s+.*");
   private static final Pattern BULLET_MARK = Pattern.compile("^\\s*(?:[-*•·▪◦]\\s+)+");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
+  /** "## Heading": the marker the PDF loader writes, and Markdown habit in text files. */
+  private static final Pattern MARKED_HEADING = Pattern.compile("^(#{1,6})\\s+(\\S.*)$");
+  /** "1. Introduction", "2.3 Early help", "4) Recommendations": a section number and a short title. */
+  static final Pattern NUMBERED_HEADING = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,3})[.)]?\\s+(\\p{Lu}.{0,90})$");
+  /** "Telephone: 01952 385385", a table row's cell as the loaders write it. */
+  private static final Pattern LABELLED_LINE = Pattern.compile("^[^:|]{1,40}:\\s+\\S.*$");
 
   @Override
   public Set<String> extensions() {
@@ -41,11 +49,35 @@ final class TextLoader implements DocumentLoader {
   static List<Block> blocks(String text) {
     List<Block> blocks = new ArrayList<>();
     boolean seenHeading = false;
-    for (String chunk : BLANK_LINES.split(text.strip())) {
+    String[] chunks = BLANK_LINES.split(text.strip());
+    // Text that marks its headings ("## Heading", as the PDF loader writes) means every other line is text.
+    boolean markedHeadings = java.util.Arrays.stream(chunks).anyMatch(c -> !c.strip().contains("\n")
+        && MARKED_HEADING.matcher(c.strip()).matches());
+    for (String chunk : chunks) {
       String[] lines = chunk.strip().split("\n");
-      if (lines.length == 1 && looksLikeHeading(lines[0])) {
+      java.util.regex.Matcher marked = MARKED_HEADING.matcher(lines[0].strip());
+      if (lines.length == 1 && marked.matches()) {
+        blocks.add(Block.heading(marked.group(1).length(), marked.group(2).strip()));
+        seenHeading = true;
+        continue;
+      }
+      if (lines.length == 1 && !markedHeadings && numberedHeadingLevel(lines[0]) > 0) {
+        blocks.add(Block.heading(numberedHeadingLevel(lines[0]), lines[0].strip()));
+        seenHeading = true;
+        continue;
+      }
+      if (lines.length == 1 && !markedHeadings && looksLikeHeading(lines[0])) {
         blocks.add(Block.heading(seenHeading ? 2 : 1, lines[0].strip()));
         seenHeading = true;
+        continue;
+      }
+      List<String> stripped = java.util.Arrays.stream(lines).map(String::strip).filter(l -> !l.isEmpty()).toList();
+      if (Tables.isPipeTable(stripped)) {
+        Tables.block(Tables.pipeGrid(stripped), true).ifPresent(b -> addTable(b, blocks));
+        continue;
+      }
+      if (stripped.size() >= 2 && stripped.stream().allMatch(l -> LABELLED_LINE.matcher(l).matches())) {
+        addTable(Block.table(String.join("\n", stripped)), blocks);
         continue;
       }
       StringBuilder paragraph = new StringBuilder();
@@ -72,6 +104,28 @@ final class TextLoader implements DocumentLoader {
       }
     }
     return blocks;
+  }
+
+  /**
+   * The level of a numbered heading standing alone, or 0: "4. Recommendations" is a section (2),
+   * "2.3 Early help" a sub-section (3). A sentence ("1. Refer the child today.") is a list item.
+   */
+  static int numberedHeadingLevel(String line) {
+    java.util.regex.Matcher m = NUMBERED_HEADING.matcher(line.strip());
+    if (!m.matches() || m.group(2).matches(".*[.,;!?]$") || m.group(2).split("\\s+").length > 12) {
+      return 0;
+    }
+    return Math.min(6, 1 + m.group(1).split("\\.").length);
+  }
+
+  /** Rows of one table written as separate chunks join into one table block. */
+  private static void addTable(Block table, List<Block> blocks) {
+    Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+    if (last != null && last.kind() == Block.Kind.TABLE) {
+      blocks.set(blocks.size() - 1, Block.table(last.text() + Block.ROW_SEPARATOR + table.text()));
+    } else {
+      blocks.add(table);
+    }
   }
 
   private static boolean looksLikeHeading(String line) {

@@ -29,6 +29,7 @@ import uk.safeguarding.guidance.corpus.BoundedHtml;
 import uk.safeguarding.guidance.corpus.Corpus;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.FieldSource;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.corpus.PassageSplitter;
 import uk.safeguarding.guidance.corpus.PdfLoader;
@@ -80,15 +81,23 @@ public final class Curator {
   /** One passage as the splitter would make it. */
   public record PassagePreview(String anchor, String section, String text) {}
 
-  /** What publishing an upload would give, with nothing written. */
-  public record Preview(DocumentEntry document, List<PassagePreview> passages, List<String> warnings) {}
+  /**
+   * What publishing an upload would give, with nothing written. {@code warnings} stop publishing;
+   * {@code extraction} says where each metadata value came from, which expected ones are missing,
+   * and structure worth checking, without stopping it.
+   */
+  public record Preview(DocumentEntry document, List<PassagePreview> passages, List<String> warnings,
+      MetadataReport extraction) {}
+
+  /** Where an upload's metadata came from, the expected fields it lacks, and notes on its structure. */
+  public record MetadataReport(List<FieldSource> fields, List<String> missing, List<String> notes) {}
 
   /** A change made: what, to which target, the file and its new version (empty when deleted). */
   public record Change(String action, String target, String file, String version, String detail) {}
 
   /** An upload turned into the bytes to store. */
   private record Prepared(String id, String ext, byte[] bytes, SourceDocument document, List<Passage> passages,
-      byte[] original, String originalExt) {}
+      byte[] original, String originalExt, List<FieldSource> found) {}
 
   private final Path corpusDir;
   private final Path trashDir;
@@ -163,8 +172,10 @@ public final class Curator {
     if (existing.containsKey(p.id())) {
       warnings.add("A document with id '" + p.id() + "' already exists: publishing will need replace.");
     }
+    PreviewChecks.Report report = PreviewChecks.check(p.document(), p.passages(), p.found(), upload.metadata());
     return new Preview(DocumentEntry.of(p.document().metadata(), p.id() + "." + p.ext(), p.ext(),
-        CorpusFiles.sha256(p.bytes())), passages(p.passages()), warnings);
+        CorpusFiles.sha256(p.bytes())), passages(p.passages()), warnings,
+        new MetadataReport(report.fields(), report.missing(), report.notes()));
   }
 
   /** Adds a new document; a taken id is refused. */
@@ -328,6 +339,7 @@ public final class Curator {
     String body;
     String storedExt = ext;
     byte[] original = null;
+    List<FieldSource> found = List.of();
     if (ext.equals("pdf")) {
       PdfLoader.Extracted pdf;
       try {
@@ -337,9 +349,11 @@ public final class Curator {
             + e.getMessage() + ".", null, e);
       }
       own = new LinkedHashMap<>();
-      if (!pdf.title().isBlank()) {
-        own.put("title", List.of(pdf.title()));
+      // Stored as text, the PDF keeps what its layout and document information said in its front matter.
+      for (FieldSource f : pdf.metadata()) {
+        own.put(f.field(), List.of(f.value()));
       }
+      found = pdf.metadata();
       body = pdf.text();
       storedExt = "txt";
       original = content;
@@ -366,7 +380,7 @@ public final class Curator {
     if (passages.isEmpty()) {
       throw Rejected.bad("file", base, "The file '" + base + "' has no text to quote.");
     }
-    return new Prepared(id, storedExt, bytes, doc, passages, original, ext);
+    return new Prepared(id, storedExt, bytes, doc, passages, original, ext, found);
   }
 
   /** Form values win, then the file's own metadata, then the current document's; the id is checked. */

@@ -57,7 +57,7 @@ class LoadersTest {
         Block.heading(2, "What to do"),
         Block.paragraph("When a child goes missing you should:"),
         Block.list("- Report it to the police\n- Hold a return interview"),
-        Block.paragraph("Level | Response")), doc.blocks());
+        Block.table("Level: Response")), doc.blocks());
     String all = doc.blocks().stream().map(Block::text).collect(Collectors.joining(" "));
     assertFalse(all.contains("tracking") || all.contains("About us") || all.contains("footer") || all.contains("header"));
   }
