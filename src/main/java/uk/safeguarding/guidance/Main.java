@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import uk.safeguarding.guidance.auth.TrainerCommand;
 import uk.safeguarding.guidance.eval.EvalCommand;
+import uk.safeguarding.guidance.log.Logging;
 
 /**
  * Command-line entry point: runs the server (default), the evaluation, or the trainer account tools.
@@ -37,6 +38,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Logging.routeJavaUtilLogging();
     int code = run(args, System.getenv(), System.out, System.err);
     if (code != SERVING) {
       System.exit(code);

@@ -21,7 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps an embedder with two caches: passage vectors kept on disk by content hash (so a restart or
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
  */
 public final class CachedEmbedder implements Embedder {
 
-  private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CachedEmbedder.class);
   static final int QUERY_CACHE = 2_000;
   /** Prefixes the hashed text of a query kept on disk, so it never shares a key with a passage. */
   private static final String QUERY_KEY = "\u0000query\u0000";
@@ -122,11 +123,11 @@ public final class CachedEmbedder implements Embedder {
     try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
       long whole = channel.size() / record * record;
       if (whole != channel.size()) {
-        LOG.warning("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
+        LOG.warn("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
         channel.truncate(whole);
       }
     } catch (IOException e) {
-      LOG.warning("Cannot check the embedding cache " + file + ": " + e.getMessage());
+      LOG.warn("Cannot check the embedding cache " + file + ": " + e.getMessage());
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       byte[] hash = new byte[32];
@@ -143,7 +144,7 @@ public final class CachedEmbedder implements Embedder {
         passages.put(HexFormat.of().formatHex(hash), v);
       }
     } catch (IOException e) {
-      LOG.warning("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
+      LOG.warn("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package uk.safeguarding.guidance.index;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -49,7 +50,7 @@ import uk.safeguarding.guidance.corpus.SourceDocument;
  */
 public final class IndexStore {
 
-  private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
   static final String FORMAT = "passages-v4";
   public static final String SYNONYMS_FILE = "synonyms.txt";
@@ -145,7 +146,7 @@ public final class IndexStore {
           throw e;
         }
         // A folder left by an older build that does not hold these passages: never reused, rebuilt.
-        LOG.warning(e.getMessage() + "; rebuilding it");
+        LOG.warn(e.getMessage() + "; rebuilding it");
         Folders.deleteTree(dir);
         build(dir, corpus, passages, analysis, vectors);
         return library(dir, corpus, passages, analysis, hash, false, glossary, vectors);
@@ -173,7 +174,7 @@ public final class IndexStore {
         try {
           Folders.deleteTree(indexRoot.resolve(old.hash()));
         } catch (IOException e) {
-          LOG.warning("Could not remove the old index " + old.hash() + "; it goes at the next start: " + e.getMessage());
+          LOG.warn("Could not remove the old index " + old.hash() + "; it goes at the next start: " + e.getMessage());
         }
       }
     });
@@ -186,7 +187,7 @@ public final class IndexStore {
         Folders.deleteTree(dir);
       }
     } catch (IOException e) {
-      LOG.warning("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
+      LOG.warn("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
     }
   }
 
