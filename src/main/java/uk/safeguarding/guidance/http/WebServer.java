@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.index.LibraryHolder;
-import uk.safeguarding.guidance.log.Disconnects;
+import uk.safeguarding.guidance.ops.Disconnects;
 
 /** Wires routes, static pages, errors and security headers into one Javalin server. */
 public final class WebServer {

@@ -1,4 +1,4 @@
-package uk.safeguarding.guidance.log;
+package uk.safeguarding.guidance.ops;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
 

@@ -1,4 +1,4 @@
-package uk.safeguarding.guidance.log;
+package uk.safeguarding.guidance.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package uk.safeguarding.guidance.log;
+package uk.safeguarding.guidance.ops;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;

@@ -1,4 +1,4 @@
-package uk.safeguarding.guidance.log;
+package uk.safeguarding.guidance.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
