@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.Progress;
 
 /**
  * Reads every document file in a corpus folder. A file that cannot be read is skipped with a
@@ -78,7 +79,10 @@ public final class CorpusReader {
     List<SourceDocument> documents = new ArrayList<>();
     List<Corpus.Skipped> skipped = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
-    for (Path file : files(dir)) {
+    List<Path> files = files(dir);
+    Progress progress = Progress.logged(LOG, "Reading documents", "documents", files.size());
+    for (Path file : files) {
+      progress.step();
       try {
         SourceDocument doc = load(file);
         Path previous = ids.putIfAbsent(doc.id(), file);
@@ -93,6 +97,7 @@ public final class CorpusReader {
         skipped.add(new Corpus.Skipped(where, e.getMessage()));
       }
     }
+    progress.finish();
     return new Corpus(documents, skipped);
   }
 

@@ -41,6 +41,7 @@ import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.ops.Commands;
+import uk.safeguarding.guidance.ops.Progress;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.screen.Example;
@@ -191,7 +192,15 @@ public final class EvalCommand implements Callable<Integer> {
           : search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().text()).toList());
       out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
       if (!mode.equals("dense")) { // answers always go through the search ranking
-        AskEval.Report report = AskEval.run(qs, ask::ask);
+        Progress asked = Progress.printed(out, "asked", "questions", qs.size());
+        AskEval.Report report = AskEval.run(qs, request -> {
+          try {
+            return ask.ask(request);
+          } finally {
+            asked.step();
+          }
+        });
+        asked.finish();
         out.printf("%s [%s] %s%n", file.getFileName(), mode, report);
         if (Boolean.getBoolean("eval.failures")) {
           report.failures().forEach(f -> out.println("  " + f));
@@ -260,6 +269,7 @@ public final class EvalCommand implements Callable<Integer> {
     double mrr = 0;
     int n = 0;
     long searchStart = System.nanoTime();
+    Progress progress = Progress.printed(out, "scored", "queries", collection.queries().size());
     for (Map.Entry<String, String> q : collection.queries().entrySet()) {
       String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
           ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.getValue();
@@ -274,10 +284,9 @@ public final class EvalCommand implements Callable<Integer> {
       r100 += Metrics.recall(ranked, relevant, 100);
       mrr += Metrics.reciprocalRank(ranked, relevant, 10);
       n++;
-      if (n % 100 == 0) {
-        out.printf("  %d/%d queries%n", n, collection.queries().size());
-      }
+      progress.step();
     }
+    progress.finish();
     out.printf("%s %s [%s, k1=%.2f b=%.2f]: nDCG@10=%.4f recall@10=%.4f recall@100=%.4f MRR@10=%.4f "
             + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
         n, (System.nanoTime() - searchStart) / 1e6 / n);

@@ -24,6 +24,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.Progress;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -114,6 +115,9 @@ public final class IndexStore {
     }
   }
 
+  /** Passages embedded per call: large enough to keep the model's batches full, small enough for progress lines. */
+  private static final int EMBED_CHUNK = 256;
+
   /** How many times a corpus that changes while it is read is read again before the build gives up. */
   static final int SNAPSHOT_ATTEMPTS = 5;
 
@@ -197,7 +201,16 @@ public final class IndexStore {
     }
     List<Passage> all = new java.util.ArrayList<>();
     corpus.documents().forEach(d -> all.addAll(passages.get(d.id())));
-    List<float[]> vs = embedder.embedPassages(all.stream().map(IndexStore::embeddingText).toList());
+    List<String> texts = all.stream().map(IndexStore::embeddingText).toList();
+    // In chunks, for a progress line on a large corpus; unchanged passages come from the embedding cache.
+    List<float[]> vs = new java.util.ArrayList<>(texts.size());
+    Progress progress = Progress.logged(LOG, "Embedding passages", "passages", texts.size());
+    for (int i = 0; i < texts.size(); i += EMBED_CHUNK) {
+      List<String> chunk = texts.subList(i, Math.min(texts.size(), i + EMBED_CHUNK));
+      vs.addAll(embedder.embedPassages(chunk));
+      progress.advance(chunk.size());
+    }
+    progress.finish();
     Map<String, float[]> out = new java.util.HashMap<>();
     for (int i = 0; i < all.size(); i++) {
       out.put(all.get(i).id(), vs.get(i));
@@ -211,10 +224,13 @@ public final class IndexStore {
     IndexWriterConfig config = new IndexWriterConfig(analysis.index())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setSimilarity(new BM25Similarity(k1, b));
+    Progress progress = Progress.logged(LOG, "Indexing passages", "passages",
+        passages.values().stream().mapToLong(List::size).sum());
     try (Directory directory = FSDirectory.open(building);
         IndexWriter writer = new IndexWriter(directory, config)) {
       for (SourceDocument doc : corpus.documents()) {
         List<Passage> ps = passages.get(doc.id());
+        progress.advance(ps.size());
         for (int i = 0; i < ps.size(); i++) {
           Document lucene = toLucene(doc.metadata(), ps.get(i));
           if (vectors != null) {
@@ -226,6 +242,7 @@ public final class IndexStore {
       }
       writer.commit();
     }
+    progress.finish();
     try {
       Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
