@@ -39,7 +39,7 @@ public final class WebServer {
     LibraryController library = new LibraryController(services);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     AskController ask = new AskController(services, metrics);
-    RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
+    RateLimiter limiter = new RateLimiter(rateLimitPerMinute, java.time.Clock.systemUTC());
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
@@ -121,7 +121,7 @@ public final class WebServer {
   }
 
   private static void rateLimit(Context ctx, RateLimiter limiter) {
-    long wait = limiter.retryAfter(TrustedProxies.client(ctx), System.currentTimeMillis());
+    long wait = limiter.retryAfter(TrustedProxies.client(ctx));
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       throw new HttpResponseException(429, "Too many requests from this address; try again in " + wait + " seconds.");
