@@ -116,7 +116,7 @@ public final class IndexStore {
   }
 
   /** Passages embedded per call: large enough to keep the model's batches full, small enough for progress lines. */
-  private static final int EMBED_CHUNK = 256;
+  private static final int EMBED_CHUNK = 64;
 
   /** How many times a corpus that changes while it is read is read again before the build gives up. */
   static final int SNAPSHOT_ATTEMPTS = 5;
