@@ -26,27 +26,6 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   public static final int DEFAULT_MAX_UPLOAD_MB = 20;
   public static final int DEFAULT_RETENTION_DAYS = 90;
 
-  public static final String USAGE = String.join("\n",
-      "Usage: java -jar guidance-assistant.jar [options]",
-      "  --port N            HTTP port (env GUIDANCE_PORT, default 7070)",
-      "  --host ADDRESS      interface to bind (env GUIDANCE_HOST, default 127.0.0.1; 0.0.0.0 for all)",
-      "  --corpus DIR        corpus folder (env GUIDANCE_CORPUS, default ./corpus)",
-      "  --data DIR          index and state folder (env GUIDANCE_DATA, default ./data)",
-      "  --rate-limit N      API requests per minute per client (env GUIDANCE_RATE_LIMIT, default 300; 0 = off)",
-      "  --dense on|off      hybrid retrieval with an in-process embedding model (env GUIDANCE_DENSE, default on)",
-      "  --max-upload-mb N   largest document trainers may upload (env GUIDANCE_MAX_UPLOAD_MB, default 20)",
-      "  --retention-days N  days feedback and unanswered questions are kept; 0 keeps no question text (env GUIDANCE_RETENTION_DAYS, default 90)",
-      "  --secure-cookies on|off  always mark session cookies Secure (env GUIDANCE_SECURE_COOKIES, default off:",
-      "                      Secure only over TLS or behind a trusted proxy sending X-Forwarded-Proto: https)",
-      "  --trusted-proxies LIST  addresses or CIDR blocks of reverse proxies whose X-Forwarded-For/-Proto are",
-      "                      believed (env GUIDANCE_TRUSTED_PROXIES, default none), e.g. 127.0.0.1,10.0.0.0/8",
-      "",
-      "  -h, --help          this text (COMMAND --help for a command's options)",
-      "  --version           the version",
-      "",
-      "Commands: serve (default) | eval | add-trainer NAME [--data DIR] | add-token TRAINER LABEL [--data DIR] | help | version",
-      "  add-trainer reads the password from env GUIDANCE_TRAINER_PASSWORD or prompts for it (at least 12 characters).");
-
   public AppConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("The port must be between 0 and 65535, got " + port + ".");
@@ -94,56 +73,11 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     return maxUploadMb * 1024L * 1024L;
   }
 
-  /** Reads flags (which win) and environment variables. */
+  /**
+   * Reads flags (which win), then environment variables ({@code GUIDANCE_PORT} and the like), then
+   * defaults. Bad input is an IllegalArgumentException naming the option and value.
+   */
   public static AppConfig from(String[] args, Map<String, String> env) {
-    String host = env.getOrDefault("GUIDANCE_HOST", "127.0.0.1");
-    String port = env.getOrDefault("GUIDANCE_PORT", "7070");
-    String corpus = env.getOrDefault("GUIDANCE_CORPUS", "corpus");
-    String data = env.getOrDefault("GUIDANCE_DATA", "data");
-    String rate = env.getOrDefault("GUIDANCE_RATE_LIMIT", "300");
-    String dense = env.getOrDefault("GUIDANCE_DENSE", "on");
-    String maxUpload = env.getOrDefault("GUIDANCE_MAX_UPLOAD_MB", Integer.toString(DEFAULT_MAX_UPLOAD_MB));
-    String retention = env.getOrDefault("GUIDANCE_RETENTION_DAYS", Integer.toString(DEFAULT_RETENTION_DAYS));
-    String secure = env.getOrDefault("GUIDANCE_SECURE_COOKIES", "off");
-    String proxies = env.getOrDefault("GUIDANCE_TRUSTED_PROXIES", "");
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("The option '" + flag + "' needs a value.");
-      }
-      String value = args[++i];
-      switch (flag) {
-        case "--host" -> host = value;
-        case "--port" -> port = value;
-        case "--corpus" -> corpus = value;
-        case "--data" -> data = value;
-        case "--rate-limit" -> rate = value;
-        case "--dense" -> dense = value;
-        case "--max-upload-mb" -> maxUpload = value;
-        case "--retention-days" -> retention = value;
-        case "--secure-cookies" -> secure = value;
-        case "--trusted-proxies" -> proxies = value;
-        default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
-      }
-    }
-    return new AppConfig(host, integer("port", port), Path.of(corpus), Path.of(data), integer("rate-limit", rate),
-        onOff("dense", dense), integer("max-upload-mb", maxUpload), integer("retention-days", retention),
-        onOff("secure-cookies", secure), proxies);
-  }
-
-  private static boolean onOff(String name, String value) {
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "on", "true", "yes", "1" -> true;
-      case "off", "false", "no", "0" -> false;
-      default -> throw new IllegalArgumentException("The " + name + " setting must be 'on' or 'off', got '" + value + "'.");
-    };
-  }
-
-  private static int integer(String name, String value) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("The " + name + " must be a whole number, got '" + value + "'.", e);
-    }
+    return ServerOptions.parse(args, env);
   }
 }

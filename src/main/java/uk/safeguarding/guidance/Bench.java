@@ -14,11 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import uk.safeguarding.guidance.eval.Question;
+import uk.safeguarding.guidance.ops.Commands;
+import uk.safeguarding.guidance.ops.Logging;
 
 /**
  * Latency benchmark: starts the server in-process on a loopback port, builds the index (cold, then
@@ -26,27 +32,48 @@ import uk.safeguarding.guidance.eval.Question;
  * bounded time, for BM25 and hybrid. Prints figures for BENCHMARKS.md. Run:
  * {@code java -cp target/guidance-assistant.jar uk.safeguarding.guidance.Bench}.
  */
-public final class Bench {
+@Command(name = "bench", customSynopsis = "java -cp guidance-assistant.jar uk.safeguarding.guidance.Bench [options]",
+    description = "Index build time and /api/search latency (p50/p90/p99), BM25 and hybrid.")
+public final class Bench implements Callable<Integer> {
 
-  private Bench() {}
+  /** A longer run adds nothing to the percentiles and only keeps the machine busy. */
+  private static final int MAX_SECONDS = 120;
 
-  public static void main(String[] args) throws Exception {
-    Path corpus = Path.of("corpus");
-    Path data = Path.of("data", "bench");
-    int clients = 8;
-    int seconds = 20;
-    List<Path> questionFiles = new ArrayList<>(List.of(Path.of("src/test/resources/eval/dev.jsonl"),
-        Path.of("src/test/resources/eval/practitioner.jsonl")));
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--corpus" -> corpus = Path.of(args[i + 1]);
-        case "--data" -> data = Path.of(args[i + 1]);
-        case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-        case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
-        case "--questions" -> questionFiles = List.of(Path.of(args[i + 1]));
-        default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'.");
-      }
+  @Mixin
+  Commands.HelpOptions help;
+
+  @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus", description = "corpus (default ./corpus)")
+  Path corpus;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/bench",
+      description = "indexes, rebuilt from scratch (default ./data/bench)")
+  Path data;
+
+  @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "concurrent clients (default 8)")
+  int clients;
+
+  @Option(names = "--seconds", paramLabel = "N", defaultValue = "20",
+      description = "measured seconds per mode, at most " + MAX_SECONDS + " (default 20)")
+  int seconds;
+
+  @Option(names = "--questions", paramLabel = "FILE", split = ",",
+      defaultValue = "src/test/resources/eval/dev.jsonl,src/test/resources/eval/practitioner.jsonl",
+      description = "question files whose questions are the queries; repeatable or comma-separated "
+          + "(default src/test/resources/eval/dev.jsonl and practitioner.jsonl)")
+  List<Path> questionFiles;
+
+  public static void main(String[] args) {
+    Logging.routeJavaUtilLogging();
+    System.exit(Commands.execute(new Bench(), args, System.out, System.err));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (clients < 1 || seconds < 1) {
+      throw new IllegalArgumentException("--clients and --seconds must be 1 or more, got " + clients + " and " + seconds
+          + ".");
     }
+    seconds = Math.min(MAX_SECONDS, seconds);
     List<String> queries = new ArrayList<>();
     for (Path f : questionFiles) {
       Question.read(f).forEach(q -> queries.add(q.text()));
@@ -77,6 +104,7 @@ public final class Bench {
         app.stop();
       }
     }
+    return 0;
   }
 
   private static void run(int port, List<String> queries, int clients, int seconds, String mode) throws Exception {

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.auth.Accounts;
 import uk.safeguarding.guidance.auth.LoginLimiter;
 import uk.safeguarding.guidance.auth.Sessions;
@@ -38,7 +38,7 @@ import uk.safeguarding.guidance.search.SearchService;
  */
 public final class GuidanceApp {
 
-  private static final Logger LOG = Logger.getLogger(GuidanceApp.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GuidanceApp.class);
   /** How often the corpus folder is checked for hand edits (a hash of every file: cheap at this size). */
   static final Duration CORPUS_CHECK = Duration.ofSeconds(10);
 
@@ -152,7 +152,7 @@ public final class GuidanceApp {
         LOG.info("Retention: deleted " + p.feedback() + " feedback and " + p.unanswered() + " unanswered records");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Retention purge failed; it runs again tomorrow", e);
+      LOG.warn("Retention purge failed; it runs again tomorrow", e);
     }
   }
 

@@ -1,19 +1,22 @@
 package uk.safeguarding.guidance;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import uk.safeguarding.guidance.auth.TrainerCommand;
 import uk.safeguarding.guidance.eval.EvalCommand;
+import uk.safeguarding.guidance.ops.Commands;
+import uk.safeguarding.guidance.ops.Logging;
 
 /**
- * Command-line entry point: runs the server (default), the evaluation, or the trainer account tools.
+ * Command-line entry point: runs the server (default, or {@code serve}), the evaluation, or the
+ * trainer account tools, parsed by picocli (see {@link Commands} for help, version and exit codes).
  * The work is in {@link #run}, which returns an exit code, so tests can call it without the JVM exiting.
  */
 public final class Main {
@@ -21,22 +24,10 @@ public final class Main {
   /** What {@link #run} returns once the server is up: the JVM stays up until it is stopped. */
   static final int SERVING = -1;
 
-  static final String ADD_TRAINER_USAGE = String.join("\n",
-      "Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR]",
-      "  Creates trainer NAME, or sets a new password for it. The password comes from env "
-          + TrainerCommand.PASSWORD_ENV,
-      "  or is typed twice at a prompt (at least 12 characters); --data defaults to env GUIDANCE_DATA or ./data.");
-
-  static final String ADD_TOKEN_USAGE = String.join("\n",
-      "Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]",
-      "  Prints a new API token for TRAINER once; LABEL says what it is for.",
-      "  --data defaults to env GUIDANCE_DATA or ./data.");
-
-  private static final List<String> HELP = List.of("--help", "-h");
-
   private Main() {}
 
   public static void main(String[] args) {
+    Logging.routeJavaUtilLogging();
     int code = run(args, System.getenv(), System.out, System.err);
     if (code != SERVING) {
       System.exit(code);
@@ -48,67 +39,58 @@ public final class Main {
    * {@link #SERVING} when the server was started.
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    boolean named = args.length > 0 && !args[0].startsWith("-");
-    String command = named ? args[0] : "serve";
-    String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
-    if (List.of(rest).contains("--version")) {
-      out.println("guidance-assistant " + version());
+    // The environment fills in the server's options only: eval's --data, say, keeps its own default.
+    CommandLine cli = new CommandLine(new Serve(out)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env));
+    cli.getCommandSpec().name("java -jar guidance-assistant.jar").usageMessage()
+        .customSynopsis("java -jar guidance-assistant.jar [COMMAND] [options]");
+    cli.addSubcommand("serve",
+        new CommandLine(new Serve(out)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env)));
+    cli.addSubcommand("eval", new EvalCommand(out));
+    cli.addSubcommand("add-trainer", new TrainerCommand.AddTrainer(env, TrainerCommand.console(), out, err));
+    cli.addSubcommand("add-token", new TrainerCommand.AddToken(env, out, err));
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
+    cli.addSubcommand("version", new VersionCommand());
+    return Commands.prepare(cli, out, err).execute(args);
+  }
+
+  /** The server: the bare command, and {@code serve}. */
+  @Command(name = "serve", customSynopsis = "java -jar guidance-assistant.jar [serve] [options]",
+      description = {"Serves the chat page, the document view and the API (the default command).",
+          "Flags win over environment variables, which win over defaults."},
+      commandListHeading = "%nCommands (COMMAND --help for a command's options):%n")
+  static final class Serve implements Callable<Integer> {
+    @Mixin
+    Commands.HelpOptions help;
+
+    @Mixin
+    ServerOptions options;
+
+    private final PrintStream out;
+
+    Serve(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      serve(options.config(), out);
+      return SERVING;
+    }
+  }
+
+  @Command(name = "version", description = "Prints the version.")
+  static final class VersionCommand implements Callable<Integer> {
+    @Mixin
+    Commands.HelpOptions help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().println(new Commands.Version().getVersion()[0]);
       return 0;
     }
-    boolean help = HELP.stream().anyMatch(List.of(rest)::contains);
-    try {
-      switch (command) {
-        case "serve" -> {
-          if (help) {
-            out.println(AppConfig.USAGE);
-            return 0;
-          }
-          serve(AppConfig.from(rest, env), out);
-          return SERVING;
-        }
-        case "eval" -> {
-          return help ? usage(out, EvalCommand.USAGE) : EvalCommand.run(rest, out);
-        }
-        case "add-trainer" -> {
-          return help ? usage(out, ADD_TRAINER_USAGE)
-              : TrainerCommand.addTrainer(rest, env, TrainerCommand.console(), out, err);
-        }
-        case "add-token" -> {
-          return help ? usage(out, ADD_TOKEN_USAGE) : TrainerCommand.addToken(rest, env, out, err);
-        }
-        case "help" -> {
-          return usage(out, AppConfig.USAGE);
-        }
-        case "version" -> {
-          out.println("guidance-assistant " + version());
-          return 0;
-        }
-        default -> throw new IllegalArgumentException("Unknown command '" + command + "'.");
-      }
-    } catch (IllegalArgumentException e) {
-      err.println("Error: " + e.getMessage());
-      err.println(AppConfig.USAGE);
-      return 2;
-    }
-  }
-
-  /** The version the build wrote into {@code version.properties} (the pom's). */
-  static String version() {
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the classpath; build with Maven.");
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read version.properties.", e);
-    }
-  }
-
-  private static int usage(PrintStream out, String usage) {
-    out.println(usage);
-    return 0;
   }
 
   private static void serve(AppConfig config, PrintStream out) {

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +33,31 @@ class MainTest {
     return run(Map.of(), args);
   }
 
+  /** Every server option, as the usage shows it. */
+  private static final List<String> SERVER_OPTIONS = List.of("--port=N", "--host=ADDRESS", "--corpus=DIR", "--data=DIR",
+      "--rate-limit=N", "--dense=on|off", "--max-upload-mb=N", "--retention-days=N", "--secure-cookies=on|off",
+      "--trusted-proxies=LIST", "-h, --help", "--version");
+
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h", "help"})
-  void help_prints_the_server_usage_and_exits_0(String flag) {
+  void help_prints_the_server_usage_with_every_option_and_command_and_exits_0(String flag) {
     Run r = run(flag);
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar [options]"), r.out());
-    assertTrue(r.out().contains("--trusted-proxies LIST"), r.out());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar [COMMAND] [options]"), r.out());
+    SERVER_OPTIONS.forEach(o -> assertTrue(r.out().contains(o), o + " in " + r.out()));
+    for (String command : List.of("serve", "eval", "add-trainer", "add-token", "help", "version")) {
+      assertTrue(r.out().contains("\n  " + command + " "), command + " in " + r.out());
+    }
+    assertTrue(r.out().contains("GUIDANCE_RATE_LIMIT"), "the environment variables are named");
     assertEquals("", r.err());
+  }
+
+  @Test
+  void serve_answers_help_with_the_same_options() {
+    Run r = run("serve", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar [serve] [options]"), r.out());
+    SERVER_OPTIONS.forEach(o -> assertTrue(r.out().contains(o), o + " in " + r.out()));
   }
 
   @Test
@@ -48,12 +67,12 @@ class MainTest {
     assertTrue(r.out().startsWith("Usage:"), r.out());
   }
 
-  @Test
-  void version_prints_the_pom_version_and_exits_0() {
-    Run r = run("--version");
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "version", "eval --version", "add-token --version"})
+  void version_prints_the_pom_version_and_exits_0(String args) {
+    Run r = run(args.split(" "));
     assertEquals(0, r.code());
     assertTrue(r.out().strip().matches("guidance-assistant \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
-    assertEquals(r.out(), run("version").out());
   }
 
   @ParameterizedTest
@@ -62,6 +81,15 @@ class MainTest {
     Run r = run("eval", flag);
     assertEquals(0, r.code());
     assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar eval [options]"), r.out());
+    assertTrue(r.out().contains("--situations=FILE"), r.out());
+  }
+
+  @Test
+  void help_with_a_command_prints_that_command_s_usage() {
+    Run r = run("help", "add-token");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"),
+        r.out());
   }
 
   @Test
@@ -69,7 +97,9 @@ class MainTest {
     Path data = dir.resolve("data");
     Run r = run(Map.of("GUIDANCE_DATA", data.toString()), "add-trainer", "--help");
     assertEquals(0, r.code());
-    assertEquals(Main.ADD_TRAINER_USAGE + System.lineSeparator(), r.out());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR]"), r.out());
+    assertTrue(r.out().contains("GUIDANCE_TRAINER_PASSWORD"), r.out());
+    assertTrue(r.out().contains("--data=DIR"), r.out());
     assertTrue(Files.notExists(data), "no database was created");
   }
 
@@ -77,22 +107,36 @@ class MainTest {
   void add_token_answers_help() {
     Run r = run("add-token", "-h");
     assertEquals(0, r.code());
-    assertEquals(Main.ADD_TOKEN_USAGE + System.lineSeparator(), r.out());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"),
+        r.out());
+    assertTrue(r.out().contains("--data=DIR"), r.out());
   }
 
   @Test
   void an_unknown_option_exits_2_naming_it() {
     Run r = run("--nope", "1");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("Error: Unknown option '--nope'."), r.err());
+    assertTrue(r.err().startsWith("Error: Unknown options: '--nope', '1'"), r.err());
     assertTrue(r.err().contains("Usage:"), r.err());
+    assertEquals("", r.out());
   }
 
   @Test
   void an_option_without_its_value_exits_2() {
     Run r = run("--port");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("Error: The option '--port' needs a value."), r.err());
+    assertTrue(r.err().startsWith("Error: Missing required parameter for option '--port' (N)"), r.err());
+  }
+
+  @Test
+  void a_malformed_value_exits_2_naming_the_option_and_value() {
+    Run r = run("--dense", "maybe");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Error: Invalid value for option '--dense': must be 'on' or 'off', got 'maybe'."),
+        r.err());
+    Run port = run("--port", "99999");
+    assertEquals(2, port.code());
+    assertTrue(port.err().startsWith("Error: The port must be between 0 and 65535, got 99999."), port.err());
   }
 
   @Test
@@ -100,6 +144,7 @@ class MainTest {
     Run r = run("serv");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("Error: Unknown command 'serv'."), r.err());
+    assertTrue(r.err().contains("Did you mean"), r.err());
   }
 
   @Test
@@ -111,16 +156,49 @@ class MainTest {
   }
 
   @Test
+  void the_environment_fills_in_what_the_flags_leave_out_and_flags_win() {
+    Map<String, String> env = Map.of("GUIDANCE_PORT", "8081", "GUIDANCE_RATE_LIMIT", "0", "GUIDANCE_DENSE", "off",
+        "GUIDANCE_MAX_UPLOAD_MB", "5", "GUIDANCE_RETENTION_DAYS", "7", "GUIDANCE_SECURE_COOKIES", "on",
+        "GUIDANCE_TRUSTED_PROXIES", "10.0.0.0/8", "GUIDANCE_HOST", "0.0.0.0", "GUIDANCE_CORPUS", "c",
+        "GUIDANCE_DATA", "d");
+    AppConfig c = AppConfig.from(new String[] {"--port", "9090", "--dense", "on"}, env);
+    assertEquals(9090, c.port());
+    assertTrue(c.dense());
+    assertEquals("0.0.0.0", c.host());
+    assertEquals(0, c.rateLimitPerMinute());
+    assertEquals(5, c.maxUploadMb());
+    assertEquals(7, c.retentionDays());
+    assertTrue(c.secureCookies());
+    assertEquals("10.0.0.0/8", c.trustedProxies());
+    assertEquals(Path.of("c").toAbsolutePath(), c.corpusDir());
+    assertEquals(Path.of("d").toAbsolutePath(), c.dataDir());
+  }
+
+  @Test
+  void without_flags_or_environment_the_defaults_apply() {
+    AppConfig c = AppConfig.from(new String[0], Map.of());
+    assertEquals(new AppConfig("127.0.0.1", 7070, Path.of("corpus"), Path.of("data"), 300, true), c);
+  }
+
+  @Test
+  void a_bad_environment_value_is_refused_naming_the_option() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AppConfig.from(new String[0], Map.of("GUIDANCE_RATE_LIMIT", "lots")));
+    assertEquals("Invalid value for option '--rate-limit': 'lots' is not an int", e.getMessage());
+  }
+
+  @Test
   void eval_without_input_exits_2() {
     Run r = run("eval");
     assertEquals(2, r.code());
-    assertTrue(r.out().startsWith("Error: Give --questions FILE, --beir DIR or --screen test."), r.out());
+    assertTrue(r.err().startsWith("Error: Give --questions FILE, --beir DIR or --screen test."), r.err());
   }
 
   @Test
   void add_token_with_too_few_arguments_exits_2_with_its_usage() {
     Run r = run("add-token", "alice");
     assertEquals(2, r.code());
-    assertEquals("Usage: add-token TRAINER LABEL [--data DIR]" + System.lineSeparator(), r.err());
+    assertTrue(r.err().startsWith("Error: Missing required parameter: 'LABEL'"), r.err());
+    assertTrue(r.err().contains("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"), r.err());
   }
 }

@@ -1,47 +1,45 @@
 package uk.safeguarding.guidance.answer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Server-side conversation memory, bounded three ways: at most {@code maxConversations} kept
- * (least recently used dropped), at most {@code maxTurns} turns each, and none kept longer than
- * {@code ttl} after its last use. Questions are stored masked. Thread-safe; the lock guards only
- * this small table, never a search.
+ * (Caffeine's size policy drops the least recently and least often used first, so a flood of new
+ * conversations does not push out the ones in use), at most {@code maxTurns} turns each, and none kept longer than
+ * {@code ttl} after its last question. A Caffeine cache does the bounding, so no call scans the
+ * table. Questions are stored masked. Thread-safe: a conversation's turns change in one atomic step.
  */
 public final class Conversations {
 
   /** One question and the search text it was answered from. */
   public record Turn(String answerId, String question, String query, boolean grounded, Instant at) {}
 
-  private static final class Conversation {
-    final Deque<Turn> turns = new ArrayDeque<>();
-    Instant lastUsed;
-  }
+  /** Immutable: a new turn replaces the conversation, which also restarts its time to live. */
+  private record Conversation(List<Turn> turns) {}
 
-  private final int maxConversations;
   private final int maxTurns;
-  private final Duration ttl;
-  private final Clock clock;
-  private final LinkedHashMap<String, Conversation> table = new LinkedHashMap<>(16, 0.75f, true);
+  private final Cache<String, Conversation> table;
 
   public Conversations(int maxConversations, int maxTurns, Duration ttl, Clock clock) {
     if (maxConversations < 1 || maxTurns < 1 || ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("Conversation limits must be positive.");
     }
-    this.maxConversations = maxConversations;
     this.maxTurns = maxTurns;
-    this.ttl = ttl;
-    this.clock = clock;
+    this.table = Caffeine.newBuilder()
+        .maximumSize(maxConversations)
+        .expireAfterWrite(ttl)
+        // Time from the given clock, so tests can move it; upkeep on the calling thread, so limits hold at once.
+        .ticker(() -> clock.millis() * 1_000_000L)
+        .executor(Runnable::run)
+        .build();
   }
 
   public static Conversations standard() {
@@ -49,42 +47,29 @@ public final class Conversations {
   }
 
   /** The turns of a live conversation, oldest first; empty for an unknown or expired id. */
-  public synchronized List<Turn> turns(String id) {
-    expire();
-    Conversation c = id == null ? null : table.get(id);
-    return c == null ? List.of() : List.copyOf(c.turns);
+  public List<Turn> turns(String id) {
+    Conversation c = id == null ? null : table.getIfPresent(id);
+    return c == null ? List.of() : c.turns();
   }
 
   /** Adds a turn, starting a new conversation when {@code id} is unknown; returns the id used. */
-  public synchronized String add(String id, Turn turn) {
-    expire();
-    String key = id != null && table.containsKey(id) ? id : UUID.randomUUID().toString();
-    Conversation c = table.computeIfAbsent(key, k -> new Conversation());
-    c.turns.addLast(turn);
-    while (c.turns.size() > maxTurns) {
-      c.turns.removeFirst();
-    }
-    c.lastUsed = clock.instant();
-    while (table.size() > maxConversations) {
-      Iterator<Map.Entry<String, Conversation>> it = table.entrySet().iterator();
-      it.next();
-      it.remove();
-    }
+  public String add(String id, Turn turn) {
+    String key = id != null && table.getIfPresent(id) != null ? id : UUID.randomUUID().toString();
+    table.asMap().compute(key, (k, old) -> {
+      List<Turn> turns = new ArrayList<>(old == null ? List.of() : old.turns());
+      turns.add(turn);
+      return new Conversation(List.copyOf(turns.subList(Math.max(0, turns.size() - maxTurns), turns.size())));
+    });
     return key;
   }
 
   /** The turn that produced an answer, if its conversation is still kept. */
-  public synchronized Optional<Turn> answer(String conversationId, String answerId) {
+  public Optional<Turn> answer(String conversationId, String answerId) {
     return turns(conversationId).stream().filter(t -> t.answerId().equals(answerId)).findFirst();
   }
 
-  public synchronized int size() {
-    expire();
-    return table.size();
-  }
-
-  private void expire() {
-    Instant cutoff = clock.instant().minus(ttl);
-    table.values().removeIf(c -> c.lastUsed.isBefore(cutoff));
+  public int size() {
+    table.cleanUp();
+    return (int) table.estimatedSize();
   }
 }

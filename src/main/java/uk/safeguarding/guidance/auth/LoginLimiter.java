@@ -1,11 +1,12 @@
 package uk.safeguarding.guidance.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing: after {@link #MAX_FAILURES} failed logins within {@link #WINDOW} for one
@@ -22,54 +23,64 @@ public final class LoginLimiter {
   public static final Duration WINDOW = Duration.ofMinutes(15);
   static final int MAX_KEYS = 10_000;
 
-  private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-  private final Clock clock;
+  /**
+   * Failures allowed per key, as Bucket4j buckets that refill whole one {@link #WINDOW} after the
+   * first failure (and each window after). A bucket unused for a window is full again and dropped.
+   */
+  private final Cache<String, Bucket> failures;
+  private final TimeMeter time;
 
   public LoginLimiter(Clock clock) {
-    this.clock = clock;
+    this.time = new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return clock.millis() * 1_000_000L;
+      }
+
+      @Override
+      public boolean isWallClockBased() {
+        return true;
+      }
+    };
+    this.failures = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(WINDOW)
+        .ticker(time::currentTimeNanos).build();
   }
 
   /** Seconds until {@code ip} may try {@code name} again, or 0 when it may now. */
   public long retryAfter(String ip, String name) {
-    Instant now = clock.instant();
-    return Math.max(wait(pair(ip, name), now, MAX_FAILURES), wait("ip:" + ip, now, MAX_ADDRESS_FAILURES));
+    return Math.max(wait(pair(ip, name)), wait(address(ip)));
   }
 
   private static String pair(String ip, String name) {
     return "pair:" + ip + "\n" + name;
   }
 
+  private static String address(String ip) {
+    return "ip:" + ip;
+  }
+
   public void failed(String ip, String name) {
-    Instant now = clock.instant();
-    if (failures.size() > MAX_KEYS) {
-      failures.clear();
-    }
-    for (String key : new String[] {"ip:" + ip, pair(ip, name)}) {
-      int keep = key.startsWith("ip:") ? MAX_ADDRESS_FAILURES : MAX_FAILURES;
-      failures.compute(key, (k, q) -> {
-        Deque<Instant> d = q == null ? new ArrayDeque<>() : q;
-        d.addLast(now);
-        while (d.size() > keep) {
-          d.removeFirst();
-        }
-        return d;
-      });
-    }
+    failures.get(address(ip), k -> bucket(MAX_ADDRESS_FAILURES)).tryConsume(1);
+    failures.get(pair(ip, name), k -> bucket(MAX_FAILURES)).tryConsume(1);
   }
 
   public void succeeded(String ip, String name) {
-    failures.remove(pair(ip, name));
+    failures.invalidate(pair(ip, name));
   }
 
-  private long wait(String key, Instant now, int max) {
-    long[] seconds = {0};
-    failures.computeIfPresent(key, (k, d) -> {
-      if (d.size() >= max) {
-        Instant until = d.peekFirst().plus(WINDOW);
-        seconds[0] = until.isAfter(now) ? Math.max(1, Duration.between(now, until).toSeconds()) : 0;
-      }
-      return d;
-    });
-    return seconds[0];
+  private Bucket bucket(int allowed) {
+    return Bucket.builder()
+        .addLimit(limit -> limit.capacity(allowed).refillIntervally(allowed, WINDOW))
+        .withCustomTimePrecision(time)
+        .build();
+  }
+
+  private long wait(String key) {
+    Bucket bucket = failures.getIfPresent(key);
+    if (bucket == null) {
+      return 0;
+    }
+    EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+    return probe.canBeConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
   }
 }

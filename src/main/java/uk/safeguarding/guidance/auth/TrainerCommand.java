@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import uk.safeguarding.guidance.ops.Commands;
 import uk.safeguarding.guidance.store.Database;
 
 /**
@@ -29,77 +34,121 @@ public final class TrainerCommand {
     return prompt -> System.console() == null ? null : System.console().readPassword("%s", prompt);
   }
 
-  /**
-   * Runs {@code add-trainer} with {@code args} = NAME, then {@code --data DIR} optionally.
-   * Returns the exit code: 0 done, 2 bad input.
-   */
+  /** Runs {@code add-trainer} on {@code args} (NAME, then {@code --data DIR} optionally): 0 done, 2 bad input. */
   public static int addTrainer(String[] args, Map<String, String> env, PasswordPrompt prompt, PrintStream out,
       PrintStream err) {
-    Parsed p = parse(args, env, 1);
-    if (p == null) {
-      err.println("Usage: add-trainer NAME [--data DIR]");
-      return 2;
-    }
-    String name = p.positional()[0];
-    try {
-      Accounts.checkName(name);
-    } catch (IllegalArgumentException e) {
-      err.println("Error: " + e.getMessage());
-      return 2;
-    }
-    char[] password = password(env, prompt, err);
-    if (password == null) {
-      return 2;
-    }
-    try (Database db = Database.open(p.dataDir())) {
-      boolean created = new Accounts(db, Clock.systemUTC()).setPassword(name, password);
-      new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
-          .audit("cli", created ? "trainer.create" : "trainer.password", name, "");
-      out.println((created ? "Created trainer '" : "Changed the password of trainer '") + name + "'.");
-      return 0;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("Error: " + e.getMessage());
-      return 2;
-    } finally {
-      Passwords.wipe(password);
-    }
+    return Commands.execute(new AddTrainer(env, prompt, out, err), args, out, err);
   }
 
-  /** Runs {@code add-token TRAINER LABEL [--data DIR]}: prints the new token once. */
+  /** Runs {@code add-token} on {@code args} (TRAINER LABEL, then {@code --data DIR} optionally). */
   public static int addToken(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    Parsed p = parse(args, env, 2);
-    if (p == null) {
-      err.println("Usage: add-token TRAINER LABEL [--data DIR]");
-      return 2;
-    }
-    try (Database db = Database.open(p.dataDir())) {
-      Accounts.NewToken t = new Accounts(db, Clock.systemUTC()).createToken(p.positional()[0], p.positional()[1]);
-      new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
-          .audit("cli", "token.create", p.positional()[0], "token " + t.id() + " '" + p.positional()[1] + "'");
-      out.println("Token " + t.id() + " for '" + p.positional()[0] + "' (shown once; keep it secret):");
-      out.println(t.token());
-      return 0;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("Error: " + e.getMessage());
-      return 2;
+    return Commands.execute(new AddToken(env, out, err), args, out, err);
+  }
+
+  /** {@code --data DIR}, which falls back to {@code GUIDANCE_DATA} as the server's does. */
+  static final class DataOption {
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "the server's data folder (env GUIDANCE_DATA, default ./data)")
+    Path data;
+
+    Path resolve(Map<String, String> env) {
+      return data != null ? data : Path.of(env.getOrDefault("GUIDANCE_DATA", "data"));
     }
   }
 
-  private record Parsed(String[] positional, Path dataDir) {}
+  /** {@code add-trainer NAME [--data DIR]}. */
+  @Command(name = "add-trainer", customSynopsis = "java -jar guidance-assistant.jar add-trainer NAME [--data DIR]",
+      description = {"Creates trainer NAME, or sets a new password for it.", "The password comes from env "
+          + PASSWORD_ENV + " or is typed twice at a prompt (at least " + Passwords.MIN_LENGTH + " characters)."})
+  public static final class AddTrainer implements Callable<Integer> {
+    @Mixin
+    Commands.HelpOptions help;
 
-  private static Parsed parse(String[] args, Map<String, String> env, int positionals) {
-    String data = env.getOrDefault("GUIDANCE_DATA", "data");
-    java.util.List<String> pos = new java.util.ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--data") && i + 1 < args.length) {
-        data = args[++i];
-      } else if (args[i].startsWith("--")) {
-        return null;
-      } else {
-        pos.add(args[i]);
+    @Parameters(paramLabel = "NAME", description = "the trainer's sign-in name")
+    String name;
+
+    @Mixin
+    DataOption data;
+
+    private final Map<String, String> env;
+    private final PasswordPrompt prompt;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public AddTrainer(Map<String, String> env, PasswordPrompt prompt, PrintStream out, PrintStream err) {
+      this.env = env;
+      this.prompt = prompt;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        Accounts.checkName(name);
+      } catch (IllegalArgumentException e) {
+        err.println("Error: " + e.getMessage());
+        return 2;
+      }
+      char[] password = password(env, prompt, err);
+      if (password == null) {
+        return 2;
+      }
+      try (Database db = Database.open(data.resolve(env))) {
+        boolean created = new Accounts(db, Clock.systemUTC()).setPassword(name, password);
+        new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
+            .audit("cli", created ? "trainer.create" : "trainer.password", name, "");
+        out.println((created ? "Created trainer '" : "Changed the password of trainer '") + name + "'.");
+        return 0;
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        err.println("Error: " + e.getMessage());
+        return 2;
+      } finally {
+        Passwords.wipe(password);
       }
     }
-    return pos.size() == positionals ? new Parsed(pos.toArray(String[]::new), Path.of(data)) : null;
+  }
+
+  /** {@code add-token TRAINER LABEL [--data DIR]}: prints the new token once. */
+  @Command(name = "add-token", customSynopsis = "java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]",
+      description = "Prints a new API token for TRAINER once; LABEL says what it is for.")
+  public static final class AddToken implements Callable<Integer> {
+    @Mixin
+    Commands.HelpOptions help;
+
+    @Parameters(index = "0", paramLabel = "TRAINER", description = "the trainer the token acts as")
+    String trainer;
+
+    @Parameters(index = "1", paramLabel = "LABEL", description = "what the token is for, e.g. 'intranet search'")
+    String label;
+
+    @Mixin
+    DataOption data;
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public AddToken(Map<String, String> env, PrintStream out, PrintStream err) {
+      this.env = env;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+      try (Database db = Database.open(data.resolve(env))) {
+        Accounts.NewToken t = new Accounts(db, Clock.systemUTC()).createToken(trainer, label);
+        new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
+            .audit("cli", "token.create", trainer, "token " + t.id() + " '" + label + "'");
+        out.println("Token " + t.id() + " for '" + trainer + "' (shown once; keep it secret):");
+        out.println(t.token());
+        return 0;
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        err.println("Error: " + e.getMessage());
+        return 2;
+      }
+    }
   }
 
   private static char[] password(Map<String, String> env, PasswordPrompt prompt, PrintStream err) {

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.Progress;
 
 /**
  * Reads every document file in a corpus folder. A file that cannot be read is skipped with a
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class CorpusReader {
 
-  private static final Logger LOG = Logger.getLogger(CorpusReader.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusReader.class);
 
   /** Files in the corpus folder that configure the library rather than being documents. */
   public static final Set<String> RESERVED = Set.of("synonyms.txt", "glossary.txt", "readme.md", "urgency-examples.txt");
@@ -77,7 +79,10 @@ public final class CorpusReader {
     List<SourceDocument> documents = new ArrayList<>();
     List<Corpus.Skipped> skipped = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
-    for (Path file : files(dir)) {
+    List<Path> files = files(dir);
+    Progress progress = Progress.logged(LOG, "Reading documents", "documents", files.size());
+    for (Path file : files) {
+      progress.step();
       try {
         SourceDocument doc = load(file);
         Path previous = ids.putIfAbsent(doc.id(), file);
@@ -88,10 +93,11 @@ public final class CorpusReader {
         documents.add(doc);
       } catch (SkippedDocumentException e) {
         String where = dir.relativize(file).toString();
-        LOG.warning("Skipped " + where + ": " + e.getMessage());
+        LOG.warn("Skipped " + where + ": " + e.getMessage());
         skipped.add(new Corpus.Skipped(where, e.getMessage()));
       }
     }
+    progress.finish();
     return new Corpus(documents, skipped);
   }
 

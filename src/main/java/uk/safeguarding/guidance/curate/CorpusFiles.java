@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File operations that lose nothing: writes go to a hidden temp file in the same folder, are
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class CorpusFiles {
 
-  private static final Logger LOG = Logger.getLogger(CorpusFiles.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusFiles.class);
   static final String TEMP_PREFIX = ".curate-";
 
   private CorpusFiles() {}
@@ -74,7 +75,7 @@ final class CorpusFiles {
         removed++;
       }
     } catch (IOException e) {
-      LOG.warning("Could not clean temp files under " + dir + ": " + e.getMessage());
+      LOG.warn("Could not clean temp files under " + dir + ": " + e.getMessage());
     }
     return removed;
   }

@@ -1,5 +1,7 @@
 package uk.safeguarding.guidance.embed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -15,22 +17,21 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps an embedder with two caches: passage vectors kept on disk by content hash (so a restart or
- * a reindex computes only new or changed passages), and the last {@value #QUERY_CACHE} query
- * vectors in memory (so a repeated question costs no model run). Thread-safe.
+ * a reindex computes only new or changed passages), and up to {@value #QUERY_CACHE} recent query
+ * vectors in memory, in a Caffeine cache (so a repeated question costs no model run). Thread-safe.
  */
 public final class CachedEmbedder implements Embedder {
 
-  private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CachedEmbedder.class);
   static final int QUERY_CACHE = 2_000;
   /** Prefixes the hashed text of a query kept on disk, so it never shares a key with a passage. */
   private static final String QUERY_KEY = "\u0000query\u0000";
@@ -38,13 +39,8 @@ public final class CachedEmbedder implements Embedder {
   private final Embedder model;
   private final Path file;
   private final Map<String, float[]> passages = new ConcurrentHashMap<>();
-  private final Map<String, float[]> queries = Collections.synchronizedMap(
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-          return size() > QUERY_CACHE;
-        }
-      });
+  /** Bounded by count; a question asked twice at once runs the model once (the second waits for it). */
+  private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
 
   public CachedEmbedder(Embedder model, Path dataDir) {
     this.model = model;
@@ -64,12 +60,7 @@ public final class CachedEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String query) {
-    float[] v = queries.get(query);
-    if (v == null) {
-      v = model.embedQuery(query);
-      queries.put(query, v);
-    }
-    return v;
+    return queries.get(query, model::embedQuery);
   }
 
   /** Kept on disk like passages, under a key no passage can have: these are fixed texts, not questions. */
@@ -122,11 +113,11 @@ public final class CachedEmbedder implements Embedder {
     try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
       long whole = channel.size() / record * record;
       if (whole != channel.size()) {
-        LOG.warning("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
+        LOG.warn("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
         channel.truncate(whole);
       }
     } catch (IOException e) {
-      LOG.warning("Cannot check the embedding cache " + file + ": " + e.getMessage());
+      LOG.warn("Cannot check the embedding cache " + file + ": " + e.getMessage());
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       byte[] hash = new byte[32];
@@ -143,7 +134,7 @@ public final class CachedEmbedder implements Embedder {
         passages.put(HexFormat.of().formatHex(hash), v);
       }
     } catch (IOException e) {
-      LOG.warning("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
+      LOG.warn("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
     }
   }
 

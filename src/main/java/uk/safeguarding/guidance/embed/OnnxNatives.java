@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives ONNX Runtime its native libraries from a folder under the data directory, copied out of the
@@ -19,7 +20,7 @@ public final class OnnxNatives {
 
   /** ONNX Runtime's own setting for the folder its libraries are loaded from. */
   static final String PROPERTY = "onnxruntime.native.path";
-  private static final Logger LOG = Logger.getLogger(OnnxNatives.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxNatives.class);
 
   private OnnxNatives() {}
 
@@ -49,7 +50,7 @@ public final class OnnxNatives {
       }
       System.setProperty(PROPERTY, dir.toAbsolutePath().toString());
     } catch (IOException e) {
-      LOG.warning("Could not copy ONNX Runtime's libraries to " + dir + "; it unpacks them itself: " + e.getMessage());
+      LOG.warn("Could not copy ONNX Runtime's libraries to " + dir + "; it unpacks them itself: " + e.getMessage());
     }
   }
 

@@ -14,8 +14,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.TopDocs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
@@ -33,6 +40,8 @@ import uk.safeguarding.guidance.index.Fields;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.ops.Commands;
+import uk.safeguarding.guidance.ops.Progress;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.screen.Example;
@@ -44,78 +53,76 @@ import uk.safeguarding.guidance.search.SearchService;
 /**
  * {@code eval}: scores the search pipeline on practitioner question files against a corpus folder,
  * or on a BEIR collection indexed into a temporary index through the same analysis and ranking.
+ * Filled once by picocli, then run; not thread-safe.
  */
-public final class EvalCommand {
+@Command(name = "eval", customSynopsis = "java -jar guidance-assistant.jar eval [options]",
+    description = "Scores search and answers on question files, a BEIR collection, or the safety screen.")
+public final class EvalCommand implements Callable<Integer> {
 
-  public static final String USAGE = String.join("\n",
-      "Usage: java -jar guidance-assistant.jar eval [options]",
-      "  --questions FILE    a question file ({\"q\", \"expect\"} / {\"q\", \"outOfScope\": true} lines); repeatable",
-      "  --corpus DIR        corpus for --questions (default ./corpus)",
-      "  --beir DIR          a BEIR collection (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv)",
-      "  --split NAME        BEIR qrels split (default test; tune on train)",
-      "  --mode M            bm25, hybrid, both (the two) or dense (embeddings alone, for comparison); default both",
-      "  --k1 X --b Y        BM25 parameters (default " + IndexStore.DEFAULT_K1 + " and " + IndexStore.DEFAULT_B + ")",
-      "  --data DIR          embedding cache and temporary indexes (default ./data/eval)",
-      "  --screen WHAT       the safety screen: 'test' (train on the bank's train split, score its test split),",
-      "                      'sweep' (also the cross-validated settings sweep on the train split)",
-      "  --situations FILE   with --screen: also score these {\"q\", \"urgent\"} lines with the screen trained on the whole bank");
+  private static final List<String> MODES = List.of("bm25", "hybrid", "both", "dense");
+  private static final List<String> SCREEN_RUNS = List.of("test", "sweep");
 
-  private EvalCommand() {}
+  @Mixin
+  Commands.HelpOptions help;
 
+  @Option(names = "--questions", paramLabel = "FILE",
+      description = "a question file ({\"q\", \"expect\"} / {\"q\", \"outOfScope\": true} lines); repeatable")
+  List<Path> questionFiles = new ArrayList<>();
+
+  @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus",
+      description = "corpus for --questions (default ./corpus)")
+  Path corpus;
+
+  @Option(names = "--beir", paramLabel = "DIR",
+      description = "a BEIR collection (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv)")
+  Path beir;
+
+  @Option(names = "--split", paramLabel = "NAME", defaultValue = "test",
+      description = "BEIR qrels split (default test; tune on train)")
+  String split;
+
+  @Option(names = "--mode", paramLabel = "M", defaultValue = "both",
+      description = "bm25, hybrid, both (the two) or dense (embeddings alone, for comparison); default both")
+  String mode;
+
+  @Option(names = "--k1", paramLabel = "X", defaultValue = "" + IndexStore.DEFAULT_K1,
+      description = "BM25 term saturation (default " + IndexStore.DEFAULT_K1 + ")")
+  float k1;
+
+  @Option(names = "--b", paramLabel = "Y", defaultValue = "" + IndexStore.DEFAULT_B,
+      description = "BM25 length normalisation, 0 to 1 (default " + IndexStore.DEFAULT_B + ")")
+  float b;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/eval",
+      description = "embedding cache and temporary indexes (default ./data/eval)")
+  Path data;
+
+  @Option(names = "--screen", paramLabel = "WHAT",
+      description = {"the safety screen: 'test' (train on the bank's train split, score its test split),",
+          "'sweep' (also the cross-validated settings sweep on the train split)"})
+  String screen;
+
+  @Option(names = "--situations", paramLabel = "FILE",
+      description = "with --screen: also score these {\"q\", \"urgent\"} lines with the screen trained on the whole bank")
+  Path situations;
+
+  @Spec
+  CommandSpec spec;
+
+  private final PrintStream out;
+
+  public EvalCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs {@code eval} on {@code args}, errors included, into {@code out}: 0 done, 1 failed, 2 bad input. */
   public static int run(String[] args, PrintStream out) {
-    List<Path> questionFiles = new ArrayList<>();
-    Path corpus = Path.of("corpus");
-    Path beir = null;
-    String split = "test";
-    String mode = "both";
-    float k1 = IndexStore.DEFAULT_K1;
-    float b = IndexStore.DEFAULT_B;
-    Path data = Path.of("data", "eval");
-    String screen = null;
-    Path situations = null;
-    try {
-      for (int i = 0; i < args.length; i++) {
-        String flag = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("The option '" + flag + "' needs a value.");
-        }
-        String v = args[++i];
-        switch (flag) {
-          case "--questions" -> questionFiles.add(Path.of(v));
-          case "--corpus" -> corpus = Path.of(v);
-          case "--beir" -> beir = Path.of(v);
-          case "--split" -> split = v;
-          case "--mode" -> mode = v;
-          case "--k1" -> k1 = number(flag, v);
-          case "--b" -> {
-            b = number(flag, v);
-            if (b > 1) {
-              throw new IllegalArgumentException("The option '--b' must be from 0 to 1, got '" + v + "'.");
-            }
-          }
-          case "--data" -> data = Path.of(v);
-          case "--screen" -> screen = v;
-          case "--situations" -> situations = Path.of(v);
-          default -> throw new IllegalArgumentException("Unknown option '" + flag + "'.");
-        }
-      }
-      if (!List.of("bm25", "hybrid", "both", "dense").contains(mode)) {
-        throw new IllegalArgumentException("The mode must be bm25, hybrid, both or dense, got '" + mode + "'.");
-      }
-      if (screen != null && !List.of("test", "sweep").contains(screen)) {
-        throw new IllegalArgumentException("The option '--screen' must be test or sweep, got '" + screen + "'.");
-      }
-      if (situations != null && screen == null) {
-        throw new IllegalArgumentException("The option '--situations' needs '--screen test'.");
-      }
-      if (questionFiles.isEmpty() && beir == null && screen == null) {
-        throw new IllegalArgumentException("Give --questions FILE, --beir DIR or --screen test.");
-      }
-    } catch (IllegalArgumentException e) {
-      out.println("Error: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
-    }
+    return Commands.execute(new EvalCommand(out), args, out, out);
+  }
+
+  @Override
+  public Integer call() {
+    check();
     try {
       Embedder embedder = mode.equals("bm25") ? null
           : new ProgressEmbedder(new CachedEmbedder(new BgeSmallEmbedder(), data), out);
@@ -144,16 +151,30 @@ public final class EvalCommand {
     }
   }
 
-  private static float number(String flag, String value) {
-    try {
-      float x = Float.parseFloat(value);
-      if (!Float.isFinite(x) || x < 0) {
-        throw new NumberFormatException();
-      }
-      return x;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("The option '" + flag + "' needs a number of 0 or more, got '" + value + "'.");
+  /** The checks no single option can make alone; a failure is bad input (exit 2, with the usage). */
+  private void check() {
+    if (!Float.isFinite(k1) || k1 < 0) {
+      throw bad("The option '--k1' needs a number of 0 or more, got '" + k1 + "'.");
     }
+    if (!Float.isFinite(b) || b < 0 || b > 1) {
+      throw bad("The option '--b' must be from 0 to 1, got '" + b + "'.");
+    }
+    if (!MODES.contains(mode)) {
+      throw bad("The mode must be bm25, hybrid, both or dense, got '" + mode + "'.");
+    }
+    if (screen != null && !SCREEN_RUNS.contains(screen)) {
+      throw bad("The option '--screen' must be test or sweep, got '" + screen + "'.");
+    }
+    if (situations != null && screen == null) {
+      throw bad("The option '--situations' needs '--screen test'.");
+    }
+    if (questionFiles.isEmpty() && beir == null && screen == null) {
+      throw bad("Give --questions FILE, --beir DIR or --screen test.");
+    }
+  }
+
+  private ParameterException bad(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 
   private static void questions(List<Path> files, Path corpus, Path data, Embedder embedder, float k1, float b,
@@ -171,7 +192,15 @@ public final class EvalCommand {
           : search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().text()).toList());
       out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
       if (!mode.equals("dense")) { // answers always go through the search ranking
-        AskEval.Report report = AskEval.run(qs, ask::ask);
+        Progress asked = Progress.printed(out, "asked", "questions", qs.size());
+        AskEval.Report report = AskEval.run(qs, request -> {
+          try {
+            return ask.ask(request);
+          } finally {
+            asked.step();
+          }
+        });
+        asked.finish();
         out.printf("%s [%s] %s%n", file.getFileName(), mode, report);
         if (Boolean.getBoolean("eval.failures")) {
           report.failures().forEach(f -> out.println("  " + f));
@@ -240,6 +269,7 @@ public final class EvalCommand {
     double mrr = 0;
     int n = 0;
     long searchStart = System.nanoTime();
+    Progress progress = Progress.printed(out, "scored", "queries", collection.queries().size());
     for (Map.Entry<String, String> q : collection.queries().entrySet()) {
       String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
           ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.getValue();
@@ -254,10 +284,9 @@ public final class EvalCommand {
       r100 += Metrics.recall(ranked, relevant, 100);
       mrr += Metrics.reciprocalRank(ranked, relevant, 10);
       n++;
-      if (n % 100 == 0) {
-        out.printf("  %d/%d queries%n", n, collection.queries().size());
-      }
+      progress.step();
     }
+    progress.finish();
     out.printf("%s %s [%s, k1=%.2f b=%.2f]: nDCG@10=%.4f recall@10=%.4f recall@100=%.4f MRR@10=%.4f "
             + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
         n, (System.nanoTime() - searchStart) / 1e6 / n);

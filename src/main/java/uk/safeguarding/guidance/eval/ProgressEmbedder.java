@@ -4,16 +4,16 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.Progress;
 
 /**
- * Embeds passages in chunks for long evaluation runs, printing a progress line at most every
- * {@value #EVERY_SECONDS} seconds and, for more than one chunk, one line at the end (so a run served
+ * Embeds passages in chunks for long evaluation runs, printing a progress line (rate, ETA) at most
+ * every {@link Progress#EVERY} and, for more than one chunk, one line at the end (so a run served
  * from the cache prints just that).
  */
 final class ProgressEmbedder implements Embedder {
 
   private static final int CHUNK = 256;
-  private static final int EVERY_SECONDS = 5;
   private final Embedder inner;
   private final PrintStream out;
 
@@ -41,14 +41,11 @@ final class ProgressEmbedder implements Embedder {
   public List<float[]> embedPassages(List<String> passages) {
     List<float[]> all = new ArrayList<>(passages.size());
     long start = System.nanoTime();
-    long printed = start;
+    Progress progress = Progress.printed(out, "embedded", "passages", passages.size());
     for (int i = 0; i < passages.size(); i += CHUNK) {
-      all.addAll(inner.embedPassages(passages.subList(i, Math.min(passages.size(), i + CHUNK))));
-      long now = System.nanoTime();
-      if (now - printed >= EVERY_SECONDS * 1_000_000_000L && all.size() < passages.size()) {
-        out.printf("  embedded %d/%d passages (%.0f s)%n", all.size(), passages.size(), (now - start) / 1e9);
-        printed = now;
-      }
+      List<String> chunk = passages.subList(i, Math.min(passages.size(), i + CHUNK));
+      all.addAll(inner.embedPassages(chunk));
+      progress.advance(chunk.size());
     }
     if (passages.size() > CHUNK) {
       out.printf("  embedded %d passages in %.1f s (unchanged ones come from the cache)%n", passages.size(),

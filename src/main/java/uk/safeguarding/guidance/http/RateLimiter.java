@@ -1,40 +1,66 @@
 package uk.safeguarding.guidance.http;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Fixed one-minute windows of requests per client key. Memory is bounded: when more than
- * {@link #MAX_KEYS} clients are tracked, the table is cleared (a reset, never a refusal).
- * Thread-safe.
+ * Requests per minute per client key, as Bucket4j token buckets that fill up again at each
+ * minute of the clock (fixed one-minute windows). Memory is bounded: at most {@link #MAX_KEYS}
+ * clients are tracked, and a bucket unused for a minute (full again anyway) is dropped, so a
+ * forgotten client is never refused. Thread-safe.
  */
 final class RateLimiter {
 
   static final int MAX_KEYS = 10_000;
-
-  private record Window(long minute, AtomicInteger count) {}
+  private static final Duration WINDOW = Duration.ofMinutes(1);
 
   private final int perMinute;
-  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final TimeMeter time;
+  private final Cache<String, Bucket> buckets;
 
-  RateLimiter(int perMinute) {
+  RateLimiter(int perMinute, Clock clock) {
     this.perMinute = perMinute;
+    this.clock = clock;
+    this.time = new ClockTime(clock);
+    this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(WINDOW)
+        .ticker(() -> clock.millis() * 1_000_000L).build();
   }
 
-  /** Seconds to wait before retrying, or 0 when the request may go ahead. */
-  long retryAfter(String key, long nowMillis) {
+  /** Seconds to wait before retrying, or 0 when the request may go ahead (always 0 with no limit). */
+  long retryAfter(String key) {
     if (perMinute <= 0) {
       return 0;
     }
-    long minute = nowMillis / 60_000;
-    if (windows.size() > MAX_KEYS) {
-      windows.clear();
+    ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+  }
+
+  private Bucket newBucket() {
+    long nextMinute = (clock.millis() / WINDOW.toMillis() + 1) * WINDOW.toMillis();
+    return Bucket.builder()
+        .addLimit(limit -> limit.capacity(perMinute)
+            .refillIntervallyAligned(perMinute, WINDOW, Instant.ofEpochMilli(nextMinute)))
+        .withCustomTimePrecision(time)
+        .build();
+  }
+
+  /** Bucket4j's time from a {@link Clock}, so tests can move it. */
+  private record ClockTime(Clock clock) implements TimeMeter {
+    @Override
+    public long currentTimeNanos() {
+      return clock.millis() * 1_000_000L;
     }
-    Window w = windows.compute(key, (k, old) -> old == null || old.minute() != minute
-        ? new Window(minute, new AtomicInteger()) : old);
-    if (w.count().incrementAndGet() <= perMinute) {
-      return 0;
+
+    @Override
+    public boolean isWallClockBased() {
+      return true;
     }
-    return Math.max(1, 60 - (nowMillis / 1000) % 60);
   }
 }

@@ -13,15 +13,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.ops.Disconnects;
 
 /** Wires routes, static pages, errors and security headers into one Javalin server. */
 public final class WebServer {
 
-  private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
   static final Gson GSON = new GsonBuilder().create();
@@ -38,7 +39,7 @@ public final class WebServer {
     LibraryController library = new LibraryController(services);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     AskController ask = new AskController(services, metrics);
-    RateLimiter limiter = new RateLimiter(rateLimitPerMinute);
+    RateLimiter limiter = new RateLimiter(rateLimitPerMinute, java.time.Clock.systemUTC());
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
@@ -84,12 +85,17 @@ public final class WebServer {
           (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         java.util.Optional<BadRequest> fault = ClientFaults.of(e);
+        if (Disconnects.isClientGone(e) && (fault.isEmpty() || ctx.res().isCommitted())) {
+          // The client left (mid-answer, or mid-request with no 400 to give): nobody to tell, nothing wrong here.
+          LOG.debug("Client went away during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+          return;
+        }
         if (fault.isPresent()) {
-          LOG.fine(() -> "Malformed request " + ctx.method() + " " + ctx.path() + ": " + e);
+          LOG.debug("Malformed request {} {}: {}", ctx.method(), ctx.path(), e.toString());
           ctx.status(400).json(fault.get().toError());
           return;
         }
-        LOG.log(Level.SEVERE, "Unexpected error on " + ctx.method() + " " + ctx.path(), e);
+        LOG.error("Unexpected error on " + ctx.method() + " " + ctx.path(), e);
         ctx.status(500).json(ApiError.of("Something went wrong on the server; it has been logged."));
       });
       config.routes.error(404, ctx -> {
@@ -115,7 +121,7 @@ public final class WebServer {
   }
 
   private static void rateLimit(Context ctx, RateLimiter limiter) {
-    long wait = limiter.retryAfter(TrustedProxies.client(ctx), System.currentTimeMillis());
+    long wait = limiter.retryAfter(TrustedProxies.client(ctx));
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       throw new HttpResponseException(429, "Too many requests from this address; try again in " + wait + " seconds.");

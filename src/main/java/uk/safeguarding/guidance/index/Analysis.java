@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -20,6 +19,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * English analysis shared by indexing and querying. Index time: standard tokens, possessives
@@ -30,7 +31,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 public final class Analysis {
 
-  private static final Logger LOG = Logger.getLogger(Analysis.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
 
   /** Lucene's English stop words plus the question words practitioners type around a topic. */
   public static final CharArraySet STOP_WORDS;
@@ -86,7 +87,7 @@ public final class Analysis {
     } catch (ParseException | IOException | IllegalArgumentException e) {
       String problem = "synonyms file not used: " + e.getMessage()
           + (e instanceof ParseException pe ? " (line " + pe.getErrorOffset() + ")" : "");
-      LOG.warning(problem);
+      LOG.warn(problem);
       return new Analysis(null, 0, problem, solrSynonyms);
     }
   }

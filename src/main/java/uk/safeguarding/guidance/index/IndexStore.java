@@ -1,5 +1,7 @@
 package uk.safeguarding.guidance.index;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.Progress;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -49,7 +51,7 @@ import uk.safeguarding.guidance.corpus.SourceDocument;
  */
 public final class IndexStore {
 
-  private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
   static final String FORMAT = "passages-v4";
   public static final String SYNONYMS_FILE = "synonyms.txt";
@@ -113,6 +115,9 @@ public final class IndexStore {
     }
   }
 
+  /** Passages embedded per call: large enough to keep the model's batches full, small enough for progress lines. */
+  private static final int EMBED_CHUNK = 64;
+
   /** How many times a corpus that changes while it is read is read again before the build gives up. */
   static final int SNAPSHOT_ATTEMPTS = 5;
 
@@ -145,7 +150,7 @@ public final class IndexStore {
           throw e;
         }
         // A folder left by an older build that does not hold these passages: never reused, rebuilt.
-        LOG.warning(e.getMessage() + "; rebuilding it");
+        LOG.warn(e.getMessage() + "; rebuilding it");
         Folders.deleteTree(dir);
         build(dir, corpus, passages, analysis, vectors);
         return library(dir, corpus, passages, analysis, hash, false, glossary, vectors);
@@ -173,7 +178,7 @@ public final class IndexStore {
         try {
           Folders.deleteTree(indexRoot.resolve(old.hash()));
         } catch (IOException e) {
-          LOG.warning("Could not remove the old index " + old.hash() + "; it goes at the next start: " + e.getMessage());
+          LOG.warn("Could not remove the old index " + old.hash() + "; it goes at the next start: " + e.getMessage());
         }
       }
     });
@@ -186,7 +191,7 @@ public final class IndexStore {
         Folders.deleteTree(dir);
       }
     } catch (IOException e) {
-      LOG.warning("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
+      LOG.warn("Could not remove old indexes under " + indexRoot + ": " + e.getMessage());
     }
   }
 
@@ -196,7 +201,16 @@ public final class IndexStore {
     }
     List<Passage> all = new java.util.ArrayList<>();
     corpus.documents().forEach(d -> all.addAll(passages.get(d.id())));
-    List<float[]> vs = embedder.embedPassages(all.stream().map(IndexStore::embeddingText).toList());
+    List<String> texts = all.stream().map(IndexStore::embeddingText).toList();
+    // In chunks, for a progress line on a large corpus; unchanged passages come from the embedding cache.
+    List<float[]> vs = new java.util.ArrayList<>(texts.size());
+    Progress progress = Progress.logged(LOG, "Embedding passages", "passages", texts.size());
+    for (int i = 0; i < texts.size(); i += EMBED_CHUNK) {
+      List<String> chunk = texts.subList(i, Math.min(texts.size(), i + EMBED_CHUNK));
+      vs.addAll(embedder.embedPassages(chunk));
+      progress.advance(chunk.size());
+    }
+    progress.finish();
     Map<String, float[]> out = new java.util.HashMap<>();
     for (int i = 0; i < all.size(); i++) {
       out.put(all.get(i).id(), vs.get(i));
@@ -210,10 +224,13 @@ public final class IndexStore {
     IndexWriterConfig config = new IndexWriterConfig(analysis.index())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setSimilarity(new BM25Similarity(k1, b));
+    Progress progress = Progress.logged(LOG, "Indexing passages", "passages",
+        passages.values().stream().mapToLong(List::size).sum());
     try (Directory directory = FSDirectory.open(building);
         IndexWriter writer = new IndexWriter(directory, config)) {
       for (SourceDocument doc : corpus.documents()) {
         List<Passage> ps = passages.get(doc.id());
+        progress.advance(ps.size());
         for (int i = 0; i < ps.size(); i++) {
           Document lucene = toLucene(doc.metadata(), ps.get(i));
           if (vectors != null) {
@@ -225,6 +242,7 @@ public final class IndexStore {
       }
       writer.commit();
     }
+    progress.finish();
     try {
       Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a new library from the corpus folder on one background thread and swaps it in when it is
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  */
 public final class Reindexer implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(Reindexer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
 
   /** Where indexing stands, for /health and the trainers' page. */
   public record Status(String state, String message, Instant at) {}
@@ -87,7 +87,7 @@ public final class Reindexer implements AutoCloseable {
           reindex();
         }
       } catch (java.io.IOException | RuntimeException e) {
-        LOG.warning("Cannot check the corpus folder for changes: " + e.getMessage());
+        LOG.warn("Cannot check the corpus folder for changes: " + e.getMessage());
       }
     }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
@@ -121,7 +121,7 @@ public final class Reindexer implements AutoCloseable {
       return library;
     } catch (RuntimeException e) {
       failures.incrementAndGet();
-      LOG.log(Level.SEVERE, "Indexing failed; the current library keeps serving", e);
+      LOG.error("Indexing failed; the current library keeps serving", e);
       status.set(new Status("failed", "Indexing failed: " + e.getMessage(), Instant.now()));
       throw e;
     }
@@ -137,7 +137,7 @@ public final class Reindexer implements AutoCloseable {
     worker.shutdown();
     try {
       if (!worker.awaitTermination(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        LOG.warning("A reindex was still running after " + CLOSE_WAIT + "; interrupting it");
+        LOG.warn("A reindex was still running after " + CLOSE_WAIT + "; interrupting it");
         worker.shutdownNow();
       }
     } catch (InterruptedException e) {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.embed.Embedder;
 
 /**
@@ -25,7 +25,7 @@ import uk.safeguarding.guidance.embed.Embedder;
  */
 public final class ScreenService {
 
-  private static final Logger LOG = Logger.getLogger(ScreenService.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenService.class);
   /** How often an ask may look at the trainers' file for changes: a stat call, at most this often. */
   static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   /**
@@ -130,13 +130,13 @@ public final class ScreenService {
           examples.size(), trainers.examples().size(), ExampleFiles.TRAINER_FILE,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), embedder == null ? "lexical" : "embedding + lexical",
           s.threshold()));
-      trainers.skipped().forEach(r -> LOG.warning("Safety screen example skipped: " + r));
+      trainers.skipped().forEach(r -> LOG.warn("Safety screen example skipped: " + r));
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted() || hasCause(e, InterruptedException.class)) {
-        LOG.fine("Safety screen training stopped: the server is stopping");
+        LOG.debug("Safety screen training stopped: the server is stopping");
         return;
       }
-      LOG.log(Level.SEVERE, "The safety screen could not be trained; the previous one (if any) keeps serving", e);
+      LOG.error("The safety screen could not be trained; the previous one (if any) keeps serving", e);
       if (current.get() == null) {
         first.completeExceptionally(e);
       }

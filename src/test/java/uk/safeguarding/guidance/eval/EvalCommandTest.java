@@ -73,15 +73,26 @@ class EvalCommandTest {
         List.of(), List.of("--beir"), List.of("--colour", "red"), List.of("--beir", beir, "--mode", "fast"),
         List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"), List.of("--beir", beir, "--b", "2"));
     List<String> reasons = List.of(
-        "Give --questions FILE, --beir DIR or --screen test.", "The option '--beir' needs a value.", "Unknown option '--colour'.",
-        "The mode must be bm25, hybrid, both or dense, got 'fast'.",
-        "The option '--k1' needs a number of 0 or more, got 'abc'.",
-        "The option '--b' needs a number of 0 or more, got '-1'.", "The option '--b' must be from 0 to 1, got '2'.");
+        "Give --questions FILE, --beir DIR or --screen test.", "Missing required parameter for option '--beir' (DIR)",
+        "Unknown options: '--colour', 'red'", "The mode must be bm25, hybrid, both or dense, got 'fast'.",
+        "Invalid value for option '--k1': 'abc' is not a float",
+        "The option '--b' must be from 0 to 1, got '-1.0'.", "The option '--b' must be from 0 to 1, got '2.0'.");
     for (int i = 0; i < cases.size(); i++) {
       Run r = eval(cases.get(i).toArray(String[]::new));
       assertEquals(2, r.status(), r.out());
-      assertTrue(r.out().startsWith("Error: " + reasons.get(i) + "\nUsage: java -jar guidance-assistant.jar eval"),
-          r.out());
+      assertTrue(r.out().startsWith("Error: " + reasons.get(i) + "\n"), r.out());
+      assertTrue(r.out().contains("\nUsage: java -jar guidance-assistant.jar eval [options]\n"), r.out());
+    }
+  }
+
+  @Test
+  void help_lists_every_option_and_exits_0() {
+    Run r = eval("--help");
+    assertEquals(0, r.status(), r.out());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar eval [options]"), r.out());
+    for (String option : List.of("--questions=FILE", "--corpus=DIR", "--beir=DIR", "--split=NAME", "--mode=M", "--k1=X",
+        "--b=Y", "--data=DIR", "--screen=WHAT", "--situations=FILE", "-h, --help", "--version")) {
+      assertTrue(r.out().contains(option), option + " in " + r.out());
     }
   }
 
