@@ -26,16 +26,30 @@ final class Features {
   private final int dimension;
 
   /** How much each block counts; chosen by cross-validation on the train split (BENCHMARKS.md). */
-  record Weights(double cues, double embedding, double words, double chars) {}
+  record Weights(double cues, double embedding, double words, double chars, double passage) {
+
+    Weights(double cues, double embedding, double words, double chars) {
+      this(cues, embedding, words, chars, 0);
+    }
+
+    /** Whether the text is also embedded as a passage (a second model run per question). */
+    boolean usesPassageEmbedding() {
+      return passage > 0;
+    }
+  }
 
   Features(Weights weights, int embeddingDimension) {
     this.weights = weights;
     this.dimension = embeddingDimension;
   }
 
+  boolean usesPassageEmbedding() {
+    return weights.usesPassageEmbedding();
+  }
+
   /** The number of feature indices (liblinear's n). */
   int size() {
-    return Cues.ALL.size() + dimension + 2 * HASH_BUCKETS;
+    return Cues.ALL.size() + 2 * dimension + 2 * HASH_BUCKETS;
   }
 
   static String normalise(String text) {
@@ -44,6 +58,11 @@ final class Features {
 
   /** The feature vector; {@code embedding} may be null when no model is loaded. */
   Feature[] of(String text, float[] embedding) {
+    return of(text, embedding, null);
+  }
+
+  /** … with the text's passage-mode embedding too, when the weights use it (else null). */
+  Feature[] of(String text, float[] embedding, float[] passageEmbedding) {
     String lower = normalise(text);
     List<Feature> out = new ArrayList<>();
     boolean[] cues = Cues.found(lower);
@@ -60,6 +79,12 @@ final class Features {
     if (embedding != null && weights.embedding() > 0) {
       for (int i = 0; i < embedding.length; i++) {
         out.add(new FeatureNode(base + i, weights.embedding() * embedding[i]));
+      }
+    }
+    base += dimension;
+    if (passageEmbedding != null && weights.passage() > 0) {
+      for (int i = 0; i < passageEmbedding.length; i++) {
+        out.add(new FeatureNode(base + i, weights.passage() * passageEmbedding[i]));
       }
     }
     base += dimension;

@@ -50,6 +50,7 @@ public final class SafetyScreen {
 
   private final Model model;
   private final Features features;
+  private final boolean passageMode;
   private final Embedder embedder;
   private final double threshold;
   private final List<Example> urgentExamples;
@@ -60,6 +61,7 @@ public final class SafetyScreen {
       List<Example> urgentExamples, List<float[]> urgentVectors, int examples) {
     this.model = model;
     this.features = features;
+    this.passageMode = features.usesPassageEmbedding();
     this.embedder = embedder;
     this.threshold = threshold;
     this.urgentExamples = urgentExamples;
@@ -80,10 +82,13 @@ public final class SafetyScreen {
     // Learned from the examples as the screen will see questions: masked (names become [name] and so on).
     List<String> texts = examples.stream().map(e -> PersonalData.mask(e.text())).toList();
     List<float[]> vectors = embedder == null ? null : embedder.embedQueries(texts);
+    List<float[]> passageVectors = embedder == null || !settings.weights().usesPassageEmbedding() ? null
+        : embedder.embedPassages(texts);
     Feature[][] x = new Feature[examples.size()][];
     double[] y = new double[examples.size()];
     for (int i = 0; i < x.length; i++) {
-      x[i] = withBias(features.of(texts.get(i), vectors == null ? null : vectors.get(i)), features);
+      x[i] = withBias(features.of(texts.get(i), vectors == null ? null : vectors.get(i),
+          passageVectors == null ? null : passageVectors.get(i)), features);
       y[i] = examples.get(i).urgent() ? URGENT : CALM;
     }
     double threshold = Math.min(settings.maxThreshold(), threshold(outOfFold(x, y, features, settings), y,
@@ -104,7 +109,8 @@ public final class SafetyScreen {
   /** The screen's verdict on one question, which the caller has already masked ({@link PersonalData#mask}). */
   public Verdict assess(String question) {
     float[] v = embedder == null ? null : embedder.embedQuery(question);
-    double score = score(model, withBias(features.of(question, v), features));
+    float[] pv = embedder == null || !passageMode ? null : embedder.embedPassages(List.of(question)).get(0);
+    double score = score(model, withBias(features.of(question, v, pv), features));
     boolean urgent = score >= threshold;
     List<String> cues = Cues.names(Cues.found(Features.normalise(question)));
     return new Verdict(urgent, score, threshold, cues, urgent ? nearest(question, v) : "");

@@ -93,7 +93,7 @@ public final class ScreenEval {
 
   /** Nested cross-validation on the train split for a small grid of settings. */
   /**
-   * Settings to sweep instead of the default grid: "cues,embedding,words,chars,C,urgentWeight" groups
+   * Settings to sweep instead of the default grid: "cues,embedding,words,chars,C,urgentWeight[,passageEmbedding]" groups
    * separated by ";" (an embedding weight of 0 sweeps a lexical-only screen).
    */
   static final String GRID_PROPERTY = "screen.grid";
@@ -111,7 +111,7 @@ public final class ScreenEval {
     }
     for (double[] w : blocks) {
       for (double recall : new double[] {0.99, 0.9925, 0.995}) {
-        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3]), w[4], w[5], recall, 5, 0.5));
+        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3], w.length > 6 ? w[6] : 0), w[4], w[5], recall, 5, 0.5));
       }
     }
     for (SafetyScreen.Settings s : grid) {
