@@ -453,21 +453,40 @@
     return alert;
   }
 
+  // Points are grouped by kind, in this order; background from a case is labelled, never shown as guidance.
+  const POINT_KINDS = [
+    ['do', 'What to do'],
+    ['learned', 'What was learned'],
+    ['background', 'Background from the case']
+  ];
+
   function renderPoints(points, byNumber, turnId) {
-    const list = make('ul', 'points');
-    points.forEach(function (point) {
-      const item = make('li', 'point');
-      item.appendChild(document.createTextNode(String(point.text || '')));
-      const numbers = Array.isArray(point.citations) ? point.citations : [];
-      if (numbers.length) {
-        const cites = make('span', 'cites');
-        numbers.forEach(function (n) { cites.appendChild(citeMarker(Number(n), byNumber.get(Number(n)), turnId)); });
-        item.appendChild(document.createTextNode(' '));
-        item.appendChild(cites);
-      }
-      list.appendChild(item);
+    const kinds = new Set(points.map(function (p) { return p.kind || 'learned'; }));
+    const box = make('div', 'point-groups');
+    POINT_KINDS.forEach(function (entry) {
+      const kind = entry[0];
+      const group = points.filter(function (p) { return (p.kind || 'learned') === kind; });
+      if (!group.length) return;
+      // A heading only when there is more than one kind: a single list needs no label.
+      if (kinds.size > 1) box.appendChild(make('h5', 'point-kind point-kind-' + kind, entry[1]));
+      const list = make('ul', 'points points-' + kind);
+      group.forEach(function (point) { list.appendChild(renderPoint(point, byNumber, turnId)); });
+      box.appendChild(list);
     });
-    return list;
+    return box;
+  }
+
+  function renderPoint(point, byNumber, turnId) {
+    const item = make('li', 'point');
+    item.appendChild(document.createTextNode(String(point.text || '')));
+    const numbers = Array.isArray(point.citations) ? point.citations : [];
+    if (numbers.length) {
+      const cites = make('span', 'cites');
+      numbers.forEach(function (n) { cites.appendChild(citeMarker(Number(n), byNumber.get(Number(n)), turnId)); });
+      item.appendChild(document.createTextNode(' '));
+      item.appendChild(cites);
+    }
+    return item;
   }
 
   function sourceId(turnId, n) {

@@ -41,10 +41,17 @@ public record Answer(String conversationId, String answerId, String question, bo
         suggestions);
   }
 
-  /** One guidance point and the numbers of the citations it comes from. */
-  public record Point(String text, List<Integer> citations) {
+  /**
+   * One guidance point, the numbers of the citations it comes from, and its kind: what to do, what
+   * was learned, or background from a case (never shown as if it were guidance).
+   */
+  public record Point(String text, List<Integer> citations, PointKind kind) {
     public Point {
       citations = List.copyOf(citations);
+    }
+
+    public Point(String text, List<Integer> citations) {
+      this(text, citations, PointKind.LEARNED);
     }
   }
 

@@ -3,11 +3,9 @@ package uk.safeguarding.guidance.answer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.screen.ScreenService;
@@ -145,11 +143,11 @@ public final class AskService {
     try (LibraryHolder.Lease lease = holder.acquire()) {
       quoted = Citations.quote(picked, lease.library(), search, terms.allTerms());
     }
-    int n = quoted.points().size();
-    String lead = "Here " + (n == 1 ? "is 1 point" : "are " + n + " points")
-        + " from the library, drawn from " + plural(quoted.citations().size(), "passage") + " in "
-        + plural(quoted.documents(), "document") + ". Each is quoted from the source it cites.";
-    List<String> related = scored.stream().skip(RELATED).map(s -> lastHeading(s.hit().passage()))
+    // The answer leads: one short line naming where it comes from, then the quoted points themselves.
+    String lead = quoted.citations().isEmpty() ? "From the library:"
+        : "From " + quoted.citations().get(0).document().title()
+            + (quoted.documents() > 1 ? " and " + plural(quoted.documents() - 1, "other document") : "") + ":";
+    List<String> related = scored.stream().skip(RELATED).map(s -> Suggestions.question(s.hit().passage()))
         .filter(h -> !h.isBlank()).distinct().limit(RELATED).toList();
     return Answer.of(answerId, masked, true, lead, quoted.points(), quoted.citations(), related);
   }
@@ -158,19 +156,6 @@ public final class AskService {
     String id = conversations.add(conversationId,
         new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
     return a.withConversation(id);
-  }
-
-  /** The most specific heading that names a topic ("Theme 6: …" rather than "What should you do?"). */
-  private static String lastHeading(Passage p) {
-    List<String> path = p.subPath();
-    for (int i = path.size() - 1; i >= 0; i--) {
-      String h = path.get(i);
-      if (!h.toLowerCase(Locale.ROOT).matches("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
-          + "recommendations?|background|introduction|summary|key (learning|messages|findings))\\??")) {
-        return h;
-      }
-    }
-    return "";
   }
 
   private static String plural(int n, String word) {

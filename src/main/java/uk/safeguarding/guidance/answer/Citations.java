@@ -36,7 +36,7 @@ final class Citations {
       for (PointPicker.Candidate c : group) {
         refs.add(numbers.computeIfAbsent(c.passage().id(), id -> numbers.size() + 1));
       }
-      points.add(new Answer.Point(group.get(0).text(), refs));
+      points.add(new Answer.Point(group.get(0).text(), refs, group.get(0).kind()));
     }
     List<Answer.Citation> citations = new ArrayList<>();
     Set<String> documents = new HashSet<>();

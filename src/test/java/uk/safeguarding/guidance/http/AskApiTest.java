@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,8 +94,16 @@ class AskApiTest {
       assertTrue(first.has(f), f);
     }
     assertTrue(first.get("url").getAsString().startsWith("/documents/"));
-    assertTrue(a.get("answer").getAsString().startsWith("Here are " + points + " points from the library, drawn from "),
-        a.get("answer").getAsString());
+    // The answer leads with where it comes from, then the points; no boilerplate count.
+    String lead = a.get("answer").getAsString();
+    assertTrue(lead.startsWith("From " + first.get("title").getAsString()) && lead.endsWith(":"), lead);
+    for (JsonElement p : a.getAsJsonArray("points")) {
+      assertTrue(Set.of("do", "learned", "background").contains(p.getAsJsonObject().get("kind").getAsString()), p.toString());
+    }
+    for (JsonElement sug : a.getAsJsonArray("suggestions")) {
+      assertTrue(sug.getAsString().startsWith("What does the library say about ") && sug.getAsString().endsWith("?"),
+          sug.getAsString());
+    }
     boolean handOver = false;
     for (JsonElement c : citations) {
       handOver |= c.getAsJsonObject().get("excerpt").getAsString().contains("multi-agency hand over");

@@ -1,0 +1,55 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.Passage;
+
+/**
+ * What an answer point is: guidance on what to do, learning (what a review found), or background
+ * from a case. Background is labelled as such on the page, so a case's narrative ("…suffered
+ * injuries whilst in the care of his mother") is never read as guidance.
+ */
+public enum PointKind {
+  DO("What to do"), LEARNED("What was learned"), BACKGROUND("Background from the case");
+
+  private final String label;
+
+  PointKind(String label) {
+    this.label = label;
+  }
+
+  /** The heading the page shows above points of this kind. */
+  public String label() {
+    return label;
+  }
+
+  /** A section that tells the story of a case rather than its learning. */
+  private static final Pattern BACKGROUND_SECTION = Pattern.compile(
+      "\\b(background|case (summary|background|details|history)|the (case|family|child|children)|circumstances"
+          + "|chronology|summary of (the )?(case|events|incident)|what happened|family (composition|history|context)"
+          + "|(the )?incident|events leading)\\b");
+  /**
+   * A sentence narrating a particular case: a child named by letter or pseudonym, or a parent named as
+   * someone's, in the past tense, without telling anyone what to do.
+   */
+  private static final Pattern NARRATIVE = Pattern.compile(
+      "\\b(Child [A-Z]\\b|Baby [A-Z]\\b|[A-Z][a-z]+'s (mother|father|mum|dad|parents|partner)|(his|her|their) "
+          + "(mother|father|mum|dad|parents|step-?father|partner)|the (mother|father)('s)? (partner|boyfriend)"
+          + "|(were|was) (charged|convicted|sentenced|arrested|admitted|found dead|pronounced))");
+  private static final Pattern PAST = Pattern.compile("\\b(was|were|had|did|[a-z]{3,}ed)\\b");
+
+  /** The kind of a sentence quoted from {@code passage}; {@code action} when it tells the reader what to do. */
+  static PointKind of(Passage passage, String sentence, boolean action, boolean actionPassage) {
+    if (action && !NARRATIVE.matcher(sentence).find()) {
+      return DO;
+    }
+    List<String> path = passage.subPath();
+    String section = String.join(" ", path).toLowerCase(Locale.ROOT);
+    if (BACKGROUND_SECTION.matcher(section).find() && !actionPassage
+        || NARRATIVE.matcher(sentence).find() && PAST.matcher(sentence).find()) {
+      return BACKGROUND;
+    }
+    return actionPassage ? DO : LEARNED;
+  }
+}

@@ -1,0 +1,41 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.Passage;
+
+/** "You could also ask": a question a practitioner would ask about a related section, not its bare title. */
+final class Suggestions {
+
+  /** Headings that name a kind of section, not a topic ("What should you do?", "Recommendations"). */
+  private static final Pattern GENERIC = Pattern.compile("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
+      + "recommendations?|background|introduction|summary|key (learning|messages|findings)|contents|overview)\\??");
+  /** A heading's own numbering ("Theme 6:", "Finding 2 -", "7.11", "3)"): not part of the topic. */
+  private static final Pattern NUMBERING = Pattern.compile(
+      "^((theme|finding|learning point|section|part|chapter|recommendation)\\s*\\d+\\s*[:.\\-–—]?\\s*|\\d+(\\.\\d+)*[.)]?\\s+)",
+      Pattern.CASE_INSENSITIVE);
+  /** Topics longer than this read badly inside a question; the heading is not offered. */
+  static final int MAX_TOPIC_CHARS = 80;
+
+  private Suggestions() {}
+
+  /** A question about the passage's most specific topical heading, or "" when it has none. */
+  static String question(Passage p) {
+    List<String> path = p.subPath();
+    for (int i = path.size() - 1; i >= 0; i--) {
+      String h = path.get(i).strip();
+      if (GENERIC.matcher(h.toLowerCase(Locale.ROOT)).matches()) {
+        continue;
+      }
+      String topic = NUMBERING.matcher(h).replaceFirst("").replaceAll("[?:.]+$", "").strip();
+      if (topic.isEmpty() || topic.length() > MAX_TOPIC_CHARS) {
+        return "";
+      }
+      boolean acronymLed = topic.length() > 1 && Character.isUpperCase(topic.charAt(1));
+      String lower = acronymLed ? topic : Character.toLowerCase(topic.charAt(0)) + topic.substring(1);
+      return "What does the library say about " + lower + "?";
+    }
+    return "";
+  }
+}

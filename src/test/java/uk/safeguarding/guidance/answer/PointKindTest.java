@@ -1,0 +1,34 @@
+package uk.safeguarding.guidance.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.guidance.corpus.Passage;
+
+class PointKindTest {
+
+  private static Passage in(String... path) {
+    return new Passage("doc", "a", List.of(path), "text", 0);
+  }
+
+  @Test
+  void guidance_learning_and_case_background_are_told_apart() {
+    assertEquals(PointKind.DO, PointKind.of(in("Review", "What you should do"),
+        "Practitioners should record the views of the child.", true, true));
+    assertEquals(PointKind.LEARNED, PointKind.of(in("Review", "Theme 2: Professional curiosity"),
+        "Professional curiosity was not always evident in assessments.", false, false));
+    assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Case background"),
+        "The family moved to the area in 2019.", false, false));
+    assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Theme 1: Injuries"),
+        "Child B suffered significant injuries whilst in the care of his mother and her partner.", false, false));
+    assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Findings"),
+        "Her mother's partner was arrested and the parents were charged with cruelty.", false, false));
+  }
+
+  @Test
+  void a_modal_in_a_narrative_sentence_does_not_make_it_guidance() {
+    assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Findings"),
+        "Child C's mother said she would never leave him alone, but she was arrested that night.", true, false));
+  }
+}

@@ -1,0 +1,29 @@
+package uk.safeguarding.guidance.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.guidance.corpus.Passage;
+
+class SuggestionsTest {
+
+  private static Passage in(String... path) {
+    return new Passage("doc", "a", List.of(path), "text", 0);
+  }
+
+  @Test
+  void a_topical_heading_becomes_a_question_without_its_numbering() {
+    assertEquals("What does the library say about professional curiosity?",
+        Suggestions.question(in("Review", "Theme 6: Professional curiosity", "What you should do")));
+    assertEquals("What does the library say about the voice of the child?",
+        Suggestions.question(in("Review", "4.2 The voice of the child")));
+    assertEquals("What does the library say about SUDI?", Suggestions.question(in("Review", "SUDI")));
+  }
+
+  @Test
+  void generic_or_overlong_headings_are_not_offered() {
+    assertEquals("", Suggestions.question(in("Recommendations")));
+    assertEquals("", Suggestions.question(in("Review", "x".repeat(Suggestions.MAX_TOPIC_CHARS + 1))));
+  }
+}
