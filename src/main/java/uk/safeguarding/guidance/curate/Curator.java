@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import uk.safeguarding.guidance.corpus.Corpus;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.FieldSource;
-import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.corpus.SourceDocument;
 import uk.safeguarding.guidance.learning.LearningStore;
 
@@ -53,16 +51,23 @@ public final class Curator {
   /** The synonyms or glossary file. */
   public record TextFile(String name, String file, String text, String version) {}
 
-  /** One passage as the splitter would make it. */
-  public record PassagePreview(String anchor, String section, String text) {}
+  /** One passage as it will be cited, with what it is for ({@link PassageKinds}). */
+  public record PassagePreview(String anchor, String section, String text, String kind) {}
+
+  /** One block of the file as read (heading, paragraph, list, table): what structure fixes name. */
+  public record OutlineBlock(int index, String kind, int level, String text) {}
+
+  /** The id a document would be stored under, and how it was chosen, in words. */
+  public record IdView(String id, String how) {}
 
   /**
-   * What publishing an upload would give, with nothing written. {@code warnings} stop publishing;
-   * {@code extraction} says where each metadata value came from, which expected ones are missing,
-   * and structure worth checking, without stopping it.
+   * What publishing an upload would give, with nothing written. {@code existing} is the document the
+   * id already names, which publishing would replace; {@code warnings} say so; {@code extraction}
+   * says where each metadata value came from, which expected ones are missing, and structure worth
+   * checking; {@code outline} is the file's blocks, for fixing its structure.
    */
-  public record Preview(DocumentEntry document, List<PassagePreview> passages, List<String> warnings,
-      MetadataReport extraction) {}
+  public record Preview(DocumentEntry document, IdView id, DocumentEntry existing, List<PassagePreview> passages,
+      List<OutlineBlock> outline, List<String> warnings, MetadataReport extraction) {}
 
   /** Where an upload's metadata came from, the expected fields it lacks, and notes on its structure. */
   public record MetadataReport(List<FieldSource> fields, List<String> missing, List<String> notes) {}
@@ -129,14 +134,9 @@ public final class Curator {
   /** What publishing {@code upload} would store and how it would split; writes nothing. */
   public Preview preview(Upload upload) {
     PreparedUpload p = uploads.prepare(upload, null, true);
-    List<String> warnings = new ArrayList<>();
-    if (scan().containsKey(p.id().id())) {
-      warnings.add("A document with id '" + p.id().id() + "' already exists: publishing will need replace.");
-    }
-    PreviewChecks.Report report = PreviewChecks.check(p.document(), p.passages(), p.found(), upload.metadata());
-    return new Preview(DocumentEntry.of(p.document().metadata(), p.fileName(), p.ext(),
-        CorpusFiles.sha256(p.bytes())), passages(p.passages()), warnings,
-        new MetadataReport(report.fields(), report.missing(), report.notes()));
+    SourceDocument taken = scan().get(p.id().id());
+    return Previews.of(p, taken == null ? null : entry(taken), PreviewChecks.check(p.document(), p.passages(),
+        p.found(), upload.metadata()));
   }
 
   /** Adds a new document; a taken id is refused. */
@@ -281,7 +281,4 @@ public final class Curator {
         files.version(d.path()));
   }
 
-  private static List<PassagePreview> passages(List<Passage> passages) {
-    return passages.stream().map(p -> new PassagePreview(p.anchor(), p.section(), p.text())).toList();
-  }
 }

@@ -23,6 +23,11 @@ record IdChoice(String id, String how) {
   static final String FROM_FILE = "from the file's own 'id:'";
   static final String FROM_TITLE = "made from the title";
   static final String FROM_FILE_NAME = "made from the file's name (no title was given)";
+  /**
+   * An id made from a title or file name stops at a word boundary before this: a whole long title
+   * as a slug (66 characters for a typical review) is an id nobody reads in a link.
+   */
+  static final int DERIVED_ID_CHARS = 50;
   /** Longer than this, a slug is not an id anybody types or reads in a link. */
   static final int MAX_ID_CHARS = 120;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -46,12 +51,21 @@ record IdChoice(String id, String how) {
     } else if (!fields.id().isEmpty()) {
       choice = new IdChoice(fields.id(), FROM_FILE);
     } else if (!fields.title().isEmpty()) {
-      choice = new IdChoice(Slugs.slug(fields.title()), FROM_TITLE);
+      choice = new IdChoice(shortened(Slugs.slug(fields.title())), FROM_TITLE);
     } else {
       // As the corpus reader names a file without an id; the title is checked on loading.
-      choice = new IdChoice(Slugs.slug(fileStem), FROM_FILE_NAME);
+      choice = new IdChoice(shortened(Slugs.slug(fileStem)), FROM_FILE_NAME);
     }
     return choice.checked();
+  }
+
+  /** The slug cut at the last hyphen before {@link #DERIVED_ID_CHARS}. */
+  static String shortened(String slug) {
+    if (slug.length() <= DERIVED_ID_CHARS) {
+      return slug;
+    }
+    int cut = slug.lastIndexOf('-', DERIVED_ID_CHARS);
+    return cut > 0 ? slug.substring(0, cut) : slug.substring(0, DERIVED_ID_CHARS);
   }
 
   private IdChoice checked() {

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.curate;
 
 import java.util.List;
+import uk.safeguarding.guidance.corpus.Block;
 import uk.safeguarding.guidance.corpus.FieldSource;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.corpus.SourceDocument;
@@ -18,9 +19,10 @@ import uk.safeguarding.guidance.corpus.SourceDocument;
  * @param originalExt the uploaded file's extension
  * @param found       the metadata the file itself gave before it was written into the stored
  *                    text (a PDF's), so the preview can name its real source; empty otherwise
+ * @param outline     the blocks of the file as read, before any structure fixes: what the fixes name
  */
 record PreparedUpload(IdChoice id, String ext, byte[] bytes, SourceDocument document, List<Passage> passages,
-    byte[] original, String originalExt, List<FieldSource> found) {
+    byte[] original, String originalExt, List<FieldSource> found, List<Block> outline) {
 
   String fileName() {
     return id.id() + "." + ext;

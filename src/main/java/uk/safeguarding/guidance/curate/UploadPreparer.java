@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import uk.safeguarding.guidance.corpus.Block;
 import uk.safeguarding.guidance.corpus.BoundedHtml;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
@@ -30,7 +31,8 @@ import uk.safeguarding.guidance.corpus.SourceDocument;
  * result and this is tested without a corpus folder. Markdown and text keep their body under front
  * matter built from the form (falling back to the file's own); HTML keeps its markup with the
  * metadata in {@code <meta>} tags; a PDF becomes text (front matter plus the text the PDF loader
- * reads), its original kept aside. Thread-safe.
+ * reads), its original kept aside. Structure fixes ({@link StructureFix}) name blocks of the file as
+ * read; with any, the document is stored as text written from the fixed blocks. Thread-safe.
  */
 final class UploadPreparer {
 
@@ -43,6 +45,8 @@ final class UploadPreparer {
   static final int CONCURRENT_PARSES = 2;
   /** How long an upload waits for a turn before it is refused. */
   static final Duration PARSE_WAIT = Duration.ofMinutes(2);
+  /** A document whose structure a trainer fixed is stored as text: the format those fixes are written in. */
+  static final String FIXED_EXT = "txt";
   /** Longest uploaded file name shown back in a message. */
   private static final int SHOWN_NAME_CHARS = 100;
 
@@ -91,12 +95,23 @@ final class UploadPreparer {
     String text = d.storedExt().startsWith("htm") ? HtmlMeta.rewrite(d.body(), fields)
         : FrontMatterText.render(fields, d.body());
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    SourceDocument doc = load(id.id() + "." + d.storedExt(), bytes, base);
+    String storedExt = d.storedExt();
+    SourceDocument doc = load(id.id() + "." + storedExt, bytes, base);
+    List<Block> outline = doc.blocks();
+    byte[] original = d.original();
+    if (!upload.fixes().isEmpty()) {
+      // The fixed structure is written as text with "#" headings, so every later reindex reads it as fixed.
+      String body = StructureEditor.render(doc.metadata().title(), StructureEditor.apply(outline, upload.fixes()));
+      storedExt = FIXED_EXT;
+      bytes = FrontMatterText.render(fields, body).getBytes(StandardCharsets.UTF_8);
+      doc = load(id.id() + "." + storedExt, bytes, base);
+      original = content;
+    }
     List<Passage> passages = splitter.split(doc);
     if (passages.isEmpty()) {
       throw Rejected.bad("file", base, "The file '" + base + "' has no text to quote.");
     }
-    return new PreparedUpload(id, d.storedExt(), bytes, doc, passages, d.original(), ext, d.found());
+    return new PreparedUpload(id, storedExt, bytes, doc, passages, original, ext, d.found(), outline);
   }
 
   /** An upload's own metadata and body, before the form is applied. */
