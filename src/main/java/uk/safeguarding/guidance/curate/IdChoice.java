@@ -11,7 +11,9 @@ import uk.safeguarding.guidance.corpus.Slugs;
 /**
  * The id a document is stored under ({@code <id>.<ext>}) and how it was chosen, so the page can say
  * so. In order: a replaced document keeps its own; the id typed in the form; the file's own
- * {@code id:}; made from the title; made from the file's name. Immutable.
+ * {@code id:}; made from the title (the form's, the file's own, or the one the loader read from the
+ * document: its first heading, a PDF's largest text); made from the file's name only when nothing
+ * gives a title before loading and loading finds none either. Immutable.
  *
  * @param id  a slug, checked
  * @param how how it was chosen, in words for the trainer
@@ -57,6 +59,12 @@ record IdChoice(String id, String how) {
       choice = new IdChoice(shortened(Slugs.slug(fileStem)), FROM_FILE_NAME);
     }
     return choice.checked();
+  }
+
+  /** Made from {@code title} instead when this one was made from the file's name; otherwise this. */
+  IdChoice orFromTitle(String title) {
+    return how.equals(FROM_FILE_NAME) && title != null && !title.isBlank()
+        ? new IdChoice(shortened(Slugs.slug(title)), FROM_TITLE).checked() : this;
   }
 
   /** The slug cut at the last hyphen before {@link #DERIVED_ID_CHARS}. */

@@ -92,11 +92,18 @@ final class UploadPreparer {
     DocumentFields fields = d.fields().under(upload.metadata(), current);
     IdChoice id = IdChoice.choose(upload.metadata().id(), fields, current, dot < 0 ? base : base.substring(0, dot));
     fields = fields.withId(id.id());
-    String text = d.storedExt().startsWith("htm") ? HtmlMeta.rewrite(d.body(), fields)
-        : FrontMatterText.render(fields, d.body());
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = stored(d, fields);
     String storedExt = d.storedExt();
     SourceDocument doc = load(id.id() + "." + storedExt, bytes, base);
+    IdChoice fromTitle = id.orFromTitle(doc.metadata().title());
+    if (!fromTitle.equals(id)) {
+      // The title was read from the document itself (its first heading, a PDF's largest text): a better id
+      // than the file's name, which is often "final v3 (2)".
+      id = fromTitle;
+      fields = fields.withId(id.id());
+      bytes = stored(d, fields);
+      doc = load(id.id() + "." + storedExt, bytes, base);
+    }
     List<Block> outline = doc.blocks();
     byte[] original = d.original();
     if (!upload.fixes().isEmpty()) {
@@ -112,6 +119,12 @@ final class UploadPreparer {
       throw Rejected.bad("file", base, "The file '" + base + "' has no text to quote.");
     }
     return new PreparedUpload(id, storedExt, bytes, doc, passages, original, ext, d.found(), outline);
+  }
+
+  private static byte[] stored(Decoded d, DocumentFields fields) {
+    String text = d.storedExt().startsWith("htm") ? HtmlMeta.rewrite(d.body(), fields)
+        : FrontMatterText.render(fields, d.body());
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** An upload's own metadata and body, before the form is applied. */

@@ -47,8 +47,9 @@ class UploadPreparerTest {
         preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", MetadataForm.EMPTY), null, true).id());
     assertEquals(new IdChoice("t", IdChoice.FROM_TITLE),
         preparer.prepare(upload("a.md", "# T\n\nText.", form(null, "T", null)), null, true).id());
-    assertEquals(new IdChoice("briefing-notes", IdChoice.FROM_FILE_NAME),
-        preparer.prepare(upload("Briefing Notes.md", "# Heading title\n\nText.", MetadataForm.EMPTY), null, true).id());
+    assertEquals(new IdChoice("heading-title", IdChoice.FROM_TITLE),
+        preparer.prepare(upload("Briefing Notes (final).md", "# Heading title\n\nText.", MetadataForm.EMPTY), null, true)
+            .id(), "a title read from the document's first heading is a better id than the file's name");
   }
 
   @Test
