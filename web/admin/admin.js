@@ -4,7 +4,6 @@
 (function () {
   let csrf = null;
   const versions = { synonyms: null, glossary: null };
-  let previewed = null; // the FormData last previewed without error
 
   const $ = (id) => document.getElementById(id);
 
@@ -144,52 +143,6 @@
     } catch (e) { fail(e); }
   }
 
-  // ---- upload with preview ----
-  function uploadData() {
-    const f = $('upload-form');
-    const fd = new FormData();
-    if (f.elements.file.files.length) fd.append('file', f.elements.file.files[0]);
-    ['id', 'title', 'organisation', 'type', 'date', 'period', 'themes', 'source'].forEach((k) => fd.append(k, f.elements[k].value));
-    return fd;
-  }
-
-  async function preview(ev) {
-    ev.preventDefault();
-    const out = $('preview');
-    out.replaceChildren(el('p', { text: 'Reading the file…' }));
-    $('publish-button').disabled = true;
-    try {
-      const p = await api('POST', '/api/admin/preview', uploadData());
-      previewed = true;
-      const m = p.document;
-      out.replaceChildren(
-        el('h3', { text: 'Preview: ' + m.title }),
-        el('p', { text: 'Stored as ' + m.file + ' · id ' + m.id + ' · ' + [m.type, m.organisation, m.date].filter(Boolean).join(' · ')
-          + (m.themes.length ? ' · themes: ' + m.themes.join(', ') : '') }),
-        ...p.warnings.map((w) => el('p', { className: 'message error', text: w })),
-        el('p', { text: p.passages.length + ' passages:' }),
-        ...p.passages.map((x) => el('div', { className: 'passage' },
-          el('div', { className: 'section', text: x.section + '  #' + x.anchor }), el('pre', { text: x.text }))));
-      $('publish-button').disabled = p.warnings.length > 0;
-      $('publish-button').focus();
-    } catch (e) {
-      out.replaceChildren();
-      fail(e);
-    }
-  }
-
-  async function publish() {
-    if (!previewed) return;
-    try {
-      const r = await api('POST', '/api/admin/documents', uploadData());
-      $('upload-form').reset();
-      $('preview').replaceChildren();
-      $('publish-button').disabled = true;
-      previewed = null;
-      afterChange(r, 'Document “' + r.target + '”');
-    } catch (e) { fail(e); }
-  }
-
   // ---- synonyms and glossary ----
   function loadText(name) {
     return api('GET', '/api/admin/' + name).then((f) => {
@@ -267,6 +220,9 @@
     } catch (e) { fail(e); }
   }
 
+  // The upload editor (upload.js) shares these.
+  window.AdminPage = Object.freeze({ $: $, el: el, api: api, notice: notice, fail: fail, afterChange: afterChange });
+
   async function start() {
     try {
       const s = await api('GET', '/api/admin/session');
@@ -278,9 +234,6 @@
     $('reindex').addEventListener('click', () => api('POST', '/api/admin/reindex').then(showStatus).catch(fail));
     $('edit-form').addEventListener('submit', saveEdit);
     $('edit-cancel').addEventListener('click', () => { $('edit-form').hidden = true; });
-    $('upload-form').addEventListener('submit', preview);
-    $('upload-form').addEventListener('input', () => { previewed = null; $('publish-button').disabled = true; });
-    $('publish-button').addEventListener('click', publish);
     $('synonyms-form').addEventListener('submit', (ev) => saveText('synonyms', ev));
     $('glossary-form').addEventListener('submit', (ev) => saveText('glossary', ev));
     $('token-form').addEventListener('submit', createToken);

@@ -103,6 +103,23 @@ public final class CorpusReader {
 
   /** Loads one file, or says why it cannot be a document. */
   public SourceDocument load(Path file) throws SkippedDocumentException {
+    try {
+      long size = Files.size(file);
+      if (size > maxFileBytes) { // refused before reading it whole
+        throw new SkippedDocumentException(file, "the file is " + size + " bytes, over the limit of " + maxFileBytes);
+      }
+      return parse(file, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new SkippedDocumentException(file, "cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads {@code content} exactly as {@link #load} would read it from {@code file}, without touching
+   * the disk: {@code file} only names the document (its extension picks the loader, its stem is the
+   * id when the content names none). Lets trainers' uploads be checked before anything is written.
+   */
+  public SourceDocument parse(Path file, byte[] content) throws SkippedDocumentException {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -111,17 +128,15 @@ public final class CorpusReader {
       throw new SkippedDocumentException(file, "unsupported file type '" + (ext.isEmpty() ? name : "." + ext)
           + "': supported are " + String.join(", ", loaders.keySet().stream().sorted().toList()));
     }
+    if (content.length == 0) {
+      throw new SkippedDocumentException(file, "the file is empty");
+    }
+    if (content.length > maxFileBytes) {
+      throw new SkippedDocumentException(file, "the file is " + content.length + " bytes, over the limit of "
+          + maxFileBytes);
+    }
     try {
-      long size = Files.size(file);
-      if (size == 0) {
-        throw new SkippedDocumentException(file, "the file is empty");
-      }
-      if (size > maxFileBytes) {
-        throw new SkippedDocumentException(file, "the file is " + size + " bytes, over the limit of " + maxFileBytes);
-      }
-      return loader.load(file, Files.readAllBytes(file), Slugs.slug(dot < 0 ? name : name.substring(0, dot)));
-    } catch (IOException e) {
-      throw new SkippedDocumentException(file, "cannot read the file: " + e.getMessage(), e);
+      return loader.load(file, content, Slugs.slug(dot < 0 ? name : name.substring(0, dot)));
     } catch (RuntimeException e) {
       // A loader bug or a pathological file must not stop the rest of the corpus.
       throw new SkippedDocumentException(file, "cannot parse the file: " + e, e);

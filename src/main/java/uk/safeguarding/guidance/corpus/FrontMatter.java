@@ -41,7 +41,7 @@ final class FrontMatter {
     List<FieldSource> fields = new ArrayList<>();
     String title = value(data, found, fields, "title", "title");
     if (title.isBlank()) {
-      throw new SkippedDocumentException(file, "missing title: give a 'title:' in the front matter or a '# ' heading");
+      throw new MissingTitleException(file, "missing title: give a 'title:' in the front matter or a '# ' heading");
     }
     found.offer("type", TextMetadata.type(title, opening(blocks)).orElse(""), "words in the title or opening");
     String id = MarkdownLoader.first(data, "id");

@@ -3,7 +3,7 @@ package uk.safeguarding.guidance.corpus;
 import java.nio.file.Path;
 
 /** Thrown by a loader when a file cannot become a document; the corpus reader counts and reports it. */
-public final class SkippedDocumentException extends Exception {
+public class SkippedDocumentException extends Exception {
 
   private final transient Path path;
 

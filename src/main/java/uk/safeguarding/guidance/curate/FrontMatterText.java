@@ -1,8 +1,6 @@
 package uk.safeguarding.guidance.curate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import uk.safeguarding.guidance.corpus.YamlFrontMatter;
 
 /**
@@ -12,32 +10,22 @@ import uk.safeguarding.guidance.corpus.YamlFrontMatter;
  */
 final class FrontMatterText {
 
-  /** The keys the loaders read, in the order they are written. */
-  static final List<String> KEYS = List.of("id", "title", "organisation", "type", "date", "period", "themes", "source");
-
-  /** The front matter's keys and values, and the text after it. */
-  record Split(Map<String, List<String>> data, String body) {}
+  /** The front matter's fields, and the text after it. */
+  record Split(DocumentFields fields, String body) {}
 
   private FrontMatterText() {}
 
   static Split split(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
     return YamlFrontMatter.split(t)
-        .map(b -> new Split(new LinkedHashMap<>(YamlFrontMatter.data(b.yaml())), b.body()))
-        .orElseGet(() -> new Split(new LinkedHashMap<>(), t.replace("\r\n", "\n").replace('\r', '\n')));
+        .map(b -> new Split(DocumentFields.of(YamlFrontMatter.data(b.yaml())), b.body()))
+        .orElseGet(() -> new Split(DocumentFields.NONE, t.replace("\r\n", "\n").replace('\r', '\n')));
   }
 
-  /** Front matter for {@code data} (known keys first, then any others the file had), then the body. */
-  static String render(Map<String, List<String>> data, String body) {
+  /** Front matter for {@code fields} (known keys first, then any others the file had), then the body. */
+  static String render(DocumentFields fields, String body) {
     StringBuilder out = new StringBuilder("---\n");
-    Map<String, List<String>> ordered = new LinkedHashMap<>();
-    KEYS.forEach(k -> {
-      if (data.containsKey(k)) {
-        ordered.put(k, data.get(k));
-      }
-    });
-    data.forEach(ordered::putIfAbsent);
-    ordered.forEach((key, values) -> {
+    fields.asMap().forEach((key, values) -> {
       List<String> vs = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
       if (vs.isEmpty() || !key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
         return;

@@ -18,22 +18,22 @@ final class HtmlMeta {
   private HtmlMeta() {}
 
   /** The metadata tags; refuses HTML too large or too deeply nested to parse within the budget. */
-  static Map<String, List<String>> read(String html) throws BoundedHtml.TooComplexException {
+  static DocumentFields read(String html) throws BoundedHtml.TooComplexException {
     Map<String, List<String>> data = new LinkedHashMap<>();
     for (Element meta : BoundedHtml.parse(html).select("meta[name][content]")) {
       String key = meta.attr("name").toLowerCase(Locale.ROOT);
       if (key.equals("organization")) {
         key = "organisation";
       }
-      if (FrontMatterText.KEYS.contains(key)) {
+      if (DocumentFields.KEYS.contains(key)) {
         data.computeIfAbsent(key, k -> new ArrayList<>()).add(meta.attr("content"));
       }
     }
-    return data;
+    return DocumentFields.of(data);
   }
 
   /** The document with its metadata tags replaced by {@code data}'s; {@code html} has passed {@link #read}. */
-  static String rewrite(String html, Map<String, List<String>> data) {
+  static String rewrite(String html, DocumentFields fields) {
     Document doc;
     try {
       doc = BoundedHtml.parse(html);
@@ -42,11 +42,12 @@ final class HtmlMeta {
     }
     for (Element meta : doc.select("meta[name]")) {
       String key = meta.attr("name").toLowerCase(Locale.ROOT);
-      if (FrontMatterText.KEYS.contains(key) || key.equals("organization")) {
+      if (DocumentFields.KEYS.contains(key) || key.equals("organization")) {
         meta.remove();
       }
     }
-    for (String key : FrontMatterText.KEYS) {
+    Map<String, List<String>> data = fields.asMap();
+    for (String key : DocumentFields.KEYS) {
       List<String> values = data.getOrDefault(key, List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
       if (!values.isEmpty()) {
         doc.head().appendElement("meta").attr("name", key).attr("content", String.join(", ", values));

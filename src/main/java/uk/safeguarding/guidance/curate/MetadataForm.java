@@ -22,4 +22,31 @@ public record MetadataForm(String id, String title, String organisation, String 
   public static List<String> themes(String line) {
     return line == null ? null : List.of(line);
   }
+
+  /** The fields given, for the audit log: "title, date", or "no fields". */
+  String describe() {
+    List<String> parts = new java.util.ArrayList<>();
+    if (title != null) {
+      parts.add("title");
+    }
+    if (organisation != null) {
+      parts.add("organisation");
+    }
+    if (type != null) {
+      parts.add("type");
+    }
+    if (date != null) {
+      parts.add("date");
+    }
+    if (period != null) {
+      parts.add("period");
+    }
+    if (themes != null) {
+      parts.add("themes");
+    }
+    if (source != null) {
+      parts.add("source");
+    }
+    return parts.isEmpty() ? "no fields" : String.join(", ", parts);
+  }
 }

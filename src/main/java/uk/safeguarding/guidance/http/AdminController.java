@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import uk.safeguarding.guidance.curate.Curator;
+import uk.safeguarding.guidance.curate.StructureFix;
 import uk.safeguarding.guidance.curate.MetadataForm;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.curate.Upload;
@@ -153,7 +154,44 @@ final class AdminController {
         blank(ctx.formParam("organisation")), blank(ctx.formParam("type")), blank(ctx.formParam("date")),
         blank(ctx.formParam("period")), MetadataForm.themes(blank(ctx.formParam("themes"))),
         blank(ctx.formParam("source")));
-    return new Upload(file.filename(), bytes, form);
+    return new Upload(file.filename(), bytes, form, fixes(blank(ctx.formParam("fixes"))));
+  }
+
+  /** The structure fixes, a JSON list of {op, block, level, heading}; none when not given. */
+  static List<StructureFix> fixes(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    JsonElement root;
+    try {
+      root = JsonParser.parseString(json);
+    } catch (JsonParseException e) {
+      throw new BadRequest("fixes", null, "The parameter 'fixes' is not valid JSON: " + e.getMessage());
+    }
+    if (!root.isJsonArray()) {
+      throw new BadRequest("fixes", null, "The parameter 'fixes' must be a JSON list of fixes.");
+    }
+    List<StructureFix> out = new ArrayList<>();
+    for (JsonElement e : root.getAsJsonArray()) {
+      if (!e.isJsonObject()) {
+        throw new BadRequest("fixes", e.toString(), "Each fix must be an object with 'op' and 'block'.");
+      }
+      JsonObject f = e.getAsJsonObject();
+      out.add(new StructureFix(string(f, "op"), integer(f, "block"), integer(f, "level"), string(f, "heading")));
+    }
+    return out;
+  }
+
+  private static int integer(JsonObject body, String field) {
+    JsonElement v = body.get(field);
+    if (v == null || v.isJsonNull()) {
+      return 0;
+    }
+    try {
+      return v.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+    } catch (RuntimeException e) {
+      throw new BadRequest(field, v.toString(), "The parameter '" + field + "' must be a whole number.");
+    }
   }
 
   private static RuntimeException tooLarge(long limit) {

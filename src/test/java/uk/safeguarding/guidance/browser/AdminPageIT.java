@@ -69,24 +69,43 @@ class AdminPageIT {
     return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
   }
 
+  private static void signIn() {
+    driver.get(base + "/admin");
+    if (driver.getCurrentUrl().contains("/admin/login")) {
+      driver.findElement(By.id("name")).sendKeys("alice");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+    until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#documents-body tr")));
+  }
+
+  private static int documentRows() {
+    return driver.findElements(By.cssSelector("#documents-body tr")).size();
+  }
+
+  private static String value(String id) {
+    return driver.findElement(By.id(id)).getDomProperty("value");
+  }
+
+  private static String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
   @Test
   void a_trainer_signs_in_previews_and_publishes_a_document_that_search_then_finds() throws Exception {
     Assumptions.assumeTrue(skipReason == null, skipReason);
-    driver.get(base + "/admin");
-    until(ExpectedConditions.urlContains("/admin/login"));
-    driver.findElement(By.id("name")).sendKeys("alice");
-    driver.findElement(By.id("password")).sendKeys(PASSWORD);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
-    until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#documents-body tr"), 2));
+    signIn();
+    int before = documentRows();
 
     Path file = tempDir.resolve("online-safety.md");
     Files.writeString(file, "# Online Safety Briefing\n\n## What you should do\n\n"
         + "When a child shares sexual images online, practitioners should not view or copy the image and "
         + "should tell the designated safeguarding lead the same day.\n");
     driver.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "1 passage, as they will be cited:"));
     driver.findElement(By.id("up-type")).sendKeys("7-minute briefing");
     driver.findElement(By.id("preview-button")).click();
-    until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "1 passages:"));
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "7-minute briefing"));
     assertTrue(driver.findElement(By.id("preview")).getText().contains("Preview: Online Safety Briefing"));
     String previewText = driver.findElement(By.id("preview")).getText();
     assertTrue(previewText.contains("#what-you-should-do"), previewText);
@@ -94,7 +113,7 @@ class AdminPageIT {
     assertTrue(stored.find(), previewText);
 
     driver.findElement(By.id("publish-button")).click();
-    until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#documents-body tr"), 3));
+    until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#documents-body tr"), before + 1));
     Files.createDirectories(Path.of("target/screenshots"));
     Files.write(Path.of("target/screenshots/admin-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
     assertTrue(Files.readString(tempDir.resolve("corpus").resolve(stored.group(1))).contains("sexual images online"),
@@ -115,5 +134,91 @@ class AdminPageIT {
     com.deque.html.axecore.results.Results axe = new com.deque.html.axecore.selenium.AxeBuilder()
         .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
     assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
+  }
+
+  /** A section whose heading the PDF-to-text step (or the author) left as a plain line. */
+  private static final String SAFE_SLEEP = "# Safer Sleep Briefing\n\n"
+      + "Published by Riverside Safeguarding Children Partnership\n\n"
+      + "## Background\n\nThe partnership reviewed four sudden infant deaths in 2023.\n\n"
+      + "Sleeping on a sofa with a baby\n\n"
+      + "Practitioners should advise parents never to fall asleep on a sofa or armchair with a baby, and should "
+      + "record that the advice was given at every home visit.\n";
+
+  @Test
+  void the_preview_fills_the_form_a_heading_is_fixed_and_the_answer_cites_the_fixed_section() throws Exception {
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+    signIn();
+    int before = documentRows();
+    Path file = tempDir.resolve("Safer sleep (final) v3.md");
+    Files.writeString(file, SAFE_SLEEP);
+    driver.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+
+    // The form fills with what the file said, and says where each value came from.
+    until(d -> value("up-title").equals("Safer Sleep Briefing") ? true : null);
+    assertEquals("Riverside Safeguarding Children Partnership", value("up-organisation"));
+    assertEquals("Read from first heading.", text("up-title-source"));
+    assertTrue(text("up-organisation-source").startsWith("Read from text"), text("up-organisation-source"));
+    assertEquals("Not found in the file: fill it in if you know it.", text("up-date-source"));
+    assertEquals("safer-sleep-briefing", value("up-id"));
+    assertTrue(text("up-id-how").startsWith("Made from the title, once, when the file was first read"),
+        text("up-id-how"));
+
+    // The plain line becomes a heading: its passage is cited under it.
+    new org.openqa.selenium.support.ui.Select(driver.findElement(
+        By.xpath("//select[contains(@aria-label, 'Sleeping on a sofa with a baby')]"))).selectByValue("level-2");
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"),
+        "/documents/safer-sleep-briefing#sleeping-on-a-sofa-with-a-baby"));
+    List<String> kinds = driver.findElements(By.cssSelector("#preview .passage .kind")).stream()
+        .map(org.openqa.selenium.WebElement::getText).toList();
+    assertEquals(driver.findElements(By.cssSelector("#preview .passage")).size(), kinds.size(), "each passage shows its kind");
+    assertTrue(List.of("what to do", "what was learned", "background", "furniture").containsAll(kinds), kinds.toString());
+
+    // Editing the title keeps the id, and Publish stays usable, saying why the preview is out of date.
+    driver.findElement(By.id("up-title")).sendKeys(" 2024");
+    assertEquals("safer-sleep-briefing", value("up-id"));
+    assertEquals("Typed by you.", text("up-title-source"));
+    assertTrue(driver.findElement(By.id("publish-button")).isEnabled());
+    assertTrue(text("publish-reason").startsWith("You changed the form since the preview"), text("publish-reason"));
+    driver.findElement(By.id("preview-button")).click();
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Preview: Safer Sleep Briefing 2024"));
+    Files.createDirectories(Path.of("target/screenshots"));
+    org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 3000));
+    Files.write(Path.of("target/screenshots/admin-upload-editor.png"),
+        driver.findElement(By.id("upload")).getScreenshotAs(OutputType.BYTES));
+    driver.manage().window().setSize(size);
+    com.deque.html.axecore.results.Results axe = new com.deque.html.axecore.selenium.AxeBuilder()
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
+
+    driver.findElement(By.id("publish-button")).click();
+    until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#documents-body tr"), before + 1));
+    String storedText = Files.readString(tempDir.resolve("corpus/safer-sleep-briefing.txt"));
+    assertTrue(storedText.contains("\n## Sleeping on a sofa with a baby\n"), storedText);
+
+    HttpClient http = HttpClient.newHttpClient();
+    String answer = until(d -> {
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"question\":\"What should I tell parents about falling asleep on a sofa with their baby?\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().contains("safer-sleep-briefing#sleeping-on-a-sofa-with-a-baby") ? r.body() : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
+    assertTrue(answer.contains("\"docId\":\"safer-sleep-briefing\""), answer);
+
+    // The same file again: the page names the document it would replace and offers to.
+    driver.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+    until(ExpectedConditions.visibilityOfElementLocated(By.id("replace-button")));
+    assertTrue(text("publish-reason").startsWith("The id “safer-sleep-briefing” is already used by “Safer Sleep Briefing"
+        + " 2024” (safer-sleep-briefing.txt). Choose Replace it"), text("publish-reason"));
+    assertTrue(!driver.findElement(By.id("publish-button")).isEnabled());
+    driver.findElement(By.id("replace-button")).click();
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Document “safer-sleep-briefing” saved."));
+    assertEquals(before + 1, documentRows());
   }
 }

@@ -93,7 +93,10 @@ class CuratorTest {
   @Test
   void a_preview_writes_nothing_and_warns_about_a_taken_id() throws Exception {
     Curator.Preview p = curator().preview(upload("x.md", "Some text about bruises.", title("Injuries")));
-    assertEquals(List.of("A document with id 'injuries' already exists: publishing will need replace."), p.warnings());
+    assertEquals(List.of("A document with id 'injuries' already exists: “Injuries” (injuries.md). Publishing would "
+        + "replace it: choose “Replace it”, or change the id."), p.warnings());
+    assertEquals("injuries.md", p.existing().file(), "the preview names the document it would replace");
+    assertEquals(new Curator.IdView("injuries", IdChoice.FROM_TITLE), p.id());
     assertEquals("Some text about bruises.", p.passages().get(0).text());
     try (Stream<Path> files = Files.list(corpus)) {
       assertEquals(1, files.count());

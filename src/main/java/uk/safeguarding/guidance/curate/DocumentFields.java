@@ -1,0 +1,146 @@
+package uk.safeguarding.guidance.curate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+
+/**
+ * A document's metadata on its way into a stored file: what the file itself says, overridden by
+ * the upload form, with gaps filled from the document being replaced. Strings are never null (empty
+ * means "not given"); {@code themes} is null when nothing gave themes at all, so a replaced
+ * document keeps its own. {@code others} keeps keys the loaders do not read, so a Markdown file's own
+ * front matter survives an upload. Immutable.
+ */
+record DocumentFields(String id, String title, String organisation, String type, String date, String period,
+    List<String> themes, String source, Map<String, List<String>> others) {
+
+  /** The keys the loaders read, in the order a stored file gives them. */
+  static final List<String> KEYS = List.of("id", "title", "organisation", "type", "date", "period", "themes", "source");
+  /** A form value longer than this is a paste gone wrong, not metadata. */
+  static final int MAX_FIELD_CHARS = 500;
+  private static final Pattern DATE = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?)?");
+  private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
+
+  static final DocumentFields NONE = new DocumentFields("", "", "", "", "", "", null, "", Map.of());
+
+  DocumentFields {
+    id = strip(id);
+    title = strip(title);
+    organisation = strip(organisation);
+    type = strip(type);
+    date = strip(date);
+    period = strip(period);
+    themes = themes == null ? null : themes.stream().filter(Objects::nonNull).toList();
+    source = strip(source);
+    others = Map.copyOf(others);
+  }
+
+  /** The fields of a parsed front matter or set of meta tags; "organization" is read as "organisation". */
+  static DocumentFields of(Map<String, List<String>> data) {
+    Map<String, List<String>> others = new LinkedHashMap<>(data);
+    KEYS.forEach(others::remove);
+    others.remove("organization");
+    String organisation = first(data, "organisation");
+    return new DocumentFields(first(data, "id"), first(data, "title"),
+        organisation.isEmpty() ? first(data, "organization") : organisation, first(data, "type"),
+        first(data, "date"), first(data, "period"), data.containsKey("themes") ? data.get("themes") : null,
+        first(data, "source"), others);
+  }
+
+  /** Every key with its values, the known ones first in {@link #KEYS} order; empty values left out. */
+  Map<String, List<String>> asMap() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    put(out, "id", id);
+    put(out, "title", title);
+    put(out, "organisation", organisation);
+    put(out, "type", type);
+    put(out, "date", date);
+    put(out, "period", period);
+    if (themes != null && !themes.isEmpty()) {
+      out.put("themes", themes);
+    }
+    put(out, "source", source);
+    others.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  DocumentFields withId(String newId) {
+    return new DocumentFields(newId, title, organisation, type, date, period, themes, source, others);
+  }
+
+  /**
+   * These fields (the file's own) under the form's: a form field given wins (an empty one clears),
+   * then the file's value, then the replaced document's. The form is checked as it is read.
+   *
+   * @throws Rejected naming the field when a form value is too long, holds control characters, or a
+   *                  date or address is malformed
+   */
+  DocumentFields under(MetadataForm form, DocumentMetadata current) {
+    DocumentMetadata cur = current;
+    List<String> mergedThemes = themes;
+    if (form.themes() != null) {
+      form.themes().forEach(t -> field("themes", t));
+      mergedThemes = form.themes();
+    } else if (mergedThemes == null && cur != null) {
+      mergedThemes = cur.themes();
+    }
+    DocumentFields merged = new DocumentFields(id,
+        pick(field("title", form.title()), title, cur == null ? null : cur.title()),
+        pick(field("organisation", form.organisation()), organisation, cur == null ? null : cur.organisation()),
+        pick(field("type", form.type()), type, cur == null ? null : cur.documentType()),
+        pick(field("date", form.date()), date, cur == null ? null : cur.date()),
+        pick(field("period", form.period()), period, cur == null ? null : cur.period()),
+        mergedThemes,
+        pick(field("source", form.source()), source, cur == null ? null : cur.source()), others);
+    if (!merged.date.isEmpty() && !DATE.matcher(merged.date).matches()) {
+      throw Rejected.bad("date", merged.date, "The parameter 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got '"
+          + merged.date + "'.");
+    }
+    if (!merged.source.isEmpty() && !WEB_ADDRESS.matcher(merged.source).matches()) {
+      throw Rejected.bad("source", merged.source,
+          "The parameter 'source' must be a web address starting http:// or https://.");
+    }
+    return merged;
+  }
+
+  /** A form field, stripped; null when not given. Refuses very long values and control characters. */
+  static String field(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > MAX_FIELD_CHARS) {
+      throw Rejected.bad(name, v.substring(0, 40) + "…", "The parameter '" + name + "' must be at most "
+          + MAX_FIELD_CHARS + " characters.");
+    }
+    if (v.chars().anyMatch(Character::isISOControl)) {
+      throw Rejected.bad(name, v, "The parameter '" + name + "' must not contain control characters or line breaks.");
+    }
+    return v;
+  }
+
+  private static String pick(String formValue, String fileValue, String currentValue) {
+    if (formValue != null) {
+      return formValue;
+    }
+    return fileValue.isEmpty() && currentValue != null ? currentValue : fileValue;
+  }
+
+  private static void put(Map<String, List<String>> out, String key, String value) {
+    if (!value.isEmpty()) {
+      out.put(key, List.of(value));
+    }
+  }
+
+  private static String first(Map<String, List<String>> data, String key) {
+    List<String> v = data.get(key);
+    return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0);
+  }
+
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
+  }
+}

@@ -1,0 +1,76 @@
+package uk.safeguarding.guidance.curate;
+
+import java.nio.file.Path;
+import java.util.Set;
+import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.index.IndexStore;
+
+/**
+ * The corpus folder's two word lists: the synonyms (read by the analyser) and the glossary (read
+ * by the answer step). Finds them by name and checks a new text parses before it is saved.
+ * Stateless, thread-safe.
+ */
+final class LibraryTextFiles {
+
+  /** The names trainers edit them under. */
+  static final Set<String> NAMES = Set.of("synonyms", "glossary");
+  /** Far more than any real list; stops a paste of a whole document. */
+  static final int MAX_TEXT_FILE_CHARS = 900_000;
+
+  private final Path corpusDir;
+
+  LibraryTextFiles(Path corpusDir) {
+    this.corpusDir = corpusDir;
+  }
+
+  /** @throws Rejected NOT_FOUND for any other name */
+  Path path(String name) {
+    if (!NAMES.contains(name)) {
+      throw new Rejected(Rejected.Kind.NOT_FOUND, "name", name, "No library file '" + name
+          + "': there are 'synonyms' and 'glossary'.");
+    }
+    return corpusDir.resolve(name.equals("synonyms") ? IndexStore.SYNONYMS_FILE : IndexStore.GLOSSARY_FILE);
+  }
+
+  /**
+   * {@code text} with Windows line ends made Unix ones, once it is known to parse.
+   *
+   * @throws Rejected naming 'text' when it is missing, too long, or does not parse
+   */
+  static String checked(String name, String text) {
+    if (text == null) {
+      throw Rejected.bad("text", null, "The parameter 'text' is required.");
+    }
+    if (text.length() > MAX_TEXT_FILE_CHARS || text.indexOf('\0') >= 0) {
+      throw Rejected.bad("text", null, "The parameter 'text' must be at most " + MAX_TEXT_FILE_CHARS
+          + " characters of text without NUL characters.");
+    }
+    String normalised = text.replace("\r\n", "\n");
+    if (name.equals("synonyms")) {
+      String problem = Analysis.withSynonyms(normalised).synonymsProblem();
+      if (!problem.isEmpty()) {
+        throw Rejected.bad("text", null, "The synonyms do not parse: " + problem);
+      }
+    } else {
+      checkGlossary(normalised);
+    }
+    return normalised;
+  }
+
+  /** The entries in a checked text: lines neither blank nor comments. */
+  static long entries(String text) {
+    return text.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).count();
+  }
+
+  private static void checkGlossary(String text) {
+    int n = 0;
+    for (String line : text.lines().toList()) {
+      n++;
+      String l = line.strip();
+      int colon = l.indexOf(':');
+      if (!l.isEmpty() && !l.startsWith("#") && (colon < 1 || colon == l.length() - 1)) {
+        throw Rejected.bad("text", l, "Line " + n + " of the glossary must read 'TERM: what it stands for'.");
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package uk.safeguarding.guidance.curate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+
+/** Upload preparation is pure: these tests give it a corpus folder that does not exist. */
+class UploadPreparerTest {
+
+  private static final Path NOWHERE = Path.of("target", "no-such-corpus-folder");
+  private final UploadPreparer preparer = new UploadPreparer(CorpusReader.standard(), NOWHERE, 1 << 20);
+
+  private static Upload upload(String name, String text, MetadataForm form) {
+    return new Upload(name, text.getBytes(StandardCharsets.UTF_8), form);
+  }
+
+  private static MetadataForm form(String id, String title, String date) {
+    return new MetadataForm(id, title, null, null, date, null, null, null);
+  }
+
+  @Test
+  void markdown_keeps_its_body_under_front_matter_from_the_form_and_its_own_keys() {
+    PreparedUpload p = preparer.prepare(upload("notes.md", "---\ntitle: Old\nreviewed: yes\n---\n\n# Old\n\nBody text.\n",
+        form(null, "New title", "2024-03")), null, true);
+    assertEquals("---\nid: \"new-title\"\ntitle: \"New title\"\ndate: \"2024-03\"\nreviewed: \"yes\"\n---\n\n"
+        + "# Old\n\nBody text.\n", new String(p.bytes(), StandardCharsets.UTF_8));
+    assertEquals(new IdChoice("new-title", IdChoice.FROM_TITLE), p.id());
+    assertEquals("new-title.md", p.fileName());
+    assertEquals(NOWHERE.resolve("new-title.md"), p.document().path());
+    assertEquals("New title", p.document().metadata().title());
+    assertNull(p.original(), "Markdown is stored as sent");
+  }
+
+  @Test
+  void the_id_is_typed_then_the_files_own_then_from_the_title_then_from_the_file_name() {
+    assertEquals(new IdChoice("mine", IdChoice.TYPED),
+        preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", form("mine", null, null)), null, true).id());
+    assertEquals(new IdChoice("theirs", IdChoice.FROM_FILE),
+        preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", MetadataForm.EMPTY), null, true).id());
+    assertEquals(new IdChoice("t", IdChoice.FROM_TITLE),
+        preparer.prepare(upload("a.md", "# T\n\nText.", form(null, "T", null)), null, true).id());
+    assertEquals(new IdChoice("heading-title", IdChoice.FROM_TITLE),
+        preparer.prepare(upload("Briefing Notes (final).md", "# Heading title\n\nText.", MetadataForm.EMPTY), null, true)
+            .id(), "a title read from the document's first heading is a better id than the file's name");
+  }
+
+  @Test
+  void a_replaced_document_keeps_its_id_and_lends_its_metadata_to_fields_the_upload_lacks() {
+    DocumentMetadata current = new DocumentMetadata("injuries", "Injuries", "Riverside", "procedure", "2020", "",
+        List.of("bruising"), "");
+    PreparedUpload p = preparer.prepare(upload("new.md", "---\nid: other\n---\n\nNew text about bruises.",
+        form("ignored", null, null)), current, true);
+    assertEquals(new IdChoice("injuries", IdChoice.KEPT), p.id());
+    DocumentMetadata m = p.document().metadata();
+    assertEquals(List.of("Injuries", "Riverside", "procedure", "2020", List.of("bruising")),
+        List.of(m.title(), m.organisation(), m.documentType(), m.date(), m.themes()));
+  }
+
+  @Test
+  void html_keeps_its_markup_with_the_metadata_in_meta_tags_and_its_original() {
+    String html = "<html><head><title>Page</title><meta name=\"organization\" content=\"Board\"></head>"
+        + "<body><h1>Page</h1><p>Refer the same day.</p></body></html>";
+    PreparedUpload p = preparer.prepare(upload("page.html", html, form(null, "Page", null)), null, true);
+    String stored = new String(p.bytes(), StandardCharsets.UTF_8);
+    assertEquals(true, stored.contains("<meta name=\"organisation\" content=\"Board\">"), stored);
+    assertEquals("Board", p.document().metadata().organisation());
+    assertArrayEquals(html.getBytes(StandardCharsets.UTF_8), p.original());
+  }
+
+  @Test
+  void a_file_without_any_title_is_refused_naming_the_title() {
+    Rejected r = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("untitled.txt", "just some words without a title line.", MetadataForm.EMPTY),
+            null, true));
+    assertEquals("title", r.parameter());
+    assertEquals("The parameter 'title' must not be empty: the file gives no title either.", r.getMessage());
+  }
+
+  @Test
+  void form_values_are_checked_naming_the_field() {
+    Rejected date = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, "March 2024")), null, true));
+    assertEquals("The parameter 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got 'March 2024'.", date.getMessage());
+    Rejected reserved = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("a.md", "# T\n\nText.", form("glossary", null, null)), null, true));
+    assertEquals("id", reserved.parameter());
+    Rejected big = assertThrows(Rejected.class, () -> new UploadPreparer(CorpusReader.standard(), NOWHERE, 10)
+        .prepare(upload("a.md", "# T\n\nText over ten bytes.", MetadataForm.EMPTY), null, true));
+    assertEquals(Rejected.Kind.TOO_LARGE, big.kind());
+  }
+}
