@@ -75,8 +75,8 @@ public final class GuidanceApp {
     AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
-    AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock), new LoginLimiter(clock),
-        config.secureCookies());
+    AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
+        new LoginLimiter(clock), config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
     this.server = WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
