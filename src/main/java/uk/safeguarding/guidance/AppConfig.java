@@ -3,6 +3,7 @@ package uk.safeguarding.guidance;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.safeguarding.guidance.http.TrustedProxies;
+import uk.safeguarding.guidance.store.DatabaseConfig;
 
 /**
  * Server settings from command-line flags, then environment variables, then defaults.
@@ -19,9 +20,12 @@ import uk.safeguarding.guidance.http.TrustedProxies;
  *                           request came over TLS (directly or as told by a trusted proxy's X-Forwarded-Proto)
  * @param trustedProxies     comma-separated addresses or CIDR blocks of reverse proxies whose
  *                           X-Forwarded-For and X-Forwarded-Proto are believed; "" for none
+ * @param database           where feedback, the audit log, trainer accounts and sessions are kept:
+ *                           null for the default, an H2 file under {@code dataDir}; or a PostgreSQL
+ *                           that several replicas share. Its text form hides the password.
  */
 public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense,
-    int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies) {
+    int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies, DatabaseConfig database) {
 
   public static final int DEFAULT_MAX_UPLOAD_MB = 20;
   public static final int DEFAULT_RETENTION_DAYS = 90;
@@ -43,12 +47,13 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     TrustedProxies.parse(trustedProxies); // fails now, with the bad entry named, rather than at the first request
     corpusDir = corpusDir.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
+    database = database == null ? DatabaseConfig.h2Under(dataDir) : database;
   }
 
   /** Settings with default upload limit, retention and cookie policy. */
   public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
     this(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, DEFAULT_MAX_UPLOAD_MB, DEFAULT_RETENTION_DAYS,
-        false, "");
+        false, "", null);
   }
 
   /** Settings with dense retrieval on. */
@@ -59,13 +64,19 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** The same settings with another upload limit; for tests. */
   public AppConfig withMaxUploadMb(int mb) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies,
-        trustedProxies);
+        trustedProxies, database);
   }
 
   /** The same settings behind the given proxies; for tests. */
   public AppConfig withTrustedProxies(String proxies) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, proxies);
+        secureCookies, proxies, database);
+  }
+
+  /** The same settings over another database, e.g. a shared PostgreSQL; for tests. */
+  public AppConfig withDatabase(DatabaseConfig other) {
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
+        secureCookies, trustedProxies, other);
   }
 
   /** The largest upload in bytes. */

@@ -62,7 +62,7 @@ public final class GuidanceApp {
     CorpusReader reader = CorpusReader.standard();
     this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder);
     Clock clock = Clock.systemUTC();
-    this.database = Database.open(config.dataDir());
+    this.database = Database.open(config.database());
     this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
     this.accounts = new Accounts(database, clock);
     SearchService search = new SearchService(holder, embedder);
@@ -75,8 +75,8 @@ public final class GuidanceApp {
     AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
-    AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(clock), new LoginLimiter(clock),
-        config.secureCookies());
+    AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
+        new LoginLimiter(clock), config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
     this.server = WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

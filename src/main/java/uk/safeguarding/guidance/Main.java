@@ -13,6 +13,7 @@ import uk.safeguarding.guidance.auth.TrainerCommand;
 import uk.safeguarding.guidance.eval.EvalCommand;
 import uk.safeguarding.guidance.ops.Commands;
 import uk.safeguarding.guidance.ops.Logging;
+import uk.safeguarding.guidance.store.Dialect;
 
 /**
  * Command-line entry point: runs the server (default, or {@code serve}), the evaluation, or the
@@ -40,11 +41,11 @@ public final class Main {
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     // The environment fills in the server's options only: eval's --data, say, keeps its own default.
-    CommandLine cli = new CommandLine(new Serve(out)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env));
+    CommandLine cli = new CommandLine(new Serve(out, env)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env));
     cli.getCommandSpec().name("java -jar guidance-assistant.jar").usageMessage()
         .customSynopsis("java -jar guidance-assistant.jar [COMMAND] [options]");
     cli.addSubcommand("serve",
-        new CommandLine(new Serve(out)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env)));
+        new CommandLine(new Serve(out, env)).setDefaultValueProvider(new ServerOptions.EnvDefaults(env)));
     cli.addSubcommand("eval", new EvalCommand(out));
     cli.addSubcommand("add-trainer", new TrainerCommand.AddTrainer(env, TrainerCommand.console(), out, err));
     cli.addSubcommand("add-token", new TrainerCommand.AddToken(env, out, err));
@@ -66,14 +67,17 @@ public final class Main {
     ServerOptions options;
 
     private final PrintStream out;
+    /** For the database's credentials, which are never options. */
+    private final Map<String, String> env;
 
-    Serve(PrintStream out) {
+    Serve(PrintStream out, Map<String, String> env) {
       this.out = out;
+      this.env = env;
     }
 
     @Override
     public Integer call() {
-      serve(options.config(), out);
+      serve(options.config(env), out);
       return SERVING;
     }
   }
@@ -102,5 +106,8 @@ public final class Main {
     String shownHost = config.host().equals("0.0.0.0") ? "localhost" : config.host();
     out.println("Safeguarding Guidance Assistant on http://" + shownHost + ":" + app.port() + "/");
     out.println("  corpus: " + config.corpusDir() + "   data: " + config.dataDir());
+    if (config.database().dialect() != Dialect.H2) {
+      out.println("  database: " + config.database().safeUrl());
+    }
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
+import uk.safeguarding.guidance.store.DatabaseConfig;
 
 /**
  * The server's options, shared by the bare command and {@code serve}. Each option falls back to the
@@ -61,10 +62,17 @@ final class ServerOptions {
           + "e.g. 127.0.0.1,10.0.0.0/8 (env GUIDANCE_TRUSTED_PROXIES, default none)")
   String trustedProxies;
 
-  /** The settings; the record checks their ranges. */
-  AppConfig config() {
+  @Option(names = "--database", paramLabel = "URL",
+      description = "a PostgreSQL that replicas share, e.g. jdbc:postgresql://db:5432/guidance; user and password "
+          + "from env " + DatabaseConfig.USER_ENV + " and " + DatabaseConfig.PASSWORD_ENV
+          + ", never here (env GUIDANCE_DATABASE, default an H2 file in the data folder)")
+  String database;
+
+  /** The settings, the database's credentials read from {@code env}; the record checks their ranges. */
+  AppConfig config(Map<String, String> env) {
+    DatabaseConfig db = database == null || database.isBlank() ? null : DatabaseConfig.fromUrl(database, env);
     return new AppConfig(host.strip(), port, corpus, data, rateLimit, dense, maxUploadMb, retentionDays,
-        secureCookies, trustedProxies);
+        secureCookies, trustedProxies, db);
   }
 
   /** Reads flags (which win), then environment variables, then defaults; bad input is an IllegalArgumentException. */
@@ -75,7 +83,7 @@ final class ServerOptions {
     } catch (CommandLine.ParameterException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return options.config();
+    return options.config(env);
   }
 
   /** {@code on}/{@code off} (also true/false, yes/no, 1/0) for a switch that takes a value. */

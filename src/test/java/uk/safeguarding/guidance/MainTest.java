@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.safeguarding.guidance.store.DatabaseConfig;
 
 class MainTest {
 
@@ -36,7 +38,7 @@ class MainTest {
   /** Every server option, as the usage shows it. */
   private static final List<String> SERVER_OPTIONS = List.of("--port=N", "--host=ADDRESS", "--corpus=DIR", "--data=DIR",
       "--rate-limit=N", "--dense=on|off", "--max-upload-mb=N", "--retention-days=N", "--secure-cookies=on|off",
-      "--trusted-proxies=LIST", "-h, --help", "--version");
+      "--trusted-proxies=LIST", "--database=URL", "-h, --help", "--version");
 
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h", "help"})
@@ -49,6 +51,7 @@ class MainTest {
       assertTrue(r.out().contains("\n  " + command + " "), command + " in " + r.out());
     }
     assertTrue(r.out().contains("GUIDANCE_RATE_LIMIT"), "the environment variables are named");
+    assertTrue(r.out().contains("GUIDANCE_DATABASE_USER and GUIDANCE_DATABASE_PASSWORD"), r.out());
     assertEquals("", r.err());
   }
 
@@ -88,7 +91,7 @@ class MainTest {
   void help_with_a_command_prints_that_command_s_usage() {
     Run r = run("help", "add-token");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"),
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
         r.out());
   }
 
@@ -97,9 +100,10 @@ class MainTest {
     Path data = dir.resolve("data");
     Run r = run(Map.of("GUIDANCE_DATA", data.toString()), "add-trainer", "--help");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR]"), r.out());
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]"), r.out());
     assertTrue(r.out().contains("GUIDANCE_TRAINER_PASSWORD"), r.out());
     assertTrue(r.out().contains("--data=DIR"), r.out());
+    assertTrue(r.out().contains("--database=URL"), r.out());
     assertTrue(Files.notExists(data), "no database was created");
   }
 
@@ -107,7 +111,7 @@ class MainTest {
   void add_token_answers_help() {
     Run r = run("add-token", "-h");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"),
+    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
         r.out());
     assertTrue(r.out().contains("--data=DIR"), r.out());
   }
@@ -181,6 +185,40 @@ class MainTest {
   }
 
   @Test
+  void without_a_database_url_the_h2_file_in_the_data_folder_is_used() {
+    AppConfig c = AppConfig.from(new String[] {"--data", "d"}, Map.of());
+    assertEquals(DatabaseConfig.h2Under(Path.of("d").toAbsolutePath()), c.database());
+  }
+
+  @Test
+  void the_database_url_comes_from_the_flag_or_environment_and_its_credentials_only_from_the_environment() {
+    Map<String, String> env = Map.of("GUIDANCE_DATABASE", "jdbc:postgresql://db-env/guidance",
+        "GUIDANCE_DATABASE_USER", "app", "GUIDANCE_DATABASE_PASSWORD", "s3cret");
+    assertEquals(new DatabaseConfig("jdbc:postgresql://db-env/guidance", "app", "s3cret"),
+        AppConfig.from(new String[0], env).database());
+    AppConfig c = AppConfig.from(new String[] {"--database", "jdbc:postgresql://db-flag:5433/guidance"}, env);
+    assertEquals(new DatabaseConfig("jdbc:postgresql://db-flag:5433/guidance", "app", "s3cret"), c.database());
+    assertFalse(c.toString().contains("s3cret"), c.toString());
+  }
+
+  @Test
+  void a_password_in_the_database_url_exits_2_without_repeating_it() {
+    Run r = run("--database", "jdbc:postgresql://db/guidance?password=s3cret");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Error: The database URL must not carry a password; set GUIDANCE_DATABASE_PASSWORD"
+        + " instead, got 'jdbc:postgresql://db/guidance?password=***'."), r.err());
+    assertFalse(r.err().contains("s3cret"), r.err());
+  }
+
+  @Test
+  void a_database_url_of_another_product_exits_2_naming_its_scheme() {
+    Run r = run(Map.of("GUIDANCE_DATABASE", "jdbc:mysql://db/guidance"));
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Error: The database URL must start with jdbc:h2: or jdbc:postgresql:, got"
+        + " 'jdbc:mysql:'."), r.err());
+  }
+
+  @Test
   void a_bad_environment_value_is_refused_naming_the_option() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> AppConfig.from(new String[0], Map.of("GUIDANCE_RATE_LIMIT", "lots")));
@@ -199,6 +237,6 @@ class MainTest {
     Run r = run("add-token", "alice");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("Error: Missing required parameter: 'LABEL'"), r.err());
-    assertTrue(r.err().contains("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]"), r.err());
+    assertTrue(r.err().contains("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"), r.err());
   }
 }

@@ -13,7 +13,9 @@ import java.time.Duration;
  * trainer name from one address, that pair is refused until the window has passed; an address that
  * fails {@link #MAX_ADDRESS_FAILURES} times across any names is refused too. A name alone is never
  * locked: otherwise anyone could lock a named trainer out for fifteen minutes (and, behind a proxy
- * whose address every request shares, every trainer). Thread-safe.
+ * whose address every request shares, every trainer). The counts are this process's own: behind a
+ * load balancer each replica counts separately, so a guesser gets at most that many times the
+ * attempts, which at PBKDF2's cost and these limits is still a handful an hour. Thread-safe.
  */
 public final class LoginLimiter {
 

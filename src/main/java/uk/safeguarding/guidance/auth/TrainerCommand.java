@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uk.safeguarding.guidance.ops.Commands;
 import uk.safeguarding.guidance.store.Database;
+import uk.safeguarding.guidance.store.DatabaseConfig;
 
 /**
  * The {@code add-trainer NAME} and {@code add-token TRAINER LABEL} commands. The password comes from
@@ -34,7 +35,7 @@ public final class TrainerCommand {
     return prompt -> System.console() == null ? null : System.console().readPassword("%s", prompt);
   }
 
-  /** Runs {@code add-trainer} on {@code args} (NAME, then {@code --data DIR} optionally): 0 done, 2 bad input. */
+  /** Runs {@code add-trainer} on {@code args} (NAME, then {@code --data DIR} or {@code --database URL}): 0 done, 2 bad input. */
   public static int addTrainer(String[] args, Map<String, String> env, PasswordPrompt prompt, PrintStream out,
       PrintStream err) {
     return Commands.execute(new AddTrainer(env, prompt, out, err), args, out, err);
@@ -45,19 +46,32 @@ public final class TrainerCommand {
     return Commands.execute(new AddToken(env, out, err), args, out, err);
   }
 
-  /** {@code --data DIR}, which falls back to {@code GUIDANCE_DATA} as the server's does. */
+  /**
+   * {@code --data DIR} and {@code --database URL}, which fall back to {@code GUIDANCE_DATA} and
+   * {@code GUIDANCE_DATABASE} as the server's do: the account goes where the server will look for it.
+   */
   static final class DataOption {
     @Option(names = "--data", paramLabel = "DIR",
         description = "the server's data folder (env GUIDANCE_DATA, default ./data)")
     Path data;
 
-    Path resolve(Map<String, String> env) {
-      return data != null ? data : Path.of(env.getOrDefault("GUIDANCE_DATA", "data"));
+    @Option(names = "--database", paramLabel = "URL",
+        description = "the server's shared PostgreSQL, jdbc:postgresql://…; user and password from env "
+            + DatabaseConfig.USER_ENV + " and " + DatabaseConfig.PASSWORD_ENV
+            + " (env GUIDANCE_DATABASE, default the H2 file in the data folder)")
+    String database;
+
+    Database open(Map<String, String> env) {
+      String url = database != null ? database : env.get("GUIDANCE_DATABASE");
+      if (url != null && !url.isBlank()) {
+        return Database.open(DatabaseConfig.fromUrl(url, env));
+      }
+      return Database.open(data != null ? data : Path.of(env.getOrDefault("GUIDANCE_DATA", "data")));
     }
   }
 
   /** {@code add-trainer NAME [--data DIR]}. */
-  @Command(name = "add-trainer", customSynopsis = "java -jar guidance-assistant.jar add-trainer NAME [--data DIR]",
+  @Command(name = "add-trainer", customSynopsis = "java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]",
       description = {"Creates trainer NAME, or sets a new password for it.", "The password comes from env "
           + PASSWORD_ENV + " or is typed twice at a prompt (at least " + Passwords.MIN_LENGTH + " characters)."})
   public static final class AddTrainer implements Callable<Integer> {
@@ -94,8 +108,11 @@ public final class TrainerCommand {
       if (password == null) {
         return 2;
       }
-      try (Database db = Database.open(data.resolve(env))) {
+      try (Database db = data.open(env)) {
         boolean created = new Accounts(db, Clock.systemUTC()).setPassword(name, password);
+        if (!created) {
+          new Sessions(db, Clock.systemUTC()).endAll(name); // a new password signs the old sign-ins out
+        }
         new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
             .audit("cli", created ? "trainer.create" : "trainer.password", name, "");
         out.println((created ? "Created trainer '" : "Changed the password of trainer '") + name + "'.");
@@ -110,7 +127,7 @@ public final class TrainerCommand {
   }
 
   /** {@code add-token TRAINER LABEL [--data DIR]}: prints the new token once. */
-  @Command(name = "add-token", customSynopsis = "java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR]",
+  @Command(name = "add-token", customSynopsis = "java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]",
       description = "Prints a new API token for TRAINER once; LABEL says what it is for.")
   public static final class AddToken implements Callable<Integer> {
     @Mixin
@@ -137,7 +154,7 @@ public final class TrainerCommand {
 
     @Override
     public Integer call() {
-      try (Database db = Database.open(data.resolve(env))) {
+      try (Database db = data.open(env)) {
         Accounts.NewToken t = new Accounts(db, Clock.systemUTC()).createToken(trainer, label);
         new uk.safeguarding.guidance.learning.LearningStore(db, Clock.systemUTC(), java.time.Duration.ofDays(3650))
             .audit("cli", "token.create", trainer, "token " + t.id() + " '" + label + "'");

@@ -173,8 +173,10 @@ public final class LearningStore implements AnswerLog {
   }
 
   /**
-   * Deletes feedback and unanswered questions older than the retention, then compacts the file so
-   * their text cannot be read from the disk afterwards.
+   * Deletes feedback and unanswered questions older than the retention, then compacts the database
+   * so their text cannot be read from its files afterwards (what that means on PostgreSQL is in
+   * {@code store.Dialect}). With several replicas, the first to purge deletes and compacts; the
+   * others find nothing left to delete.
    */
   public Purged purge() {
     OffsetDateTime cutoff = now().minus(retention);
@@ -190,7 +192,7 @@ public final class LearningStore implements AnswerLog {
       return new Purged(counts[0], counts[1]);
     });
     if (purged.feedback() + purged.unanswered() > 0) {
-      db.compact();
+      db.compact("feedback", "unanswered");
     }
     return purged;
   }

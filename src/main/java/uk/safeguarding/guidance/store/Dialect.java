@@ -3,23 +3,30 @@ package uk.safeguarding.guidance.store;
 /**
  * The database products the store runs on, told apart by the JDBC URL. The tables are made by
  * migrations that both accept, and the queries in {@code learning} and {@code auth} are plain SQL
- * that both run (INSERT, UPDATE, DELETE, SELECT with {@code LIMIT ?}, {@code LEFT()}). What is
- * H2-specific, and its PostgreSQL counterpart:
+ * that both run (INSERT, UPDATE, DELETE, SELECT with {@code LIMIT ?}, {@code LEFT()}). Where they
+ * differ:
  * <ul>
- *   <li>{@code SHUTDOWN COMPACT} (erasure after a purge): rewrites the file with only the live rows
- *       and closes the database, so the store reconnects. PostgreSQL: {@code VACUUM FULL} rewrites
- *       every table the same way, without a reconnect; it cannot run inside a
- *       transaction, and old row versions may linger in write-ahead log segments until they are
- *       recycled, which an operator bounds with the server's WAL settings.
+ *   <li>Connections: an H2 file is one process's, through one serialised connection; PostgreSQL is
+ *       shared by every replica, each through a small pool ({@link ConnectionPool#SIZE}).
+ *   <li>Erasure after a purge. H2: {@code SHUTDOWN COMPACT} rewrites the file with only the live
+ *       rows and closes the database, so the store reconnects. PostgreSQL: {@code VACUUM FULL} of
+ *       the purged tables writes each anew and deletes the old file (a plain {@code VACUUM} would
+ *       leave the dead rows' bytes in their pages until reused); it cannot run inside a transaction.
+ *       "Erased" then means: no query returns the rows and the tables' files no longer hold them.
+ *       Copies outside the tables remain until they age out, and bounding that is the operator's:
+ *       write-ahead log segments (kept and recycled per {@code max_wal_size} and
+ *       {@code wal_keep_size}; a replication slot holds them longer), WAL archives and base backups
+ *       (kept per the backup policy, which should not outlast the retention), and freed file-system
+ *       blocks. Standbys replay the {@code VACUUM FULL} and are erased the same way.
  *   <li>URL settings {@code DB_CLOSE_ON_EXIT=FALSE} and {@code MAX_COMPACT_TIME}: H2 only; a
- *       PostgreSQL URL carries host, database and credentials instead.
- *   <li>No upsert is used: {@code Accounts.setPassword} reads, then inserts or updates, on the one
- *       serialised connection. With a pool of connections on PostgreSQL it would become
- *       {@code INSERT ... ON CONFLICT (name) DO UPDATE}, which H2 accepts only in its PostgreSQL mode
- *       (in its default mode the portable form is the standard {@code MERGE INTO ... USING}).
+ *       PostgreSQL URL carries host and database, its credentials coming from the environment
+ *       ({@link DatabaseConfig#fromUrl}).
+ *   <li>No upsert is used: {@code Accounts.setPassword} reads, then inserts or updates. On
+ *       PostgreSQL two replicas creating the same trainer at the same moment would see the second
+ *       insert refused by the primary key, an error rather than a lost update. A real upsert has no
+ *       portable form here: {@code INSERT ... ON CONFLICT} is refused by H2's default mode, and
+ *       {@code MERGE} needs PostgreSQL 15.
  * </ul>
- * PostgreSQL's JDBC driver is not shipped yet: a {@code jdbc:postgresql:} URL needs it on the class
- * path ({@code org.postgresql:postgresql}); Flyway's PostgreSQL support already is.
  */
 public enum Dialect {
   H2("jdbc:h2:"),

@@ -1,7 +1,9 @@
 package uk.safeguarding.guidance.store;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -21,10 +23,19 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** Applies the pending migrations; returns how many ran (0 when the schema was current). */
+  /** Applies the pending migrations over connections of Flyway's own; returns how many ran (0 when current). */
   static int run(DatabaseConfig config) {
-    Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(config.url(), config.user(), config.password())
+    return run(config, Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(config.url(), config.user(), config.password()));
+  }
+
+  /** The same, through {@code dataSource} (the pool the store then uses). */
+  static int run(DatabaseConfig config, DataSource dataSource) {
+    return run(config, Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource));
+  }
+
+  private static int run(DatabaseConfig config, FluentConfiguration configuration) {
+    Flyway flyway = configuration
         .locations(LOCATION)
         // A jar without its scripts would otherwise start with an empty schema and fail on the first insert.
         .failOnMissingLocations(true)

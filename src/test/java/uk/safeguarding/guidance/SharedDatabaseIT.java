@@ -1,0 +1,107 @@
+package uk.safeguarding.guidance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.auth.Accounts;
+import uk.safeguarding.guidance.store.Database;
+import uk.safeguarding.guidance.store.DatabaseConfig;
+import uk.safeguarding.guidance.store.TestPostgres;
+
+/**
+ * Two replicas of the server, each with its own data folder and index, sharing one real PostgreSQL:
+ * what one records, and who signs in at one, the other knows.
+ */
+class SharedDatabaseIT {
+
+  @TempDir static Path corpus;
+  @TempDir static Path dataA;
+  @TempDir static Path dataB;
+  static TestApp a;
+  static TestApp b;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestApp.copyMiniCorpus(corpus);
+    DatabaseConfig shared = TestPostgres.freshDatabase();
+    a = new TestApp(TestApp.sparse(corpus, dataA).withDatabase(shared));
+    b = new TestApp(TestApp.sparse(corpus, dataB).withDatabase(shared));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (a != null) {
+      a.close();
+    }
+    if (b != null) {
+      b.close();
+    }
+  }
+
+  @Test
+  void a_trainer_signed_in_on_one_replica_is_signed_in_on_the_other_until_signing_out() throws Exception {
+    TestApp.Trainer alice = a.signIn("alice", "correct horse battery");
+
+    TestApp.Response session = b.as(alice, "GET", "/api/admin/session", null, null);
+    assertEquals(200, session.status(), session.body());
+    assertEquals(alice.csrf(), session.json().getAsJsonObject().get("csrfToken").getAsString());
+    JsonObject token = new JsonObject();
+    token.addProperty("name", "made on replica B");
+    assertEquals(201, b.asJson(alice, "POST", "/api/admin/tokens", token.toString()).status(),
+        "a change on B with A's session cookie and CSRF token");
+
+    TestApp.Response out = b.as(alice, "POST", "/admin/logout",
+        HttpRequest.BodyPublishers.ofString("csrf=" + alice.csrf()), "application/x-www-form-urlencoded");
+    assertEquals(303, out.status(), out.body());
+    assertEquals(401, a.as(alice, "GET", "/api/admin/session", null, null).status(), "signed out on A too");
+  }
+
+  @Test
+  void the_shipped_jar_carries_what_postgresql_needs_driver_pool_and_migrations() throws Exception {
+    // add-trainer opens the database as the server does, without loading the embedding model.
+    DatabaseConfig db = TestPostgres.freshDatabase();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        "target/guidance-assistant.jar", "add-trainer", "carol", "--database", db.url()).redirectErrorStream(true);
+    pb.environment().put("GUIDANCE_DATABASE_USER", db.user());
+    pb.environment().put("GUIDANCE_TRAINER_PASSWORD", "correct horse battery");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), output);
+    assertTrue(output.contains("Created trainer 'carol'."), output);
+    try (Database opened = Database.open(db)) {
+      assertTrue(new Accounts(opened, Clock.systemUTC()).verify("carol", "correct horse battery".toCharArray()));
+    }
+  }
+
+  @Test
+  void feedback_given_on_one_replica_reaches_the_trainers_queue_on_the_other() throws Exception {
+    JsonObject question = new JsonObject();
+    question.addProperty("question", "what if a baby has a bruise");
+    TestApp.Response asked = a.post("/api/ask", question.toString());
+    assertEquals(200, asked.status(), asked.body());
+    JsonObject answer = asked.json().getAsJsonObject();
+    JsonObject feedback = new JsonObject();
+    // Rated on A, which holds the conversation (follow-up context stays in the replica that answered).
+    feedback.addProperty("conversationId", answer.get("conversationId").getAsString());
+    feedback.addProperty("answerId", answer.get("answerId").getAsString());
+    feedback.addProperty("rating", "down");
+    feedback.addProperty("reason", "too long for a duty worker");
+    assertEquals(200, a.post("/api/feedback", feedback.toString()).status());
+
+    TestApp.Trainer bob = b.signIn("bob", "another long password");
+    JsonArray groups = b.as(bob, "GET", "/api/admin/feedback", null, null).json().getAsJsonObject()
+        .getAsJsonArray("groups");
+    assertEquals(1, groups.size(), groups.toString());
+    assertEquals("what if a baby has a bruise", groups.get(0).getAsJsonObject().get("question").getAsString());
+    assertTrue(groups.toString().contains("too long for a duty worker"), groups.toString());
+  }
+}
