@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
+import uk.safeguarding.guidance.ops.ClockTime;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -33,17 +34,7 @@ public final class LoginLimiter {
   private final TimeMeter time;
 
   public LoginLimiter(Clock clock) {
-    this.time = new TimeMeter() {
-      @Override
-      public long currentTimeNanos() {
-        return clock.millis() * 1_000_000L;
-      }
-
-      @Override
-      public boolean isWallClockBased() {
-        return true;
-      }
-    };
+    this.time = new ClockTime(clock);
     this.failures = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(WINDOW)
         .ticker(time::currentTimeNanos).build();
   }

@@ -8,6 +8,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import uk.safeguarding.guidance.ops.ClockTime;
 
 /**
  * Requests per minute per client key, as Bucket4j token buckets that fill up again at each
@@ -49,18 +50,5 @@ final class RateLimiter {
             .refillIntervallyAligned(perMinute, WINDOW, Instant.ofEpochMilli(nextMinute)))
         .withCustomTimePrecision(time)
         .build();
-  }
-
-  /** Bucket4j's time from a {@link Clock}, so tests can move it. */
-  private record ClockTime(Clock clock) implements TimeMeter {
-    @Override
-    public long currentTimeNanos() {
-      return clock.millis() * 1_000_000L;
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return true;
-    }
   }
 }
