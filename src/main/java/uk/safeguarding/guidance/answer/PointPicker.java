@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.ActionSections;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.search.QueryTerms;
 
 /**
@@ -140,7 +140,7 @@ final class PointPicker {
       Passage p = s.hit().passage();
       int allowed = s.rank() > 0 && !actionsOnly && Grounding.answerScore(s) < bestAnswer - SUPPORTING_ANSWER_GAP
           ? FAR_SUPPORTING_POINTS : MAX_PER_PASSAGE;
-      boolean actionPassage = "action".equals(IndexStore.kind(p));
+      boolean actionPassage = ActionSections.isAction(p);
       List<Sentences.Unit> units = Sentences.units(p.text());
       for (int i = 0; i < units.size(); i++) {
         String text = units.get(i).text();

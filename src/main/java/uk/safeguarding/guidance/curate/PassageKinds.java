@@ -3,9 +3,9 @@ package uk.safeguarding.guidance.curate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.ActionSections;
 import uk.safeguarding.guidance.corpus.Furniture;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.IndexStore;
 
 /**
  * What a passage is for, as a trainer checks it before publishing: what to do (the index's own
@@ -29,7 +29,7 @@ final class PassageKinds {
     if (!lines.isEmpty() && lines.stream().filter(Furniture::isFurniture).count() * 2 > lines.size()) {
       return FURNITURE;
     }
-    if (IndexStore.kind(p).equals("action")) {
+    if (ActionSections.isAction(p)) {
       return ACTION;
     }
     String path = String.join(" ", p.subPath()).toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.index;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.corpus.ActionSections;
 import uk.safeguarding.guidance.corpus.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -274,15 +275,9 @@ public final class IndexStore {
     return doc;
   }
 
-  /** Passages that tell a practitioner what to do. */
+  /** Passages that tell a practitioner what to do ({@link ActionSections}), as the index's kind field. */
   public static String kind(Passage passage) {
-    String path = String.join(" ", passage.subPath()).toLowerCase(Locale.ROOT);
-    String text = passage.text().toLowerCase(Locale.ROOT);
-    boolean action = path.matches(".*\\b(should (you )?do|you should|to do|recommendations?|actions?|"
-        + "what can|key messages)\\b.*")
-        // A short "What we have learned" merged with its "What you should do" keeps the label in its text.
-        || text.matches("(?s)(.*\\n)?(what (you should|should you) do|recommendations?)\\s*[:?].*");
-    return action ? "action" : "other";
+    return ActionSections.isAction(passage) ? "action" : "other";
   }
 
   private static String lower(String s) {
