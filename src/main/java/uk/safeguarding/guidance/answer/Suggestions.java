@@ -32,8 +32,12 @@ final class Suggestions {
       if (topic.isEmpty() || topic.length() > MAX_TOPIC_CHARS) {
         return "";
       }
-      boolean acronymLed = topic.length() > 1 && Character.isUpperCase(topic.charAt(1));
-      String lower = acronymLed ? topic : Character.toLowerCase(topic.charAt(0)) + topic.substring(1);
+      // "Professional curiosity" reads "professional curiosity" mid-sentence; "SUDI", "Non-Accidental Injury"
+      // and "Child S" keep their capitals (a first word with another capital, or a one-letter name after it).
+      String firstWord = topic.split("\\s+")[0];
+      boolean keep = firstWord.substring(1).chars().anyMatch(Character::isUpperCase)
+          || topic.matches("\\S+ [A-Z]\\b.*");
+      String lower = keep ? topic : Character.toLowerCase(topic.charAt(0)) + topic.substring(1);
       return "What does the library say about " + lower + "?";
     }
     return "";

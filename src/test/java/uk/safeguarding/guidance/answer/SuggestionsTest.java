@@ -19,6 +19,10 @@ class SuggestionsTest {
     assertEquals("What does the library say about the voice of the child?",
         Suggestions.question(in("Review", "4.2 The voice of the child")));
     assertEquals("What does the library say about SUDI?", Suggestions.question(in("Review", "SUDI")));
+    assertEquals("What does the library say about Non-Accidental Injury in Under 1s?",
+        Suggestions.question(in("Review", "Non-Accidental Injury in Under 1s")));
+    assertEquals("What does the library say about Child S - Serious Injury June 2016?",
+        Suggestions.question(in("Review", "Child S - Serious Injury June 2016")));
   }
 
   @Test
