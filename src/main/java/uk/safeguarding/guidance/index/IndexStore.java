@@ -294,6 +294,11 @@ public final class IndexStore {
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
+  /** Editor swap files and version-control folders are not the corpus. */
+  static boolean ignored(String relativePath) {
+    return relativePath.startsWith(".") || relativePath.contains("/.");
+  }
+
   /** The SHA-256 of every file under the corpus folder (paths and bytes) and the index format. */
   public static String hash(Path corpusDir) throws IOException {
     MessageDigest digest;
@@ -309,8 +314,8 @@ public final class IndexStore {
     }
     for (Path file : files) {
       String rel = corpusDir.relativize(file).toString().replace('\\', '/');
-      if (rel.startsWith(".") || rel.contains("/.")) {
-        continue; // editor swap files and version-control folders are not the corpus
+      if (ignored(rel)) {
+        continue;
       }
       digest.update(rel.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
