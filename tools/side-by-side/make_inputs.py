@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Inputs for the side-by-side benchmark, from one BEIR collection, for both engines.
 
-usage: make_inputs.py BEIR_DIR OUT_DIR COPIES
+usage: make_inputs.py BEIR_DIR OUT_DIR COPIES [--flat]
 
 Writes, under OUT_DIR:
   corpus/        one Markdown file per abstract, for the server (front matter id, title, type,
@@ -9,6 +9,8 @@ Writes, under OUT_DIR:
   corpus.jsonl   the same documents for the OpenSearch peer (_id, title, text), same ids
   paths.txt      one GET /api/search path per judged test query (qrels/test.tsv order), for wrk
   bodies.jsonl   one OpenSearch _search body per judged test query, the peer's own query shape
+--flat maps an abstract as `eval --beir` does: the BEIR title as the first line of the body and the
+document title only the id, so title words are not weighed twice (title and section fields).
 Copy 0 keeps the BEIR ids, so qrels score against it; copy k > 0 appends -c<k> to every id.
 Loops are bounded by the collection's size times COPIES.
 """
@@ -39,6 +41,7 @@ def test_query_ids(qrels_path):
 
 def main():
     beir, out, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    flat = "--flat" in sys.argv[4:]
     if not 1 <= copies <= 50:
         sys.exit("COPIES must be 1..50")
     docs = read_jsonl(os.path.join(beir, "corpus.jsonl"))
@@ -52,9 +55,11 @@ def main():
                 doc_id = str(d["_id"]) if k == 0 else f"{d['_id']}-c{k}"
                 title = " ".join(d.get("title", "").split()) or doc_id
                 text = " ".join(d.get("text", "").split())
+                body = f"{title}\n\n{text}" if flat else text
+                shown = doc_id if flat else title
                 # JSON strings are valid YAML double-quoted scalars: any title is safe in front matter.
-                md = (f"---\nid: \"{doc_id}\"\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-                      f"type: abstract\norganisation: BEIR SciFact\n---\n\n{text}\n")
+                md = (f"---\nid: \"{doc_id}\"\ntitle: {json.dumps(shown, ensure_ascii=False)}\n"
+                      f"type: abstract\norganisation: BEIR SciFact\n---\n\n{body}\n")
                 with open(os.path.join(folder, doc_id + ".md"), "w", encoding="utf-8") as f:
                     f.write(md)
                 peer.write(json.dumps({"_id": doc_id, "title": title, "text": text}, ensure_ascii=False) + "\n")

@@ -10,7 +10,7 @@
 #   COPIES    corpus sizes as copies of the collection: 1 = 5,183 abstracts, 20 = 103,660 (default 1)
 # Env: WARM (warm-up seconds per engine, default 120), SECS (measured seconds, default 20),
 #      CONNS (wrk connections, default 8), OUR_JAVA (default java), OUR_HEAP (default 256m),
-#      JAR (default target/guidance-assistant.jar), OUR_PORT (default 17070), PEER_PORT (default 19250), plus the peer's PEER_HEAP etc.
+#      SKIP_PEER=1 (this server only, e.g. to compare two builds), JAR (default target/guidance-assistant.jar), OUR_PORT (default 17070), PEER_PORT (default 19250), plus the peer's PEER_HEAP etc.
 # Needs: the built jar (mvn -B package -DskipTests), wrk, curl, python3. Not part of mvn verify.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -43,6 +43,11 @@ if [ ! -d "$WORK/peer" ]; then
   cp -rp "$PEER_SRC" "$WORK/peer" # -p: sources older than a jar built there, so run.sh does not rebuild
   chmod -R u+w "$WORK/peer"
   rm -rf "$WORK/peer/work"
+fi
+# Built here (first time: Maven downloads the runner, ~71 MB), so no engine's ready time includes a build.
+JDK21="$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV | while read -r d; do v="$("$d/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')"; [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] && { echo "${d%/}"; break; }; done)"
+if [ ! -f "$WORK/peer/target/peer-opensearch.jar" ]; then
+  (cd "$WORK/peer" && JAVA_HOME="${PEER_JAVA_HOME:-$JDK21}" mvn -B -q -DskipTests package)
 fi
 
 PID=""
@@ -103,6 +108,7 @@ for COPIES in "${SIZES[@]}"; do
   echo "  full:        $OUR_FULL"
   echo "  facets=none: $OUR_NOFACETS"
 
+  if [ -n "${SKIP_PEER:-}" ]; then continue; fi
   # --- OpenSearch: its own run.sh (1 GiB heap, pre-touched, force-merged to one segment)
   LOG="$WORK/peer-$COPIES.log"
   T0=$(now)

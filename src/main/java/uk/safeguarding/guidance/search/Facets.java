@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import uk.safeguarding.guidance.index.Catalog;
+import java.util.ArrayList;
+import uk.safeguarding.guidance.index.FacetOrdinals;
 import uk.safeguarding.guidance.index.Library;
 
 /** Facet counts over a set of matching passages. Stateless; thread-safe. */
@@ -21,33 +21,35 @@ final class Facets {
    * {@code perDocument}), largest first, then by value.
    */
   static Map<String, Map<String, Integer>> count(Library library, BitSet matching, boolean perDocument) {
-    Map<String, Map<String, Integer>> counts = new TreeMap<>();
-    NAMES.forEach(facet -> counts.put(facet, new TreeMap<>()));
     // Matches counted per document first (an array increment per passage), then spread over each
-    // document's facet values once: the metadata is read per document, not per hit.
+    // document's value ordinals: array increments, no metadata or map lookups per hit.
     int[] perDoc = passagesPerDocument(library, matching);
-    List<Catalog.DocumentFacets> documents = library.catalog().facets();
-    for (int d = 0; d < perDoc.length; d++) {
-      int n = perDocument ? Math.min(1, perDoc[d]) : perDoc[d];
-      if (n == 0) {
-        continue;
+    FacetOrdinals table = library.facetOrdinals();
+    Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    for (int f = 0; f < NAMES.size(); f++) {
+      String[] values = table.values(f);
+      int[] counts = new int[values.length];
+      for (int d = 0; d < perDoc.length; d++) {
+        int n = perDocument ? Math.min(1, perDoc[d]) : perDoc[d];
+        if (n > 0) {
+          for (int o : table.ordinals(f, d)) {
+            counts[o] += n;
+          }
+        }
       }
-      Catalog.DocumentFacets f = documents.get(d);
-      add(counts.get("documentType"), f.type(), n);
-      add(counts.get("organisation"), f.organisation(), n);
-      f.themes().forEach(t -> add(counts.get("theme"), t, n));
-      add(counts.get("year"), f.year(), n);
-    }
-    Map<String, Map<String, Integer>> sorted = new LinkedHashMap<>();
-    counts.forEach((facet, values) -> {
+      List<Integer> present = new ArrayList<>();
+      for (int o = 0; o < counts.length; o++) {
+        if (counts[o] > 0) {
+          present.add(o);
+        }
+      }
+      // Values are sorted, so ordinal order breaks count ties alphabetically.
+      present.sort(Comparator.<Integer>comparingInt(o -> -counts[o]).thenComparingInt(o -> o));
       Map<String, Integer> byCount = new LinkedHashMap<>();
-      values.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-              .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> byCount.put(e.getKey(), e.getValue()));
-      sorted.put(facet, byCount);
-    });
-    return sorted;
+      present.forEach(o -> byCount.put(values[o], counts[o]));
+      out.put(NAMES.get(f), byCount);
+    }
+    return out;
   }
 
   /** How many documents hold at least one matching passage. */
@@ -65,11 +67,5 @@ final class Facets {
       perDocument[library.documentOrdinalAt(doc)]++;
     }
     return perDocument;
-  }
-
-  private static void add(Map<String, Integer> counts, String value, int n) {
-    if (!value.isEmpty()) {
-      counts.merge(value, n, Integer::sum);
-    }
   }
 }
