@@ -100,6 +100,7 @@ for COPIES in "${SIZES[@]}"; do
   OUR_RSS_READY=$(rss_mib "$PID")
   curl -s "http://127.0.0.1:$OUR_PORT/api/search?limit=3&q=abnormal+PrP+positivity&facets=none" | head -c 300; echo
   load "$OUR_PORT" "$WARM" "$HERE/get.lua" "$IN/paths.txt" >/dev/null
+  echo "load average before measuring this server: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)"
   OUR_FULL=$(load "$OUR_PORT" "$SECS" "$HERE/get.lua" "$IN/paths.txt")
   OUR_NOFACETS=$(load "$OUR_PORT" "$SECS" "$HERE/get.lua" "$IN/paths.txt" "&facets=none")
   OUR_RSS=$(rss_mib "$PID")
@@ -123,6 +124,7 @@ for COPIES in "${SIZES[@]}"; do
   PEER_RATE=$(awk -v n="$DOCS" -v s="$PEER_READY" 'BEGIN{printf "%.0f", n/s}')
   PEER_RSS_READY=$(rss_mib "$PID")
   load "$PEER_PORT" "$WARM" "$WORK/peer/bench/search.lua" "$IN/bodies.jsonl" >/dev/null
+  echo "load average before measuring OpenSearch: $(cut -d' ' -f1-3 /proc/loadavg)"
   PEER=$(load "$PEER_PORT" "$SECS" "$WORK/peer/bench/search.lua" "$IN/bodies.jsonl")
   PEER_RSS=$(rss_mib "$PID")
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""

@@ -31,6 +31,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -53,9 +55,16 @@ public final class IndexStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
-  static final String FORMAT = "passages-v4";
+  static final String FORMAT = "passages-v5";
   public static final String SYNONYMS_FILE = "synonyms.txt";
   public static final String GLOSSARY_FILE = "glossary.txt";
+
+  /**
+   * Passages lie in the index in id order, merged into one segment: Lucene's own tie-break for equal
+   * scores (the lower document number first) is then the passage-id order search promises, so a
+   * search needs no per-hit id comparisons (see {@link Library#idOrdered}).
+   */
+  public static final Sort ID_ORDER = new Sort(new SortField(Fields.ID, SortField.Type.STRING));
 
   private final Path indexRoot;
   private final CorpusReader reader;
@@ -223,7 +232,8 @@ public final class IndexStore {
     Path building = indexRoot.resolve(dir.getFileName() + ".building-" + System.nanoTime());
     IndexWriterConfig config = new IndexWriterConfig(analysis.index())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setSimilarity(new BM25Similarity(k1, b));
+        .setSimilarity(new BM25Similarity(k1, b))
+        .setIndexSort(ID_ORDER);
     Progress progress = Progress.logged(LOG, "Indexing passages", "passages",
         passages.values().stream().mapToLong(List::size).sum());
     try (Directory directory = FSDirectory.open(building);
@@ -240,6 +250,7 @@ public final class IndexStore {
           writer.addDocument(lucene);
         }
       }
+      writer.forceMerge(1); // one segment: the id order holds across the whole index
       writer.commit();
     }
     progress.finish();

@@ -35,6 +35,7 @@ public final class Library {
   private final Map<String, float[]> vectors;
   private final Catalog catalog;
   private final FacetOrdinals facetOrdinals;
+  private final boolean idOrdered;
   /** The ordinal (in {@link Catalog#facets}) of the document each Lucene document's passage belongs to. */
   private final int[] documentOrdinalByLuceneDoc;
 
@@ -74,6 +75,8 @@ public final class Library {
     }
     this.catalog = Catalog.of(new ArrayList<>(docs.values()));
     this.facetOrdinals = new FacetOrdinals(catalog.facets());
+    this.idOrdered = reader.leaves().size() <= 1 && reader.leaves().stream()
+        .allMatch(leaf -> IndexStore.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
     Map<String, Integer> ordinals = new LinkedHashMap<>();
     docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
     this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];
@@ -121,6 +124,14 @@ public final class Library {
   /** Filter values and facet values, worked out once for this generation. */
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * Whether Lucene document numbers follow passage ids (one segment sorted by id), so ranking by
+   * score alone already breaks ties by id. False for an index built before that layout.
+   */
+  public boolean idOrdered() {
+    return idOrdered;
   }
 
   /** The facet values as ordinals, for counting; same document ordinals as {@link Catalog#facets}. */

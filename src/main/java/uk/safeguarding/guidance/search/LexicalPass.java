@@ -15,6 +15,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import uk.safeguarding.guidance.index.Fields;
 
 /**
@@ -29,8 +31,19 @@ final class LexicalPass {
 
   private LexicalPass() {}
 
-  /** Ranked hits, best first, each {@link ScoreDoc#score} set; {@code matching} gets every match. */
-  static TopDocs run(IndexSearcher searcher, Query query, int depth, BitSet matching) throws IOException {
+  /**
+   * Ranked hits, best first, each {@link ScoreDoc#score} set; {@code matching} gets every match.
+   * {@code idOrdered}: document numbers follow passage ids, so ranking by score alone (Lucene breaks
+   * ties by document number) gives the same order as {@link #ORDER} without reading any ids.
+   */
+  static TopDocs run(IndexSearcher searcher, Query query, int depth, BitSet matching, boolean idOrdered)
+      throws IOException {
+    if (idOrdered) {
+      TopScoreDocCollector top = new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE, false)
+          .newCollector();
+      searcher.search(query, MultiCollector.wrap(top, new MatchSet(matching)));
+      return top.topDocs();
+    }
     // Every match is visited anyway (for the match set), so hit counting costs nothing extra.
     TopFieldCollector top = new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false)
         .newCollector();

@@ -130,7 +130,7 @@ public final class SearchService {
     int depth = Math.max(vector == null ? 0 : FUSION_DEPTH, grouped ? wanted * GROUP_OVERFETCH : wanted);
     for (int round = 1; ; round++) {
       BitSet matching = new BitSet();
-      TopDocs lexical = LexicalPass.run(library.searcher(), query, depth, matching);
+      TopDocs lexical = LexicalPass.run(library.searcher(), query, depth, matching, library.idOrdered());
       List<Ranked> ranked = new ArrayList<>();
       if (vector == null) {
         for (ScoreDoc d : lexical.scoreDocs) {
