@@ -24,17 +24,24 @@ final class Facets {
     // Matches counted per document first (an array increment per passage), then spread over each
     // document's value ordinals: array increments, no metadata or map lookups per hit.
     int[] perDoc = passagesPerDocument(library, matching);
+    // Only the documents with a match are visited below, not every document of a large library.
+    int[] touched = new int[perDoc.length];
+    int nTouched = 0;
+    for (int d = 0; d < perDoc.length; d++) {
+      if (perDoc[d] > 0) {
+        touched[nTouched++] = d;
+      }
+    }
     FacetOrdinals table = library.facetOrdinals();
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (int f = 0; f < NAMES.size(); f++) {
       String[] values = table.values(f);
       int[] counts = new int[values.length];
-      for (int d = 0; d < perDoc.length; d++) {
-        int n = perDocument ? Math.min(1, perDoc[d]) : perDoc[d];
-        if (n > 0) {
-          for (int o : table.ordinals(f, d)) {
-            counts[o] += n;
-          }
+      for (int i = 0; i < nTouched; i++) {
+        int d = touched[i];
+        int n = perDocument ? 1 : perDoc[d];
+        for (int o : table.ordinals(f, d)) {
+          counts[o] += n;
         }
       }
       List<Integer> present = new ArrayList<>();

@@ -32,7 +32,8 @@ final class LexicalPass {
   private LexicalPass() {}
 
   /**
-   * Ranked hits, best first, each {@link ScoreDoc#score} set; {@code matching} gets every match.
+   * Ranked hits, best first, each {@link ScoreDoc#score} set, and the exact count of matches in
+   * {@code totalHits}; {@code matching}, when not null, gets every match.
    * {@code idOrdered}: document numbers follow passage ids, so ranking by score alone (Lucene breaks
    * ties by document number) gives the same order as {@link #ORDER} without reading any ids.
    */
@@ -41,13 +42,13 @@ final class LexicalPass {
     if (idOrdered) {
       TopScoreDocCollector top = new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE, false)
           .newCollector();
-      searcher.search(query, MultiCollector.wrap(top, new MatchSet(matching)));
+      searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
       return top.topDocs();
     }
     // Every match is visited anyway (for the match set), so hit counting costs nothing extra.
     TopFieldCollector top = new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false)
         .newCollector();
-    searcher.search(query, MultiCollector.wrap(top, new MatchSet(matching)));
+    searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
     TopDocs docs = top.topDocs();
     for (ScoreDoc d : docs.scoreDocs) {
       // The score is the first sort value: no second scoring pass over the top hits is needed.

@@ -128,8 +128,11 @@ public final class SearchService {
     int wanted = request.offset() + request.limit();
     // Sized to what was asked: the page, plus the top FUSION_DEPTH of each ranking when fusing.
     int depth = Math.max(vector == null ? 0 : FUSION_DEPTH, grouped ? wanted * GROUP_OVERFETCH : wanted);
+    // The set of every match is kept only when something needs more than its size: fusion (dense
+    // neighbours join it), facets, or a count of documents; otherwise the collector's count is the total.
+    boolean keepMatches = vector != null || request.facets() || grouped;
     for (int round = 1; ; round++) {
-      BitSet matching = new BitSet();
+      BitSet matching = keepMatches ? new BitSet() : null;
       TopDocs lexical = LexicalPass.run(library.searcher(), query, depth, matching, library.idOrdered());
       List<Ranked> ranked = new ArrayList<>();
       if (vector == null) {
@@ -148,7 +151,8 @@ public final class SearchService {
           continue;
         }
       }
-      int total = grouped ? Facets.documents(library, matching) : matching.cardinality();
+      int total = grouped ? Facets.documents(library, matching)
+          : matching != null ? matching.cardinality() : Math.toIntExact(lexical.totalHits.value);
       return new SearchResults(request.query(), total, page(library, request, query, ranked),
           request.facets() ? Facets.count(library, matching, grouped) : null);
     }
