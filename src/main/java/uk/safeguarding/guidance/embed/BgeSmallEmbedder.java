@@ -2,7 +2,6 @@ package uk.safeguarding.guidance.embed;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +12,10 @@ import java.util.List;
 public final class BgeSmallEmbedder implements Embedder {
 
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+  /** Texts handed to the model's workers at once: enough to keep every core busy to the end. */
   private static final int BATCH = 16;
 
-  private final BgeSmallEnV15QuantizedEmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+  private final BgeSmallModel model = new BgeSmallModel();
 
   @Override
   public String modelId() {
@@ -24,7 +24,7 @@ public final class BgeSmallEmbedder implements Embedder {
 
   @Override
   public int dimension() {
-    return 384;
+    return BgeSmallModel.DIMENSION;
   }
 
   @Override

@@ -49,7 +49,7 @@ final class LibraryController {
   }
 
   static final Set<String> SEARCH_PARAMETERS =
-      Set.of("q", "limit", "offset", "type", "organisation", "theme", "year");
+      Set.of("q", "limit", "offset", "type", "organisation", "theme", "year", "facets", "group");
 
   void search(Context ctx) {
     Params.onlyKnown(ctx, SEARCH_PARAMETERS);
@@ -57,7 +57,10 @@ final class LibraryController {
     int limit = Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);
     Filters filters = filters(ctx);
-    SearchResults results = search.search(new SearchRequest(q, limit, offset, filters));
+    boolean facets = Params.oneOf(ctx, "facets", "all", Set.of("all", "none")).equals("all");
+    SearchRequest.Group group = Params.oneOf(ctx, "group", "passage", Set.of("passage", "document")).equals("document")
+        ? SearchRequest.Group.DOCUMENT : SearchRequest.Group.PASSAGE;
+    SearchResults results = search.search(new SearchRequest(q, limit, offset, filters, facets, group));
     ctx.json(new Dto.SearchResponse(results.query(), results.total(), limit, offset,
         results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));
   }

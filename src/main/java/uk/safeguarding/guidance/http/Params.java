@@ -49,6 +49,20 @@ final class Params {
     }
   }
 
+  /** One of {@code allowed} (case-insensitive, returned in lower case), or {@code defaultValue} when absent. */
+  static String oneOf(Context ctx, String name, String defaultValue, Set<String> allowed) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new BadRequest(name, value, "The parameter '" + name + "' must be one of "
+          + String.join(", ", new TreeSet<>(allowed)) + ", got '" + value + "'.");
+    }
+    return v;
+  }
+
   /** All values given for a filter; each must be one of {@code known} (case-insensitive). */
   static Set<String> filter(Context ctx, String name, Set<String> known) {
     return filter(name, ctx.queryParams(name), known);

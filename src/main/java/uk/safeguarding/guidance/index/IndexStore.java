@@ -32,6 +32,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -54,9 +56,16 @@ public final class IndexStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   /** Bump when analysis or field mapping changes, so old indexes are not reused. */
-  static final String FORMAT = "passages-v4";
+  static final String FORMAT = "passages-v5";
   public static final String SYNONYMS_FILE = "synonyms.txt";
   public static final String GLOSSARY_FILE = "glossary.txt";
+
+  /**
+   * Passages lie in the index in id order, merged into one segment: Lucene's own tie-break for equal
+   * scores (the lower document number first) is then the passage-id order search promises, so a
+   * search needs no per-hit id comparisons (see {@link Library#idOrdered}).
+   */
+  public static final Sort ID_ORDER = new Sort(new SortField(Fields.ID, SortField.Type.STRING));
 
   private final Path indexRoot;
   private final CorpusReader reader;
@@ -224,7 +233,8 @@ public final class IndexStore {
     Path building = indexRoot.resolve(dir.getFileName() + ".building-" + System.nanoTime());
     IndexWriterConfig config = new IndexWriterConfig(analysis.index())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setSimilarity(new BM25Similarity(k1, b));
+        .setSimilarity(new BM25Similarity(k1, b))
+        .setIndexSort(ID_ORDER);
     Progress progress = Progress.logged(LOG, "Indexing passages", "passages",
         passages.values().stream().mapToLong(List::size).sum());
     try (Directory directory = FSDirectory.open(building);
@@ -241,6 +251,7 @@ public final class IndexStore {
           writer.addDocument(lucene);
         }
       }
+      writer.forceMerge(1); // one segment: the id order holds across the whole index
       writer.commit();
     }
     progress.finish();
@@ -289,6 +300,11 @@ public final class IndexStore {
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
+  /** Editor swap files and version-control folders are not the corpus. */
+  static boolean ignored(String relativePath) {
+    return relativePath.startsWith(".") || relativePath.contains("/.");
+  }
+
   /** The SHA-256 of every file under the corpus folder (paths and bytes) and the index format. */
   public static String hash(Path corpusDir) throws IOException {
     MessageDigest digest;
@@ -304,8 +320,8 @@ public final class IndexStore {
     }
     for (Path file : files) {
       String rel = corpusDir.relativize(file).toString().replace('\\', '/');
-      if (rel.startsWith(".") || rel.contains("/.")) {
-        continue; // editor swap files and version-control folders are not the corpus
+      if (ignored(rel)) {
+        continue;
       }
       digest.update(rel.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);

@@ -34,6 +34,8 @@ public final class Library {
   private final String glossarySource;
   private final Map<String, float[]> vectors;
   private final Catalog catalog;
+  private final FacetOrdinals facetOrdinals;
+  private final boolean idOrdered;
   /** The ordinal (in {@link Catalog#facets}) of the document each Lucene document's passage belongs to. */
   private final int[] documentOrdinalByLuceneDoc;
 
@@ -72,6 +74,9 @@ public final class Library {
       throw new MismatchException(hash, reader.numDocs(), byId.size(), unknown);
     }
     this.catalog = Catalog.of(new ArrayList<>(docs.values()));
+    this.facetOrdinals = new FacetOrdinals(catalog.facets());
+    this.idOrdered = reader.leaves().size() <= 1 && reader.leaves().stream()
+        .allMatch(leaf -> IndexStore.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
     Map<String, Integer> ordinals = new LinkedHashMap<>();
     docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
     this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];
@@ -119,6 +124,19 @@ public final class Library {
   /** Filter values and facet values, worked out once for this generation. */
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * Whether Lucene document numbers follow passage ids (one segment sorted by id), so ranking by
+   * score alone already breaks ties by id. False for an index built before that layout.
+   */
+  public boolean idOrdered() {
+    return idOrdered;
+  }
+
+  /** The facet values as ordinals, for counting; same document ordinals as {@link Catalog#facets}. */
+  public FacetOrdinals facetOrdinals() {
+    return facetOrdinals;
   }
 
   /** The ordinal in {@link Catalog#facets} of the document a Lucene document's passage belongs to. */

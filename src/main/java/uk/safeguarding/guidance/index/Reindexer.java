@@ -74,15 +74,25 @@ public final class Reindexer implements AutoCloseable {
     return status.get();
   }
 
+  /** The corpus files' sizes and times when last hashed; the watcher hashes again only when they move. */
+  private volatile CorpusStamps lastStamps;
+
   /**
    * Checks the corpus folder every {@code interval} and reindexes when its content changed, so a
-   * file a trainer saves into the folder by hand is picked up without a restart.
+   * file a trainer saves into the folder by hand is picked up without a restart. Each check lists
+   * sizes and modification times only; the files are read and hashed only when one of those moved
+   * (a file added, removed, resized or saved), so an idle server reads no corpus bytes.
    */
   public void watch(java.time.Duration interval) {
     watcher.scheduleWithFixedDelay(() -> {
       try {
+        CorpusStamps stamps = CorpusStamps.of(corpusDir);
+        if (stamps.equals(lastStamps) || "indexing".equals(status.get().state())) {
+          return; // unchanged, or looked at again once the running build is done
+        }
         String hash = IndexStore.hash(corpusDir);
-        if (lastHash != null && !hash.equals(lastHash) && !"indexing".equals(status.get().state())) {
+        lastStamps = stamps;
+        if (lastHash != null && !hash.equals(lastHash)) {
           LOG.info("The corpus folder changed; reindexing");
           reindex();
         }
@@ -95,8 +105,11 @@ public final class Reindexer implements AutoCloseable {
   private Library rebuild() {
     status.set(new Status("indexing", "Reading the corpus and building the index.", Instant.now()));
     try {
+      // Stamps first: a change landing between the two reads is then seen (and hashed) by the watcher.
+      lastStamps = CorpusStamps.of(corpusDir);
       lastHash = IndexStore.hash(corpusDir);
     } catch (java.io.IOException e) {
+      lastStamps = null;
       lastHash = null;
     }
     long started = System.nanoTime();

@@ -2,12 +2,19 @@ package uk.safeguarding.guidance.search;
 
 import java.util.Objects;
 
-/** One search: the practitioner's words, a page of results, and filters. Validated on construction. */
-public record SearchRequest(String query, int limit, int offset, Filters filters) {
+/**
+ * One search: the practitioner's words, a page of results, and filters; whether facet counts are
+ * wanted, and whether results are passages or documents (each by its best passage). Validated on
+ * construction.
+ */
+public record SearchRequest(String query, int limit, int offset, Filters filters, boolean facets, Group group) {
 
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 1000;
   public static final int MAX_QUERY_CHARS = 500;
+
+  /** What one result is: a passage, or a document represented by its best passage. */
+  public enum Group { PASSAGE, DOCUMENT }
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");
@@ -24,6 +31,12 @@ public record SearchRequest(String query, int limit, int offset, Filters filters
       throw new IllegalArgumentException("The parameter 'offset' must be between 0 and " + MAX_OFFSET + ".");
     }
     filters = filters == null ? Filters.NONE : filters;
+    group = group == null ? Group.PASSAGE : group;
+  }
+
+  /** Passages, with facet counts. */
+  public SearchRequest(String query, int limit, int offset, Filters filters) {
+    this(query, limit, offset, filters, true, Group.PASSAGE);
   }
 
   public static SearchRequest of(String query, int limit) {

@@ -7,18 +7,15 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,17 +24,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.index.Fields;
-import uk.safeguarding.guidance.index.Catalog;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
@@ -48,8 +40,6 @@ import uk.safeguarding.guidance.index.LibraryHolder;
  */
 public final class SearchService {
 
-  /** Score, then passage id: deterministic order for equal scores. */
-  private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
   static final int SNIPPET_CHARS = 240;
   /** How far down each ranking fusion looks. */
   static final int FUSION_DEPTH = 100;
@@ -101,7 +91,8 @@ public final class SearchService {
   public static SearchResults search(Library library, SearchRequest request, String context, Embedder queries) {
     Query query = QueryFactory.build(request.query(), library.analysis(), request.filters());
     if (query == null) {
-      return new SearchResults(request.query(), 0, List.of(), facets(library, new BitSet()));
+      return new SearchResults(request.query(), 0, List.of(),
+          request.facets() ? Facets.count(library, new BitSet(), false) : null);
     }
     if (context != null && !context.isBlank()) {
       Query contextQuery = QueryFactory.build(context, library.analysis(), Filters.NONE);
@@ -121,21 +112,66 @@ public final class SearchService {
 
   private record Ranked(int doc, double score, float cosine) {}
 
+  /**
+   * With {@code group=document}, how many passages are first collected per document asked for; a
+   * document holds several passages, so a page of documents needs a deeper look than a page of passages.
+   */
+  static final int GROUP_OVERFETCH = 3;
+  /** Each further round looks this many times deeper, until the page is full or every match is in. */
+  static final int GROUP_DEEPEN = 4;
+  /** Rounds at most (the depth grows {@value #GROUP_DEEPEN}× each): bounds the work of one request. */
+  static final int GROUP_ROUNDS = 4;
+
   private static SearchResults run(Library library, SearchRequest request, Query query, float[] vector)
       throws IOException {
-    IndexSearcher searcher = library.searcher();
-    BitSet matching = matching(searcher, query);
-    int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
-    TopDocs lexical = searcher.search(query, depth, ORDER, true);
-    List<Ranked> ranked = new ArrayList<>();
-    if (vector == null) {
-      for (ScoreDoc d : lexical.scoreDocs) {
-        ranked.add(new Ranked(d.doc, d.score, Float.NaN));
+    boolean grouped = request.group() == SearchRequest.Group.DOCUMENT;
+    int wanted = request.offset() + request.limit();
+    // Sized to what was asked: the page, plus the top FUSION_DEPTH of each ranking when fusing.
+    int depth = Math.max(vector == null ? 0 : FUSION_DEPTH, grouped ? wanted * GROUP_OVERFETCH : wanted);
+    // The set of every match is kept only when something needs more than its size: fusion (dense
+    // neighbours join it), facets, or a count of documents; otherwise the collector's count is the total.
+    boolean keepMatches = vector != null || request.facets() || grouped;
+    for (int round = 1; ; round++) {
+      BitSet matching = keepMatches ? new BitSet() : null;
+      TopDocs lexical = LexicalPass.run(library.searcher(), query, depth, matching, library.idOrdered());
+      List<Ranked> ranked = new ArrayList<>();
+      if (vector == null) {
+        for (ScoreDoc d : lexical.scoreDocs) {
+          ranked.add(new Ranked(d.doc, d.score, Float.NaN));
+        }
+      } else {
+        int wordMatches = matching.cardinality(); // before the dense neighbours join
+        ranked = fuse(library, lexical, wordMatches, dense(library, request, vector, depth, matching), vector);
       }
-    } else {
-      int wordMatches = matching.cardinality(); // before the dense neighbours join
-      ranked = fuse(library, lexical, wordMatches, dense(library, request, vector, depth, matching), vector);
+      if (grouped) {
+        ranked = bestPerDocument(library, ranked);
+        boolean cut = lexical.scoreDocs.length == depth && depth < matching.cardinality();
+        if (ranked.size() < wanted && cut && round < GROUP_ROUNDS) {
+          depth *= GROUP_DEEPEN;
+          continue;
+        }
+      }
+      int total = grouped ? Facets.documents(library, matching)
+          : matching != null ? matching.cardinality() : Math.toIntExact(lexical.totalHits.value);
+      return new SearchResults(request.query(), total, page(library, request, query, ranked),
+          request.facets() ? Facets.count(library, matching, grouped) : null);
     }
+  }
+
+  /** The first (best) passage of each document, in ranking order. */
+  private static List<Ranked> bestPerDocument(Library library, List<Ranked> ranked) {
+    Set<Integer> seen = new HashSet<>();
+    List<Ranked> out = new ArrayList<>();
+    for (Ranked r : ranked) {
+      if (seen.add(library.documentOrdinalAt(r.doc()))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The asked-for page of {@code ranked} as hits with snippets; only these passages are read. */
+  private static List<SearchHit> page(Library library, SearchRequest request, Query query, List<Ranked> ranked) {
     Set<String> terms = Snippets.terms(query);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = request.offset(); i < Math.min(ranked.size(), request.offset() + request.limit()); i++) {
@@ -146,7 +182,7 @@ public final class SearchService {
           Snippets.matches(passage.text(), terms, library.analysis().index()), SNIPPET_CHARS);
       hits.add(new SearchHit(passage, meta, (float) r.score(), snippet, r.cosine()));
     }
-    return new SearchResults(request.query(), matching.cardinality(), hits, facets(library, matching));
+    return hits;
   }
 
   /**
@@ -296,69 +332,4 @@ public final class SearchService {
     }
     return out;
   }
-
-  private static BitSet matching(IndexSearcher searcher, Query query) throws IOException {
-    BitSet bits = new BitSet();
-    searcher.search(query, new SimpleCollector() {
-      private int base;
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) {
-        base = context.docBase;
-      }
-
-      @Override
-      public void collect(int doc) {
-        bits.set(base + doc);
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    });
-    return bits;
-  }
-
-  private static Map<String, Map<String, Integer>> facets(Library library, BitSet matching) {
-    Map<String, Map<String, Integer>> counts = new TreeMap<>();
-    for (String facet : List.of("documentType", "organisation", "theme", "year")) {
-      counts.put(facet, new TreeMap<>());
-    }
-    // Matches counted per document first (an array increment per passage), then spread over each
-    // document's facet values once: the metadata is read per document, not per hit.
-    List<Catalog.DocumentFacets> documents = library.catalog().facets();
-    int[] perDocument = new int[documents.size()];
-    for (int doc = matching.nextSetBit(0); doc >= 0; doc = matching.nextSetBit(doc + 1)) {
-      perDocument[library.documentOrdinalAt(doc)]++;
-    }
-    for (int d = 0; d < perDocument.length; d++) {
-      int n = perDocument[d];
-      if (n == 0) {
-        continue;
-      }
-      Catalog.DocumentFacets f = documents.get(d);
-      add(counts.get("documentType"), f.type(), n);
-      add(counts.get("organisation"), f.organisation(), n);
-      f.themes().forEach(t -> add(counts.get("theme"), t, n));
-      add(counts.get("year"), f.year(), n);
-    }
-    Map<String, Map<String, Integer>> sorted = new LinkedHashMap<>();
-    counts.forEach((facet, values) -> {
-      Map<String, Integer> byCount = new LinkedHashMap<>();
-      values.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> byCount.put(e.getKey(), e.getValue()));
-      sorted.put(facet, byCount);
-    });
-    return sorted;
-  }
-
-  private static void add(Map<String, Integer> counts, String value, int n) {
-    if (!value.isEmpty()) {
-      counts.merge(value, n, Integer::sum);
-    }
-  }
-
-
 }

@@ -62,6 +62,7 @@ class OpenApiTest {
     List<String> problems = new ArrayList<>();
     check("/health", "get", "200", app.get("/health"), problems);
     check("/api/search", "get", "200", app.get("/api/search?q=section+47&limit=2"), problems);
+    check("/api/search", "get", "200", app.get("/api/search?q=section+47&limit=2&group=document&facets=none"), problems);
     check("/api/search", "get", "400", app.get("/api/search?q=a&limit=abc"), problems);
     check("/api/documents", "get", "200", app.get("/api/documents"), problems);
     check("/api/documents/{id}", "get", "200", app.get("/api/documents/enquiries"), problems);

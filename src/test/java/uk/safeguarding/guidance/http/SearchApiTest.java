@@ -85,6 +85,41 @@ class SearchApiTest {
     assertEquals(first.get(1).getAsJsonObject().get("id"), second.get(0).getAsJsonObject().get("id"));
   }
 
+  @Test
+  void facets_none_leaves_the_facets_out_and_keeps_the_results() throws Exception {
+    JsonObject all = app.get("/api/search?q=neglect&limit=5").json().getAsJsonObject();
+    JsonObject none = app.get("/api/search?q=neglect&limit=5&facets=none").json().getAsJsonObject();
+    assertTrue(all.has("facets"));
+    assertTrue(!none.has("facets"), none.keySet().toString());
+    assertEquals(all.get("results"), none.get("results"));
+    assertEquals(all.get("total"), none.get("total"));
+  }
+
+  @Test
+  void group_document_gives_each_document_once_by_its_best_passage() throws Exception {
+    JsonObject passages = app.get("/api/search?q=neglect&limit=100").json().getAsJsonObject();
+    JsonObject documents = app.get("/api/search?q=neglect&limit=100&group=document").json().getAsJsonObject();
+    java.util.List<String> firstOfEach = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (var e : passages.getAsJsonArray("results")) {
+      if (seen.add(e.getAsJsonObject().get("docId").getAsString())) {
+        firstOfEach.add(e.getAsJsonObject().get("id").getAsString());
+      }
+    }
+    java.util.List<String> grouped = new java.util.ArrayList<>();
+    documents.getAsJsonArray("results").forEach(e -> grouped.add(e.getAsJsonObject().get("id").getAsString()));
+    assertEquals(firstOfEach, grouped);
+    assertEquals(grouped.size(), documents.get("total").getAsInt());
+    int perType = 0;
+    for (var e : documents.getAsJsonObject("facets").getAsJsonObject("documentType").entrySet()) {
+      perType += e.getValue().getAsInt();
+    }
+    assertEquals(grouped.size(), perType, "facets count documents");
+    JsonArray second = app.get("/api/search?q=neglect&limit=1&offset=1&group=document").json().getAsJsonObject()
+        .getAsJsonArray("results");
+    assertEquals(grouped.get(1), second.get(0).getAsJsonObject().get("id").getAsString());
+  }
+
   @ParameterizedTest(name = "{0} -> 400 naming {1}")
   @CsvSource(delimiter = '|', value = {
       "/api/search|q|The parameter 'q' must not be empty.",
@@ -96,8 +131,10 @@ class SearchApiTest {
       "/api/search?q=x&offset=-1|offset|The parameter 'offset' must be a whole number from 0 to 1000, got '-1'.",
       "/api/search?q=x&offset=zz|offset|The parameter 'offset' must be a whole number from 0 to 1000, got 'zz'.",
       "/api/search?q=x&year=1066|year|Unknown value '1066' for parameter 'year'; known values: 2017, 2020, 2021, 2022.",
-      "/api/search?q=x&colour=red|colour|Unknown parameter 'colour'; known parameters: limit, offset, organisation, q, theme, type, year.",
-      "/api/search?q=x&years=2021|years|Unknown parameter 'years'; known parameters: limit, offset, organisation, q, theme, type, year.",
+      "/api/search?q=x&colour=red|colour|Unknown parameter 'colour'; known parameters: facets, group, limit, offset, organisation, q, theme, type, year.",
+      "/api/search?q=x&facets=some|facets|The parameter 'facets' must be one of all, none, got 'some'.",
+      "/api/search?q=x&group=section|group|The parameter 'group' must be one of document, passage, got 'section'.",
+      "/api/search?q=x&years=2021|years|Unknown parameter 'years'; known parameters: facets, group, limit, offset, organisation, q, theme, type, year.",
   })
   void bad_parameters_get_400_with_a_json_error_naming_the_parameter(String path, String parameter, String message)
       throws Exception {

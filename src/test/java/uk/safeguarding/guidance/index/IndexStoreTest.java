@@ -51,6 +51,19 @@ class IndexStoreTest {
   }
 
   @Test
+  void a_built_index_is_one_segment_with_passages_in_id_order() throws IOException {
+    copyFixtures();
+    Library library = open();
+    assertTrue(library.idOrdered());
+    assertEquals(1, library.searcher().getIndexReader().leaves().size());
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int doc = 0; doc < library.passageCount(); doc++) {
+      ids.add(library.passageAt(doc).id());
+    }
+    assertEquals(ids.stream().sorted().toList(), ids, "document numbers follow passage ids");
+  }
+
+  @Test
   void editing_the_synonyms_file_rebuilds_the_index() throws IOException {
     copyFixtures();
     Library first = open();

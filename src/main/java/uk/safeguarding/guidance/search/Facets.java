@@ -1,0 +1,78 @@
+package uk.safeguarding.guidance.search;
+
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+import uk.safeguarding.guidance.index.FacetOrdinals;
+import uk.safeguarding.guidance.index.Library;
+
+/** Facet counts over a set of matching passages. Stateless; thread-safe. */
+final class Facets {
+
+  static final List<String> NAMES = List.of("documentType", "organisation", "theme", "year");
+
+  private Facets() {}
+
+  /**
+   * Per facet, each value's count of matching passages (or of matching documents when
+   * {@code perDocument}), largest first, then by value.
+   */
+  static Map<String, Map<String, Integer>> count(Library library, BitSet matching, boolean perDocument) {
+    // Matches counted per document first (an array increment per passage), then spread over each
+    // document's value ordinals: array increments, no metadata or map lookups per hit.
+    int[] perDoc = passagesPerDocument(library, matching);
+    // Only the documents with a match are visited below, not every document of a large library.
+    int[] touched = new int[perDoc.length];
+    int nTouched = 0;
+    for (int d = 0; d < perDoc.length; d++) {
+      if (perDoc[d] > 0) {
+        touched[nTouched++] = d;
+      }
+    }
+    FacetOrdinals table = library.facetOrdinals();
+    Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    for (int f = 0; f < NAMES.size(); f++) {
+      String[] values = table.values(f);
+      int[] counts = new int[values.length];
+      for (int i = 0; i < nTouched; i++) {
+        int d = touched[i];
+        int n = perDocument ? 1 : perDoc[d];
+        for (int o : table.ordinals(f, d)) {
+          counts[o] += n;
+        }
+      }
+      List<Integer> present = new ArrayList<>();
+      for (int o = 0; o < counts.length; o++) {
+        if (counts[o] > 0) {
+          present.add(o);
+        }
+      }
+      // Values are sorted, so ordinal order breaks count ties alphabetically.
+      present.sort(Comparator.<Integer>comparingInt(o -> -counts[o]).thenComparingInt(o -> o));
+      Map<String, Integer> byCount = new LinkedHashMap<>();
+      present.forEach(o -> byCount.put(values[o], counts[o]));
+      out.put(NAMES.get(f), byCount);
+    }
+    return out;
+  }
+
+  /** How many documents hold at least one matching passage. */
+  static int documents(Library library, BitSet matching) {
+    int n = 0;
+    for (int count : passagesPerDocument(library, matching)) {
+      n += count > 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static int[] passagesPerDocument(Library library, BitSet matching) {
+    int[] perDocument = new int[library.catalog().facets().size()];
+    for (int doc = matching.nextSetBit(0); doc >= 0; doc = matching.nextSetBit(doc + 1)) {
+      perDocument[library.documentOrdinalAt(doc)]++;
+    }
+    return perDocument;
+  }
+}

@@ -1,0 +1,84 @@
+package uk.safeguarding.guidance.search;
+
+import java.io.IOException;
+import java.util.BitSet;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import uk.safeguarding.guidance.index.Fields;
+
+/**
+ * One collection pass over a query's matches: the best {@code depth} passages by score (ties by
+ * passage id, so rankings are deterministic) and the set of every match, for totals and facets.
+ * Stateless; thread-safe.
+ */
+final class LexicalPass {
+
+  /** Score, then passage id: deterministic order for equal scores. */
+  static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+
+  private LexicalPass() {}
+
+  /**
+   * Ranked hits, best first, each {@link ScoreDoc#score} set, and the exact count of matches in
+   * {@code totalHits}; {@code matching}, when not null, gets every match.
+   * {@code idOrdered}: document numbers follow passage ids, so ranking by score alone (Lucene breaks
+   * ties by document number) gives the same order as {@link #ORDER} without reading any ids.
+   */
+  static TopDocs run(IndexSearcher searcher, Query query, int depth, BitSet matching, boolean idOrdered)
+      throws IOException {
+    if (idOrdered) {
+      TopScoreDocCollector top = new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE, false)
+          .newCollector();
+      searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
+      return top.topDocs();
+    }
+    // Every match is visited anyway (for the match set), so hit counting costs nothing extra.
+    TopFieldCollector top = new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false)
+        .newCollector();
+    searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
+    TopDocs docs = top.topDocs();
+    for (ScoreDoc d : docs.scoreDocs) {
+      // The score is the first sort value: no second scoring pass over the top hits is needed.
+      d.score = (Float) ((FieldDoc) d).fields[0];
+    }
+    return docs;
+  }
+
+  /** Sets the bit of every matching document (index-wide ids). */
+  private static final class MatchSet extends SimpleCollector {
+    private final BitSet bits;
+    private int base;
+
+    MatchSet(BitSet bits) {
+      this.bits = bits;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      base = context.docBase;
+    }
+
+    @Override
+    public void collect(int doc) {
+      bits.set(base + doc);
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Resident memory of the server on a corpus, BM25 only and hybrid, at a given heap: starts it on a
+# fresh data folder, waits for the index and the safety screen, sends every question of the eval files
+# (one client, twice over), and prints RSS at ready and after. Loopback only; bounded waits.
+# usage: tools/side-by-side/rss.sh [HEAP] [CORPUS_DIR]     defaults: 256m, corpus
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HEAP="${1:-256m}"
+CORPUS="${2:-$ROOT/corpus}"
+PORT="${PORT:-17080}"
+JAR="${JAR:-$ROOT/target/guidance-assistant.jar}"
+QUESTIONS=$(cat "$ROOT"/src/test/resources/eval/dev.jsonl "$ROOT"/src/test/resources/eval/practitioner.jsonl \
+  | python3 -c 'import sys, json, urllib.parse
+for l in sys.stdin:
+    l = l.strip()
+    if l: print(urllib.parse.quote_plus(json.loads(l)["q"]))')
+for DENSE in off on; do
+  DATA="$(mktemp -d)"
+  java -Xmx"$HEAP" -jar "$JAR" --port "$PORT" --corpus "$CORPUS" --data "$DATA" --dense "$DENSE" --rate-limit 0 \
+    >"$DATA.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 600); do
+    curl -s "http://127.0.0.1:$PORT/health" | grep -q '"safetyScreen":"ready"' && break
+    sleep 0.5
+  done
+  READY=$(( $(ps -o rss= -p "$PID") / 1024 ))
+  for _ in 1 2; do
+    for q in $QUESTIONS; do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/search?q=$q"; done
+  done
+  echo "dense $DENSE, -Xmx$HEAP: RSS ${READY} MiB when ready, $(( $(ps -o rss= -p "$PID") / 1024 )) MiB after $(( 2 * $(wc -w <<<"$QUESTIONS") )) searches"
+  kill "$PID"; wait "$PID" 2>/dev/null || true
+  rm -rf "$DATA" "$DATA.log"
+done
