@@ -73,11 +73,10 @@ final class Grounding {
    * similarity, coverage and unknown words in hybrid mode, by coverage alone without embeddings.
    */
   static boolean answers(QueryTerms terms, Scored s, double margin) {
-    double cosine = s.hit().cosine();
-    if (Double.isNaN(cosine)) {
-      return s.coverage() >= GROUNDED_COVERAGE - margin;
+    if (Double.isNaN(s.hit().cosine())) {
+      return answerScore(s) >= GROUNDED_COVERAGE - margin;
     }
-    return cosine + COVERAGE_WEIGHT * s.coverage() - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE - margin;
+    return answerScore(s) - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE - margin;
   }
 
   /** One passage's answer score: similarity plus coverage (hybrid), coverage alone (BM25). */

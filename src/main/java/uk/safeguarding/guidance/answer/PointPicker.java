@@ -87,8 +87,8 @@ final class PointPicker {
 
   /**
    * The points, each a group of near-duplicate sentences (the first is quoted), grouped by kind and
-   * then in the order of the sources: best passage first, then position within it. {@code actionsOnly} keeps only what-to-do
-   * sentences; {@code termsOf} analyses text as the index does.
+   * then in the order of the sources: best passage first, then position within it. {@code
+   * actionsOnly} keeps only what-to-do sentences; {@code termsOf} analyses text as the index does.
    */
   static List<List<Candidate>> pick(QueryTerms terms, List<Scored> scored, boolean actionsOnly,
       Function<String, Set<String>> termsOf) {
@@ -155,7 +155,8 @@ final class PointPicker {
           continue;
         }
         PointKind kind = PointKind.of(p, text, action, actionPassage);
-        double score = (kind == PointKind.BACKGROUND ? -BACKGROUND_PENALTY : 0) + W_OVERLAP * overlap + (action ? W_ACTION_SENTENCE : 0) + (actionPassage ? W_ACTION_PASSAGE : 0)
+        double score = (kind == PointKind.BACKGROUND ? -BACKGROUND_PENALTY : 0) + W_OVERLAP * overlap
+            + (action ? W_ACTION_SENTENCE : 0) + (actionPassage ? W_ACTION_PASSAGE : 0)
             + W_RANK / (1 + s.rank()) + W_COVERAGE * s.coverage()
             - (text.length() > LONG_SENTENCE_CHARS ? LONG_SENTENCE_PENALTY : 0);
         candidates.add(new Candidate(text, p, s.rank(), i, score, unitTerms, allowed, kind));

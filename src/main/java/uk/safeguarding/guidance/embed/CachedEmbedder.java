@@ -35,6 +35,8 @@ public final class CachedEmbedder implements Embedder {
   static final int QUERY_CACHE = 2_000;
   /** Prefixes the hashed text of a query kept on disk, so it never shares a key with a passage. */
   private static final String QUERY_KEY = "\u0000query\u0000";
+  /** Prefixes a question's passage-mode vector in the in-memory cache, apart from its query vector. */
+  private static final String AS_PASSAGE_KEY = "\u0000passage\u0000";
 
   private final Embedder model;
   private final Path file;
@@ -61,6 +63,12 @@ public final class CachedEmbedder implements Embedder {
   @Override
   public float[] embedQuery(String query) {
     return queries.get(query, model::embedQuery);
+  }
+
+  /** In memory only, beside the question's query vector: a question never reaches the disk cache. */
+  @Override
+  public float[] embedQuestionAsPassage(String question) {
+    return queries.get(AS_PASSAGE_KEY + question, k -> model.embedPassages(List.of(question)).get(0));
   }
 
   /** Kept on disk like passages, under a key no passage can have: these are fixed texts, not questions. */

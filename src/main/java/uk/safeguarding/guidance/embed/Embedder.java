@@ -22,6 +22,17 @@ public interface Embedder {
     return queries.stream().map(this::embedQuery).toList();
   }
 
-  /** Passages, in order. */
+  /**
+   * Passages, in order. Implementations may keep them in a lasting cache: they are the library's
+   * text or fixed examples, never practitioners' questions (see {@link #embedQuestionAsPassage}).
+   */
   List<float[]> embedPassages(List<String> passages);
+
+  /**
+   * A practitioner's question embedded as a passage would be (the safety screen reads both views).
+   * Like {@link #embedQuery}, never kept beyond memory: a question must not reach a lasting cache.
+   */
+  default float[] embedQuestionAsPassage(String question) {
+    return embedPassages(List.of(question)).get(0);
+  }
 }

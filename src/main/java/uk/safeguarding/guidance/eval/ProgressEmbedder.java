@@ -38,6 +38,11 @@ final class ProgressEmbedder implements Embedder {
   }
 
   @Override
+  public float[] embedQuestionAsPassage(String question) {
+    return inner.embedQuestionAsPassage(question);
+  }
+
+  @Override
   public List<float[]> embedPassages(List<String> passages) {
     List<float[]> all = new ArrayList<>(passages.size());
     long start = System.nanoTime();

@@ -109,7 +109,7 @@ public final class SafetyScreen {
   /** The screen's verdict on one question, which the caller has already masked ({@link PersonalData#mask}). */
   public Verdict assess(String question) {
     float[] v = embedder == null ? null : embedder.embedQuery(question);
-    float[] pv = embedder == null || !passageMode ? null : embedder.embedPassages(List.of(question)).get(0);
+    float[] pv = embedder == null || !passageMode ? null : embedder.embedQuestionAsPassage(question);
     double score = score(model, withBias(features.of(question, v, pv), features));
     boolean urgent = score >= threshold;
     List<String> cues = Cues.names(Cues.found(Features.normalise(question)));
