@@ -75,7 +75,7 @@ public final class AskService {
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String context = FollowUps.isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? searched : searched + " " + context;
-    List<Scored> scored = score(search.search(new SearchRequest(searched, SEARCHED, 0, request.filters()), context).hits(),
+    List<Scored> scored = score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
         terms);
     if (Grounding.grounded(terms, scored)) {
       Answer a = compose(masked, answerId, terms, scored, false);
@@ -108,7 +108,7 @@ public final class AskService {
 
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
-    List<Scored> scored = score(search.search(new SearchRequest(EMERGENCY_QUERY, SEARCHED, 0, request.filters())).hits(),
+    List<Scored> scored = score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, SEARCHED, request.filters())).hits(),
         terms);
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
       return null;

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchService;
@@ -56,7 +58,7 @@ final class GlossaryAnswers {
         DocumentMetadata meta = lease.library().documents().get(p.docId()).metadata();
         String excerpt = Citations.excerpt(p.text(), entry.sentence());
         citations.add(new Answer.Citation(1, p, meta, excerpt,
-            search.highlight(excerpt, search.queryTerms(entry.term() + " " + entry.expansion()).allTerms())));
+            search.highlight(excerpt, highlightTerms(entry))));
       }
       points.add(new Answer.Point(entry.sentence(), List.of(1)));
       lead = entry.term() + " stands for " + entry.expansion() + ", as the library itself defines it.";
@@ -74,7 +76,7 @@ final class GlossaryAnswers {
     Pattern acronym = Pattern.compile("\\b" + Pattern.quote(entry.term()) + "s?\\b", Pattern.CASE_INSENSITIVE);
     SearchHit bestHit = null;
     String bestUnit = null;
-    for (SearchHit hit : search.search(SearchRequest.of(entry.term() + " " + entry.expansion(), 10)).hits()) {
+    for (SearchHit hit : search.search(SearchRequest.hitsOnly(entry.term() + " " + entry.expansion(), 10, Filters.NONE)).hits()) {
       for (Sentences.Unit u : Sentences.units(hit.passage().text())) {
         boolean full = spelled.matcher(u.text()).find();
         if (u.text().length() >= PointPicker.MIN_UNIT_CHARS && (full || acronym.matcher(u.text()).find())
@@ -90,9 +92,14 @@ final class GlossaryAnswers {
     if (bestHit != null) {
       String excerpt = Citations.excerpt(bestHit.passage().text(), bestUnit);
       citations.add(new Answer.Citation(1, bestHit.passage(), bestHit.document(), excerpt,
-          search.highlight(excerpt, search.queryTerms(entry.term() + " " + entry.expansion()).allTerms())));
+          search.highlight(excerpt, highlightTerms(entry))));
       points.add(new Answer.Point(bestUnit, List.of(1)));
     }
+  }
+
+  /** The term and its expansion, analysed as a query, for highlighting the quoted passage. */
+  private Set<String> highlightTerms(Glossary.Entry entry) {
+    return search.queryTerms(entry.term() + " " + entry.expansion()).allTerms();
   }
 
   private Cache cache() {

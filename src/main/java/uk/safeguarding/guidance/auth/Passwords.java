@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import uk.safeguarding.guidance.ops.Hashes;
 
 /**
  * Salted slow hashes of passwords with the JDK's PBKDF2WithHmacSHA256 (OWASP's 2023 advice: at
@@ -61,12 +62,7 @@ public final class Passwords {
 
   /** SHA-256 hex of a high-entropy token, as stored; a slow hash adds nothing to 256 random bits. */
   public static String sha256(String token) {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Hashes.sha256Hex(token);
   }
 
   static void wipe(char[] password) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,6 +40,7 @@ import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.ops.Commands;
+import uk.safeguarding.guidance.ops.Hashes;
 import uk.safeguarding.guidance.ops.Progress;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
@@ -189,7 +189,7 @@ public final class EvalCommand implements Callable<Integer> {
       List<Question> qs = Question.read(file);
       QuestionEval.Report r = QuestionEval.run(qs, q -> mode.equals("dense")
           ? nearest(holder, embedder, q, 10).stream().map(Passage::text).toList()
-          : search.search(SearchRequest.of(q, 10)).hits().stream().map(h -> h.passage().text()).toList());
+          : search.search(SearchRequest.hitsOnly(q, 10, Filters.NONE)).hits().stream().map(h -> h.passage().text()).toList());
       out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
       if (!mode.equals("dense")) { // answers always go through the search ranking
         Progress asked = Progress.printed(out, "asked", "questions", qs.size());
@@ -276,7 +276,7 @@ public final class EvalCommand implements Callable<Integer> {
       List<String> ranked = mode.equals("dense")
           ? nearest(library, embedder, text, 100).stream().map(p -> library.documents().get(p.docId()).metadata().source())
               .toList()
-          : SearchService.search(library, new SearchRequest(text, 100, 0, Filters.NONE), null, embedder)
+          : SearchService.search(library, SearchRequest.hitsOnly(text, 100, Filters.NONE), null, embedder)
               .hits().stream().map(h -> h.document().source()).toList();
       Map<String, Integer> relevant = collection.qrels().get(q.getKey());
       ndcg += Metrics.ndcg(ranked, relevant, 10);
@@ -294,14 +294,12 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static String contentHash(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Hashes.sha256();
       byte[] buffer = new byte[1 << 16];
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         sha.update(buffer, 0, n);
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.Hashes;
 import uk.safeguarding.guidance.ops.Progress;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -307,12 +307,7 @@ public final class IndexStore {
 
   /** The SHA-256 of every file under the corpus folder (paths and bytes) and the index format. */
   public static String hash(Path corpusDir) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest digest = Hashes.sha256();
     digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpusDir)) {

@@ -39,6 +39,11 @@ public record SearchRequest(String query, int limit, int offset, Filters filters
     this(query, limit, offset, filters, true, Group.PASSAGE);
   }
 
+  /** Passages without facet counts, for callers that read only the hits (answers, evaluation). */
+  public static SearchRequest hitsOnly(String query, int limit, Filters filters) {
+    return new SearchRequest(query, limit, 0, filters, false, Group.PASSAGE);
+  }
+
   public static SearchRequest of(String query, int limit) {
     return new SearchRequest(query, limit, 0, Filters.NONE);
   }
