@@ -60,12 +60,14 @@ public final class GuidanceApp {
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir());
     Embedder embedder = config.dense() ? model : null;
     CorpusReader reader = CorpusReader.standard();
-    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder);
     Clock clock = Clock.systemUTC();
     this.database = Database.open(config.database());
+    SearchBackends.Choice backend = SearchBackends.choose(config, database, clock);
+    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder,
+        backend.publish());
     this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
     this.accounts = new Accounts(database, clock);
-    SearchService search = new SearchService(holder, embedder);
+    SearchService search = new SearchService(holder, embedder, backend.backend());
     this.screenTraining = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "safety-screen");
       t.setDaemon(true);

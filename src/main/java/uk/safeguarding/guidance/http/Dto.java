@@ -60,7 +60,11 @@ final class Dto {
 
   /** {@code safetyScreen}: "ready" or "training"; {@code screenSkipped}: trainers' example lines not used, with why. */
   record Health(String status, String message, int documents, int passages, int synonymRules,
-      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped) {}
+      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped,
+      SearchEngine searchEngine) {}
+
+  /** {@code name}: "embedded" or "solrcloud"; {@code state}: "ready" or "unavailable" (then /health is 503). */
+  record SearchEngine(String name, String state, String detail) {}
 
   record CitationView(int n, String id, String docId, String title, String section, String excerpt, String highlighted,
       String url, String organisation, String date, String documentType) {}

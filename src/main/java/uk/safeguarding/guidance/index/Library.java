@@ -38,6 +38,8 @@ public final class Library {
   private final boolean idOrdered;
   /** The ordinal (in {@link Catalog#facets}) of the document each Lucene document's passage belongs to. */
   private final int[] documentOrdinalByLuceneDoc;
+  /** The same ordinals by document id, for rankings that come back as ids (SolrCloud). */
+  private final Map<String, Integer> documentOrdinals;
 
   Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
       Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource,
@@ -79,6 +81,7 @@ public final class Library {
         .allMatch(leaf -> IndexStore.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
     Map<String, Integer> ordinals = new LinkedHashMap<>();
     docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
+    this.documentOrdinals = Collections.unmodifiableMap(ordinals);
     this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];
     for (int i = 0; i < passageByLuceneDoc.length; i++) {
       documentOrdinalByLuceneDoc[i] = ordinals.get(passageByLuceneDoc[i].docId());
@@ -142,6 +145,11 @@ public final class Library {
   /** The ordinal in {@link Catalog#facets} of the document a Lucene document's passage belongs to. */
   public int documentOrdinalAt(int luceneDoc) {
     return documentOrdinalByLuceneDoc[luceneDoc];
+  }
+
+  /** The ordinal in {@link Catalog#facets} of a document, or -1 when this library does not hold it. */
+  public int documentOrdinal(String docId) {
+    return documentOrdinals.getOrDefault(docId, -1);
   }
 
   /** The passage a Lucene document id stands for (ids are stable for this reader). */

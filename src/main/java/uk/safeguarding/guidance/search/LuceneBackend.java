@@ -27,6 +27,11 @@ public final class LuceneBackend implements SearchBackend {
   private LuceneBackend() {}
 
   @Override
+  public Engine engine() {
+    return new Engine("embedded", "ready", "Lucene in this process");
+  }
+
+  @Override
   public boolean dense(Library library) {
     return library.dense();
   }

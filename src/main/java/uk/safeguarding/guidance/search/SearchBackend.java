@@ -15,6 +15,15 @@ import uk.safeguarding.guidance.index.Library;
  */
 public interface SearchBackend {
 
+  /**
+   * The engine's state for /health: {@code name} "embedded" or "solrcloud"; {@code state} "ready" or
+   * "unavailable"; {@code detail} what an operator needs (nodes reachable, the collection serving).
+   */
+  record Engine(String name, String state, String detail) {}
+
+  /** Where the engine stands now; may ask the engine, so not for every search. */
+  Engine engine();
+
   /** True when this backend can rank by embedding for {@code library}. */
   boolean dense(Library library);
 

@@ -65,6 +65,11 @@ public final class SearchService {
     this(holder, null);
   }
 
+  /** The search engine's state, for /health. */
+  public SearchBackend.Engine engine() {
+    return backend.engine();
+  }
+
   public SearchResults search(SearchRequest request) {
     return search(request, null);
   }
