@@ -14,6 +14,7 @@ import uk.safeguarding.guidance.eval.Beir;
 import uk.safeguarding.guidance.eval.EvalCommand;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.PassageVectors;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchService;
@@ -36,7 +37,7 @@ public class Runs {
     List<String> texts = new ArrayList<>();
     for (Passage p : lexical.allPassages()) {
       ids.add(lexical.documents().get(p.docId()).metadata().source());
-      texts.add(IndexStore.embeddingText(p));
+      texts.add(PassageVectors.embeddingText(p));
     }
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), data);
     List<float[]> vectors = model.embedPassages(texts);

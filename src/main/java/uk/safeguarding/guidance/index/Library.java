@@ -76,7 +76,7 @@ public final class Library {
     this.catalog = Catalog.of(new ArrayList<>(docs.values()));
     this.facetOrdinals = new FacetOrdinals(catalog.facets());
     this.idOrdered = reader.leaves().size() <= 1 && reader.leaves().stream()
-        .allMatch(leaf -> IndexStore.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
+        .allMatch(leaf -> IndexBuilder.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
     Map<String, Integer> ordinals = new LinkedHashMap<>();
     docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
     this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];

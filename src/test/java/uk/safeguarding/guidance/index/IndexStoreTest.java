@@ -103,7 +103,7 @@ class IndexStoreTest {
     old.decRef();
     // What a trainer's change landing mid-read used to leave: the old files' index under the new hash.
     Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
-    String newHash = IndexStore.hash(corpus);
+    String newHash = CorpusHash.of(corpus);
     Path stale = data.resolve("index").resolve(old.hash());
     Path misnamed = data.resolve("index").resolve(newHash);
     try (Stream<Path> files = Files.list(stale)) {
@@ -170,7 +170,7 @@ class IndexStoreTest {
       }
     };
     Library library = new IndexStore(data, new CorpusReader(java.util.List.of(racing), 1 << 20)).open(corpus);
-    assertEquals(IndexStore.hash(corpus), library.hash());
+    assertEquals(CorpusHash.of(corpus), library.hash());
     assertTrue(library.documents().containsKey("landed"), library.documents().keySet().toString());
     assertEquals(library.passageCount(), library.searcher().getIndexReader().numDocs());
     library.decRef();
