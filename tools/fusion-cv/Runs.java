@@ -11,7 +11,7 @@ import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.eval.Beir;
-import uk.safeguarding.guidance.eval.EvalCommand;
+import uk.safeguarding.guidance.eval.BeirRun;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.PassageVectors;
@@ -32,7 +32,7 @@ public class Runs {
     Path out = Files.createDirectories(Path.of(args[1]));
     Path data = Path.of(args.length > 2 ? args[2] : "data/eval");
     Beir all = Beir.read(dir, "train");
-    Library lexical = EvalCommand.indexFlat(all, dir, data, null, IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    Library lexical = BeirRun.indexFlat(all, dir, data, null, IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
     List<String> ids = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (Passage p : lexical.allPassages()) {

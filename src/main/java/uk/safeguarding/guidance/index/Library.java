@@ -3,12 +3,15 @@ package uk.safeguarding.guidance.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import uk.safeguarding.guidance.corpus.Corpus;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -161,6 +164,24 @@ public final class Library {
   /** A passage's unit-length embedding, or null when dense retrieval is off. */
   public float[] vector(String passageId) {
     return vectors == null ? null : vectors.get(passageId);
+  }
+
+  /**
+   * The {@code k} passages whose vectors are nearest {@code queryVector} (unit length), nearest
+   * first: dense retrieval alone, without BM25 or fusion, for measuring it on its own.
+   *
+   * @throws IllegalStateException when this library has no vectors
+   */
+  public List<Passage> nearest(float[] queryVector, int k) {
+    if (!dense()) {
+      throw new IllegalStateException("The index " + hash + " holds no vectors: it was built with dense retrieval off");
+    }
+    try {
+      TopDocs knn = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), k);
+      return Arrays.stream(knn.scoreDocs).map(d -> passageAt(d.doc)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Nearest-vector search failed in the index " + hash, e);
+    }
   }
 
   /** The trainers' glossary file as given; may be empty. */
