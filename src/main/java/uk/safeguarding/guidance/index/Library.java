@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.index;
 
 import java.io.IOException;
+import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +91,9 @@ public final class Library {
 
   /** The index on disk does not hold exactly the passages read from the corpus. */
   public static final class MismatchException extends IllegalStateException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     MismatchException(String hash, int indexed, int read, int unknown) {
       super("The index " + hash + " holds " + indexed + " passages (" + unknown + " unknown) but the corpus has " + read);
     }
