@@ -105,7 +105,7 @@ public final class Reindexer implements AutoCloseable {
         if (stamps.equals(lastStamps) || "indexing".equals(status.get().state())) {
           return; // unchanged, or looked at again once the running build is done
         }
-        String hash = IndexStore.hash(corpusDir);
+        String hash = CorpusHash.of(corpusDir);
         lastStamps = stamps;
         if (lastHash != null && !hash.equals(lastHash)) {
           LOG.info("The corpus folder changed; reindexing");
@@ -122,7 +122,7 @@ public final class Reindexer implements AutoCloseable {
     try {
       // Stamps first: a change landing between the two reads is then seen (and hashed) by the watcher.
       lastStamps = CorpusStamps.of(corpusDir);
-      lastHash = IndexStore.hash(corpusDir);
+      lastHash = CorpusHash.of(corpusDir);
     } catch (java.io.IOException e) {
       lastStamps = null;
       lastHash = null;
