@@ -132,7 +132,7 @@ public final class SolrPublisher {
     }
   }
 
-  /** One passage as a Solr document: the embedded index's fields (see IndexStore.toLucene). */
+  /** One passage as a Solr document: the embedded index's fields (see PassageDocuments). */
   public static JsonObject document(DocumentMetadata meta, Passage passage, float[] vector) {
     JsonObject d = new JsonObject();
     d.addProperty(Fields.ID, passage.id());
@@ -146,7 +146,7 @@ public final class SolrPublisher {
     meta.themes().forEach(t -> themes.add(t.toLowerCase(Locale.ROOT)));
     d.add(Fields.THEME, themes);
     d.addProperty(Fields.YEAR, meta.year());
-    d.addProperty(Fields.KIND, IndexStore.kind(passage));
+    d.addProperty(Fields.KIND, PassageDocuments.kind(passage));
     if (vector != null) {
       JsonArray v = new JsonArray(vector.length);
       for (float x : vector) {

@@ -66,7 +66,7 @@ final class QueryFactory {
     if (!any) {
       return null;
     }
-    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, "action"))), ACTION_BOOST),
+    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_ACTION))), ACTION_BOOST),
         Occur.SHOULD);
     addFilters(main, filters);
     return main.build();

@@ -164,6 +164,8 @@ public final class SolrNodes {
 
   /** Solr answered, with an error. */
   public static class SolrException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public SolrException(String message) {
       super(message);
     }
@@ -171,6 +173,8 @@ public final class SolrNodes {
 
   /** No node could be reached: the search backend is down. */
   public static final class SolrUnavailableException extends SolrException {
+    private static final long serialVersionUID = 1L;
+
     public SolrUnavailableException(String message) {
       super(message);
     }
