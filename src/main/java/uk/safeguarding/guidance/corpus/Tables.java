@@ -22,9 +22,13 @@ final class Tables {
   /**
    * The table block for a grid of cells, or empty when no cell has text. Without a header row a
    * two-column table reads as "first cell: second cell" (a list of contacts, a glossary); a wider
-   * one takes its first row as the header.
+   * one takes its first row as the header. A header row with no text is no header (how a pipe
+   * table, which must have one, says it has none).
    */
   static Optional<Block> block(List<List<String>> grid, boolean firstRowIsHeader) {
+    if (firstRowIsHeader && !grid.isEmpty() && grid.get(0).stream().allMatch(c -> clean(c).isEmpty())) {
+      return block(grid.subList(1, grid.size()), false);
+    }
     List<List<String>> rows = grid.stream().map(r -> r.stream().map(Tables::clean).toList())
         .filter(r -> r.stream().anyMatch(c -> !c.isEmpty())).toList();
     if (rows.isEmpty()) {
