@@ -165,8 +165,44 @@
   function renderPassage(passage) {
     const block = make('div', 'passage');
     if (passage.anchor) block.id = passage.anchor;
-    renderText(block, String(passage.text || ''));
+    const parts = Array.isArray(passage.parts) && passage.parts.length
+      ? passage.parts : [{ kind: 'text', text: passage.text }];
+    parts.forEach(function (part) {
+      if (part.kind === 'table' && Array.isArray(part.rows) && part.rows.length) block.appendChild(renderTable(part));
+      else renderText(block, String(part.text || ''));
+    });
     return block;
+  }
+
+  /**
+   * A table part as a table: its columns as the header row; without columns, each row's first cell
+   * names the row ("Emergency Duty Team" | "01632 960 999").
+   */
+  function renderTable(part) {
+    const table = make('table', 'passage-table');
+    const columns = Array.isArray(part.columns) ? part.columns.map(String) : [];
+    if (columns.length) {
+      const row = make('tr');
+      columns.forEach(function (label) {
+        const cell = make(label ? 'th' : 'td', null, label);
+        if (label) cell.scope = 'col';
+        row.appendChild(cell);
+      });
+      table.appendChild(make('thead')).appendChild(row);
+    }
+    const body = make('tbody');
+    part.rows.forEach(function (cells) {
+      const row = make('tr');
+      (Array.isArray(cells) ? cells : []).forEach(function (value, i) {
+        const header = !columns.length && i === 0;
+        const cell = make(header ? 'th' : 'td', null, String(value));
+        if (header) cell.scope = 'row';
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
   }
 
   /** Paragraphs split on blank lines; "- " and "1. " lines become list items. */
