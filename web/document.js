@@ -174,29 +174,38 @@
     return block;
   }
 
+  /** An element with an explicit role: a phone's stacked layout (display: block) keeps the table's semantics. */
+  function withRole(tag, className, text, role) {
+    const node = make(tag, className, text);
+    node.setAttribute('role', role);
+    return node;
+  }
+
   /**
    * A table part as a table: its columns as the header row; without columns, each row's first cell
-   * names the row ("Emergency Duty Team" | "01632 960 999").
+   * names the row ("Emergency Duty Team" | "01632 960 999"). Each cell carries its column's label,
+   * which a phone shows before the cell when the rows are stacked.
    */
   function renderTable(part) {
-    const table = make('table', 'passage-table');
+    const table = withRole('table', 'passage-table', null, 'table');
     const columns = Array.isArray(part.columns) ? part.columns.map(String) : [];
     if (columns.length) {
-      const row = make('tr');
+      const row = withRole('tr', null, null, 'row');
       columns.forEach(function (label) {
-        const cell = make(label ? 'th' : 'td', null, label);
+        const cell = label ? withRole('th', null, label, 'columnheader') : withRole('td', null, '', 'cell');
         if (label) cell.scope = 'col';
         row.appendChild(cell);
       });
-      table.appendChild(make('thead')).appendChild(row);
+      table.appendChild(withRole('thead', null, null, 'rowgroup')).appendChild(row);
     }
-    const body = make('tbody');
+    const body = withRole('tbody', null, null, 'rowgroup');
     part.rows.forEach(function (cells) {
-      const row = make('tr');
+      const row = withRole('tr', null, null, 'row');
       (Array.isArray(cells) ? cells : []).forEach(function (value, i) {
         const header = !columns.length && i === 0;
-        const cell = make(header ? 'th' : 'td', null, String(value));
+        const cell = header ? withRole('th', null, String(value), 'rowheader') : withRole('td', null, String(value), 'cell');
         if (header) cell.scope = 'row';
+        if (!header && columns[i]) cell.setAttribute('data-label', columns[i]);
         row.appendChild(cell);
       });
       body.appendChild(row);

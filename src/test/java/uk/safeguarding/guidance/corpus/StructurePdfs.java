@@ -31,7 +31,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * header row) and {@code TR: a | b | c} rows, each cell drawn on its own at its column; {@code TW:}
  * is a row's cells wrapped onto the next line (an empty cell draws nothing).
  */
-final class StructurePdfs {
+public final class StructurePdfs {
 
   private static final float BODY = 11;
   private static final float LEADING = 14;
@@ -62,7 +62,7 @@ final class StructurePdfs {
   /** Gap above a table row: rows are set a little apart, as word processors pad cells. */
   private static final float ROW_PADDING = 6;
 
-  static byte[] render(List<String> spec) throws IOException {
+  public static byte[] render(List<String> spec) throws IOException {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     String header = "";
