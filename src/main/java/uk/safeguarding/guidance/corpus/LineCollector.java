@@ -26,6 +26,11 @@ final class LineCollector extends BoundedTextStripper {
    * past half.
    */
   static final float COLUMN_GAP = 1.0f;
+  /**
+   * Spans a line records at most: no table is this wide, and a line of glyphs set far apart (a
+   * crafted file) would otherwise cost a span per glyph. A line with more records none.
+   */
+  static final int MAX_SPANS = 24;
 
   private final List<PdfLine> lines = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
@@ -43,6 +48,7 @@ final class LineCollector extends BoundedTextStripper {
   private float spanEnd;
   private boolean spanBold;
   private boolean spaceBefore;
+  private boolean tooManySpans;
 
   LineCollector(int maxPageChars, long deadlineNanos, Duration timeout) {
     super(maxPageChars, deadlineNanos, timeout);
@@ -124,7 +130,7 @@ final class LineCollector extends BoundedTextStripper {
     boolean prefix = !allBold && !boldPrefix.toString().isBlank();
     endSpan();
     lines.add(new PdfLine(page, y, pageHeight, Float.isNaN(x) ? 0 : x, size, allBold,
-        prefix ? boldPrefix.toString() : "", text.toString(), spans));
+        prefix ? boldPrefix.toString() : "", text.toString(), tooManySpans ? List.of() : spans));
     reset();
   }
 
@@ -152,7 +158,8 @@ final class LineCollector extends BoundedTextStripper {
   }
 
   private void endSpan() {
-    if (!Float.isNaN(spanX) && !spanText.toString().isBlank()) {
+    tooManySpans |= spans.size() >= MAX_SPANS && !Float.isNaN(spanX);
+    if (!Float.isNaN(spanX) && !spanText.toString().isBlank() && !tooManySpans) {
       String cell = java.text.Normalizer.normalize(spanText, java.text.Normalizer.Form.NFKC);
       spans.add(new PdfLine.Span(spanX, spanEnd, spanBold, cell));
     }
@@ -165,6 +172,7 @@ final class LineCollector extends BoundedTextStripper {
   private void reset() {
     text.setLength(0);
     spans.clear();
+    tooManySpans = false;
     spanText.setLength(0);
     spanX = Float.NaN;
     spanEnd = 0;

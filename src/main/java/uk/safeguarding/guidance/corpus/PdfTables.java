@@ -28,7 +28,10 @@ final class PdfTables {
   /** Columns whose cells hold at least this many words each (median) are prose, not a table. */
   static final int PROSE_WORDS = 5;
 
-  /** The body lines {@code start} (inclusive) to {@code end} (exclusive) are a table, written as {@code text}. */
+  /**
+   * The body lines {@code start} (inclusive) to {@code end} (exclusive) are a table, written as
+   * {@code text}; or, with an empty text, a run of aligned lines that is no table (prose in columns).
+   */
   record Table(int start, int end, String text) {}
 
   private PdfTables() {}
@@ -39,17 +42,16 @@ final class PdfTables {
     int i = 0;
     while (i < lines.size()) {
       Table t = lines.get(i).spans().size() >= 2 ? tableAt(lines, i) : null;
-      if (t == null) {
-        i++;
-      } else {
+      if (t != null && !t.text().isEmpty()) {
         tables.put(i, t);
-        i = t.end();
       }
+      // A run of aligned lines is looked at once, from its first line, so this is linear in the lines.
+      i = t == null ? i + 1 : Math.max(i + 1, t.end());
     }
     return tables;
   }
 
-  /** The table whose first row is line {@code start}, or null when the lines there are no table. */
+  /** The table whose first row is line {@code start}; its text is empty when the lines there are no table. */
   private static Table tableAt(List<PdfLine> lines, int start) {
     PdfLine first = lines.get(start);
     float[] columns = new float[first.spans().size()];
@@ -87,7 +89,7 @@ final class PdfTables {
       }
     }
     if (rows.size() < 2 || prose(rows)) {
-      return null;
+      return new Table(start, end, "");
     }
     boolean header = first.spans().stream().allMatch(PdfLine.Span::bold)
         && lines.subList(start + 1, end).stream().anyMatch(l -> !l.bold());
@@ -96,6 +98,9 @@ final class PdfTables {
 
   /** The column of each of the line's spans, or null when one starts at no column. */
   private static int[] columnsOf(PdfLine l, float[] columns) {
+    if (l.spans().isEmpty() || l.spans().size() > columns.length) {
+      return null;
+    }
     int[] at = new int[l.spans().size()];
     int last = -1;
     for (int s = 0; s < at.length; s++) {

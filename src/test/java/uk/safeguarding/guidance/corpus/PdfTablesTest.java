@@ -104,4 +104,17 @@ class PdfTablesTest {
     assertEquals("Agency: Health\nContact: Named nurse\nTelephone: 01632 960 510\n\n"
         + "Agency: Police\nContact: Public protection unit\nTelephone: 101", fromText.text());
   }
+
+  @Test
+  void a_line_of_glyphs_set_far_apart_records_no_spans_and_makes_no_table() throws Exception {
+    StringBuilder wide = new StringBuilder();
+    StringBuilder columns = new StringBuilder("0");
+    for (int c = 1; c <= LineCollector.MAX_SPANS + 4; c++) {
+      wide.append(" | i"); // a narrow glyph 17 points from the last: a gap wider than the type size
+      columns.append(" | ").append(c * 17);
+    }
+    List<Passage> all = passages(List.of("TC: " + columns, "TR: i" + wide, "TR: l" + wide));
+    String text = String.join("\n", all.stream().map(Passage::text).toList());
+    assertFalse(text.contains(": "), text);
+  }
 }
