@@ -66,4 +66,24 @@ class ThemeSuggestionsTest {
     assertEquals(List.of(new Curator.ThemeSuggestion("neglect", "its words are close to those of the library's "
         + "document on it (shared: condition, neglect, home, child)")), p.extraction().suggestedThemes());
   }
+
+  /** BENCHMARKS.md §9: the structure fixtures as uploads to the shipped library; prints what is suggested. */
+  @Test
+  void the_structure_fixtures_get_only_themes_the_shipped_library_uses() throws Exception {
+    List<uk.safeguarding.guidance.corpus.SourceDocument> library = CorpusReader.standard().read(Path.of("corpus"))
+        .documents();
+    java.util.Set<String> themes = new java.util.HashSet<>();
+    library.forEach(d -> themes.addAll(d.metadata().themes()));
+    int suggested = 0;
+    try (var files = Files.list(Path.of("src/test/resources/structure"))) {
+      for (Path f : files.filter(x -> !x.toString().endsWith(".spec") && !x.toString().endsWith(".expected"))
+          .sorted().toList()) {
+        List<ThemeSuggestions.Suggestion> s = ThemeSuggestions.suggest(CorpusReader.standard().load(f), library);
+        System.out.println(f.getFileName() + ": " + s.stream().map(x -> x.theme() + " (" + x.source() + ")").toList());
+        s.forEach(x -> assertEquals(true, themes.contains(x.theme()), x.theme()));
+        suggested += s.size();
+      }
+    }
+    System.out.println(suggested + " suggestions");
+  }
 }
