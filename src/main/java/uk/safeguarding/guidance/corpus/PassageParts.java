@@ -2,7 +2,6 @@ package uk.safeguarding.guidance.corpus;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +38,11 @@ public final class PassageParts {
     static Part text(String text) {
       return new Part("text", text, List.of(), List.of());
     }
+
+    /** A table part as a pipe table the text loader reads back as this table; prose as its text. */
+    public String written() {
+      return kind.equals("table") ? Tables.pipeTable(columns, rows) : text;
+    }
   }
 
   private PassageParts() {}
@@ -46,12 +50,17 @@ public final class PassageParts {
   /** Every table row of {@code doc} as a passage quotes it. */
   public static Set<String> tableRows(SourceDocument doc) {
     Set<String> rows = new HashSet<>();
-    for (Block b : doc.blocks()) {
-      if (b.kind() == Block.Kind.TABLE) {
-        for (String row : b.text().split(Block.ROW_SEPARATOR)) {
-          if (!row.isBlank()) {
-            rows.add(row.strip());
-          }
+    doc.blocks().forEach(b -> rows.addAll(tableRows(b)));
+    return rows;
+  }
+
+  /** The rows of a table block as a passage quotes them; none for another block. */
+  public static Set<String> tableRows(Block b) {
+    Set<String> rows = new HashSet<>();
+    if (b.kind() == Block.Kind.TABLE) {
+      for (String row : b.text().split(Block.ROW_SEPARATOR)) {
+        if (!row.isBlank()) {
+          rows.add(row.strip());
         }
       }
     }
@@ -87,8 +96,16 @@ public final class PassageParts {
   private static Part table(List<String> rows) {
     String text = String.join("\n\n", rows);
     List<List<String[]>> cells = rows.stream().map(r -> r.lines().map(PassageParts::labelled).toList()).toList();
-    Set<String> labels = new LinkedHashSet<>();
-    cells.forEach(r -> r.forEach(c -> labels.add(c[0])));
+    List<String> labels = new ArrayList<>();
+    for (List<String[]> r : cells) {
+      int after = -1; // a label first seen in a later row goes after the one before it in that row
+      for (String[] c : r) {
+        if (!labels.contains(c[0])) {
+          labels.add(after + 1, c[0]);
+        }
+        after = labels.indexOf(c[0]);
+      }
+    }
     boolean pairs = cells.stream().allMatch(r -> r.size() == 1 && !r.get(0)[0].isEmpty()) && labels.size() == rows.size();
     if (pairs) {
       return new Part("table", text, List.of(), cells.stream().map(r -> List.of(r.get(0)[0], r.get(0)[1])).toList());

@@ -143,19 +143,7 @@ final class PdfTables {
 
   /** The rows as a pipe table; without a header, the header row is left empty. */
   private static String pipeTable(List<String[]> rows, boolean header) {
-    List<String> out = new ArrayList<>();
-    int width = rows.get(0).length;
-    out.add(header ? pipeRow(rows.get(0)) : pipeRow(new String[width]));
-    out.add("|" + "---|".repeat(width));
-    rows.subList(header ? 1 : 0, rows.size()).forEach(r -> out.add(pipeRow(r)));
-    return String.join("\n", out);
-  }
-
-  private static String pipeRow(String[] cells) {
-    StringBuilder row = new StringBuilder("|");
-    for (String cell : cells) {
-      row.append(' ').append(cell == null ? "" : cell.replace("|", "\\|")).append(" |");
-    }
-    return row.toString();
+    List<List<String>> cells = rows.stream().map(List::of).toList();
+    return Tables.pipeTable(header ? cells.get(0) : List.of(), header ? cells.subList(1, cells.size()) : cells);
   }
 }

@@ -80,6 +80,29 @@ final class Tables {
     return String.join("\n", cells);
   }
 
+  /**
+   * A table written as a pipe table the text loader reads back ({@link #isPipeTable}); without a
+   * header, the header row is left empty ({@link #block} then reads it as having none). Pipes in
+   * cells are escaped.
+   */
+  static String pipeTable(List<String> header, List<List<String>> rows) {
+    int width = Math.max(header.size(), rows.stream().mapToInt(List::size).max().orElse(0));
+    List<String> out = new ArrayList<>();
+    out.add(pipeRow(header, width));
+    out.add("|" + "---|".repeat(width));
+    rows.forEach(r -> out.add(pipeRow(r, width)));
+    return String.join("\n", out);
+  }
+
+  private static String pipeRow(List<String> cells, int width) {
+    StringBuilder row = new StringBuilder("|");
+    for (int i = 0; i < width; i++) {
+      String cell = i < cells.size() && cells.get(i) != null ? clean(cells.get(i)) : "";
+      row.append(' ').append(cell.replace("|", "\\|")).append(" |");
+    }
+    return row.toString();
+  }
+
   /** Whether {@code lines} are a pipe table: a header row, a separator row, then body rows. */
   static boolean isPipeTable(List<String> lines) {
     return lines.size() >= 2 && SEPARATOR_ROW.matcher(lines.get(1)).matches() && lines.get(1).contains("-")

@@ -32,10 +32,13 @@ class PassagePartsTest {
   }
 
   @Test
-  void a_row_missing_a_cell_leaves_it_empty_under_its_column() {
+  void a_row_missing_a_cell_leaves_it_empty_under_its_column_and_columns_keep_their_order() {
     String partial = "Agency: Education\nTelephone: 01632 960 520";
-    PassageParts.Part table = PassageParts.of(HEALTH + "\n\n" + partial, Set.of(HEALTH, partial)).get(0);
-    assertEquals(List.of("Education", "", "01632 960 520"), table.rows().get(1));
+    PassageParts.Part table = PassageParts.of(partial + "\n\n" + HEALTH, Set.of(HEALTH, partial)).get(0);
+    assertEquals(List.of("Agency", "Contact", "Telephone"), table.columns());
+    assertEquals(List.of("Education", "", "01632 960 520"), table.rows().get(0));
+    assertEquals("| Agency | Contact | Telephone |\n|---|---|---|\n| Education |  | 01632 960 520 |\n"
+        + "| Health | Named nurse | 01632 960 510 |", table.written());
   }
 
   @Test
