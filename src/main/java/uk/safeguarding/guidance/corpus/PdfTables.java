@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finds the tables in a PDF's body lines from their layout: consecutive lines on one page whose
@@ -14,8 +15,8 @@ import java.util.Map;
  * line of the next page, if its cells fall in the same columns, goes on with the table (a header
  * row repeated there is dropped). A bold first row is the header. Each table is written as the text loader reads it back: a pipe table,
  * with an empty header row when the table has none ({@link Tables#block}), so a passage quotes its
- * rows as "label: value" lines. Two columns of prose side by side (every column's cells long) are
- * not a table. Stateless, thread-safe.
+ * rows as "label: value" lines. Two columns of prose side by side (every column's cells long), and
+ * list items whose markers stand apart from their text ("•", "1.", set at a tab), are not a table. Stateless, thread-safe.
  */
 final class PdfTables {
 
@@ -33,6 +34,13 @@ final class PdfTables {
    * {@code text}; or, with an empty text, a run of aligned lines that is no table (prose in columns).
    */
   record Table(int start, int end, String text) {}
+
+  /**
+   * A list item's marker, set apart from its text by a tab ("•", "1.", "2.1", "a)", "iv."): a first
+   * column of nothing else is a list or numbered headings, not a table.
+   */
+  private static final Pattern MARKER = Pattern.compile(
+      "^(?:[•·▪◦‣●○■□➢►✓\\-–*]|\\(?\\d{1,2}(?:\\.\\d{1,2})*[.)]?|\\(?[a-zA-Z][.)]|\\(?[ivxIVX]{1,4}[.)])$");
 
   private PdfTables() {}
 
@@ -88,7 +96,8 @@ final class PdfTables {
         break;
       }
     }
-    if (rows.size() < 2 || prose(rows)) {
+    boolean markers = rows.stream().allMatch(r -> r[0].isEmpty() || MARKER.matcher(r[0]).matches());
+    if (rows.size() < 2 || prose(rows) || markers) {
       return new Table(start, end, "");
     }
     boolean header = first.spans().stream().allMatch(PdfLine.Span::bold)

@@ -117,4 +117,13 @@ class PdfTablesTest {
     String text = String.join("\n", all.stream().map(Passage::text).toList());
     assertFalse(text.contains(": "), text);
   }
+
+  @Test
+  void list_items_whose_markers_stand_at_a_tab_from_their_text_stay_a_list() throws Exception {
+    Passage p = contacts(passages(List.of("P: Call in this order:", "TC: 0 | 24",
+        "TR: • | the designated safeguarding lead in your agency;", "TR: • | the duty team manager in children's social care;",
+        "TR: 1. | the police, when a child is in immediate danger.")));
+    assertEquals("Call in this order:\n- the designated safeguarding lead in your agency;\n"
+        + "- the duty team manager in children's social care;\n1. the police, when a child is in immediate danger.", p.text());
+  }
 }
