@@ -110,7 +110,7 @@ final class LibraryController {
       if (doc == null) {
         throw new NotFoundResponse("No document with id '" + id + "'.");
       }
-      ctx.json(Dto.DocumentDetail.of(doc.metadata(), lib.passages(id)));
+      ctx.json(Dto.DocumentDetail.of(doc, lib.passages(id)));
     }
   }
 }
