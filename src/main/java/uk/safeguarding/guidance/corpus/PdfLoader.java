@@ -61,6 +61,8 @@ public final class PdfLoader implements DocumentLoader {
 
   /** Why a PDF yields no usable text; the message is the reason to show. */
   public static final class UnreadablePdfException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     public UnreadablePdfException(String message, Throwable cause) {
       super(message, cause);
     }
@@ -154,6 +156,8 @@ public final class PdfLoader implements DocumentLoader {
   /** Collects text and stops extraction once over its limit. */
   private static final class CappedWriter extends Writer {
     static final class Full extends IOException {
+      private static final long serialVersionUID = 1L;
+
       Full() {
         super("text limit reached");
       }
