@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.answer.AnswerLog;
+import uk.safeguarding.guidance.answer.AskService;
+import uk.safeguarding.guidance.answer.Conversations;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.eval.AskEval;
 import uk.safeguarding.guidance.eval.Question;
 import uk.safeguarding.guidance.eval.QuestionEval;
 import uk.safeguarding.guidance.index.Analysis;
@@ -34,6 +38,7 @@ import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchResults;
 import uk.safeguarding.guidance.search.SearchService;
+import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SolrBackend;
 import uk.safeguarding.guidance.solr.SolrCollections;
 import uk.safeguarding.guidance.solr.SolrConfigset;
@@ -143,6 +148,19 @@ class SolrCloudIT {
       QuestionEval.Report cloudReport = run(pair[1], questions);
       assertEquals(embedded.recallAt5(), cloudReport.recallAt5(), 0.01, embedded + " vs " + cloudReport);
       assertEquals(embedded.mrrAt10(), cloudReport.mrrAt10(), 0.01, embedded + " vs " + cloudReport);
+    }
+
+    // Answers: the same questions answered, declined and pointed at, on either engine.
+    ScreenService screen = new ScreenService(Path.of("corpus"), embedder, Runnable::run);
+    AskService embeddedAsk = new AskService(embeddedHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen);
+    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen);
+    for (String file : List.of("bank-inscope-test.jsonl", "bank-oos-test.jsonl")) {
+      AskEval.Report a = AskEval.run(questions(file), embeddedAsk::ask);
+      AskEval.Report b = AskEval.run(questions(file), solrAsk::ask);
+      System.out.println("Answers, " + file + ": embedded " + a + "; SolrCloud " + b);
+      assertEquals(a.answeredRate(), b.answeredRate(), 0.0125, file + ": " + a + " vs " + b); // one question of 83
+      assertEquals(a.declinedRate(), b.declinedRate(), 0.0125, file + ": " + a + " vs " + b);
+      assertEquals(a.pointPrecision(), b.pointPrecision(), 0.01, file + ": " + a + " vs " + b);
     }
 
     // Totals, facets, documents and filters: the same numbers from either engine.
