@@ -40,7 +40,7 @@ out = []
 for f in ["practitioner.jsonl", "bank-inscope-train.jsonl"]:
     for line in open(pathlib.Path(sys.argv[1]) / f, encoding="utf-8"):
         if line.strip():
-            out.append("/api/search?q=" + urllib.parse.quote(json.loads(line)["question"]))
+            out.append("/api/search?q=" + urllib.parse.quote(json.loads(line)["q"]))
 open(sys.argv[2], "w").write("\n".join(out) + "\n")
 PY
 echo "$(wc -l <"$WORK/paths.txt") questions; warm-up ${WARM} s, measured ${SECS} s, $CONNS connections in all, $(nproc) cores"
@@ -74,7 +74,9 @@ load() { # seconds, connections, port
 
 # The embedding cache is shared: a first start embeds the corpus once (data/…), later ones reuse it.
 mkdir -p "$WORK/a" "$WORK/b" "$WORK/e"
-[ -d "$ROOT/data/embeddings" ] && for d in a b e; do cp -r "$ROOT/data/embeddings" "$WORK/$d/"; done
+CACHE="${EMBEDDINGS:-$ROOT/data/embeddings}"
+[ -d "$CACHE" ] || CACHE="$ROOT/target/test-data/embeddings"
+if [ -d "$CACHE" ]; then for d in a b e; do cp -r "$CACHE" "$WORK/$d/"; done; fi
 start_app 17171 "$WORK/a" --solr "$URLS"
 start_app 17172 "$WORK/b" --solr "$URLS"
 start_app 17173 "$WORK/e"

@@ -53,6 +53,8 @@ public final class GuidanceApp {
   private final ScheduledExecutorService housekeeping;
   private final java.util.concurrent.ExecutorService screenTraining;
   private final ScreenService screen;
+  /** The corpus folder mirrored with the shared database, or null (H2: the folder is the record). */
+  private final CorpusSync corpusSync;
   /** Conversations in the shared database, or null when they are kept in memory (one replica). */
   private final SharedConversations sharedConversations;
   /** Conversation rows deleted since the database was last compacted. */
@@ -82,7 +84,12 @@ public final class GuidanceApp {
       return t;
     });
     this.screen = new ScreenService(config.corpusDir(), model, screenTraining);
-    // Replicas sharing a PostgreSQL share conversations too, so a follow-up may reach any of them.
+    // Replicas sharing a PostgreSQL share the corpus of record and conversations too.
+    this.corpusSync = database.dialect() == Dialect.POSTGRESQL
+        ? CorpusSync.of(database, config.corpusDir(), reindexer, clock) : null;
+    if (corpusSync != null) {
+      corpusSync.first();
+    }
     this.sharedConversations = database.dialect() == Dialect.POSTGRESQL
         ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE) : null;
     AskService ask = new AskService(search, holder,
@@ -104,6 +111,9 @@ public final class GuidanceApp {
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
     app.reindexer.reindex();
+    if (app.corpusSync != null) {
+      app.corpusSync.start();
+    }
     // Files a trainer saves into the corpus folder by hand are picked up without a restart.
     app.reindexer.watch(CORPUS_CHECK);
     // Feedback and unanswered questions past the retention go at start and then daily.
@@ -193,6 +203,9 @@ public final class GuidanceApp {
   public void stop() {
     server.stop();
     housekeeping.shutdownNow();
+    if (corpusSync != null) {
+      corpusSync.close();
+    }
     screenTraining.shutdownNow();
     reindexer.close();
     holder.close();

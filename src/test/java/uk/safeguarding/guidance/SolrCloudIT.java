@@ -61,6 +61,7 @@ class SolrCloudIT {
 
   @TempDir static Path solrDir;
   @TempDir static Path corpus;
+  @TempDir static Path corpusB;
   @TempDir static Path dataA;
   @TempDir static Path dataB;
   static TestSolrCloud cloud;
@@ -69,7 +70,7 @@ class SolrCloudIT {
   /** Bounds the searches run in the background while the alias switches (they stop sooner when it is seen). */
   static final int MAX_BACKGROUND_SEARCHES = 2_000;
   /**
-   * A trainer's change, seen on another replica: the issue's target is 10 s (the watcher's period);
+   * A trainer's change, seen on another replica: the issue's target is 10 s (the mirror looks every 2 s);
    * allowed 20 s here for a busy 2-core CI machine, and the measured figure is printed.
    */
   static final double MAX_SECONDS_TO_SEE_A_CHANGE = 20;
@@ -186,7 +187,9 @@ class SolrCloudIT {
     DatabaseConfig shared = TestPostgres.freshDatabase();
     SolrSettings solr = new SolrSettings(cloud.urlList(), 2, 2);
     try (TestApp a = new TestApp(TestApp.sparse(corpus, dataA).withDatabase(shared).withSolr(solr));
-        TestApp b = new TestApp(TestApp.sparse(corpus, dataB).withDatabase(shared).withSolr(solr))) {
+        TestApp b = new TestApp(TestApp.sparse(corpusB, dataB).withDatabase(shared).withSolr(solr))) {
+      // B started with an empty corpus folder: the corpus of record is in the shared database.
+      assertTrue(Files.isRegularFile(corpusB.resolve("injuries.md")), "B's folder filled from the database");
       TestApp.Response before = b.get("/api/search?q=passports");
       assertEquals(200, before.status(), before.body());
       assertEquals(0, before.json().getAsJsonObject().get("total").getAsInt(), before.body());
@@ -208,7 +211,7 @@ class SolrCloudIT {
       });
       searcher.start();
 
-      // A trainer signs in on A and publishes a document there (into the corpus folder the replicas share).
+      // A trainer signs in on A and publishes a document there; it reaches B through the database.
       TestApp.Trainer alice = a.signIn("alice", "correct horse battery");
       String text = "# Travel abroad with a baby\n\n## What you should do\n\nCheck the passports when a family "
           + "plans to travel abroad with a baby subject to a child protection plan.\n";
@@ -218,7 +221,7 @@ class SolrCloudIT {
       assertEquals(201, published.status(), published.body());
       long uploaded = System.nanoTime();
 
-      // B finds it and answers from it within the watcher's period (10 s) and a rebuild.
+      // B finds it and answers from it: A's mirror writes it to the database, B's takes it (every 2 s) and reindexes.
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       int found = 0;
       while (found == 0 && System.nanoTime() < deadline) {

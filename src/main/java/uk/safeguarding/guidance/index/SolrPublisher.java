@@ -35,6 +35,8 @@ public final class SolrPublisher {
   static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
   /** Passages per update request: about 2 MB of JSON with vectors. */
   static final int BATCH = 500;
+  /** How long every node may take to see an alias switch before the build counts as failed. */
+  static final Duration ALIAS_WAIT = Duration.ofSeconds(30);
   /** How often a waiting replica looks at the alias and the lease again. */
   static final Duration POLL = Duration.ofSeconds(1);
 
@@ -117,6 +119,7 @@ public final class SolrPublisher {
           + library.passageCount());
     }
     solr.switchAlias(name);
+    solr.awaitAlias(name, ALIAS_WAIT);
     LOG.info("Solr collection {} built ({} passages, {} s) and serving", name, served,
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     for (String old : solr.collections()) {

@@ -52,6 +52,36 @@ public final class SolrCollections {
     return Optional.of(aliases.get(ALIAS).getAsString());
   }
 
+  /**
+   * Waits until every node that answers resolves the alias to {@code collection}: an alias change
+   * spreads through ZooKeeper in a moment, and until it has, a node may still search the old one.
+   */
+  public void awaitAlias(String collection, java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<JsonObject> answers = nodes.getFromEach("/admin/collections", Map.of("action", "LISTALIASES", "wt", "json"));
+      boolean all = !answers.isEmpty() && answers.stream().allMatch(a -> a.getAsJsonObject("aliases") != null
+          && a.getAsJsonObject("aliases").has(ALIAS)
+          && collection.equals(a.getAsJsonObject("aliases").get(ALIAS).getAsString()));
+      if (all) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new SolrNodes.SolrException("The alias " + ALIAS + " did not reach " + collection + " on every node within "
+            + timeout);
+      }
+      try {
+        Thread.sleep(ALIAS_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SolrNodes.SolrException("Interrupted while waiting for the alias to reach " + collection);
+      }
+    }
+  }
+
+  /** How often {@link #awaitAlias} asks the nodes again. */
+  static final long ALIAS_POLL_MILLIS = 100;
+
   public List<String> collections() {
     return strings(nodes.get("/admin/collections", Map.of("action", "LIST", "wt", "json"), SolrNodes.REQUEST_TIMEOUT)
         .getAsJsonArray("collections"));

@@ -89,6 +89,29 @@ public final class SolrNodes {
     return n;
   }
 
+  /** GET {@code path} from every node in turn: each reachable node's answer (unreachable ones left out). */
+  public List<JsonObject> getFromEach(String path, Map<String, String> params) {
+    String query = params.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    List<JsonObject> out = new ArrayList<>();
+    for (URI node : nodes) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(node + path + "?" + query)).timeout(REQUEST_TIMEOUT)
+          .GET().build();
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          out.add(parseJson(response.body()));
+        }
+      } catch (IOException e) {
+        // not reachable: left out
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return out;
+  }
+
   /** GET {@code path} (after /solr) with {@code params}; the JSON answer. */
   public JsonObject get(String path, Map<String, String> params, Duration timeout) {
     String query = params.entrySet().stream()
