@@ -72,7 +72,7 @@ public final class GuidanceApp {
       return t;
     });
     this.screen = new ScreenService(config.corpusDir(), model, screenTraining);
-    AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen);
+    AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen, embedder);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.screen.Verdict;
+import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
@@ -42,15 +44,24 @@ public final class AskService {
   private final AnswerLog log;
   private final ScreenService screen;
   private final GlossaryAnswers glossary;
+  private final Embedder embedder;
+  private final LearnedGrounding learned;
 
+  /**
+   * {@code embedder} is the one {@code search} uses, or null without dense retrieval: then the
+   * answer-or-decline decision is the coverage rule ({@link Grounding}) rather than the learned model.
+   */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
-      ScreenService screen) {
+      ScreenService screen, Embedder embedder) {
     this.search = search;
     this.screen = screen;
     this.holder = holder;
     this.conversations = conversations;
     this.log = log;
     this.glossary = new GlossaryAnswers(search, holder);
+    this.embedder = embedder;
+    this.learned = embedder == null ? null
+        : new LearnedGrounding(holder::currentHash, this::examineAll, AnswerableExamples::bank);
   }
 
   public Answer ask(AskRequest request) {
@@ -77,7 +88,7 @@ public final class AskService {
     String query = context == null ? searched : searched + " " + context;
     List<Scored> scored = score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
         terms);
-    if (Grounding.grounded(terms, scored)) {
+    if (grounded(query, terms, scored)) {
       Answer a = compose(masked, answerId, terms, scored, false);
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
     }
@@ -125,13 +136,41 @@ public final class AskService {
         a.points(), a.citations(), a.suggestions());
   }
 
+  /** Whether the top passages answer the question: the learned decision with embeddings, else the coverage rule. */
+  private boolean grounded(String query, QueryTerms terms, List<Scored> scored) {
+    if (learned == null || scored.isEmpty() || terms.words().isEmpty()) {
+      return Grounding.grounded(terms, scored);
+    }
+    return learned.model().answerable(input(query, terms, scored));
+  }
+
+  private Answerability.Input input(String query, QueryTerms terms, List<Scored> scored) {
+    float[] question = embedder.embedQuery(query); // the vector the search just used, from the cache
+    return new Answerability.Input(AnswerFeatures.of(terms, scored, AnswerFeatures.sentenceCosines(scored, question,
+        embedder)), question);
+  }
+
+  /** The labelled examples as the model sees them: each masked, put right and searched as an ask is. */
+  private List<Answerability.Input> examineAll(List<String> questions) {
+    List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
+        q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
+    embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
+    List<Answerability.Input> out = new ArrayList<>();
+    for (String q : searched) {
+      QueryTerms terms = search.queryTerms(q);
+      List<Scored> scored = score(search.search(SearchRequest.hitsOnly(q, SEARCHED, Filters.NONE)).hits(), terms);
+      out.add(input(q, terms, scored));
+    }
+    return out;
+  }
+
   /** Each hit with its rank and the share of the question's words its text and headings contain. */
   private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       SearchHit h = hits.get(i);
       Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
-      scored.add(new Scored(h, i, terms.coverage(passageTerms)));
+      scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms));
     }
     return scored;
   }

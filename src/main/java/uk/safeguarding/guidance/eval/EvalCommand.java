@@ -184,7 +184,7 @@ public final class EvalCommand implements Callable<Integer> {
     SearchService search = new SearchService(holder, embedder);
     // The screen only sets the urgent flag, which these figures do not score: trained here, synchronously.
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE,
-        new ScreenService(corpus, embedder, Runnable::run));
+        new ScreenService(corpus, embedder, Runnable::run), embedder);
     for (Path file : files) {
       List<Question> qs = Question.read(file);
       QuestionEval.Report r = QuestionEval.run(qs, q -> mode.equals("dense")

@@ -50,7 +50,7 @@ class RelevanceTest {
     hybrid.swap(new IndexStore(data, CorpusReader.standard(), embedder).open(Path.of("corpus")));
     hybridSearch = new SearchService(hybrid, embedder);
     ask = new AskService(hybridSearch, hybrid, Conversations.standard(), AnswerLog.NONE,
-        new ScreenService(Path.of("corpus"), embedder, Runnable::run));
+        new ScreenService(Path.of("corpus"), embedder, Runnable::run), embedder);
   }
 
   @AfterAll
