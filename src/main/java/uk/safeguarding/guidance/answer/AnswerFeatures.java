@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import uk.safeguarding.guidance.embed.Embedder;
-import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.search.QueryTerms;
 
 /**
@@ -50,22 +48,7 @@ final class AnswerFeatures {
     return Character.isUpperCase(w.word().charAt(0)) ? Kind.OTHER : Kind.EVERYDAY;
   }
 
-  /**
-   * The cosine of the question with each quotable sentence of the top passages (passage-mode
-   * vectors, cached on disk by the embedder like passages: they are library text, not questions).
-   */
-  static List<double[]> sentenceCosines(List<Scored> scored, float[] question, Embedder embedder) {
-    List<double[]> out = new ArrayList<>();
-    for (Scored s : scored.subList(0, Math.min(TOP, scored.size()))) {
-      List<String> units = Sentences.units(s.hit().passage().text()).stream().map(Sentences.Unit::text)
-          .filter(t -> t.length() >= PointPicker.MIN_UNIT_CHARS).toList();
-      List<float[]> vectors = units.isEmpty() ? List.of() : embedder.embedPassages(units);
-      out.add(vectors.stream().mapToDouble(v -> Vectors.dot(question, v)).toArray());
-    }
-    return out;
-  }
-
-  /** The figures named in {@link #NAMES}; {@code sentences} from {@link #sentenceCosines}. */
+  /** The figures named in {@link #NAMES}; {@code sentences} from {@link Evidence#sentenceCosines}. */
   static double[] of(QueryTerms terms, List<Scored> scored, List<double[]> sentences) {
     List<QueryTerms.Word> words = terms.words();
     List<Kind> kinds = words.stream().map(AnswerFeatures::kind).toList();
@@ -92,7 +75,7 @@ final class AnswerFeatures {
       best[2] = Math.max(best[2], share(rare, s, false));
     }
     List<Double> all = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
+    for (int i = 0; i < Math.min(TOP, sentences.size()); i++) {
       for (double c : sentences.get(i)) {
         all.add(c);
         sentence[0] = Math.max(sentence[0], c);

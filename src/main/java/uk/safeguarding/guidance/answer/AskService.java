@@ -45,7 +45,7 @@ public final class AskService {
   private final ScreenService screen;
   private final GlossaryAnswers glossary;
   private final Embedder embedder;
-  private final LearnedGrounding learned;
+  private final LearnedModels learned;
 
   /**
    * {@code embedder} is the one {@code search} uses, or null without dense retrieval: then the
@@ -61,7 +61,7 @@ public final class AskService {
     this.glossary = new GlossaryAnswers(search, holder);
     this.embedder = embedder;
     this.learned = embedder == null ? null
-        : new LearnedGrounding(holder::currentHash, this::examineAll, AnswerableExamples::bank);
+        : new LearnedModels(holder::currentHash, this::examineAll, search::termsOf, AnswerableExamples::bank);
   }
 
   public Answer ask(AskRequest request) {
@@ -88,8 +88,13 @@ public final class AskService {
     String query = context == null ? searched : searched + " " + context;
     List<Scored> scored = score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
         terms);
-    if (grounded(query, terms, scored)) {
-      Answer a = compose(masked, answerId, terms, scored, false);
+    // With embeddings, both decisions are learned (LearnedModels); without (or untrainable), the coverage
+    // rule and the hand-set weights.
+    LearnedModels.Trained models = learned == null || scored.isEmpty() || terms.words().isEmpty() ? null : learned.get();
+    Evidence evidence = models == null ? null : Evidence.of(terms, scored, embedder.embedQuery(query), embedder);
+    if (models == null ? Grounding.grounded(terms, scored) : models.answerability().answerable(evidence.answerability())) {
+      Answer a = compose(masked, answerId, terms, scored, models == null ? PointPicker.pick(terms, scored, false,
+          search::termsOf) : learnedPoints(models, evidence));
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
     }
     log.unanswered(masked, verdict.reason());
@@ -124,7 +129,8 @@ public final class AskService {
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
       return null;
     }
-    Answer a = compose(masked, answerId, terms, scored.subList(0, Math.min(EMERGENCY_PASSAGES, scored.size())), true);
+    List<Scored> top = scored.subList(0, Math.min(EMERGENCY_PASSAGES, scored.size()));
+    Answer a = compose(masked, answerId, terms, top, PointPicker.pick(terms, top, true, search::termsOf));
     if (a.points().isEmpty()) {
       return null;
     }
@@ -136,30 +142,23 @@ public final class AskService {
         a.points(), a.citations(), a.suggestions());
   }
 
-  /** Whether the top passages answer the question: the learned decision with embeddings, else the coverage rule. */
-  private boolean grounded(String query, QueryTerms terms, List<Scored> scored) {
-    if (learned == null || scored.isEmpty() || terms.words().isEmpty()) {
-      return Grounding.grounded(terms, scored);
-    }
-    return learned.model().answerable(input(query, terms, scored));
-  }
-
-  private Answerability.Input input(String query, QueryTerms terms, List<Scored> scored) {
-    float[] question = embedder.embedQuery(query); // the vector the search just used, from the cache
-    return new Answerability.Input(AnswerFeatures.of(terms, scored, AnswerFeatures.sentenceCosines(scored, question,
-        embedder)), question);
+  /** The points the sentence scorer rates highest. */
+  private List<List<PointPicker.Candidate>> learnedPoints(LearnedModels.Trained models, Evidence evidence) {
+    List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence, search::termsOf);
+    double[] scores = rows.stream().mapToDouble(r -> models.score(r.figures())).toArray();
+    return PointPicker.pickLearned(rows, scores);
   }
 
   /** The labelled examples as the model sees them: each masked, put right and searched as an ask is. */
-  private List<Answerability.Input> examineAll(List<String> questions) {
+  private List<Evidence> examineAll(List<String> questions) {
     List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
         q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
     embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
-    List<Answerability.Input> out = new ArrayList<>();
+    List<Evidence> out = new ArrayList<>();
     for (String q : searched) {
       QueryTerms terms = search.queryTerms(q);
       List<Scored> scored = score(search.search(SearchRequest.hitsOnly(q, SEARCHED, Filters.NONE)).hits(), terms);
-      out.add(input(q, terms, scored));
+      out.add(Evidence.of(terms, scored, embedder.embedQuery(q), embedder));
     }
     return out;
   }
@@ -175,9 +174,9 @@ public final class AskService {
     return scored;
   }
 
-  /** The answer from the scored passages; {@code actionsOnly} keeps only what-to-do sentences. */
-  private Answer compose(String masked, String answerId, QueryTerms terms, List<Scored> scored, boolean actionsOnly) {
-    List<List<PointPicker.Candidate>> picked = PointPicker.pick(terms, scored, actionsOnly, search::termsOf);
+  /** The answer quoting the {@code picked} points of the scored passages. */
+  private Answer compose(String masked, String answerId, QueryTerms terms, List<Scored> scored,
+      List<List<PointPicker.Candidate>> picked) {
     Citations.Quoted quoted;
     try (LibraryHolder.Lease lease = holder.acquire()) {
       quoted = Citations.quote(picked, lease.library(), search, terms.allTerms());
