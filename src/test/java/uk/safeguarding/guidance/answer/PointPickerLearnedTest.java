@@ -30,13 +30,13 @@ class PointPickerLearnedTest {
     Scored top = passage(0);
     Scored second = passage(1);
     List<SentenceFeatures.Row> rows = List.of(row(top, 0, "alpha one two three four"),
-        row(top, 1, "bravo five six seven eight"), row(second, 0, "charlie nine ten eleven twelve"),
-        row(second, 1, "delta thirteen fourteen fifteen sixteen"));
-    // The second passage's best sentence leads; the top passage gives only the sentence scoring
-    // OTHER_SHARE of the best; the lead passage's weak sentence stays above LEAD_SHARE.
+        row(top, 1, "bravo five six seven eight"), row(top, 2, "echo seventeen eighteen nineteen twenty"),
+        row(second, 0, "charlie nine ten eleven twelve"), row(second, 1, "delta thirteen fourteen fifteen sixteen"));
+    // The second passage's best sentence leads; the top passage gives only its best sentence scoring
+    // OTHER_SHARE of the best (one point at most); the lead passage's weak sentence stays above LEAD_SHARE.
     double best = 0.8;
-    double[] scores = {best * PointPicker.OTHER_SHARE + 0.01, best * PointPicker.OTHER_SHARE - 0.01, best,
-        best * PointPicker.LEAD_SHARE + 0.01};
+    double[] scores = {best * PointPicker.OTHER_SHARE + 0.02, best * PointPicker.OTHER_SHARE + 0.01,
+        best * PointPicker.OTHER_SHARE - 0.01, best, best * PointPicker.LEAD_SHARE + 0.01};
     List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
     assertEquals(List.of("alpha one two three four", "charlie nine ten eleven twelve",
         "delta thirteen fourteen fifteen sixteen"), texts(picked));
@@ -45,7 +45,7 @@ class PointPickerLearnedTest {
   @Test
   void at_most_the_learned_number_of_points_and_near_duplicates_merge() {
     Scored top = passage(0);
-    List<SentenceFeatures.Row> rows = new ArrayList<>();
+    List<SentenceFeatures.Row> rows = new ArrayList<>(); // the top passage leads; the other gives its duplicate
     rows.add(row(top, 0, "same words in this sentence here"));
     rows.add(row(passage(2), 0, "same words in this sentence here"));
     for (int i = 1; i <= 6; i++) {
