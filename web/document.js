@@ -165,8 +165,53 @@
   function renderPassage(passage) {
     const block = make('div', 'passage');
     if (passage.anchor) block.id = passage.anchor;
-    renderText(block, String(passage.text || ''));
+    const parts = Array.isArray(passage.parts) && passage.parts.length
+      ? passage.parts : [{ kind: 'text', text: passage.text }];
+    parts.forEach(function (part) {
+      if (part.kind === 'table' && Array.isArray(part.rows) && part.rows.length) block.appendChild(renderTable(part));
+      else renderText(block, String(part.text || ''));
+    });
     return block;
+  }
+
+  /** An element with an explicit role: a phone's stacked layout (display: block) keeps the table's semantics. */
+  function withRole(tag, className, text, role) {
+    const node = make(tag, className, text);
+    node.setAttribute('role', role);
+    return node;
+  }
+
+  /**
+   * A table part as a table: its columns as the header row; without columns, each row's first cell
+   * names the row ("Emergency Duty Team" | "01632 960 999"). Each cell carries its column's label,
+   * which a phone shows before the cell when the rows are stacked.
+   */
+  function renderTable(part) {
+    const table = withRole('table', 'passage-table', null, 'table');
+    const columns = Array.isArray(part.columns) ? part.columns.map(String) : [];
+    if (columns.length) {
+      const row = withRole('tr', null, null, 'row');
+      columns.forEach(function (label) {
+        const cell = label ? withRole('th', null, label, 'columnheader') : withRole('td', null, '', 'cell');
+        if (label) cell.scope = 'col';
+        row.appendChild(cell);
+      });
+      table.appendChild(withRole('thead', null, null, 'rowgroup')).appendChild(row);
+    }
+    const body = withRole('tbody', null, null, 'rowgroup');
+    part.rows.forEach(function (cells) {
+      const row = withRole('tr', null, null, 'row');
+      (Array.isArray(cells) ? cells : []).forEach(function (value, i) {
+        const header = !columns.length && i === 0;
+        const cell = header ? withRole('th', null, String(value), 'rowheader') : withRole('td', null, String(value), 'cell');
+        if (header) cell.scope = 'row';
+        if (!header && columns[i]) cell.setAttribute('data-label', columns[i]);
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
   }
 
   /** Paragraphs split on blank lines; "- " and "1. " lines become list items. */

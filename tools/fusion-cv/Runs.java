@@ -11,9 +11,10 @@ import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.eval.Beir;
-import uk.safeguarding.guidance.eval.EvalCommand;
+import uk.safeguarding.guidance.eval.BeirRun;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.PassageVectors;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchService;
@@ -31,12 +32,12 @@ public class Runs {
     Path out = Files.createDirectories(Path.of(args[1]));
     Path data = Path.of(args.length > 2 ? args[2] : "data/eval");
     Beir all = Beir.read(dir, "train");
-    Library lexical = EvalCommand.indexFlat(all, dir, data, null, IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    Library lexical = BeirRun.indexFlat(all, dir, data, null, IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
     List<String> ids = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (Passage p : lexical.allPassages()) {
       ids.add(lexical.documents().get(p.docId()).metadata().source());
-      texts.add(IndexStore.embeddingText(p));
+      texts.add(PassageVectors.embeddingText(p));
     }
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), data);
     List<float[]> vectors = model.embedPassages(texts);

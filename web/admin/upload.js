@@ -19,6 +19,7 @@
   let fixes = {}; // block index → { op, level } for level, merge and drop
   let splits = {}; // block index → { heading, level }
   let last = null; // the last preview shown
+  let acceptedThemes = []; // themes added from the library's suggestions
   let state = 'empty'; // empty | reading | ready | stale | failed | publishing
 
   function form() { return page.$('upload-form'); }
@@ -86,6 +87,35 @@
       idHow = p.id.how;
     }
     showSources(p);
+    showThemeSuggestions(p);
+  }
+
+  // ---- themes the library already uses, suggested with why; the trainer adds the ones that fit ----
+  function formThemes() {
+    return form().elements.themes.value.split(',').map((t) => t.trim()).filter(Boolean);
+  }
+
+  function showThemeSuggestions(p) {
+    const box = page.$('up-theme-suggestions');
+    const have = formThemes().map((t) => t.toLowerCase());
+    const offered = (p.extraction.suggestedThemes || []).filter((x) => !have.includes(x.theme.toLowerCase()));
+    box.hidden = !offered.length;
+    if (!offered.length) { box.replaceChildren(); return; }
+    box.replaceChildren(
+      page.el('p', { id: 'theme-suggestions-title', text: 'Suggested from the themes the library already uses:' }),
+      page.el('ul', { 'aria-labelledby': 'theme-suggestions-title' }, ...offered.map((x) => page.el('li', {},
+        page.el('button', { type: 'button', className: 'secondary', text: 'Add “' + x.theme + '”',
+          onclick: () => acceptTheme(x.theme) }),
+        page.el('span', { className: 'why', text: 'Why: ' + x.source + '.' })))));
+  }
+
+  function acceptTheme(theme) {
+    const f = form();
+    f.elements.themes.value = formThemes().concat([theme]).join(', ');
+    acceptedThemes.push(theme);
+    f.elements.themes.dispatchEvent(new Event('input', { bubbles: true }));
+    if (last) showThemeSuggestions(last);
+    f.elements.themes.focus();
   }
 
   function showSources(p) {
@@ -97,7 +127,10 @@
       let text = '';
       let missing = false;
       if (found && value === found.value) text = 'Read from ' + (SOURCE_NAMES[found.source] || found.source) + '.';
-      else if (value) text = 'Typed by you.';
+      else if (k === 'themes' && value && acceptedThemes.length
+        && formThemes().every((t) => acceptedThemes.includes(t) || (found && found.value.split(',').map((x) => x.trim()).includes(t)))) {
+        text = 'From the library’s themes (suggested, added by you)' + (found ? ' and the file' : '') + '.';
+      } else if (value) text = 'Typed by you.';
       else if (k === 'title') { text = 'Required: the file gives no title. Type one.'; missing = true; }
       else if (p && p.extraction.missing.includes(k)) { text = 'Not found in the file: fill it in if you know it.'; missing = true; }
       out.textContent = text;
@@ -260,6 +293,9 @@
     fixes = {};
     splits = {};
     last = null;
+    acceptedThemes = [];
+    page.$('up-theme-suggestions').replaceChildren();
+    page.$('up-theme-suggestions').hidden = true;
     FIELDS.forEach((k) => { page.$('up-' + k + '-source').textContent = ''; });
   }
 

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.safeguarding.guidance.http.TrustedProxies;
+import uk.safeguarding.guidance.solr.SolrSettings;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 
 /**
@@ -23,9 +24,12 @@ import uk.safeguarding.guidance.store.DatabaseConfig;
  * @param database           where feedback, the audit log, trainer accounts and sessions are kept:
  *                           null for the default, an H2 file under {@code dataDir}; or a PostgreSQL
  *                           that several replicas share. Its text form hides the password.
+ * @param solr               null to search the library's own index in this process (the default), or
+ *                           the SolrCloud that replicas share
  */
 public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense,
-    int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies, DatabaseConfig database) {
+    int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies, DatabaseConfig database,
+    SolrSettings solr) {
 
   public static final int DEFAULT_MAX_UPLOAD_MB = 20;
   public static final int DEFAULT_RETENTION_DAYS = 90;
@@ -53,7 +57,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** Settings with default upload limit, retention and cookie policy. */
   public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
     this(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, DEFAULT_MAX_UPLOAD_MB, DEFAULT_RETENTION_DAYS,
-        false, "", null);
+        false, "", null, null);
   }
 
   /** Settings with dense retrieval on. */
@@ -64,19 +68,25 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** The same settings with another upload limit; for tests. */
   public AppConfig withMaxUploadMb(int mb) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies,
-        trustedProxies, database);
+        trustedProxies, database, solr);
   }
 
   /** The same settings behind the given proxies; for tests. */
   public AppConfig withTrustedProxies(String proxies) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, proxies, database);
+        secureCookies, proxies, database, solr);
   }
 
   /** The same settings over another database, e.g. a shared PostgreSQL; for tests. */
   public AppConfig withDatabase(DatabaseConfig other) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, trustedProxies, other);
+        secureCookies, trustedProxies, other, solr);
+  }
+
+  /** The same settings searching in SolrCloud; for tests. */
+  public AppConfig withSolr(SolrSettings other) {
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
+        secureCookies, trustedProxies, database, other);
   }
 
   /** The largest upload in bytes. */

@@ -14,9 +14,11 @@ import uk.safeguarding.guidance.auth.LoginLimiter;
 import uk.safeguarding.guidance.auth.Sessions;
 import uk.safeguarding.guidance.curate.Curator;
 import uk.safeguarding.guidance.store.Database;
+import uk.safeguarding.guidance.store.Dialect;
 import uk.safeguarding.guidance.learning.LearningStore;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
+import uk.safeguarding.guidance.answer.SharedConversations;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
@@ -51,6 +53,12 @@ public final class GuidanceApp {
   private final ScheduledExecutorService housekeeping;
   private final java.util.concurrent.ExecutorService screenTraining;
   private final ScreenService screen;
+  /** Conversations in the shared database, or null when they are kept in memory (one replica). */
+  private final SharedConversations sharedConversations;
+  /** Conversation rows deleted since the database was last compacted. */
+  private final java.util.concurrent.atomic.AtomicInteger forgottenTurns = new java.util.concurrent.atomic.AtomicInteger();
+  /** How often expired conversations are deleted from the shared database. */
+  static final Duration FORGET_CONVERSATIONS = Duration.ofMinutes(5);
 
   private GuidanceApp(AppConfig config) {
     this.holder = new LibraryHolder();
@@ -60,19 +68,25 @@ public final class GuidanceApp {
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir());
     Embedder embedder = config.dense() ? model : null;
     CorpusReader reader = CorpusReader.standard();
-    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder);
     Clock clock = Clock.systemUTC();
     this.database = Database.open(config.database());
+    SearchBackends.Choice backend = SearchBackends.choose(config, database, clock);
+    this.reindexer = new Reindexer(new IndexStore(config.dataDir(), reader, embedder), config.corpusDir(), holder,
+        backend.publish());
     this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
     this.accounts = new Accounts(database, clock);
-    SearchService search = new SearchService(holder, embedder);
+    SearchService search = new SearchService(holder, embedder, backend.backend());
     this.screenTraining = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "safety-screen");
       t.setDaemon(true);
       return t;
     });
     this.screen = new ScreenService(config.corpusDir(), model, screenTraining);
-    AskService ask = new AskService(search, holder, Conversations.standard(), learning, screen, embedder);
+    // Replicas sharing a PostgreSQL share conversations too, so a follow-up may reach any of them.
+    this.sharedConversations = database.dialect() == Dialect.POSTGRESQL
+        ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE) : null;
+    AskService ask = new AskService(search, holder,
+        sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
@@ -94,6 +108,10 @@ public final class GuidanceApp {
     app.reindexer.watch(CORPUS_CHECK);
     // Feedback and unanswered questions past the retention go at start and then daily.
     app.housekeeping.scheduleAtFixedRate(app::purge, 0, 1, TimeUnit.DAYS);
+    if (app.sharedConversations != null) {
+      app.housekeeping.scheduleAtFixedRate(app::forgetConversations, FORGET_CONVERSATIONS.toMinutes(),
+          FORGET_CONVERSATIONS.toMinutes(), TimeUnit.MINUTES);
+    }
     return app;
   }
 
@@ -145,7 +163,23 @@ public final class GuidanceApp {
     return learning;
   }
 
+  private void forgetConversations() {
+    try {
+      forgottenTurns.addAndGet(sharedConversations.forgetExpired());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not delete expired conversations; tried again in " + FORGET_CONVERSATIONS, e);
+    }
+  }
+
   private void purge() {
+    try {
+      // Deleted conversation rows leave the table's files with the daily compaction.
+      if (sharedConversations != null && forgottenTurns.getAndSet(0) > 0) {
+        database.compact(SharedConversations.TABLE);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Compacting the conversations table failed; it runs again tomorrow", e);
+    }
     try {
       LearningStore.Purged p = learning.purge();
       if (p.feedback() + p.unanswered() > 0) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
+import uk.safeguarding.guidance.solr.SolrSettings;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 
 /**
@@ -68,11 +69,25 @@ final class ServerOptions {
           + ", never here (env GUIDANCE_DATABASE, default an H2 file in the data folder)")
   String database;
 
+  @Option(names = "--solr", paramLabel = "URLS",
+      description = "search in SolrCloud instead of in this process: the nodes' base URLs, comma-separated, e.g. "
+          + "http://solr1:8983/solr,http://solr2:8983/solr (env GUIDANCE_SOLR, default none: embedded Lucene)")
+  String solr;
+
+  @Option(names = "--solr-shards", paramLabel = "N", defaultValue = "" + SolrSettings.DEFAULT_SHARDS,
+      description = "shards of each collection the server creates in SolrCloud (default ${DEFAULT-VALUE})")
+  int solrShards;
+
+  @Option(names = "--solr-replicas", paramLabel = "N", defaultValue = "" + SolrSettings.DEFAULT_REPLICAS,
+      description = "copies of each shard, on different Solr nodes (default ${DEFAULT-VALUE})")
+  int solrReplicas;
+
   /** The settings, the database's credentials read from {@code env}; the record checks their ranges. */
   AppConfig config(Map<String, String> env) {
     DatabaseConfig db = database == null || database.isBlank() ? null : DatabaseConfig.fromUrl(database, env);
     return new AppConfig(host.strip(), port, corpus, data, rateLimit, dense, maxUploadMb, retentionDays,
-        secureCookies, trustedProxies, db);
+        secureCookies, trustedProxies, db,
+        solr == null || solr.isBlank() ? null : new SolrSettings(solr.strip(), solrShards, solrReplicas));
   }
 
   /** Reads flags (which win), then environment variables, then defaults; bad input is an IllegalArgumentException. */

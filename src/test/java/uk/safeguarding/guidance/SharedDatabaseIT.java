@@ -83,19 +83,19 @@ class SharedDatabaseIT {
   }
 
   @Test
-  void feedback_given_on_one_replica_reaches_the_trainers_queue_on_the_other() throws Exception {
+  void an_answer_from_one_replica_rated_on_the_other_reaches_the_trainers_queue_on_either() throws Exception {
     JsonObject question = new JsonObject();
     question.addProperty("question", "what if a baby has a bruise");
     TestApp.Response asked = a.post("/api/ask", question.toString());
     assertEquals(200, asked.status(), asked.body());
     JsonObject answer = asked.json().getAsJsonObject();
     JsonObject feedback = new JsonObject();
-    // Rated on A, which holds the conversation (follow-up context stays in the replica that answered).
+    // Rated on B: the conversation is in the shared database, not in A's memory.
     feedback.addProperty("conversationId", answer.get("conversationId").getAsString());
     feedback.addProperty("answerId", answer.get("answerId").getAsString());
     feedback.addProperty("rating", "down");
     feedback.addProperty("reason", "too long for a duty worker");
-    assertEquals(200, a.post("/api/feedback", feedback.toString()).status());
+    assertEquals(200, b.post("/api/feedback", feedback.toString()).status());
 
     TestApp.Trainer bob = b.signIn("bob", "another long password");
     JsonArray groups = b.as(bob, "GET", "/api/admin/feedback", null, null).json().getAsJsonObject()

@@ -1,75 +1,42 @@
 package uk.safeguarding.guidance.answer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Server-side conversation memory, bounded three ways: at most {@code maxConversations} kept
- * (Caffeine's size policy drops the least recently and least often used first, so a flood of new
- * conversations does not push out the ones in use), at most {@code maxTurns} turns each, and none kept longer than
- * {@code ttl} after its last question. A Caffeine cache does the bounding, so no call scans the
- * table. Questions are stored masked. Thread-safe: a conversation's turns change in one atomic step.
+ * The recent turns of each conversation, so a follow-up leans on the question before it and an
+ * answer can be rated: in this process ({@link MemoryConversations}, one replica) or in the database
+ * replicas share ({@link SharedConversations}), so any replica answers a follow-up. Questions are
+ * stored masked; a conversation is forgotten {@link #TIME_TO_LIVE} after its last question.
  */
-public final class Conversations {
+public interface Conversations {
 
-  /** One question and the search text it was answered from. */
-  public record Turn(String answerId, String question, String query, boolean grounded, Instant at) {}
+  /** How long a conversation is remembered after its last question: a practitioner's sitting. */
+  Duration TIME_TO_LIVE = Duration.ofMinutes(30);
+  /** Turns kept per conversation: only the last ones shape a follow-up. */
+  int MAX_TURNS = 8;
+  /** Conversations kept in one process at most: bounds memory under a flood of new ones. */
+  int MAX_IN_MEMORY = 5_000;
 
-  /** Immutable: a new turn replaces the conversation, which also restarts its time to live. */
-  private record Conversation(List<Turn> turns) {}
-
-  private final int maxTurns;
-  private final Cache<String, Conversation> table;
-
-  public Conversations(int maxConversations, int maxTurns, Duration ttl, Clock clock) {
-    if (maxConversations < 1 || maxTurns < 1 || ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("Conversation limits must be positive.");
-    }
-    this.maxTurns = maxTurns;
-    this.table = Caffeine.newBuilder()
-        .maximumSize(maxConversations)
-        .expireAfterWrite(ttl)
-        // Time from the given clock, so tests can move it; upkeep on the calling thread, so limits hold at once.
-        .ticker(() -> clock.millis() * 1_000_000L)
-        .executor(Runnable::run)
-        .build();
-  }
-
-  public static Conversations standard() {
-    return new Conversations(5_000, 8, Duration.ofMinutes(30), Clock.systemUTC());
-  }
+  /** One question (masked) and the search text it was answered from. */
+  record Turn(String answerId, String question, String query, boolean grounded, Instant at) {}
 
   /** The turns of a live conversation, oldest first; empty for an unknown or expired id. */
-  public List<Turn> turns(String id) {
-    Conversation c = id == null ? null : table.getIfPresent(id);
-    return c == null ? List.of() : c.turns();
-  }
+  List<Turn> turns(String id);
 
   /** Adds a turn, starting a new conversation when {@code id} is unknown; returns the id used. */
-  public String add(String id, Turn turn) {
-    String key = id != null && table.getIfPresent(id) != null ? id : UUID.randomUUID().toString();
-    table.asMap().compute(key, (k, old) -> {
-      List<Turn> turns = new ArrayList<>(old == null ? List.of() : old.turns());
-      turns.add(turn);
-      return new Conversation(List.copyOf(turns.subList(Math.max(0, turns.size() - maxTurns), turns.size())));
-    });
-    return key;
-  }
+  String add(String id, Turn turn);
 
   /** The turn that produced an answer, if its conversation is still kept. */
-  public Optional<Turn> answer(String conversationId, String answerId) {
+  default Optional<Turn> answer(String conversationId, String answerId) {
     return turns(conversationId).stream().filter(t -> t.answerId().equals(answerId)).findFirst();
   }
 
-  public int size() {
-    table.cleanUp();
-    return (int) table.estimatedSize();
+  /** In this process, with the standard bounds. */
+  static Conversations standard() {
+    return new MemoryConversations(MAX_IN_MEMORY, MAX_TURNS, TIME_TO_LIVE, Clock.systemUTC());
   }
 }

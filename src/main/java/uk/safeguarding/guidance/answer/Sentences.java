@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.SentenceSplitter;
 
 /**
  * Splits passage text into the units an answer point can quote: sentences of paragraphs, and list
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Sentences {
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)]?)\\s+(?=[\"'“‘(]?[A-Z0-9])");
   private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*•]|\\d{1,2}[.)])\\s+");
   /** Labels the splitter keeps at the start of merged sub-sections, e.g. "What you should do: ". */
   private static final Pattern LABEL = Pattern.compile(
@@ -47,7 +47,7 @@ final class Sentences {
           out.add(new Unit(l, true));
           continue;
         }
-        for (String s : SENTENCE_END.split(l)) {
+        for (String s : SentenceSplitter.split(l)) {
           if (!s.isBlank()) {
             out.add(new Unit(s.strip(), false));
           }

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.corpus;
 
+import java.io.Serial;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.NodeTraversor;
@@ -22,6 +23,9 @@ public final class BoundedHtml {
 
   /** Why the HTML was not parsed; the message is the reason to show. */
   public static final class TooComplexException extends Exception {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     TooComplexException(String message) {
       super(message);
     }

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.corpus;
 
 import java.io.IOException;
+import java.io.Serial;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -19,6 +20,9 @@ sealed class BoundedTextStripper extends PDFTextStripper permits LineCollector {
 
   /** A limit was reached; the message names it. Unchecked because PDFBox's callbacks throw nothing. */
   static final class OverBudget extends RuntimeException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     OverBudget(String message) {
       super(message);
     }

@@ -23,8 +23,13 @@ public final class CorpusReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(CorpusReader.class);
 
+  /** The trainers' synonyms in the corpus folder, read by the search analyser. */
+  public static final String SYNONYMS_FILE = "synonyms.txt";
+  /** The trainers' glossary of abbreviations in the corpus folder, read by the answer step. */
+  public static final String GLOSSARY_FILE = "glossary.txt";
+
   /** Files in the corpus folder that configure the library rather than being documents. */
-  public static final Set<String> RESERVED = Set.of("synonyms.txt", "glossary.txt", "readme.md", "urgency-examples.txt");
+  public static final Set<String> RESERVED = Set.of(SYNONYMS_FILE, GLOSSARY_FILE, "readme.md", "urgency-examples.txt");
 
   private final Map<String, DocumentLoader> loaders = new HashMap<>();
   private final long maxFileBytes;

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.corpus;
 
+import java.io.Serial;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,9 @@ import java.nio.file.Path;
  * title (the upload form) asks for one without reading the message.
  */
 public final class MissingTitleException extends SkippedDocumentException {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
 
   public MissingTitleException(Path path, String reason) {
     super(path, reason);

@@ -41,7 +41,6 @@ public final class PassageSplitter {
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** A label printed on a line of its own ("What practitioners should do:") before a paragraph or list. */
   private static final Pattern LABEL_ALONE = Pattern.compile("^(" + LABEL + ")\\s*[?:]$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)]?)\\s+(?=[\"'“‘(]?[A-Z0-9])");
 
   /** A run of text under one heading path, before packing into passages. */
   private record Section(List<String> path, List<String> units) {
@@ -244,9 +243,9 @@ public final class PassageSplitter {
       out.add(group.toString());
       return out;
     }
-    String[] sentences = SENTENCE_END.split(unit);
-    for (int i = 0; i < sentences.length; i++) {
-      out.add(i == 0 ? sentences[i] : "\u0001" + sentences[i]);
+    List<String> sentences = SentenceSplitter.split(unit);
+    for (int i = 0; i < sentences.size(); i++) {
+      out.add(i == 0 ? sentences.get(i) : "\u0001" + sentences.get(i));
     }
     return out;
   }

@@ -1,26 +1,16 @@
 package uk.safeguarding.guidance.corpus;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * Reads PDF with Apache PDFBox: the text of every page, split into blocks as plain text is
@@ -71,6 +61,8 @@ public final class PdfLoader implements DocumentLoader {
 
   /** Why a PDF yields no usable text; the message is the reason to show. */
   public static final class UnreadablePdfException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     public UnreadablePdfException(String message, Throwable cause) {
       super(message, cause);
     }
@@ -127,8 +119,8 @@ public final class PdfLoader implements DocumentLoader {
         throw new UnreadablePdfException("the PDF has " + doc.getNumberOfPages() + " pages, over the limit of "
             + MAX_PAGES, null);
       }
-      checkDecodedSize(doc);
-      checkOperandRuns(doc, limits.maxOperandBytes());
+      PdfStreamChecks.checkDecodedSize(doc);
+      PdfStreamChecks.checkOperandRuns(doc, limits.maxOperandBytes());
       CappedWriter text = new CappedWriter(limits.maxTextChars());
       LineCollector stripper = new LineCollector(limits.maxPageChars(), deadline, limits.timeout());
       stripper.setSortByPosition(true);
@@ -157,109 +149,6 @@ public final class PdfLoader implements DocumentLoader {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /**
-   * Meters every page's contents (its streams in order, as PDFBox concatenates them) and every
-   * form XObject, the content streams text extraction parses.
-   */
-  private static void checkOperandRuns(PDDocument doc, long limit) throws IOException, UnreadablePdfException {
-    int pageNumber = 0;
-    for (PDPage page : doc.getPages()) {
-      pageNumber++;
-      PdfOperandMeter meter = new PdfOperandMeter(limit);
-      COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-      List<COSBase> streams = new ArrayList<>();
-      if (contents instanceof COSArray array) {
-        array.forEach(item -> streams.add(item instanceof COSObject o ? o.getObject() : item));
-      } else if (contents != null) {
-        streams.add(contents);
-      }
-      for (COSBase item : streams) {
-        if (item instanceof COSStream stream && !meterReads(meter, stream)) {
-          throw operandsOverLimit("page " + pageNumber, limit);
-        }
-      }
-    }
-    for (COSObjectKey key : new ArrayList<>(doc.getDocument().getXrefTable().keySet())) {
-      COSObject object = doc.getDocument().getObjectFromPool(key);
-      COSBase base = object == null ? null : object.getObject();
-      if (base instanceof COSStream stream && COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))
-          && !meterReads(new PdfOperandMeter(limit), stream)) {
-        throw operandsOverLimit("a form (object " + key.getNumber() + ")", limit);
-      }
-    }
-  }
-
-  private static boolean meterReads(PdfOperandMeter meter, COSStream stream) throws IOException {
-    try (InputStream in = decoded(stream)) {
-      return meter.read(in);
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      return true; // a truncated or damaged stream: PDFBox copes with those, and it is not large
-    }
-  }
-
-  private static UnreadablePdfException operandsOverLimit(String where, long limit) {
-    return new UnreadablePdfException("the content of " + where + " has over " + number(limit >> 10)
-        + " KB of operands before an operator, the most allowed (a parser bomb?)", null);
-  }
-
-  /**
-   * Decodes, without keeping, every stream that text extraction could decode (images are never
-   * decoded for text), counting bytes: a small file inflating to gigabytes is refused before
-   * PDFBox tries to hold it.
-   */
-  private static void checkDecodedSize(PDDocument doc) throws IOException, UnreadablePdfException {
-    long total = 0;
-    List<COSObjectKey> keys = new ArrayList<>(doc.getDocument().getXrefTable().keySet());
-    for (COSObjectKey key : keys) {
-      COSObject object = doc.getDocument().getObjectFromPool(key);
-      COSBase base = object == null ? null : object.getObject();
-      if (!(base instanceof COSStream stream) || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-        continue;
-      }
-      long budget = MAX_DECODED_BYTES - total;
-      try (InputStream in = decoded(stream)) {
-        total += count(in, budget + 1);
-      }
-      if (total > MAX_DECODED_BYTES) {
-        throw new UnreadablePdfException("the PDF expands to more than " + (MAX_DECODED_BYTES >> 20)
-            + " MB when decompressed (a compression bomb?)", null);
-      }
-    }
-  }
-
-  /** Flate chains are inflated here, lazily; other filters go through PDFBox. */
-  private static InputStream decoded(COSStream stream) throws IOException {
-    COSBase filters = stream.getFilters();
-    List<COSBase> list = new ArrayList<>();
-    if (filters instanceof COSArray array) {
-      array.forEach(list::add);
-    } else if (filters != null) {
-      list.add(filters);
-    }
-    if (!list.isEmpty() && list.stream().allMatch(f -> COSName.FLATE_DECODE.equals(f) || COSName.FLATE_DECODE_ABBREVIATION.equals(f))) {
-      InputStream in = stream.createRawInputStream();
-      for (int i = 0; i < list.size(); i++) {
-        in = new InflaterInputStream(in);
-      }
-      return in;
-    }
-    return stream.createInputStream();
-  }
-
-  private static long count(InputStream in, long limit) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long n = 0;
-    int r;
-    try {
-      while (n < limit && (r = in.read(buffer)) != -1) {
-        n += r;
-      }
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      return n; // a truncated or damaged stream: PDFBox copes with those, and it is not large
-    }
-    return n;
-  }
-
   static String clean(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
@@ -267,6 +156,8 @@ public final class PdfLoader implements DocumentLoader {
   /** Collects text and stops extraction once over its limit. */
   private static final class CappedWriter extends Writer {
     static final class Full extends IOException {
+      private static final long serialVersionUID = 1L;
+
       Full() {
         super("text limit reached");
       }

@@ -38,7 +38,7 @@ final class PdfMetadata {
     found.offer("title", layout.title(), "largest text on the first page");
     String infoTitle = PdfLoader.clean(info.getTitle());
     if (!FILE_NAME_TITLE.matcher(infoTitle).matches()) {
-      boolean header = layout.running().stream().anyMatch(r -> PdfStructure.key(r).equals(PdfStructure.key(infoTitle)));
+      boolean header = layout.running().stream().anyMatch(r -> PdfMargins.key(r).equals(PdfMargins.key(infoTitle)));
       if (header && layout.title().isEmpty() && !infoTitle.isEmpty()) {
         warnings.add("The title '" + infoTitle + "' is the PDF's running header: check it is the document's title.");
       }

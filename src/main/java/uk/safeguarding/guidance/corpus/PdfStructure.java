@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -16,15 +14,12 @@ import java.util.regex.Pattern;
  * line, list items as "- " lines. Running headers and footers (the same words at the same place on
  * most pages) and page numbers are dropped; the title is the first page's largest text; headings
  * are lines set larger than the body, or bold, or numbered ("4. Recommendations") and standing
- * alone; a bold label opening a paragraph ("What practitioners should do:") opens a sub-section.
+ * alone; a bold label opening a paragraph ("What practitioners should do:") opens a sub-section;
+ * text laid out in aligned columns is a table ({@link PdfTables}), written as a pipe table.
  * Stateless, thread-safe.
  */
 final class PdfStructure {
 
-  /** Share of a page's height, at its top and at its bottom, where running headers and footers sit. */
-  static final float MARGIN_ZONE = 0.12f;
-  /** A line repeated in the margins of at least this share of pages is a running header or footer. */
-  static final double RUNNING_SHARE = 0.5;
   /** Type this much larger than the body text is a heading. */
   static final float HEADING_SCALE = 1.12f;
   /** The first page's largest type is the title when this much larger than the body. */
@@ -49,20 +44,8 @@ final class PdfStructure {
   private PdfStructure() {}
 
   static Result read(List<PdfLine> lines) {
-    int pages = lines.stream().mapToInt(PdfLine::page).max().orElse(0);
-    Set<String> runningKeys = runningKeys(lines, pages);
-    List<PdfLine> body = new ArrayList<>();
-    Set<String> running = new TreeSet<>();
-    float allSize = bodySize(lines);
-    for (PdfLine l : lines) {
-      // One page cannot show repetition: there, small type in the margins is its header or footer.
-      boolean singlePageMargin = pages == 1 && inMargin(l) && round(l.size()) < allSize;
-      if (inMargin(l) && (runningKeys.contains(key(l.text())) || singlePageMargin)) {
-        running.add(l.text());
-      } else if (!Furniture.isFurniture(l.text())) {
-        body.add(l);
-      }
-    }
+    PdfMargins.Split margins = PdfMargins.split(lines);
+    List<PdfLine> body = margins.body();
     float bodySize = bodySize(body);
     float spacing = lineSpacing(body, bodySize);
     List<String> chunks = new ArrayList<>();
@@ -93,7 +76,7 @@ final class PdfStructure {
     List<Float> headingSizes = rest.stream().filter(l -> l.size() >= bodySize * HEADING_SCALE)
         .map(l -> round(l.size())).distinct().sorted((a, b) -> Float.compare(b, a)).toList();
     new Writer(rest, 0, bodySize, spacing, headingSizes, chunks).write();
-    return new Result(String.join("\n\n", chunks), title, List.copyOf(running),
+    return new Result(String.join("\n\n", chunks), title, margins.running(),
         lines.stream().map(PdfLine::text).toList());
   }
 
@@ -120,7 +103,15 @@ final class PdfStructure {
     }
 
     void write() {
+      Map<Integer, PdfTables.Table> tables = PdfTables.find(body);
       for (int i = start; i < body.size(); i++) {
+        PdfTables.Table table = tables.get(i);
+        if (table != null) {
+          endBlock();
+          chunks.add(table.text());
+          i = table.end() - 1;
+          continue;
+        }
         PdfLine l = body.get(i);
         PdfLine prev = i > start ? body.get(i - 1) : null;
         PdfLine next = i + 1 < body.size() ? body.get(i + 1) : null;
@@ -242,34 +233,8 @@ final class PdfStructure {
     return before + " " + line;
   }
 
-  /** Lines (numbers masked) found in the margins of at least half the pages, when there are two or more. */
-  private static Set<String> runningKeys(List<PdfLine> lines, int pages) {
-    Map<String, Set<Integer>> pagesByKey = new HashMap<>();
-    for (PdfLine l : lines) {
-      if (inMargin(l)) {
-        pagesByKey.computeIfAbsent(key(l.text()), k -> new HashSet<>()).add(l.page());
-      }
-    }
-    Set<String> keys = new HashSet<>();
-    pagesByKey.forEach((k, p) -> {
-      if (pages >= 2 && p.size() >= Math.max(2, Math.ceil(pages * RUNNING_SHARE))) {
-        keys.add(k);
-      }
-    });
-    return keys;
-  }
-
-  private static boolean inMargin(PdfLine l) {
-    return l.depth() <= MARGIN_ZONE || l.depth() >= 1 - MARGIN_ZONE;
-  }
-
-  /** A line's words with numbers masked, so "Page 2 of 9" and "Page 3 of 9" are the same footer. */
-  static String key(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
-  }
-
   /** The size most of the text is set in, weighted by characters. */
-  private static float bodySize(List<PdfLine> lines) {
+  static float bodySize(List<PdfLine> lines) {
     Map<Float, Integer> chars = new HashMap<>();
     lines.forEach(l -> chars.merge(round(l.size()), l.text().length(), Integer::sum));
     return chars.entrySet().stream().max(Map.Entry.<Float, Integer>comparingByValue()
@@ -294,7 +259,7 @@ final class PdfStructure {
     return Math.min(gaps.get(gaps.size() / 4), bodySize * MAX_LEADING);
   }
 
-  private static float round(float size) {
+  static float round(float size) {
     return Math.round(size * 2) / 2f;
   }
 }

@@ -22,9 +22,13 @@ final class Tables {
   /**
    * The table block for a grid of cells, or empty when no cell has text. Without a header row a
    * two-column table reads as "first cell: second cell" (a list of contacts, a glossary); a wider
-   * one takes its first row as the header.
+   * one takes its first row as the header. A header row with no text is no header (how a pipe
+   * table, which must have one, says it has none).
    */
   static Optional<Block> block(List<List<String>> grid, boolean firstRowIsHeader) {
+    if (firstRowIsHeader && !grid.isEmpty() && grid.get(0).stream().allMatch(c -> clean(c).isEmpty())) {
+      return block(grid.subList(1, grid.size()), false);
+    }
     List<List<String>> rows = grid.stream().map(r -> r.stream().map(Tables::clean).toList())
         .filter(r -> r.stream().anyMatch(c -> !c.isEmpty())).toList();
     if (rows.isEmpty()) {
@@ -74,6 +78,29 @@ final class Tables {
       return cells.get(0) + (cells.get(0).endsWith(":") ? " " : ": ") + cells.get(1);
     }
     return String.join("\n", cells);
+  }
+
+  /**
+   * A table written as a pipe table the text loader reads back ({@link #isPipeTable}); without a
+   * header, the header row is left empty ({@link #block} then reads it as having none). Pipes in
+   * cells are escaped.
+   */
+  static String pipeTable(List<String> header, List<List<String>> rows) {
+    int width = Math.max(header.size(), rows.stream().mapToInt(List::size).max().orElse(0));
+    List<String> out = new ArrayList<>();
+    out.add(pipeRow(header, width));
+    out.add("|" + "---|".repeat(width));
+    rows.forEach(r -> out.add(pipeRow(r, width)));
+    return String.join("\n", out);
+  }
+
+  private static String pipeRow(List<String> cells, int width) {
+    StringBuilder row = new StringBuilder("|");
+    for (int i = 0; i < width; i++) {
+      String cell = i < cells.size() && cells.get(i) != null ? clean(cells.get(i)) : "";
+      row.append(' ').append(cell.replace("|", "\\|")).append(" |");
+    }
+    return row.toString();
   }
 
   /** Whether {@code lines} are a pipe table: a header row, a separator row, then body rows. */

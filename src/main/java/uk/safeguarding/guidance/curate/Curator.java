@@ -69,8 +69,15 @@ public final class Curator {
   public record Preview(DocumentEntry document, IdView id, DocumentEntry existing, List<PassagePreview> passages,
       List<OutlineBlock> outline, List<String> warnings, MetadataReport extraction) {}
 
-  /** Where an upload's metadata came from, the expected fields it lacks, and notes on its structure. */
-  public record MetadataReport(List<FieldSource> fields, List<String> missing, List<String> notes) {}
+  /**
+   * Where an upload's metadata came from, the expected fields it lacks, notes on its structure, and
+   * themes the library already uses that suit it ({@link ThemeSuggestions}).
+   */
+  public record MetadataReport(List<FieldSource> fields, List<String> missing, List<String> notes,
+      List<ThemeSuggestion> suggestedThemes) {}
+
+  /** A theme the library already uses, suggested for an upload, and why (its source). */
+  public record ThemeSuggestion(String theme, String source) {}
 
   /** A change made: what, to which target, the file and its new version (empty when deleted). */
   public record Change(String action, String target, String file, String version, String detail) {}
@@ -134,9 +141,12 @@ public final class Curator {
   /** What publishing {@code upload} would store and how it would split; writes nothing. */
   public Preview preview(Upload upload) {
     PreparedUpload p = uploads.prepare(upload, null, true);
-    SourceDocument taken = scan().get(p.id().id());
+    Map<String, SourceDocument> library = scan();
+    SourceDocument taken = library.get(p.id().id());
+    List<ThemeSuggestion> themes = ThemeSuggestions.suggest(p.document(), library.values()).stream()
+        .map(s -> new ThemeSuggestion(s.theme(), s.source())).toList();
     return Previews.of(p, taken == null ? null : entry(taken), PreviewChecks.check(p.document(), p.passages(),
-        p.found(), upload.metadata()));
+        p.found(), upload.metadata()), themes);
   }
 
   /** Adds a new document; a taken id is refused. */

@@ -2,8 +2,8 @@ package uk.safeguarding.guidance.curate;
 
 import java.nio.file.Path;
 import java.util.Set;
+import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.index.Analysis;
-import uk.safeguarding.guidance.index.IndexStore;
 
 /**
  * The corpus folder's two word lists: the synonyms (read by the analyser) and the glossary (read
@@ -29,7 +29,7 @@ final class LibraryTextFiles {
       throw new Rejected(Rejected.Kind.NOT_FOUND, "name", name, "No library file '" + name
           + "': there are 'synonyms' and 'glossary'.");
     }
-    return corpusDir.resolve(name.equals("synonyms") ? IndexStore.SYNONYMS_FILE : IndexStore.GLOSSARY_FILE);
+    return corpusDir.resolve(name.equals("synonyms") ? CorpusReader.SYNONYMS_FILE : CorpusReader.GLOSSARY_FILE);
   }
 
   /**

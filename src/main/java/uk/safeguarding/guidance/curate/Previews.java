@@ -13,7 +13,8 @@ final class Previews {
 
   private Previews() {}
 
-  static Curator.Preview of(PreparedUpload p, Curator.DocumentEntry existing, PreviewChecks.Report report) {
+  static Curator.Preview of(PreparedUpload p, Curator.DocumentEntry existing, PreviewChecks.Report report,
+      List<Curator.ThemeSuggestion> themes) {
     List<String> warnings = new ArrayList<>();
     if (existing != null) {
       warnings.add("A document with id '" + p.id().id() + "' already exists: “" + existing.title() + "” ("
@@ -31,6 +32,6 @@ final class Previews {
     }
     return new Curator.Preview(document, new Curator.IdView(p.id().id(), p.id().how()), existing, passages,
         List.copyOf(outline), List.copyOf(warnings),
-        new Curator.MetadataReport(report.fields(), report.missing(), report.notes()));
+        new Curator.MetadataReport(report.fields(), report.missing(), report.notes(), List.copyOf(themes)));
   }
 }

@@ -1,10 +1,15 @@
 package uk.safeguarding.guidance.curate;
 
+import java.io.Serial;
+
 /**
  * A curation request that cannot be carried out, naming the parameter at fault. Nothing has been
  * written when this is thrown.
  */
 public final class Rejected extends RuntimeException {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
 
   /** Why: the HTTP layer maps each to a status. */
   public enum Kind { BAD_INPUT, TOO_LARGE, DUPLICATE, CONFLICT, NOT_FOUND }

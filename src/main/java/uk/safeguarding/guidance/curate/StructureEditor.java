@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.safeguarding.guidance.corpus.Block;
+import uk.safeguarding.guidance.corpus.PassageParts;
 
 /**
  * Applies a trainer's {@link StructureFix}es to a document's blocks and writes the result as the
@@ -86,7 +87,9 @@ final class StructureEditor {
     for (Block b : blocks) {
       chunks.add(switch (b.kind()) {
         case HEADING -> "#".repeat(b.level()) + " " + oneLine(b.text());
-        case TABLE -> b.text(); // "label: value" lines, rows apart: read back as a table
+        // A pipe table reads back as this table, a header-less two-column one included.
+        case TABLE -> String.join("\n\n", PassageParts.of(b.text(), PassageParts.tableRows(b)).stream()
+            .map(PassageParts.Part::written).toList());
         default -> b.text();
       });
     }

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import uk.safeguarding.guidance.auth.Accounts;
 import uk.safeguarding.guidance.auth.Passwords;
 import uk.safeguarding.guidance.auth.Sessions;
+import uk.safeguarding.guidance.ops.Html;
 
 /** Signing trainers in and out, the dashboard page, and API tokens. */
 final class AuthController {
@@ -104,11 +105,7 @@ final class AuthController {
     String token = Passwords.randomToken(32);
     guard.setCookie(ctx, AuthGuard.LOGIN_COOKIE, token, false);
     ctx.status(status).header("Cache-Control", "no-store")
-        .html(loginPage.replace("{{csrf}}", token).replace("{{message}}", escape(message))
+        .html(loginPage.replace("{{csrf}}", token).replace("{{message}}", Html.escape(message))
             .replace("{{messageHidden}}", message.isEmpty() ? "hidden" : ""));
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
   }
 }

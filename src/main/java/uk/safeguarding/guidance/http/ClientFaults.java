@@ -3,7 +3,8 @@ package uk.safeguarding.guidance.http;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
 
 /**
@@ -26,7 +27,8 @@ final class ClientFaults {
       if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("URLDecoder")) {
         return Optional.of(new BadRequest("path", null, "The path is not valid URL encoding (use %XX escapes)."));
       }
-      if (t instanceof BadMessageException) {
+      // Jetty's client errors (its BadMessageException, deprecated, is one): a body it could not read.
+      if (t instanceof HttpException h && HttpStatus.isClientError(h.getCode())) {
         return Optional.of(new BadRequest("body", null, "The request body could not be read: " + t.getMessage()
             + ". Send JSON, or multipart/form-data with a boundary, as the API describes."));
       }

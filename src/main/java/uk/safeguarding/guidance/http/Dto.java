@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.PassageParts;
+import uk.safeguarding.guidance.corpus.SourceDocument;
 import uk.safeguarding.guidance.search.SearchHit;
 
 /** The JSON shapes of the public API, as records. */
@@ -40,19 +42,31 @@ final class Dto {
 
   record DocumentList(int total, List<DocumentSummary> documents) {}
 
-  record PassageView(String id, String anchor, String section, List<String> headingPath, String text, String url) {
+  /** Prose, or a table's header labels and cells, so the document view can show a table as one. */
+  record PassagePart(String kind, String text, List<String> columns, List<List<String>> rows) {
 
-    static PassageView of(Passage p) {
-      return new PassageView(p.id(), p.anchor(), p.section(), p.headingPath(), p.text(), passageUrl(p));
+    static PassagePart of(PassageParts.Part p) {
+      return new PassagePart(p.kind(), p.text(), p.columns(), p.rows());
+    }
+  }
+
+  record PassageView(String id, String anchor, String section, List<String> headingPath, String text, String url,
+      List<PassagePart> parts) {
+
+    static PassageView of(Passage p, java.util.Set<String> tableRows) {
+      return new PassageView(p.id(), p.anchor(), p.section(), p.headingPath(), p.text(), passageUrl(p),
+          PassageParts.of(p.text(), tableRows).stream().map(PassagePart::of).toList());
     }
   }
 
   record DocumentDetail(String id, String title, String organisation, String documentType, String date,
       String year, String period, List<String> themes, String source, List<PassageView> passages) {
 
-    static DocumentDetail of(DocumentMetadata m, List<Passage> passages) {
+    static DocumentDetail of(SourceDocument doc, List<Passage> passages) {
+      DocumentMetadata m = doc.metadata();
+      java.util.Set<String> tableRows = PassageParts.tableRows(doc);
       return new DocumentDetail(m.id(), m.title(), m.organisation(), m.documentType(), m.date(), m.year(),
-          m.period(), m.themes(), m.source(), passages.stream().map(PassageView::of).toList());
+          m.period(), m.themes(), m.source(), passages.stream().map(p -> PassageView.of(p, tableRows)).toList());
     }
   }
 
@@ -60,7 +74,11 @@ final class Dto {
 
   /** {@code safetyScreen}: "ready" or "training"; {@code screenSkipped}: trainers' example lines not used, with why. */
   record Health(String status, String message, int documents, int passages, int synonymRules,
-      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped) {}
+      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped,
+      SearchEngine searchEngine) {}
+
+  /** {@code name}: "embedded" or "solrcloud"; {@code state}: "ready" or "unavailable" (then /health is 503). */
+  record SearchEngine(String name, String state, String detail) {}
 
   record CitationView(int n, String id, String docId, String title, String section, String excerpt, String highlighted,
       String url, String organisation, String date, String documentType) {}

@@ -2,7 +2,6 @@ package uk.safeguarding.guidance.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +11,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error responses (a request line or header it cannot parse, a URI too long, a bad
  * UTF-8 escape: 400, 414, 431, 505 …) in the API's shape, {@code {"error": "…"}}, with the same
- * security headers as every other response. Thread-safe.
+ * security headers as every other response. Jetty 12 sends a request it cannot parse through
+ * {@link #generateResponse} as well (its {@code badMessageError} hook is deprecated and no longer
+ * called). Thread-safe.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -28,13 +29,6 @@ final class JsonErrorHandler extends ErrorHandler {
     SecurityHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     response.write(true, body(code, message), callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    SecurityHeaders.ALL.forEach(fields::put);
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    return body(status, reason);
   }
 
   private static ByteBuffer body(int status, String reason) {

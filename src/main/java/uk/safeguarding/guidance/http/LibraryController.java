@@ -9,6 +9,7 @@ import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
 import uk.safeguarding.guidance.search.Filters;
+import uk.safeguarding.guidance.search.SearchBackend;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchResults;
 import uk.safeguarding.guidance.search.SearchService;
@@ -30,17 +31,20 @@ final class LibraryController {
 
   void health(Context ctx) {
     Reindexer.Status status = reindexer.status();
+    SearchBackend.Engine e = search.engine();
+    Dto.SearchEngine engine = new Dto.SearchEngine(e.name(), e.state(), e.detail());
     if (!holder.isReady()) {
       ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of(),
-          screenState(), screen.skipped()));
+          screenState(), screen.skipped(), engine));
       return;
     }
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library lib = lease.library();
-      ctx.json(new Dto.Health(status.state(), status.message(), lib.documents().size(), lib.passageCount(),
-          lib.analysis().synonymRules(), lib.analysis().synonymsProblem(),
+      // A replica whose search engine is away cannot answer: a load balancer should stop sending to it.
+      ctx.status("ready".equals(e.state()) ? 200 : 503).json(new Dto.Health(status.state(), status.message(),
+          lib.documents().size(), lib.passageCount(), lib.analysis().synonymRules(), lib.analysis().synonymsProblem(),
           lib.corpus().skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
-          screenState(), screen.skipped()));
+          screenState(), screen.skipped(), engine));
     }
   }
 
@@ -106,7 +110,7 @@ final class LibraryController {
       if (doc == null) {
         throw new NotFoundResponse("No document with id '" + id + "'.");
       }
-      ctx.json(Dto.DocumentDetail.of(doc.metadata(), lib.passages(id)));
+      ctx.json(Dto.DocumentDetail.of(doc, lib.passages(id)));
     }
   }
 }

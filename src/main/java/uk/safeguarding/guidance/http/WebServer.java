@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.ops.Disconnects;
+import uk.safeguarding.guidance.solr.SolrNodes;
 
 /** Wires routes, static pages, errors and security headers into one Javalin server. */
 public final class WebServer {
@@ -25,6 +26,8 @@ public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
+  /** What a caller is told while the search engine is away; the details go to the log only. */
+  static final String SEARCH_ENGINE_DOWN = "Search is unavailable for a moment; try again in a few seconds.";
   static final Gson GSON = new GsonBuilder().create();
 
   static final String CSP = SecurityHeaders.CSP;
@@ -81,6 +84,11 @@ public final class WebServer {
           .json(new AdminDto.Problem(e.getMessage(), e.parameter(), e.value(), e.currentVersion())));
       config.routes.exception(LibraryHolder.NotReadyException.class,
           (e, ctx) -> ctx.status(503).header("Retry-After", "5").json(ApiError.of(e.getMessage())));
+      // The search engine (SolrCloud) could not be reached or refused: a moment's outage, not a bug here.
+      config.routes.exception(SolrNodes.SolrException.class, (e, ctx) -> {
+        LOG.warn("Search engine error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.status(503).header("Retry-After", "5").json(ApiError.of(SEARCH_ENGINE_DOWN));
+      });
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {

@@ -49,6 +49,13 @@ public final class Analysis {
     STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
   }
 
+  /** The stop words as strings (for the SolrCloud configset, which must drop the same words). */
+  public static List<String> stopWords() {
+    List<String> out = new ArrayList<>();
+    STOP_WORDS.forEach(w -> out.add(new String((char[]) w)));
+    return out;
+  }
+
   private final Analyzer index;
   private final Analyzer query;
   private final Analyzer expansion;

@@ -31,7 +31,7 @@ record CorpusStamps(Map<String, Stamp> files) {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile()) {
           String rel = corpusDir.relativize(file).toString().replace('\\', '/');
-          if (!IndexStore.ignored(rel)) {
+          if (!CorpusHash.ignored(rel)) {
             files.put(rel, new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()));
           }
         }

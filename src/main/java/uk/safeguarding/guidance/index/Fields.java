@@ -22,6 +22,10 @@ public final class Fields {
   public static final String YEAR = "year";
   /** The passage's dense embedding (unit length, dot product), when dense retrieval is on. */
   public static final String VECTOR = "vector";
-  /** "action" for what-to-do passages (what you should do, recommendations), else "other". */
+  /** {@link #KIND_ACTION} for what-to-do passages (what you should do, recommendations), else {@link #KIND_OTHER}. */
   public static final String KIND = "kind";
+  /** The {@link #KIND} of a passage that tells a practitioner what to do; search boosts it. */
+  public static final String KIND_ACTION = "action";
+  /** The {@link #KIND} of every other passage. */
+  public static final String KIND_OTHER = "other";
 }

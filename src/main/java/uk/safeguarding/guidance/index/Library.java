@@ -1,14 +1,18 @@
 package uk.safeguarding.guidance.index;
 
 import java.io.IOException;
+import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import uk.safeguarding.guidance.corpus.Corpus;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -38,6 +42,8 @@ public final class Library {
   private final boolean idOrdered;
   /** The ordinal (in {@link Catalog#facets}) of the document each Lucene document's passage belongs to. */
   private final int[] documentOrdinalByLuceneDoc;
+  /** The same ordinals by document id, for rankings that come back as ids (SolrCloud). */
+  private final Map<String, Integer> documentOrdinals;
 
   Library(Corpus corpus, Map<String, List<Passage>> passagesByDoc, DirectoryReader reader,
       Analysis analysis, String hash, boolean reused, float k1, float b, String glossarySource,
@@ -76,9 +82,10 @@ public final class Library {
     this.catalog = Catalog.of(new ArrayList<>(docs.values()));
     this.facetOrdinals = new FacetOrdinals(catalog.facets());
     this.idOrdered = reader.leaves().size() <= 1 && reader.leaves().stream()
-        .allMatch(leaf -> IndexStore.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
+        .allMatch(leaf -> IndexBuilder.ID_ORDER.equals(leaf.reader().getMetaData().getSort()));
     Map<String, Integer> ordinals = new LinkedHashMap<>();
     docs.keySet().forEach(id -> ordinals.put(id, ordinals.size()));
+    this.documentOrdinals = Collections.unmodifiableMap(ordinals);
     this.documentOrdinalByLuceneDoc = new int[passageByLuceneDoc.length];
     for (int i = 0; i < passageByLuceneDoc.length; i++) {
       documentOrdinalByLuceneDoc[i] = ordinals.get(passageByLuceneDoc[i].docId());
@@ -87,6 +94,9 @@ public final class Library {
 
   /** The index on disk does not hold exactly the passages read from the corpus. */
   public static final class MismatchException extends IllegalStateException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     MismatchException(String hash, int indexed, int read, int unknown) {
       super("The index " + hash + " holds " + indexed + " passages (" + unknown + " unknown) but the corpus has " + read);
     }
@@ -144,6 +154,11 @@ public final class Library {
     return documentOrdinalByLuceneDoc[luceneDoc];
   }
 
+  /** The ordinal in {@link Catalog#facets} of a document, or -1 when this library does not hold it. */
+  public int documentOrdinal(String docId) {
+    return documentOrdinals.getOrDefault(docId, -1);
+  }
+
   /** The passage a Lucene document id stands for (ids are stable for this reader). */
   public Passage passageAt(int luceneDoc) {
     return passageByLuceneDoc[luceneDoc];
@@ -161,6 +176,24 @@ public final class Library {
   /** A passage's unit-length embedding, or null when dense retrieval is off. */
   public float[] vector(String passageId) {
     return vectors == null ? null : vectors.get(passageId);
+  }
+
+  /**
+   * The {@code k} passages whose vectors are nearest {@code queryVector} (unit length), nearest
+   * first: dense retrieval alone, without BM25 or fusion, for measuring it on its own.
+   *
+   * @throws IllegalStateException when this library has no vectors
+   */
+  public List<Passage> nearest(float[] queryVector, int k) {
+    if (!dense()) {
+      throw new IllegalStateException("The index " + hash + " holds no vectors: it was built with dense retrieval off");
+    }
+    try {
+      TopDocs knn = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), k);
+      return Arrays.stream(knn.scoreDocs).map(d -> passageAt(d.doc)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Nearest-vector search failed in the index " + hash, e);
+    }
   }
 
   /** The trainers' glossary file as given; may be empty. */

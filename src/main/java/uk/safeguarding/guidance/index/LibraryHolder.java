@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.index;
 
+import java.io.Serial;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,6 +73,9 @@ public final class LibraryHolder {
 
   /** Thrown while the first index is still being built. */
   public static final class NotReadyException extends RuntimeException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     public NotReadyException() {
       super("The guidance library is still being indexed; try again in a few seconds.");
     }

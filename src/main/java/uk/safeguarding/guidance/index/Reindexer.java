@@ -59,11 +59,26 @@ public final class Reindexer implements AutoCloseable {
   private final AtomicReference<Status> status =
       new AtomicReference<>(new Status("starting", "The library has not been indexed yet.", Instant.now()));
 
+  /**
+   * Runs on each new library before it serves here: in SolrCloud mode it waits until the shared
+   * collection holds the library (building it, or waiting for the replica that does); a no-op embedded.
+   */
+  private final java.util.function.Consumer<Library> publish;
+
   public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder) {
+    this(store, corpusDir, holder, library -> { });
+  }
+
+  public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder,
+      java.util.function.Consumer<Library> publish) {
     this.store = store;
     this.corpusDir = corpusDir;
     this.holder = holder;
+    this.publish = publish;
   }
+
+  /** After a build failed because the search engine could not be reached, it is tried again this much later. */
+  static final java.time.Duration ENGINE_RETRY = java.time.Duration.ofSeconds(10);
 
   /** Starts a build; the future completes with the new library, or exceptionally with the reason. */
   public CompletableFuture<Library> reindex() {
@@ -90,7 +105,7 @@ public final class Reindexer implements AutoCloseable {
         if (stamps.equals(lastStamps) || "indexing".equals(status.get().state())) {
           return; // unchanged, or looked at again once the running build is done
         }
-        String hash = IndexStore.hash(corpusDir);
+        String hash = CorpusHash.of(corpusDir);
         lastStamps = stamps;
         if (lastHash != null && !hash.equals(lastHash)) {
           LOG.info("The corpus folder changed; reindexing");
@@ -107,7 +122,7 @@ public final class Reindexer implements AutoCloseable {
     try {
       // Stamps first: a change landing between the two reads is then seen (and hashed) by the watcher.
       lastStamps = CorpusStamps.of(corpusDir);
-      lastHash = IndexStore.hash(corpusDir);
+      lastHash = CorpusHash.of(corpusDir);
     } catch (java.io.IOException e) {
       lastStamps = null;
       lastHash = null;
@@ -115,6 +130,12 @@ public final class Reindexer implements AutoCloseable {
     long started = System.nanoTime();
     try {
       Library library = store.open(corpusDir);
+      try {
+        publish.accept(library);
+      } catch (RuntimeException e) {
+        library.decRef(); // never served: its reader closes now
+        throw e;
+      }
       boolean first = !holder.isReady();
       if (!first) {
         try (LibraryHolder.Lease old = holder.acquire()) {
@@ -136,6 +157,10 @@ public final class Reindexer implements AutoCloseable {
       failures.incrementAndGet();
       LOG.error("Indexing failed; the current library keeps serving", e);
       status.set(new Status("failed", "Indexing failed: " + e.getMessage(), Instant.now()));
+      if (e instanceof uk.safeguarding.guidance.solr.SolrNodes.SolrException) {
+        lastHash = null; // the corpus did not change; the engine was away: try again soon
+        watcher.schedule(this::reindex, ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
       throw e;
     }
   }

@@ -30,8 +30,11 @@ public final class Questions {
     return String.join(" ", out);
   }
 
-  /** A simple plural strip: "families" → "family", "bruises" → "bruise", "cases" → "case", not "class". */
-  static String singular(String w) {
+  /**
+   * A simple plural strip: "families" → "family", "bruises" → "bruise", "cases" → "case", not "class".
+   * Also how the upload preview matches a document's words to the library's themes.
+   */
+  public static String singular(String w) {
     if (w.length() > 4 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }

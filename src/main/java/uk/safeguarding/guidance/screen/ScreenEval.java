@@ -91,13 +91,13 @@ public final class ScreenEval {
     }
   }
 
-  /** Nested cross-validation on the train split for a small grid of settings. */
   /**
    * Settings to sweep instead of the default grid: "cues,embedding,words,chars,C,urgentWeight[,passageEmbedding]" groups
    * separated by ";" (an embedding weight of 0 sweeps a lexical-only screen).
    */
   static final String GRID_PROPERTY = "screen.grid";
 
+  /** Nested cross-validation on the train split for a small grid of settings. */
   static void sweep(List<Example> train, Embedder embedder, PrintStream out) {
     int folds = 5;
     List<SafetyScreen.Settings> grid = new ArrayList<>();

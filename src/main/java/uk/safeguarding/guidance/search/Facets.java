@@ -23,7 +23,11 @@ final class Facets {
   static Map<String, Map<String, Integer>> count(Library library, BitSet matching, boolean perDocument) {
     // Matches counted per document first (an array increment per passage), then spread over each
     // document's value ordinals: array increments, no metadata or map lookups per hit.
-    int[] perDoc = passagesPerDocument(library, matching);
+    return count(library, passagesPerDocument(library, matching), perDocument);
+  }
+
+  /** As above, from each document's count of matching passages (by its ordinal in the catalog). */
+  static Map<String, Map<String, Integer>> count(Library library, int[] perDoc, boolean perDocument) {
     // Only the documents with a match are visited below, not every document of a large library.
     int[] touched = new int[perDoc.length];
     int nTouched = 0;

@@ -5,7 +5,9 @@ import java.util.BitSet;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -13,9 +15,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import uk.safeguarding.guidance.index.Fields;
 
@@ -40,21 +40,43 @@ final class LexicalPass {
   static TopDocs run(IndexSearcher searcher, Query query, int depth, BitSet matching, boolean idOrdered)
       throws IOException {
     if (idOrdered) {
-      TopScoreDocCollector top = new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE, false)
-          .newCollector();
-      searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
-      return top.topDocs();
+      return collect(searcher, query, new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE,
+          false), matching);
     }
     // Every match is visited anyway (for the match set), so hit counting costs nothing extra.
-    TopFieldCollector top = new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false)
-        .newCollector();
-    searcher.search(query, matching == null ? top : MultiCollector.wrap(top, new MatchSet(matching)));
-    TopDocs docs = top.topDocs();
+    TopDocs docs = collect(searcher, query,
+        new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false), matching);
     for (ScoreDoc d : docs.scoreDocs) {
       // The score is the first sort value: no second scoring pass over the top hits is needed.
       d.score = (Float) ((FieldDoc) d).fields[0];
     }
     return docs;
+  }
+
+  /** The top hits, and every match into {@code matching} when given, in one pass over the matches. */
+  private static TopDocs collect(IndexSearcher searcher, Query query,
+      CollectorManager<? extends Collector, ? extends TopDocs> top, BitSet matching) throws IOException {
+    if (matching == null) {
+      return searcher.search(query, top);
+    }
+    Object[] both = searcher.search(query, new MultiCollectorManager(top, new MatchSetManager(matching)));
+    return (TopDocs) both[0];
+  }
+
+  /**
+   * One {@link MatchSet} per slice, all setting bits of the one set: the library's searcher has no
+   * executor, so slices are searched one after another and never write the set at once.
+   */
+  private record MatchSetManager(BitSet bits) implements CollectorManager<MatchSet, Void> {
+    @Override
+    public MatchSet newCollector() {
+      return new MatchSet(bits);
+    }
+
+    @Override
+    public Void reduce(java.util.Collection<MatchSet> collectors) {
+      return null;
+    }
   }
 
   /** Sets the bit of every matching document (index-wide ids). */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -14,7 +13,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 import uk.safeguarding.guidance.index.Analysis;
 import uk.safeguarding.guidance.index.Fields;
 
@@ -40,7 +38,6 @@ final class QueryFactory {
 
   /** The query, or null when the words analyse to nothing (only stop words or punctuation). */
   static Query build(String text, Analysis analysis, Filters filters) {
-    Analyzer analyzer = analysis.query();
     String normalised = text.replace('“', '"').replace('”', '"').replace('„', '"');
     List<String> phrases = new ArrayList<>();
     Matcher m = QUOTED.matcher(normalised);
@@ -52,17 +49,16 @@ final class QueryFactory {
     m.appendTail(free);
     String freeText = free.toString().replace('"', ' ');
 
-    QueryBuilder builder = new QueryBuilder(analyzer);
     BooleanQuery.Builder main = new BooleanQuery.Builder();
     boolean any = false;
     for (String phrase : phrases) {
-      Query q = acrossFields(builder, analysis, phrase, true);
+      Query q = acrossFields(analysis, phrase, true);
       if (q != null) {
         main.add(q, Occur.MUST);
         any = true;
       }
     }
-    Query words = acrossFields(builder, analysis, freeText, false);
+    Query words = acrossFields(analysis, freeText, false);
     if (words != null) {
       main.add(words, any ? Occur.SHOULD : Occur.MUST);
       any = true;
@@ -70,7 +66,7 @@ final class QueryFactory {
     if (!any) {
       return null;
     }
-    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, "action"))), ACTION_BOOST),
+    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_ACTION))), ACTION_BOOST),
         Occur.SHOULD);
     addFilters(main, filters);
     return main.build();
@@ -94,14 +90,14 @@ final class QueryFactory {
     addFilter(builder, Fields.YEAR, filters.years());
   }
 
-  private static Query acrossFields(QueryBuilder builder, Analysis analysis, String text, boolean phrase) {
+  private static Query acrossFields(Analysis analysis, String text, boolean phrase) {
     if (text.isBlank()) {
       return null;
     }
     BooleanQuery.Builder fields = new BooleanQuery.Builder();
     boolean any = false;
     for (String field : List.of(Fields.BODY, Fields.SECTION, Fields.TITLE)) {
-      Query q = phrase ? builder.createPhraseQuery(field, text) : SynonymQueries.anyWords(field, text, analysis);
+      Query q = phrase ? SynonymQueries.phrase(field, text, analysis) : SynonymQueries.anyWords(field, text, analysis);
       if (q != null) {
         fields.add(new BoostQuery(q, FIELD_BOOSTS.get(field)), Occur.SHOULD);
         any = true;

@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import uk.safeguarding.guidance.index.Fields;
+import uk.safeguarding.guidance.ops.Html;
 
 /**
  * Marks the words of a passage that matched the query. Output is HTML-escaped text in which only
@@ -117,18 +118,9 @@ public final class Snippets {
     return space <= 0 || i - space > 20 ? i : space;
   }
 
+  /** HTML-escaped text (the one escaper, {@link Html#escape}). */
   public static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Html.escape(s);
   }
+
 }

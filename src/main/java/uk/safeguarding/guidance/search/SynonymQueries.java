@@ -59,6 +59,30 @@ final class SynonymQueries {
     }
   }
 
+  /**
+   * The words as a phrase, or any of the phrases the trainers' synonyms make of them (each whole
+   * path through the expansion, analysed by the index's chain); null when nothing is left to find.
+   */
+  static Query phrase(String field, String text, Analysis analysis) {
+    if (!hasTokens(field, text, analysis)) {
+      return null;
+    }
+    QueryBuilder plain = new QueryBuilder(analysis.index());
+    try (TokenStream stream = analysis.expansion().tokenStream(field, text)) {
+      Iterator<TokenStream> paths = new GraphTokenStreamFiniteStrings(stream).getFiniteStrings();
+      Map<String, Query> distinct = new LinkedHashMap<>();
+      while (paths.hasNext() && distinct.size() < MAX_ALTERNATIVES) {
+        Query q = plain.createPhraseQuery(field, text(paths.next()));
+        if (q != null) {
+          distinct.putIfAbsent(q.toString(), q);
+        }
+      }
+      return anyOf(distinct);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot analyse the question", e);
+    }
+  }
+
   /** One stretch of the question: its alternatives, each analysed as a phrase of the index's terms. */
   private static Query stretch(String field, GraphTokenStreamFiniteStrings graph, int start, int end,
       QueryBuilder plain) throws IOException {
@@ -85,6 +109,11 @@ final class SynonymQueries {
         distinct.putIfAbsent(q.toString(), q);
       }
     }
+    return anyOf(distinct);
+  }
+
+  /** Null for none, the query itself for one, else any of them. */
+  private static Query anyOf(Map<String, Query> distinct) {
     if (distinct.isEmpty()) {
       return null;
     }

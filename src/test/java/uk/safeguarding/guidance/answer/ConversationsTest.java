@@ -37,7 +37,7 @@ class ConversationsTest {
 
   @Test
   void turns_are_kept_in_order_and_bounded() {
-    Conversations c = new Conversations(10, 3, Duration.ofMinutes(30), new ManualClock());
+    MemoryConversations c = new MemoryConversations(10, 3, Duration.ofMinutes(30), new ManualClock());
     String id = c.add(null, turn("1"));
     for (int i = 2; i <= 5; i++) {
       assertEquals(id, c.add(id, turn(Integer.toString(i))));
@@ -48,7 +48,7 @@ class ConversationsTest {
   @Test
   void conversations_expire_after_their_time_to_live() {
     ManualClock clock = new ManualClock();
-    Conversations c = new Conversations(10, 3, Duration.ofMinutes(30), clock);
+    MemoryConversations c = new MemoryConversations(10, 3, Duration.ofMinutes(30), clock);
     String id = c.add(null, turn("1"));
     clock.now = clock.now.plus(Duration.ofMinutes(29));
     assertEquals(1, c.turns(id).size());
@@ -59,7 +59,7 @@ class ConversationsTest {
 
   @Test
   void the_least_recently_used_conversation_is_dropped_beyond_the_limit() {
-    Conversations c = new Conversations(2, 3, Duration.ofMinutes(30), new ManualClock());
+    MemoryConversations c = new MemoryConversations(2, 3, Duration.ofMinutes(30), new ManualClock());
     String a = c.add(null, turn("a"));
     String b = c.add(null, turn("b"));
     c.turns(a); // touch a, so b is the least recently used
@@ -71,7 +71,7 @@ class ConversationsTest {
 
   @Test
   void unknown_ids_start_new_conversations() {
-    Conversations c = new Conversations(10, 3, Duration.ofMinutes(30), new ManualClock());
+    MemoryConversations c = new MemoryConversations(10, 3, Duration.ofMinutes(30), new ManualClock());
     String id = c.add("made-up-by-the-client", turn("1"));
     assertNotEquals("made-up-by-the-client", id);
   }

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.safeguarding.guidance.AppConfig;
 import uk.safeguarding.guidance.GuidanceApp;
 import uk.safeguarding.guidance.TestApp;
+import uk.safeguarding.guidance.corpus.StructurePdfs;
 
 /** A trainer signs in, previews and publishes a document, and practitioners' search finds it. */
 class AdminPageIT {
@@ -220,5 +221,70 @@ class AdminPageIT {
     driver.findElement(By.id("replace-button")).click();
     until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Document “safer-sleep-briefing” saved."));
     assertEquals(before + 1, documentRows());
+  }
+
+  /** A procedure as partnerships publish it: a PDF with a contacts table laid out in columns. */
+  private static final List<String> BRUISING_PDF = List.of("header: Example Panel",
+      "T: Bruising in Non-Mobile Babies Procedure", "HN: 1. Purpose",
+      "P: Bruising in a baby who is not yet mobile may be a sign of non-accidental injury. This procedure says who to "
+          + "contact, and how quickly, when a practitioner sees a bruise on a baby who cannot yet roll or crawl.",
+      "P: Any bruise is taken seriously: non-accidental injury in babies is rare but can be fatal if missed.",
+      "HN: 2. Contacts", "TC: 0 | 160 | 330", "TH: Agency | Contact | Telephone",
+      "TR: Children's social care | Duty team manager | 01632 960 500",
+      "TR: Health | Named nurse for safeguarding | 01632 960 510",
+      "TR: Police | Public protection unit | 101");
+
+  @Test
+  void a_pdf_table_is_published_as_a_table_with_a_theme_accepted_from_the_librarys_suggestions() throws Exception {
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+    signIn();
+    int before = documentRows();
+    Path file = tempDir.resolve("bruising-procedure.pdf");
+    Files.write(file, StructurePdfs.render(BRUISING_PDF));
+    driver.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+
+    // The library's own theme is suggested with why; adding it fills the themes field.
+    until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#up-theme-suggestions button")));
+    org.openqa.selenium.WebElement suggestion = driver.findElement(By.cssSelector("#up-theme-suggestions li"));
+    assertEquals("Add “non-accidental injury”\nWhy: “non-accidental injury” appears 2 times in the document "
+        + "(a theme of 1 library document).", suggestion.getText());
+    suggestion.findElement(By.tagName("button")).click();
+    assertEquals("non-accidental injury", value("up-themes"));
+    assertEquals("From the library’s themes (suggested, added by you).", text("up-themes-source"));
+    assertTrue(driver.findElement(By.id("up-theme-suggestions")).getDomProperty("hidden").equals("true"));
+
+    // The preview quotes the table's rows as label: value lines, never as pipes.
+    String previewText = driver.findElement(By.id("preview")).getText();
+    assertTrue(previewText.contains("Agency: Police\nContact: Public protection unit\nTelephone: 101"), previewText);
+    assertTrue(!previewText.contains("|"), previewText);
+
+    driver.findElement(By.id("publish-button")).click();
+    until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#documents-body tr"), before + 1));
+
+    // The document view shows the table as a table, readable at phone width.
+    driver.get(base + "/documents/bruising-in-non-mobile-babies-procedure#2-contacts");
+    org.openqa.selenium.WebElement table = until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[id='2-contacts'] table.passage-table")));
+    assertEquals(List.of("Agency", "Contact", "Telephone"), table.findElements(By.cssSelector("thead th")).stream()
+        .map(org.openqa.selenium.WebElement::getText).toList());
+    assertEquals(List.of("Police", "Public protection unit", "101"), table.findElements(By.cssSelector("tbody tr"))
+        .get(2).findElements(By.tagName("td")).stream().map(org.openqa.selenium.WebElement::getText).toList());
+    assertEquals("[\"non-accidental injury\"]", String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("return JSON.stringify([...document.querySelectorAll('#doc-meta .tag')].map(t => t.textContent))")));
+    Files.createDirectories(Path.of("target/screenshots"));
+    Files.write(Path.of("target/screenshots/document-table-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      Object overflow = driver.executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertEquals(0L, overflow, "no sideways scrolling at phone width");
+      Files.write(Path.of("target/screenshots/document-table-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+      com.deque.html.axecore.results.Results axe = new com.deque.html.axecore.selenium.AxeBuilder()
+          .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+      assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 }

@@ -26,9 +26,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * {@code header:} (running header), {@code T:} title, {@code H1:}/{@code H2:} headings (16/13 pt bold),
  * {@code HB:} a heading in body-size bold, {@code HN:} a heading in body type (numbered),
  * {@code P:} a paragraph, {@code L: Label: | rest} a bold label opening a paragraph,
- * {@code *:} a bullet, {@code S:} a small line, {@code ---} a page break.
+ * {@code *:} a bullet, {@code S:} a small line, {@code ---} a page break; a table as
+ * {@code TC: 0 | 170 | 350} (its columns' offsets from the margin), then {@code TH: a | b | c} (a bold
+ * header row) and {@code TR: a | b | c} rows, each cell drawn on its own at its column; {@code TW:}
+ * is a row's cells wrapped onto the next line (an empty cell draws nothing).
  */
-final class StructurePdfs {
+public final class StructurePdfs {
 
   private static final float BODY = 11;
   private static final float LEADING = 14;
@@ -50,9 +53,16 @@ final class StructurePdfs {
     }
   }
 
-  private record Line(PDType1Font font, float size, String text, float gapBefore, String rest) {}
+  private record Line(PDType1Font font, float size, String text, float gapBefore, String rest, float[] columns) {
+    Line(PDType1Font font, float size, String text, float gapBefore, String rest) {
+      this(font, size, text, gapBefore, rest, null);
+    }
+  }
 
-  static byte[] render(List<String> spec) throws IOException {
+  /** Gap above a table row: rows are set a little apart, as word processors pad cells. */
+  private static final float ROW_PADDING = 6;
+
+  public static byte[] render(List<String> spec) throws IOException {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     String header = "";
@@ -60,6 +70,7 @@ final class StructurePdfs {
     List<Line> page = new ArrayList<>();
     pages.add(page);
     float y = TOP;
+    float[] columns = {0};
     try (PDDocument doc = new PDDocument()) {
       for (String raw : spec) {
         int colon = raw.indexOf(':');
@@ -97,6 +108,15 @@ final class StructurePdfs {
             add.add(new Line(bold, BODY, parts[0].strip(), 10, wrapped.get(0).substring(parts[0].strip().length()).strip()));
             wrapped.subList(1, wrapped.size()).forEach(l -> add.add(new Line(regular, BODY, l, 0, "")));
           }
+          case "TC" -> {
+            String[] xs = value.split("\\|");
+            columns = new float[xs.length];
+            for (int c = 0; c < xs.length; c++) {
+              columns[c] = Float.parseFloat(xs[c].strip());
+            }
+          }
+          case "TH", "TR" -> add.add(new Line(key.equals("TH") ? bold : regular, BODY, value, ROW_PADDING, "", columns));
+          case "TW" -> add.add(new Line(regular, BODY, value, 0, "", columns));
           case "---" -> y = -1;
           default -> { }
         }
@@ -108,7 +128,7 @@ final class StructurePdfs {
             y = TOP;
           }
           y -= need;
-          page.add(new Line(l.font(), l.size(), l.text(), y, l.rest()));
+          page.add(new Line(l.font(), l.size(), l.text(), y, l.rest(), l.columns()));
         }
       }
       int n = pages.size();
@@ -123,6 +143,16 @@ final class StructurePdfs {
           }
           show(cs, regular, 9, LEFT, 50, "Page " + (i + 1) + " of " + n);
           for (Line l : pages.get(i)) {
+            if (l.columns() != null) {
+              String[] cells = l.text().split("\\|", -1);
+              for (int c = 0; c < cells.length; c++) {
+                if (cells[c].isBlank()) {
+                  continue;
+                }
+                show(cs, l.font(), l.size(), LEFT + l.columns()[c], l.gapBefore() + offset, cells[c].strip());
+              }
+              continue;
+            }
             show(cs, l.font(), l.size(), LEFT, l.gapBefore() + offset, l.text());
             if (!l.rest().isEmpty()) {
               show(cs, regular, l.size(), LEFT + l.font().getStringWidth(l.text() + " ") / 1000 * l.size(), l.gapBefore() + offset, l.rest());

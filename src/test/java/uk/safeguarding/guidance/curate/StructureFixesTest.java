@@ -81,4 +81,21 @@ class StructureFixesTest {
         "local-child-safeguarding-practice-review-child-h-riverside-partnership-2024"));
     assertEquals("short-title", IdChoice.shortened("short-title"));
   }
+
+  @Test
+  void a_fixed_document_keeps_its_tables_as_pipe_tables_that_read_back_as_the_same_rows() {
+    String doc = "# Contacts briefing\n\nWho to call.\n\n| | |\n|---|---|\n| Emergency Duty Team | 01632 960 999 |\n"
+        + "| Front door | 01632 960 000 |\n\n| Agency | Telephone |\n|---|---|\n| Police | 101 |\n| Health | 01632 960 510 |\n";
+    Upload upload = new Upload("contacts.md", doc.getBytes(StandardCharsets.UTF_8), MetadataForm.EMPTY,
+        List.of(new StructureFix("split", 1, 2, "Who to call")));
+    PreparedUpload p = preparer.prepare(upload, null, true);
+    String stored = new String(p.bytes(), StandardCharsets.UTF_8);
+    assertTrue(stored.contains("|  |  |\n|---|---|\n| Emergency Duty Team | 01632 960 999 |\n| Front door | 01632 960 000 |"),
+        stored);
+    assertEquals(List.of("Who to call.\n\nEmergency Duty Team: 01632 960 999\n\nFront door: 01632 960 000\n\n"
+        + "Agency: Police\nTelephone: 101\n\nAgency: Health\nTelephone: 01632 960 510"),
+        p.passages().stream().map(Passage::text).toList());
+    assertEquals(List.of(Block.Kind.HEADING, Block.Kind.HEADING, Block.Kind.PARAGRAPH, Block.Kind.TABLE),
+        p.document().blocks().stream().map(Block::kind).toList().subList(0, 4));
+  }
 }

@@ -81,4 +81,23 @@ class MalformedRequestsTest {
       assertTrue(r.head().contains("x-frame-options: deny"), r.head());
     }
   }
+
+  @Test
+  void a_request_head_jetty_cannot_parse_gets_a_json_error_with_the_security_headers() throws Exception {
+    int port = app.app().port();
+    String header = "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n";
+    byte[][] requests = {
+        (header + "A header line without a colon\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+        ("GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Big: " + "x".repeat(20_000)
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)};
+    int[] statuses = {400, 431};
+    for (int i = 0; i < requests.length; i++) {
+      FuzzTest.Reply r = FuzzTest.send(port, requests[i]);
+      assertEquals(statuses[i], r.status(), r.head());
+      assertTrue(error(r).get("error").getAsString().startsWith("The request could not be handled (" + statuses[i]),
+          r.body());
+      assertTrue(r.head().contains("content-security-policy: default-src 'self'"), r.head());
+      assertTrue(r.head().contains("content-type: application/json"), r.head());
+    }
+  }
 }

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,15 @@ class IndexStoreTest {
     assertNotEquals(first.hash(), third.hash());
     assertEquals(3, third.documents().size());
     assertEquals(6, third.searcher().getIndexReader().numDocs());
+  }
+
+  @Test
+  void a_library_built_without_vectors_refuses_a_nearest_vector_search_and_says_why() throws IOException {
+    copyFixtures();
+    Library library = open();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> library.nearest(new float[] {1f, 0f}, 3));
+    assertEquals("The index " + library.hash() + " holds no vectors: it was built with dense retrieval off", e.getMessage());
   }
 
   @Test
@@ -103,7 +113,7 @@ class IndexStoreTest {
     old.decRef();
     // What a trainer's change landing mid-read used to leave: the old files' index under the new hash.
     Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
-    String newHash = IndexStore.hash(corpus);
+    String newHash = CorpusHash.of(corpus);
     Path stale = data.resolve("index").resolve(old.hash());
     Path misnamed = data.resolve("index").resolve(newHash);
     try (Stream<Path> files = Files.list(stale)) {
@@ -170,7 +180,7 @@ class IndexStoreTest {
       }
     };
     Library library = new IndexStore(data, new CorpusReader(java.util.List.of(racing), 1 << 20)).open(corpus);
-    assertEquals(IndexStore.hash(corpus), library.hash());
+    assertEquals(CorpusHash.of(corpus), library.hash());
     assertTrue(library.documents().containsKey("landed"), library.documents().keySet().toString());
     assertEquals(library.passageCount(), library.searcher().getIndexReader().numDocs());
     library.decRef();

@@ -1,0 +1,159 @@
+package uk.safeguarding.guidance.index;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.SourceDocument;
+import uk.safeguarding.guidance.solr.SolrCollections;
+import uk.safeguarding.guidance.solr.SolrConfigset;
+
+/**
+ * Makes SolrCloud serve a library: its passages in a collection named for the library's hash, and
+ * the alias searches use pointing at it. One replica at a time builds (a lease in the shared
+ * database); the others wait for the alias to reach the same collection, or take the build over if
+ * the builder dies and its lease lapses. A collection half-built by a replica that died is deleted and
+ * built again. The previous collection is kept, so searches already under way on it finish; older
+ * ones are deleted. Thread-safe.
+ */
+public final class SolrPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SolrPublisher.class);
+
+  /** Collections this server created start with this; only those are ever deleted. */
+  public static final String PREFIX = "guidance_";
+  /** The lease's name in the database. */
+  public static final String LEASE = "solr-rebuild";
+  /** How long a lease lasts unless renewed; the builder renews it after every batch. */
+  static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
+  /** Passages per update request: about 2 MB of JSON with vectors. */
+  static final int BATCH = 500;
+  /** How often a waiting replica looks at the alias and the lease again. */
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  /** Who holds a job: the shared database's leases, or (one replica) always this one. */
+  public interface Lease {
+    boolean tryAcquire(String name, Duration length);
+
+    void release(String name);
+  }
+
+  private final SolrCollections solr;
+  private final SolrConfigset configset;
+  private final int shards;
+  private final int replicas;
+  private final Lease lease;
+
+  public SolrPublisher(SolrCollections solr, SolrConfigset configset, int shards, int replicas, Lease lease) {
+    this.solr = solr;
+    this.configset = configset;
+    this.shards = shards;
+    this.replicas = replicas;
+    this.lease = lease;
+  }
+
+  /** The collection that holds {@code library}: its hash, and whether it carries vectors. */
+  public static String collectionName(Library library) {
+    return PREFIX + library.hash().substring(0, 16) + (library.dense() ? "_v" : "_w");
+  }
+
+  /** Returns once the alias points at {@code library}'s collection, building it if no one else is. */
+  public void publish(Library library) {
+    String name = collectionName(library);
+    while (!name.equals(solr.aliased().orElse(null))) {
+      if (lease.tryAcquire(LEASE, LEASE_LENGTH)) {
+        try {
+          if (!name.equals(solr.aliased().orElse(null))) {
+            build(name, library);
+          }
+          return;
+        } finally {
+          lease.release(LEASE);
+        }
+      }
+      try {
+        Thread.sleep(POLL.toMillis()); // another replica is building: wait for its alias switch
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for another replica's Solr build of " + name, e);
+      }
+    }
+  }
+
+  private void build(String name, Library library) {
+    long started = System.nanoTime();
+    solr.ensureConfigset(configset);
+    Optional<String> previous = solr.aliased();
+    if (solr.collections().contains(name)) {
+      LOG.info("Deleting {}, left half-built by a replica that stopped", name);
+      solr.delete(name);
+    }
+    solr.create(name, configset.name(), shards, replicas);
+    List<JsonObject> batch = new ArrayList<>(BATCH);
+    for (SourceDocument doc : library.documents().values()) {
+      for (Passage passage : library.passages(doc.id())) {
+        batch.add(document(doc.metadata(), passage, library.vector(passage.id())));
+        if (batch.size() == BATCH) {
+          solr.add(name, batch);
+          batch.clear();
+          renew(name);
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      solr.add(name, batch);
+    }
+    solr.commit(name);
+    long served = solr.count(name);
+    if (served != library.passageCount()) {
+      throw new IllegalStateException("Solr collection " + name + " holds " + served + " passages, the library "
+          + library.passageCount());
+    }
+    solr.switchAlias(name);
+    LOG.info("Solr collection {} built ({} passages, {} s) and serving", name, served,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    for (String old : solr.collections()) {
+      if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(previous.orElse(null))) {
+        solr.delete(old); // two generations back: no search can still be on it
+      }
+    }
+  }
+
+  private void renew(String name) {
+    if (!lease.tryAcquire(LEASE, LEASE_LENGTH)) {
+      throw new IllegalStateException("Lost the Solr rebuild lease while building " + name);
+    }
+  }
+
+  /** One passage as a Solr document: the embedded index's fields (see PassageDocuments). */
+  public static JsonObject document(DocumentMetadata meta, Passage passage, float[] vector) {
+    JsonObject d = new JsonObject();
+    d.addProperty(Fields.ID, passage.id());
+    d.addProperty(Fields.DOC_ID, meta.id());
+    d.addProperty(Fields.TITLE, meta.title() + " " + passage.headingPath().get(0));
+    d.addProperty(Fields.SECTION, String.join(" ", passage.subPath()));
+    d.addProperty(Fields.BODY, passage.text());
+    d.addProperty(Fields.TYPE, meta.documentType().toLowerCase(Locale.ROOT));
+    d.addProperty(Fields.ORGANISATION, meta.organisation().toLowerCase(Locale.ROOT));
+    JsonArray themes = new JsonArray();
+    meta.themes().forEach(t -> themes.add(t.toLowerCase(Locale.ROOT)));
+    d.add(Fields.THEME, themes);
+    d.addProperty(Fields.YEAR, meta.year());
+    d.addProperty(Fields.KIND, PassageDocuments.kind(passage));
+    if (vector != null) {
+      JsonArray v = new JsonArray(vector.length);
+      for (float x : vector) {
+        v.add(x);
+      }
+      d.add(Fields.VECTOR, v);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,101 @@
+package uk.safeguarding.guidance.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.index.Fields;
+import uk.safeguarding.guidance.index.Library;
+
+/**
+ * Ranks over the library's own Lucene index, in this process: the embedded default. One collection
+ * pass for the words (top hits and, when needed, the set of every match), one nearest-neighbour
+ * search when the question has a vector, facets from the match set. Stateless; thread-safe.
+ */
+public final class LuceneBackend implements SearchBackend {
+
+  public static final LuceneBackend INSTANCE = new LuceneBackend();
+
+  private LuceneBackend() {}
+
+  @Override
+  public Engine engine() {
+    return new Engine("embedded", "ready", "Lucene in this process");
+  }
+
+  @Override
+  public boolean dense(Library library) {
+    return library.dense();
+  }
+
+  @Override
+  public Ranking rank(Library library, Retrieval r) {
+    try {
+      // The set of every match is kept only when something needs more than its size: fusion (dense
+      // neighbours join it), facets, or a count of documents; otherwise the collector's count is the total.
+      boolean keepMatches = r.vector() != null || r.facets() || r.perDocument();
+      BitSet matching = keepMatches ? new BitSet() : null;
+      TopDocs lexical = LexicalPass.run(library.searcher(), r.query(), r.depth(), matching, library.idOrdered());
+      List<Ranked> ranked = new ArrayList<>();
+      if (r.vector() == null) {
+        for (ScoreDoc d : lexical.scoreDocs) {
+          ranked.add(new Ranked(library.passageAt(d.doc), d.score, Float.NaN));
+        }
+      } else {
+        int wordMatches = matching.cardinality(); // before the dense neighbours join
+        ranked = fuse(library, lexical, wordMatches, dense(library, r, matching), r.vector());
+      }
+      boolean cut = keepMatches && lexical.scoreDocs.length == r.depth() && r.depth() < matching.cardinality();
+      int total = r.perDocument() ? Facets.documents(library, matching)
+          : matching != null ? matching.cardinality() : Math.toIntExact(lexical.totalHits.value);
+      return new Ranking(ranked, total, r.facets() ? Facets.count(library, matching, r.perDocument()) : null, cut);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed for '" + r.text() + "'", e);
+    }
+  }
+
+  /**
+   * Nearest passages by embedding, within the filters, best first; those similar enough to count
+   * as matches (see {@link Fusion#DENSE_MIN_COSINE}) join {@code matching}.
+   */
+  private static TopDocs dense(Library library, Retrieval r, BitSet matching) throws IOException {
+    Query filter = QueryFactory.filterOnly(r.filters());
+    TopDocs knn = library.searcher().search(new KnnFloatVectorQuery(Fields.VECTOR, r.vector(), r.depth(), filter),
+        r.depth());
+    for (ScoreDoc d : knn.scoreDocs) {
+      if (Fusion.similarEnough(d.score)) { // DOT_PRODUCT scores are (1 + cosine) / 2
+        matching.set(d.doc);
+      }
+    }
+    return knn;
+  }
+
+  private static List<Ranked> fuse(Library library, TopDocs lexical, int wordMatches, TopDocs knn, float[] vector) {
+    Map<Integer, Double> fused = Fusion.fuse(hits(lexical), wordMatches, hits(knn));
+    List<Ranked> out = new ArrayList<>(fused.size());
+    fused.forEach((doc, score) -> out.add(new Ranked(library.passageAt(doc), score, cosine(library, doc, vector))));
+    out.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.passage().id()));
+    return out;
+  }
+
+  private static List<Fusion.Hit<Integer>> hits(TopDocs docs) {
+    List<Fusion.Hit<Integer>> out = new ArrayList<>(docs.scoreDocs.length);
+    for (ScoreDoc d : docs.scoreDocs) {
+      out.add(new Fusion.Hit<>(d.doc, d.score));
+    }
+    return out;
+  }
+
+  private static float cosine(Library library, int doc, float[] vector) {
+    float[] v = library.vector(library.passageAt(doc).id());
+    return v == null ? Float.NaN : Vectors.dot(v, vector);
+  }
+}

@@ -1,0 +1,311 @@
+package uk.safeguarding.guidance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safeguarding.guidance.answer.AnswerLog;
+import uk.safeguarding.guidance.answer.AskService;
+import uk.safeguarding.guidance.answer.Conversations;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
+import uk.safeguarding.guidance.embed.CachedEmbedder;
+import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.eval.AskEval;
+import uk.safeguarding.guidance.eval.Question;
+import uk.safeguarding.guidance.eval.QuestionEval;
+import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.SolrPublisher;
+import uk.safeguarding.guidance.search.Filters;
+import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchResults;
+import uk.safeguarding.guidance.search.SearchService;
+import uk.safeguarding.guidance.screen.ScreenService;
+import uk.safeguarding.guidance.search.SolrBackend;
+import uk.safeguarding.guidance.solr.SolrCollections;
+import uk.safeguarding.guidance.solr.SolrConfigset;
+import uk.safeguarding.guidance.solr.SolrNodes;
+import uk.safeguarding.guidance.solr.SolrSettings;
+import uk.safeguarding.guidance.solr.TestSolrCloud;
+import uk.safeguarding.guidance.store.Database;
+import uk.safeguarding.guidance.store.DatabaseConfig;
+import uk.safeguarding.guidance.store.Leases;
+import uk.safeguarding.guidance.store.TestPostgres;
+
+/**
+ * The scale-out mode end to end, on a real 2-node SolrCloud (2 shards × 2 replicas) and a real
+ * PostgreSQL: search ranks there as in the embedded index; two app replicas share the collection, the
+ * database and a trainer's sign-in; a stopped Solr node fails no search. In order: each step leaves
+ * the alias where the next expects it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrCloudIT {
+
+  @TempDir static Path solrDir;
+  @TempDir static Path corpus;
+  @TempDir static Path dataA;
+  @TempDir static Path dataB;
+  static TestSolrCloud cloud;
+  static SolrNodes nodes;
+
+  /** Bounds the searches run in the background while the alias switches (they stop sooner when it is seen). */
+  static final int MAX_BACKGROUND_SEARCHES = 2_000;
+  /**
+   * A trainer's change, seen on another replica: the issue's target is 10 s (the watcher's period);
+   * allowed 20 s here for a busy 2-core CI machine, and the measured figure is printed.
+   */
+  static final double MAX_SECONDS_TO_SEE_A_CHANGE = 20;
+
+  /** One replica, so the lease is always this one's. */
+  static final SolrPublisher.Lease ONLY_ME = new SolrPublisher.Lease() {
+    @Override
+    public boolean tryAcquire(String name, Duration length) {
+      return true;
+    }
+
+    @Override
+    public void release(String name) {}
+  };
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = TestSolrCloud.start(2, solrDir);
+    nodes = SolrNodes.parse(cloud.urlList());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cloud != null) {
+      cloud.close();
+    }
+  }
+
+  static List<Question> questions(String file) throws Exception {
+    return Question.read(Path.of("src/test/resources/eval", file));
+  }
+
+  static QuestionEval.Report run(SearchService search, List<Question> questions) {
+    return QuestionEval.run(questions, q -> search.search(SearchRequest.of(q, 10)).hits().stream()
+        .map(h -> h.passage().text()).toList());
+  }
+
+  static List<String> ids(SearchResults r) {
+    return r.hits().stream().map(h -> h.passage().id()).toList();
+  }
+
+  @Test
+  @Order(1)
+  void the_shipped_corpus_ranks_in_solrcloud_as_in_the_embedded_index_bm25_and_hybrid() throws Exception {
+    Embedder embedder = new CachedEmbedder(new BgeSmallEmbedder(), TestApp.SHARED_DATA);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(TestApp.SHARED_DATA, CorpusReader.standard(), embedder).open(Path.of("corpus")));
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      new SolrPublisher(new SolrCollections(nodes), SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1,
+          IndexStore.DEFAULT_B), 2, 2, ONLY_ME).publish(library);
+      assertEquals(library.passageCount(), new SolrCollections(nodes).count(SolrCollections.ALIAS));
+    }
+    SolrBackend solr = new SolrBackend(nodes);
+    SearchService embeddedWords = new SearchService(holder, null);
+    SearchService solrWords = new SearchService(holder, null, solr);
+    SearchService embeddedHybrid = new SearchService(holder, embedder);
+    SearchService solrHybrid = new SearchService(holder, embedder, solr);
+
+    List<Question> questions = new ArrayList<>(questions("practitioner.jsonl"));
+    questions.addAll(questions("bank-inscope-test.jsonl"));
+    int sameWords = 0;
+    int sameHybrid = 0;
+    for (Question q : questions) {
+      SearchRequest request = SearchRequest.of(q.text(), 10);
+      sameWords += ids(embeddedWords.search(request)).equals(ids(solrWords.search(request))) ? 1 : 0;
+      sameHybrid += ids(embeddedHybrid.search(request)).equals(ids(solrHybrid.search(request))) ? 1 : 0;
+    }
+    // BM25 over the whole collection's statistics (ExactStatsCache): the same top 10, question for question.
+    assertEquals(questions.size(), sameWords, "BM25 top 10 identical for every question");
+    // Nearest neighbours come from two HNSW graphs built apart: an exact tie may fall otherwise.
+    assertTrue(sameHybrid >= questions.size() * 0.95, sameHybrid + " of " + questions.size());
+
+    for (SearchService[] pair : new SearchService[][] {{embeddedWords, solrWords}, {embeddedHybrid, solrHybrid}}) {
+      QuestionEval.Report embedded = run(pair[0], questions);
+      QuestionEval.Report cloudReport = run(pair[1], questions);
+      assertEquals(embedded.recallAt5(), cloudReport.recallAt5(), 0.01, embedded + " vs " + cloudReport);
+      assertEquals(embedded.mrrAt10(), cloudReport.mrrAt10(), 0.01, embedded + " vs " + cloudReport);
+    }
+
+    // Answers: the same questions answered, declined and pointed at, on either engine.
+    ScreenService screen = new ScreenService(Path.of("corpus"), embedder, Runnable::run);
+    AskService embeddedAsk = new AskService(embeddedHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen,
+        embedder);
+    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen, embedder);
+    for (String file : List.of("bank-inscope-test.jsonl", "bank-oos-test.jsonl")) {
+      AskEval.Report a = AskEval.run(questions(file), embeddedAsk::ask);
+      AskEval.Report b = AskEval.run(questions(file), solrAsk::ask);
+      System.out.println("Answers, " + file + ": embedded " + a + "; SolrCloud " + b);
+      assertEquals(a.answeredRate(), b.answeredRate(), 0.0125, file + ": " + a + " vs " + b); // one question of 83
+      assertEquals(a.declinedRate(), b.declinedRate(), 0.0125, file + ": " + a + " vs " + b);
+      assertEquals(a.pointPrecision(), b.pointPrecision(), 0.01, file + ": " + a + " vs " + b);
+    }
+
+    // Totals, facets, documents and filters: the same numbers from either engine.
+    for (String q : List.of("neglect", "bruising in a baby who is not mobile", "\"was not brought\"", "dad")) {
+      for (SearchRequest.Group group : SearchRequest.Group.values()) {
+        SearchRequest request = new SearchRequest(q, 10, 0, Filters.NONE, true, group);
+        for (SearchService[] pair : new SearchService[][] {{embeddedWords, solrWords}, {embeddedHybrid, solrHybrid}}) {
+          SearchResults a = pair[0].search(request);
+          SearchResults b = pair[1].search(request);
+          assertEquals(a.total(), b.total(), q + " " + group);
+          assertEquals(a.facets(), b.facets(), q + " " + group);
+        }
+      }
+    }
+    holder.close();
+  }
+
+  @Test
+  @Order(2)
+  void two_replicas_share_the_collection_the_database_and_a_sign_in_and_a_stopped_node_fails_no_search()
+      throws Exception {
+    TestApp.copyMiniCorpus(corpus);
+    DatabaseConfig shared = TestPostgres.freshDatabase();
+    SolrSettings solr = new SolrSettings(cloud.urlList(), 2, 2);
+    try (TestApp a = new TestApp(TestApp.sparse(corpus, dataA).withDatabase(shared).withSolr(solr));
+        TestApp b = new TestApp(TestApp.sparse(corpus, dataB).withDatabase(shared).withSolr(solr))) {
+      TestApp.Response before = b.get("/api/search?q=passports");
+      assertEquals(200, before.status(), before.body());
+      assertEquals(0, before.json().getAsJsonObject().get("total").getAsInt(), before.body());
+
+      // Searches run on B all through the upload, the rebuild and the alias switch: none may fail.
+      java.util.concurrent.atomic.AtomicInteger searched = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger failedDuringSwitch = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean searching = new java.util.concurrent.atomic.AtomicBoolean(true);
+      Thread searcher = new Thread(() -> {
+        while (searching.get() && searched.get() < MAX_BACKGROUND_SEARCHES) {
+          try {
+            TestApp.Response r = b.get("/api/search?q=bruise");
+            failedDuringSwitch.addAndGet(r.status() == 200 ? 0 : 1);
+          } catch (Exception e) {
+            failedDuringSwitch.incrementAndGet();
+          }
+          searched.incrementAndGet();
+        }
+      });
+      searcher.start();
+
+      // A trainer signs in on A and publishes a document there (into the corpus folder the replicas share).
+      TestApp.Trainer alice = a.signIn("alice", "correct horse battery");
+      String text = "# Travel abroad with a baby\n\n## What you should do\n\nCheck the passports when a family "
+          + "plans to travel abroad with a baby subject to a child protection plan.\n";
+      TestApp.Response published = a.multipart(alice, "POST", "/api/admin/documents", TestApp.Multipart.of(
+          Map.of("title", "Travel abroad with a baby", "organisation", "Test Partnership", "type",
+              "Procedure", "date", "2024-05"), "travel.md", text.getBytes(StandardCharsets.UTF_8)));
+      assertEquals(201, published.status(), published.body());
+      long uploaded = System.nanoTime();
+
+      // B finds it and answers from it within the watcher's period (10 s) and a rebuild.
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      int found = 0;
+      while (found == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        found = b.get("/api/search?q=passports").json().getAsJsonObject()
+            .get("total").getAsInt();
+      }
+      double seconds = (System.nanoTime() - uploaded) / 1e9;
+      searching.set(false);
+      searcher.join(30_000);
+      assertEquals(1, found, "the new document's one passage, found on replica B");
+      System.out.printf(java.util.Locale.ROOT, "Upload on A to found on B: %.1f s; %d searches on B meanwhile%n",
+          seconds, searched.get());
+      // The watcher looks every 10 s; B's reload of the mini corpus takes well under a second more.
+      assertTrue(seconds <= MAX_SECONDS_TO_SEE_A_CHANGE, "seen on B after " + seconds + " s");
+      assertTrue(searched.get() > 0);
+      assertEquals(0, failedDuringSwitch.get(), "searches that failed while the alias switched");
+      JsonObject question = new JsonObject();
+      question.addProperty("question", "what should I check when a family plans to travel abroad with a baby?");
+      TestApp.Response answer = b.post("/api/ask", question.toString());
+      assertEquals(200, answer.status(), answer.body());
+      assertTrue(answer.body().contains("passports"), answer.body());
+      assertEquals(200, b.as(alice, "GET", "/api/admin/session", null, null).status(), "A's sign-in honoured on B");
+
+      JsonObject engine = b.get("/health").json().getAsJsonObject().getAsJsonObject("searchEngine");
+      assertEquals("solrcloud", engine.get("name").getAsString());
+      assertEquals("ready", engine.get("state").getAsString());
+      assertTrue(engine.get("detail").getAsString().startsWith("2 of 2 nodes answer; serving guidance_"), engine.toString());
+
+      // One Solr node stops: every search on both replicas still answers.
+      cloud.stop(1);
+      TestApp.Response health = a.get("/health");
+      assertEquals(200, health.status(), health.body());
+      assertTrue(health.body().contains("1 of 2 nodes answer"), health.body());
+      int failed = 0;
+      for (int i = 0; i < 40; i++) {
+        TestApp.Response r = (i % 2 == 0 ? a : b).get("/api/search?q=" + TestApp.enc(i % 4 < 2 ? "bruise" : "passports"));
+        failed += r.status() == 200 && r.json().getAsJsonObject().get("total").getAsInt() > 0 ? 0 : 1;
+      }
+      assertEquals(0, failed, "searches that failed with a Solr node down");
+      cloud.start(1);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void a_rebuild_left_half_done_by_a_replica_that_stopped_is_done_again_by_another_once_its_lease_lapses()
+      throws Exception {
+    Path corpusC = Files.createTempDirectory("corpus-c");
+    TestApp.copyMiniCorpus(corpusC);
+    Files.writeString(corpusC.resolve("late.md"), "# Late arrival\n\n## What you should do\n\nA late entry.\n");
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(Files.createTempDirectory("data-c"), CorpusReader.standard()).open(corpusC));
+    SolrCollections collections = new SolrCollections(nodes);
+    SolrConfigset configset = SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    try (Database db = Database.open(TestPostgres.freshDatabase()); LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      String name = SolrPublisher.collectionName(library);
+      Leases leases = new Leases(db, Clock.systemUTC());
+      // Replica A took the lease, created the collection, wrote one passage of several, and stopped.
+      assertTrue(leases.tryAcquire(SolrPublisher.LEASE, "replica-a", Duration.ofSeconds(3)));
+      collections.ensureConfigset(configset);
+      collections.create(name, configset.name(), 2, 2);
+      var first = library.documents().values().iterator().next();
+      collections.add(name, List.of(SolrPublisher.document(first.metadata(), library.passages(first.id()).get(0), null)));
+      collections.commit(name);
+      String servingBefore = collections.aliased().orElseThrow();
+
+      // Replica B publishes the same library: it waits out A's lease, then builds the collection again.
+      long started = System.nanoTime();
+      new SolrPublisher(collections, configset, 2, 2, new SolrPublisher.Lease() {
+        @Override
+        public boolean tryAcquire(String lease, Duration length) {
+          return leases.tryAcquire(lease, "replica-b", length);
+        }
+
+        @Override
+        public void release(String lease) {
+          leases.release(lease, "replica-b");
+        }
+      }).publish(library);
+      assertTrue((System.nanoTime() - started) / 1e9 >= 1.0, "waited for A's lease to lapse");
+      assertEquals(name, collections.aliased().orElseThrow());
+      assertEquals(library.passageCount(), collections.count(SolrCollections.ALIAS), "every passage, not A's one");
+      assertTrue(collections.collections().contains(servingBefore), "the collection before is kept for searches under way");
+    }
+    holder.close();
+  }
+}
