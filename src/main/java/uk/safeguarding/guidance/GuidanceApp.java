@@ -93,7 +93,7 @@ public final class GuidanceApp {
     this.sharedConversations = database.dialect() == Dialect.POSTGRESQL
         ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE) : null;
     AskService ask = new AskService(search, holder,
-        sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen);
+        sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),

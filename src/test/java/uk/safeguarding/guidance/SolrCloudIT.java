@@ -153,8 +153,9 @@ class SolrCloudIT {
 
     // Answers: the same questions answered, declined and pointed at, on either engine.
     ScreenService screen = new ScreenService(Path.of("corpus"), embedder, Runnable::run);
-    AskService embeddedAsk = new AskService(embeddedHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen);
-    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen);
+    AskService embeddedAsk = new AskService(embeddedHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen,
+        embedder);
+    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen, embedder);
     for (String file : List.of("bank-inscope-test.jsonl", "bank-oos-test.jsonl")) {
       AskEval.Report a = AskEval.run(questions(file), embeddedAsk::ask);
       AskEval.Report b = AskEval.run(questions(file), solrAsk::ask);

@@ -20,10 +20,17 @@ final class Sentences {
   /** A report's paragraph number ("7.11.1 "): the point quotes the sentence, not where it sat. */
   private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2}){1,3}\\.?\\s+(?=[A-Z(\"'“‘])");
 
+  static final int MIN_QUOTABLE_CHARS = 25;
+
   /** One quotable unit and whether it came from a list item. */
   record Unit(String text, boolean listItem) {}
 
   private Sentences() {}
+
+  /** The units long enough to quote ({@value #MIN_QUOTABLE_CHARS}+ characters): shorter ones are heading-like fragments. */
+  static List<Unit> quotable(String passageText) {
+    return units(passageText).stream().filter(u -> u.text().length() >= MIN_QUOTABLE_CHARS).toList();
+  }
 
   static List<Unit> units(String passageText) {
     List<Unit> out = new ArrayList<>();

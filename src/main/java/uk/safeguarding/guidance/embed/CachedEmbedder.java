@@ -60,7 +60,11 @@ public final class CachedEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String query) {
-    return queries.get(query, model::embedQuery);
+    // A fixed text already embedded by embedQueries (a labelled example) reuses its stored vector.
+    return queries.get(query, q -> {
+      float[] stored = passages.get(key(QUERY_KEY + q));
+      return stored != null ? stored : model.embedQuery(q);
+    });
   }
 
   /** In memory only, beside the question's query vector: a question never reaches the disk cache. */

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import uk.safeguarding.guidance.answer.AnswerSentences;
 
 /**
  * A practitioner question with the phrases that identify a passage answering it, or marked out
@@ -27,30 +27,10 @@ public record Question(String text, List<String> expect, String answer, boolean 
     this(text, expect, "", outOfScope);
   }
 
-  /**
-   * Whether an answer point quotes the answering sentence: one contains the other, or the point
-   * carries at least {@link #SENTENCE_WORD_SHARE} of the sentence's words (the point may be one
-   * list item or clause of it, cut differently).
-   */
+  /** Whether an answer point quotes the answering sentence ({@link AnswerSentences#matches}). */
   public boolean isAnswerSentence(String point) {
-    if (answer.isEmpty()) {
-      return false;
-    }
-    String a = normalise(answer);
-    String p = normalise(point);
-    if (a.contains(p) && p.length() >= MIN_POINT_CHARS || p.contains(a)) {
-      return true;
-    }
-    List<String> words = List.of(a.split("[^a-z0-9]+"));
-    java.util.Set<String> pointWords = new java.util.HashSet<>(List.of(p.split("[^a-z0-9]+")));
-    long shared = words.stream().filter(pointWords::contains).count();
-    return !words.isEmpty() && shared >= SENTENCE_WORD_SHARE * words.size();
+    return AnswerSentences.matches(answer, point);
   }
-
-  /** A point this short inside the answering sentence is a fragment, not the answer. */
-  static final int MIN_POINT_CHARS = 40;
-  /** Share of the answering sentence's words a point must carry to count as quoting it. */
-  static final double SENTENCE_WORD_SHARE = 0.8;
 
   public boolean isAnsweredBy(String passageText) {
     String haystack = normalise(passageText);
@@ -58,8 +38,7 @@ public record Question(String text, List<String> expect, String answer, boolean 
   }
 
   static String normalise(String s) {
-    return s.toLowerCase(Locale.ROOT).replace('‘', '\'').replace('’', '\'').replace('“', '"').replace('”', '"')
-        .replaceAll("\\s+", " ").strip();
+    return AnswerSentences.normalise(s);
   }
 
   /** Reads a JSON-lines file of {"q", "expect"} or {"q", "outOfScope": true} objects. */

@@ -43,7 +43,7 @@ final class QuestionRun {
     SearchService search = new SearchService(holder, embedder);
     // The screen only sets the urgent flag, which these figures do not score: trained here, synchronously.
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE,
-        new ScreenService(corpus, embedder, Runnable::run));
+        new ScreenService(corpus, embedder, Runnable::run), embedder);
     try {
       for (Path file : files) {
         List<Question> qs = Question.read(file);

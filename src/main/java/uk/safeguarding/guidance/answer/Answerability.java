@@ -1,0 +1,97 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The learned answer-or-decline decision: a {@link Logistic} regression over a question's
+ * {@link AnswerFeatures} and its sentence embedding, learned from labelled questions
+ * ({@link AnswerableExamples}). The threshold is set from out-of-fold scores so that
+ * {@link Settings#targetRecall} of answerable questions the model did not see are answered.
+ * Immutable once trained; thread-safe.
+ */
+final class Answerability {
+
+  /**
+   * The knobs, chosen by 5-fold cross-validation on the question bank's train split only
+   * (BENCHMARKS.md §8): the embedding lets the model learn which topics the library covers, the
+   * figures how well the top passages answer.
+   *
+   * @param c liblinear's inverse regularisation strength
+   * @param embeddingWeight the question's (unit) embedding is scaled by this against the standardised figures
+   * @param targetRecall the out-of-fold share of answerable questions the threshold must answer
+   * @param folds cross-validation folds for the threshold
+   */
+  record Settings(double c, double embeddingWeight, double targetRecall, int folds) {}
+
+  static final Settings STANDARD = new Settings(1, 3, 0.90, 5);
+
+  private final Logistic model;
+  private final double threshold;
+
+  private Answerability(Logistic model, double threshold) {
+    this.model = model;
+    this.threshold = threshold;
+  }
+
+  /** Learns from {@code inputs} labelled by {@code answerable} (both labels needed). */
+  static Answerability train(List<Logistic.Input> inputs, List<Boolean> answerable, Settings settings) {
+    if (!answerable.contains(true) || !answerable.contains(false)) {
+      throw new IllegalArgumentException("The answer-or-decline model needs answerable and not-covered examples, got "
+          + inputs.size());
+    }
+    double[] scores = outOfFold(inputs, answerable, settings);
+    double threshold = threshold(scores, answerable, settings.targetRecall());
+    return new Answerability(Logistic.fit(inputs, answerable, settings.c(), settings.embeddingWeight()), threshold);
+  }
+
+  /** The probability that the question is answerable. */
+  double score(Logistic.Input input) {
+    return model.score(input);
+  }
+
+  boolean answerable(Logistic.Input input) {
+    return score(input) >= threshold;
+  }
+
+  double threshold() {
+    return threshold;
+  }
+
+  /** Scores for every example from models that did not see it, folds assigned round-robin. */
+  static double[] outOfFold(List<Logistic.Input> x, List<Boolean> y, Settings settings) {
+    double[] scores = new double[x.size()];
+    for (int fold = 0; fold < settings.folds(); fold++) {
+      List<Logistic.Input> trainX = new ArrayList<>();
+      List<Boolean> trainY = new ArrayList<>();
+      for (int i = 0; i < x.size(); i++) {
+        if (i % settings.folds() != fold) {
+          trainX.add(x.get(i));
+          trainY.add(y.get(i));
+        }
+      }
+      if (!trainY.contains(true) || !trainY.contains(false)) {
+        continue; // too few examples for this fold; its scores stay 0, which only lowers the threshold
+      }
+      Logistic m = Logistic.fit(trainX, trainY, settings.c(), settings.embeddingWeight());
+      for (int i = fold; i < x.size(); i += settings.folds()) {
+        scores[i] = m.score(x.get(i));
+      }
+    }
+    return scores;
+  }
+
+  /** The highest score that still answers {@code targetRecall} of the answerable examples. */
+  static double threshold(double[] scores, List<Boolean> answerable, double targetRecall) {
+    double[] kept = new double[(int) answerable.stream().filter(a -> a).count()];
+    int k = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (answerable.get(i)) {
+        kept[k++] = scores[i];
+      }
+    }
+    Arrays.sort(kept);
+    return kept[(int) Math.floor((1 - targetRecall) * kept.length)];
+  }
+}

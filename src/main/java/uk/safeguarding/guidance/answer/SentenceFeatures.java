@@ -1,0 +1,77 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import uk.safeguarding.guidance.corpus.ActionSections;
+import uk.safeguarding.guidance.corpus.Passage;
+
+/**
+ * What the sentence scorer sees of each quotable sentence of the top passages: how close it is to
+ * the question (embedding and words) alone and against the best sentence, where its passage ranks
+ * and how well that passage answers, and what kind of sentence it is. Stateless.
+ */
+final class SentenceFeatures {
+
+  /** The figures, in order. */
+  static final List<String> NAMES = List.of("cosine", "overlap", "belowBestCosine", "belowBestOverlap",
+      "belowPassageBest", "passageRank", "topPassage", "passageCosine", "passageCoverage", "passageScore", "length",
+      "action", "position", "background");
+  /** Longer sentences count as this long: past it, length says nothing more. */
+  static final int LENGTH_CAP = 600;
+
+  /** One quotable sentence of a top passage, with its figures. */
+  record Row(Scored source, int position, Sentences.Unit unit, Set<String> terms, boolean action, PointKind kind,
+      double[] figures) {}
+
+  private SentenceFeatures() {}
+
+  /** Every quotable sentence of the evidence's top passages, in passage then text order. */
+  static List<Row> rows(Evidence e, Function<String, Set<String>> termsOf) {
+    List<List<Row>> byPassage = new ArrayList<>();
+    double bestCosine = 0;
+    double bestOverlap = 0;
+    for (int i = 0; i < e.sentenceCosines().size(); i++) {
+      Scored s = e.scored().get(i);
+      Passage p = s.hit().passage();
+      boolean actionPassage = ActionSections.isAction(p);
+      List<Sentences.Unit> units = Sentences.quotable(p.text());
+      double[] cosines = e.sentenceCosines().get(i);
+      List<Row> rows = new ArrayList<>();
+      for (int j = 0; j < units.size(); j++) {
+        String text = units.get(j).text();
+        Set<String> terms = termsOf.apply(text);
+        boolean action = PointPicker.isAction(text);
+        double[] f = new double[NAMES.size()];
+        f[0] = cosines[j];
+        f[1] = e.terms().coverage(terms);
+        f[5] = 1.0 / (1 + i);
+        f[6] = i == 0 ? 1 : 0;
+        f[7] = Double.isNaN(s.hit().cosine()) ? 0 : s.hit().cosine();
+        f[8] = s.coverage();
+        f[9] = s.hit().score() / Math.max(1e-6, e.scored().get(0).hit().score());
+        f[10] = Math.min(text.length(), LENGTH_CAP) / (double) LENGTH_CAP;
+        f[11] = action ? 1 : 0;
+        f[12] = j / (double) units.size();
+        PointKind kind = PointKind.of(p, text, action, actionPassage);
+        f[13] = kind == PointKind.BACKGROUND ? 1 : 0;
+        bestCosine = Math.max(bestCosine, f[0]);
+        bestOverlap = Math.max(bestOverlap, f[1]);
+        rows.add(new Row(s, j, units.get(j), terms, action, kind, f));
+      }
+      byPassage.add(rows);
+    }
+    List<Row> out = new ArrayList<>();
+    for (List<Row> rows : byPassage) {
+      double passageBest = rows.stream().mapToDouble(r -> r.figures()[0]).max().orElse(0);
+      for (Row r : rows) {
+        r.figures()[2] = bestCosine - r.figures()[0];
+        r.figures()[3] = bestOverlap - r.figures()[1];
+        r.figures()[4] = passageBest - r.figures()[0];
+        out.add(r);
+      }
+    }
+    return out;
+  }
+}

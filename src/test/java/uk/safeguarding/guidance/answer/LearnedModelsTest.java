@@ -1,0 +1,88 @@
+package uk.safeguarding.guidance.answer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.search.QueryTerms;
+import uk.safeguarding.guidance.search.SearchHit;
+
+class LearnedModelsTest {
+
+  private static final String ANSWER = "Practitioners should record neglect early and clearly.";
+  private static final String TEXT = ANSWER + " The family moved house in the spring of that year.";
+  private static final String OTHER = "The review panel met twice at the council offices that spring.";
+
+  private static Set<String> termsOf(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z]+")).filter(w -> !w.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
+  /** An answerable question finds a close passage whose first sentence answers; another finds a distant one. */
+  private static Evidence evidence(boolean close, Random random) {
+    double noise = 0.04 * random.nextGaussian();
+    Passage p = new Passage("doc", "p", List.of("Doc"), TEXT, 0);
+    Scored s = new Scored(new SearchHit(p, null, 1f, "", (float) ((close ? 0.8 : 0.6) + noise)), 0, 1, termsOf(TEXT));
+    Passage q = new Passage("doc", "q", List.of("Doc"), OTHER, 1);
+    Scored t = new Scored(new SearchHit(q, null, 0.8f, "", (float) (0.55 + noise)), 1, 0, termsOf(OTHER));
+    QueryTerms terms = new QueryTerms(List.of(new QueryTerms.Word("neglect", Set.of("neglect"), 2, true)));
+    double[] cosines = {(close ? 0.8 : 0.55) + noise, 0.5 + noise};
+    return new Evidence(terms, List.of(s, t), new float[] {1, 0}, List.of(cosines, new double[] {0.45 + noise}));
+  }
+
+  private static List<AnswerableExamples.Example> examples() {
+    List<AnswerableExamples.Example> out = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      boolean answerable = i % 3 != 0;
+      out.add(new AnswerableExamples.Example((answerable ? "a" : "n") + i, answerable,
+          answerable ? List.of("record neglect early") : List.of(), answerable ? ANSWER : ""));
+    }
+    return out;
+  }
+
+  private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings) {
+    Random random = new Random(7);
+    return new LearnedModels(hash::get, questions -> {
+      trainings.incrementAndGet();
+      return questions.stream().map(q -> evidence(q.startsWith("a"), random)).toList();
+    }, LearnedModelsTest::termsOf, LearnedModelsTest::examples);
+  }
+
+  @Test
+  void learns_to_answer_close_questions_and_to_rate_the_answering_sentence_first() {
+    LearnedModels.Trained t = models(new AtomicReference<>("h1"), new AtomicInteger()).get();
+    Random random = new Random(11);
+    assertTrue(t.answerability().answerable(evidence(true, random).answerability()));
+    assertFalse(t.answerability().answerable(evidence(false, random).answerability()));
+    List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence(true, random), LearnedModelsTest::termsOf);
+    assertTrue(t.score(rows.get(0).figures()) > t.score(rows.get(1).figures()), "the answering sentence first");
+  }
+
+  @Test
+  void a_new_library_is_learned_in_the_background_while_the_old_models_serve() throws InterruptedException {
+    AtomicReference<String> hash = new AtomicReference<>("h1");
+    AtomicInteger trainings = new AtomicInteger();
+    LearnedModels models = models(hash, trainings);
+    LearnedModels.Trained first = models.get();
+    assertSame(first, models.get(), "the same library: no retraining");
+    hash.set("h2");
+    assertSame(first, models.get(), "the old models serve while the new ones train");
+    for (int i = 0; i < 200 && models.get() == first; i++) {
+      Thread.sleep(50);
+    }
+    assertNotSame(first, models.get());
+    assertTrue(trainings.get() == 2, "trained once per library, got " + trainings.get());
+  }
+}

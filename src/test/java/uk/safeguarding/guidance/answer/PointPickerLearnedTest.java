@@ -1,0 +1,59 @@
+package uk.safeguarding.guidance.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.search.SearchHit;
+
+class PointPickerLearnedTest {
+
+  private static Scored passage(int rank) {
+    Passage p = new Passage("doc" + rank, "p" + rank, List.of("Doc", "Section " + rank), "Text.", rank);
+    return new Scored(new SearchHit(p, null, 10f - rank, "", 0.7f), rank, 0.5, Set.of());
+  }
+
+  private static SentenceFeatures.Row row(Scored source, int position, String text) {
+    return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, false), Set.of(text.split(" ")),
+        false, PointKind.LEARNED, new double[SentenceFeatures.NAMES.size()]);
+  }
+
+  private static List<String> texts(List<List<PointPicker.Candidate>> picked) {
+    return picked.stream().map(g -> g.get(0).text()).toList();
+  }
+
+  @Test
+  void the_best_sentence_passage_leads_and_other_passages_give_only_sentences_close_to_the_best() {
+    Scored top = passage(0);
+    Scored second = passage(1);
+    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "alpha one two three four"),
+        row(top, 1, "bravo five six seven eight"), row(top, 2, "echo seventeen eighteen nineteen twenty"),
+        row(second, 0, "charlie nine ten eleven twelve"), row(second, 1, "delta thirteen fourteen fifteen sixteen"));
+    // The second passage's best sentence leads; the top passage gives only its best sentence scoring
+    // OTHER_SHARE of the best (one point at most); the lead passage's weak sentence stays above LEAD_SHARE.
+    double best = 0.8;
+    double[] scores = {best * PointPicker.OTHER_SHARE + 0.02, best * PointPicker.OTHER_SHARE + 0.01,
+        best * PointPicker.OTHER_SHARE - 0.01, best, best * PointPicker.LEAD_SHARE + 0.01};
+    List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
+    assertEquals(List.of("alpha one two three four", "charlie nine ten eleven twelve",
+        "delta thirteen fourteen fifteen sixteen"), texts(picked));
+  }
+
+  @Test
+  void at_most_the_learned_number_of_points_and_near_duplicates_merge() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = new ArrayList<>(); // the top passage leads; the other gives its duplicate
+    rows.add(row(top, 0, "same words in this sentence here"));
+    rows.add(row(passage(2), 0, "same words in this sentence here"));
+    for (int i = 1; i <= 6; i++) {
+      rows.add(row(top, i, "point number " + i + " says something else " + "x".repeat(i)));
+    }
+    double[] scores = rows.stream().mapToDouble(r -> 0.9 - 0.01 * rows.indexOf(r)).toArray();
+    List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
+    assertEquals(Math.min(PointPicker.LEARNED_POINTS, PointPicker.MAX_PER_PASSAGE), picked.size(), "three from one passage");
+    assertEquals(2, picked.get(0).size(), "the duplicate is one point citing both passages");
+  }
+}
