@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import uk.safeguarding.guidance.corpus.GuidanceLabels;
 import uk.safeguarding.guidance.corpus.SentenceSplitter;
 
 /**
@@ -13,9 +14,7 @@ final class Sentences {
 
   private static final Pattern LIST_MARK = Pattern.compile("^(?:[-*•]|\\d{1,2}[.)])\\s+");
   /** Labels the splitter keeps at the start of merged sub-sections, e.g. "What you should do: ". */
-  private static final Pattern LABEL = Pattern.compile(
-      "^(What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do|Recommendations?|"
-          + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LABEL = GuidanceLabels.POINT_PREFIX;
 
   /** A report's paragraph number ("7.11.1 "): the point quotes the sentence, not where it sat. */
   private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2}){1,3}\\.?\\s+(?=[A-Z(\"'“‘])");

@@ -31,12 +31,7 @@ public final class PassageSplitter {
   static final int MIN_CHARS = 140;
 
   /** The labels reviews print at the start of a paragraph to open a sub-section. */
-  private static final String LABEL =
-      "(?:What (?:we have|have we|did we|we) (?:learn(?:ed|t)?|found)|What (?:you should|should you|to) do(?: next)?"
-          + "|What (?:can|could|should|must) (?:you|we|practitioners|professionals|managers) do"
-          + "|What (?:practitioners|professionals|managers|agencies|you|we) (?:should|must|can|could|need to) (?:do|know)"
-          + "|Key (?:learning|messages?|findings?|points?)|Why (?:it|this) matters"
-          + "|Recommendations?|Learning(?: points?)?|Actions?|Findings?)";
+  private static final String LABEL = GuidanceLabels.SUB_SECTION;
   private static final Pattern INLINE_LABEL = Pattern.compile("^(" + LABEL + "\\s*[?:])\\s+(.+)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** A label printed on a line of its own ("What practitioners should do:") before a paragraph or list. */
