@@ -2,14 +2,13 @@ package uk.safeguarding.guidance.answer;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import uk.safeguarding.guidance.ops.LabelledLines;
 
 /**
  * The labelled questions the answer step learns from ({@value #BANK}, JSON lines {@code {"q",
@@ -61,30 +60,22 @@ final class AnswerableExamples {
 
   /** JSON lines {@code {"q", "answerable": true|false, "expect": [phrases]?, "answer": sentence?}}; blank lines ignored. */
   static List<Example> parse(String text, String source) {
+    LabelledLines.Read read = LabelledLines.read(text, source, "answerable");
+    if (!read.skipped().isEmpty()) {
+      throw new IllegalStateException(read.skipped().get(0)); // the shipped bank must be whole
+    }
     List<Example> out = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
+    for (LabelledLines.Line line : read.lines()) {
+      JsonObject o = line.json();
       try {
-        JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-        JsonElement q = o.get("q");
-        JsonElement answerable = o.get("answerable");
-        if (q == null || !q.isJsonPrimitive() || answerable == null || !answerable.isJsonPrimitive()
-            || !answerable.getAsJsonPrimitive().isBoolean()) {
-          throw new IllegalArgumentException("needs \"q\" (text) and \"answerable\" (true or false)");
-        }
-        JsonElement answer = o.get("answer");
         List<String> expect = new ArrayList<>();
         if (o.has("expect")) {
           o.getAsJsonArray("expect").forEach(e -> expect.add(e.getAsString()));
         }
-        out.add(new Example(q.getAsString(), answerable.getAsBoolean(), expect,
-            answer == null ? "" : answer.getAsString()));
-      } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
-        throw new IllegalStateException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+        JsonElement answer = o.get("answer");
+        out.add(new Example(line.q(), line.label(), expect, answer == null ? "" : answer.getAsString()));
+      } catch (IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+        throw new IllegalStateException(source + " line " + line.number() + ": " + e.getMessage(), e);
       }
     }
     return out;

@@ -1,9 +1,6 @@
 package uk.safeguarding.guidance.screen;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonParseException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.safeguarding.guidance.ops.LabelledLines;
 
 /**
  * Reads labelled situations: the bank that ships in the jar ({@value #BANK}, JSON lines
@@ -63,30 +61,14 @@ public final class ExampleFiles {
   }
 
   static Loaded jsonLines(String text, String source) {
+    LabelledLines.Read read = LabelledLines.read(text, source, "urgent");
     List<Example> out = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      try {
-        JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-        JsonElement q = o.get("q");
-        JsonElement urgent = o.get("urgent");
-        if (q == null || !q.isJsonPrimitive() || urgent == null || !urgent.isJsonPrimitive()
-            || !urgent.getAsJsonPrimitive().isBoolean()) {
-          skipped.add(source + " line " + (i + 1) + ": needs \"q\" (text) and \"urgent\" (true or false)");
-          continue;
-        }
-        String split = o.has("split") ? o.get("split").getAsString() : "test";
-        out.add(new Example(q.getAsString(), urgent.getAsBoolean(), split));
-      } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
-        skipped.add(source + " line " + (i + 1) + ": not a JSON object (" + e.getMessage() + ")");
-      }
+    for (LabelledLines.Line line : read.lines()) {
+      JsonObject o = line.json();
+      String split = o.has("split") ? o.get("split").getAsString() : "test";
+      out.add(new Example(line.q(), line.label(), split));
     }
-    return new Loaded(out, skipped);
+    return new Loaded(out, read.skipped());
   }
 
   /** The trainers' file in {@code corpusDir}; empty when there is none. */

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import uk.safeguarding.guidance.TestClock;
 import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.store.TestDatabase;
 
@@ -22,25 +20,6 @@ class SharedConversationsTest {
 
   @TempDir Path data;
 
-  static final class Hands extends Clock {
-    Instant now = Instant.parse("2026-11-25T09:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   static Conversations.Turn turn(String q) {
     return new Conversations.Turn("answer-" + q, q, q + " words", true, Instant.EPOCH);
   }
@@ -48,7 +27,7 @@ class SharedConversationsTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void a_follow_up_on_another_replica_finds_the_turns_before_it_until_the_conversation_expires(TestDatabase product) {
-    Hands clock = new Hands();
+    TestClock clock = new TestClock(Instant.parse("2026-11-25T09:00:00Z"));
     try (Database db = Database.open(product.fresh(data))) {
       Conversations replicaA = new SharedConversations(db, clock, 3, Duration.ofMinutes(30));
       Conversations replicaB = new SharedConversations(db, clock, 3, Duration.ofMinutes(30));
@@ -66,9 +45,9 @@ class SharedConversationsTest {
       assertNotEquals(id, replicaA.add("no-such-conversation", turn("x")), "an unknown id starts a new one");
       assertEquals(List.of(), replicaA.turns("x".repeat(400)), "an id too long to be ours is unknown");
 
-      clock.now = clock.now.plus(Duration.ofMinutes(29));
+      clock.advance(Duration.ofMinutes(29));
       assertEquals(3, replicaA.turns(id).size(), "29 minutes after the last question: still there");
-      clock.now = clock.now.plus(Duration.ofMinutes(2));
+      clock.advance(Duration.ofMinutes(2));
       assertEquals(List.of(), replicaA.turns(id), "31 minutes: forgotten");
       assertTrue(replicaA.answer(id, "answer-4").isEmpty());
       assertEquals(4, ((SharedConversations) replicaB).forgetExpired(), "every row of both expired conversations");
