@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.search.QueryTerms;
 
@@ -84,7 +85,8 @@ final class AnswerFeatures {
     }
     all.sort(Comparator.reverseOrder());
     sentence[2] = all.size() > 1 ? all.get(1) : 0;
-    double cosine = top.stream().mapToDouble(s -> s.hit().cosine()).filter(c -> !Double.isNaN(c)).max().orElse(0);
+    double cosine = top.stream().map(s -> s.hit().similarity()).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).max().orElse(0);
     return new double[] {cosine, best[0], best[1], best[2], count(kinds, Kind.OTHER) / n,
         count(kinds, Kind.ACRONYM) > 0 ? 1 : 0, count(kinds, Kind.NAME) > 0 ? 1 : 0, sentence[0], sentence[1],
         sentence[2]};

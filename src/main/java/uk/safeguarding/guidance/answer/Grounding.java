@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.answer;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.search.QueryTerms;
 
@@ -59,11 +60,12 @@ final class Grounding {
     if (namedUnknown && bestCoverage < NAMED_UNKNOWN_COVERAGE) {
       return false;
     }
-    double cosine = scored.stream().limit(TOP).mapToDouble(s -> s.hit().cosine()).filter(c -> !Double.isNaN(c))
-        .max().orElse(Double.NaN);
-    if (Double.isNaN(cosine)) {
-      return bestCoverage >= GROUNDED_COVERAGE;
+    OptionalDouble similarity = scored.stream().limit(TOP).map(s -> s.hit().similarity())
+        .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).max();
+    if (similarity.isEmpty()) {
+      return bestCoverage >= GROUNDED_COVERAGE; // words alone: no embeddings to weigh
     }
+    double cosine = similarity.getAsDouble();
     // The best similarity and the best coverage among the top passages, which may be different ones.
     return cosine + COVERAGE_WEIGHT * bestCoverage - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE;
   }
@@ -73,7 +75,7 @@ final class Grounding {
    * similarity, coverage and unknown words in hybrid mode, by coverage alone without embeddings.
    */
   static boolean answers(QueryTerms terms, Scored s, double margin) {
-    if (Double.isNaN(s.hit().cosine())) {
+    if (s.hit().similarity().isEmpty()) {
       return answerScore(s) >= GROUNDED_COVERAGE - margin;
     }
     return answerScore(s) - UNKNOWN_WEIGHT * unknownShare(terms) >= GROUNDED_SCORE - margin;
@@ -81,8 +83,8 @@ final class Grounding {
 
   /** One passage's answer score: similarity plus coverage (hybrid), coverage alone (BM25). */
   static double answerScore(Scored s) {
-    double cosine = s.hit().cosine();
-    return Double.isNaN(cosine) ? s.coverage() : cosine + COVERAGE_WEIGHT * s.coverage();
+    OptionalDouble cosine = s.hit().similarity();
+    return cosine.isEmpty() ? s.coverage() : cosine.getAsDouble() + COVERAGE_WEIGHT * s.coverage();
   }
 
   /**

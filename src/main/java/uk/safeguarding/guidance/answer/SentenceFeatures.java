@@ -48,7 +48,7 @@ final class SentenceFeatures {
         f[1] = e.terms().coverage(terms);
         f[5] = 1.0 / (1 + i);
         f[6] = i == 0 ? 1 : 0;
-        f[7] = Double.isNaN(s.hit().cosine()) ? 0 : s.hit().cosine();
+        f[7] = s.hit().similarity().orElse(0);
         f[8] = s.coverage();
         f[9] = s.hit().score() / Math.max(1e-6, e.scored().get(0).hit().score());
         f[10] = Math.min(text.length(), LENGTH_CAP) / (double) LENGTH_CAP;

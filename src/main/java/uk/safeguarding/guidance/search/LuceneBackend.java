@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -47,7 +48,7 @@ public final class LuceneBackend implements SearchBackend {
       List<Ranked> ranked = new ArrayList<>();
       if (r.vector() == null) {
         for (ScoreDoc d : lexical.scoreDocs) {
-          ranked.add(new Ranked(library.passageAt(d.doc), d.score, Float.NaN));
+          ranked.add(new Ranked(library.passageAt(d.doc), d.score, OptionalDouble.empty()));
         }
       } else {
         int wordMatches = matching.cardinality(); // before the dense neighbours join
@@ -94,8 +95,8 @@ public final class LuceneBackend implements SearchBackend {
     return out;
   }
 
-  private static float cosine(Library library, int doc, float[] vector) {
+  private static OptionalDouble cosine(Library library, int doc, float[] vector) {
     float[] v = library.vector(library.passageAt(doc).id());
-    return v == null ? Float.NaN : Vectors.dot(v, vector);
+    return v == null ? OptionalDouble.empty() : OptionalDouble.of(Vectors.dot(v, vector));
   }
 }

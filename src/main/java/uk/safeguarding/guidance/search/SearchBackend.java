@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.lucene.search.Query;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.Library;
@@ -38,8 +39,8 @@ public interface SearchBackend {
   record Retrieval(String text, Query query, float[] vector, Filters filters, int depth, boolean facets,
       boolean perDocument) {}
 
-  /** A ranked passage: BM25 or fused score, and its cosine to the question (NaN without vectors). */
-  record Ranked(Passage passage, double score, float cosine) {}
+  /** A ranked passage: BM25 or fused score, and its cosine to the question (empty on words alone). */
+  record Ranked(Passage passage, double score, OptionalDouble similarity) {}
 
   /**
    * Best first, ties by passage id; {@code total} counts matches (documents when per document);

@@ -150,7 +150,7 @@ public final class SearchService {
       DocumentMetadata meta = library.documents().get(passage.docId()).metadata();
       String snippet = Snippets.snippet(passage.text(),
           Snippets.matches(passage.text(), terms, library.analysis().index()), SNIPPET_CHARS);
-      hits.add(new SearchHit(passage, meta, (float) r.score(), snippet, r.cosine()));
+      hits.add(new SearchHit(passage, meta, (float) r.score(), snippet, r.similarity()));
     }
     return hits;
   }

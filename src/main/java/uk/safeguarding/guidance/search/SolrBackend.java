@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.lucene.search.Query;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.embed.Vectors;
@@ -179,7 +180,7 @@ public final class SolrBackend implements SearchBackend {
     for (Fusion.Hit<String> h : hits) {
       Passage p = library.passage(h.key());
       if (p != null) { // a passage of another library generation, mid-switch: left out
-        out.add(new Ranked(p, h.score(), Float.NaN));
+        out.add(new Ranked(p, h.score(), OptionalDouble.empty()));
       }
     }
     return out;
@@ -193,7 +194,7 @@ public final class SolrBackend implements SearchBackend {
       Passage p = library.passage(id);
       if (p != null) {
         float[] v = library.vector(id);
-        out.add(new Ranked(p, score, v == null ? Float.NaN : Vectors.dot(v, vector)));
+        out.add(new Ranked(p, score, v == null ? OptionalDouble.empty() : OptionalDouble.of(Vectors.dot(v, vector))));
       }
     });
     out.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.passage().id()));

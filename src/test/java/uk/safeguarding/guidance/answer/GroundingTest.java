@@ -18,8 +18,17 @@ class GroundingTest {
   }
 
   private static Scored hit(int rank, float cosine, double coverage) {
+    return hit(rank, java.util.OptionalDouble.of(cosine), coverage);
+  }
+
+  /** A hit from a search on words alone: no similarity. */
+  private static Scored wordsOnly(int rank, double coverage) {
+    return hit(rank, java.util.OptionalDouble.empty(), coverage);
+  }
+
+  private static Scored hit(int rank, java.util.OptionalDouble similarity, double coverage) {
     Passage p = new Passage("doc", "a" + rank, List.of("Doc", "Section " + rank), "Some text.", rank);
-    return new Scored(new SearchHit(p, null, 10f - rank, "", cosine), rank, coverage);
+    return new Scored(new SearchHit(p, null, 10f - rank, "", similarity), rank, coverage);
   }
 
   @Test
@@ -52,8 +61,8 @@ class GroundingTest {
   @Test
   void without_embeddings_coverage_alone_decides_and_nothing_known_never_answers() {
     QueryTerms terms = new QueryTerms(List.of(word("neglect", true), word("toolkit", true)));
-    assertTrue(Grounding.grounded(terms, List.of(hit(0, Float.NaN, 0.5))));
-    assertFalse(Grounding.grounded(terms, List.of(hit(0, Float.NaN, 0.49))));
+    assertTrue(Grounding.grounded(terms, List.of(wordsOnly(0, 0.5))));
+    assertFalse(Grounding.grounded(terms, List.of(wordsOnly(0, 0.49))));
     QueryTerms unknown = new QueryTerms(List.of(word("holiday", false)));
     assertFalse(Grounding.grounded(unknown, List.of(hit(0, 0.99f, 1.0))));
   }
