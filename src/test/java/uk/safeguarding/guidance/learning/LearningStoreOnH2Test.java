@@ -29,12 +29,12 @@ class LearningStoreOnH2Test extends LearningStoreTest {
     db.close(); // the old records are on disk now, as after any restart
     db = Database.open(DatabaseConfig.h2Under(data).withSettings(";MAX_COMPACT_TIME=0"));
     store = new LearningStore(db, clock, Duration.ofDays(90));
-    clock.now = clock.now.plus(Duration.ofDays(60));
+    clock.set(clock.instant().plus(Duration.ofDays(60)));
     store.unanswered("recent question Marmalade", "");
     for (int i = 0; i < 400; i++) { // enough live data that closing the file does not happen to rewrite it all
       store.unanswered("recent filler question number " + i + " " + "about neglect and escalation ".repeat(20), "");
     }
-    clock.now = clock.now.plus(Duration.ofDays(31));
+    clock.set(clock.instant().plus(Duration.ofDays(31)));
     assertEquals(new LearningStore.Purged(1, 1), store.purge());
     assertEquals(401, column("SELECT question FROM unanswered").size());
     db.close();

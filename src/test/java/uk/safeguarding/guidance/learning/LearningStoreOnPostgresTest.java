@@ -33,9 +33,9 @@ class LearningStoreOnPostgresTest extends LearningStoreTest {
     assertTrue(tableFile("unanswered").contains("zanzibarina"));
     assertTrue(tableFile("feedback").contains("flibbertigibbet"));
     assertTrue(tableFile("feedback").contains("wobblesnatch"));
-    clock.now = clock.now.plus(Duration.ofDays(60));
+    clock.set(clock.instant().plus(Duration.ofDays(60)));
     store.unanswered("recent question on marmalade", "");
-    clock.now = clock.now.plus(Duration.ofDays(31));
+    clock.set(clock.instant().plus(Duration.ofDays(31)));
     assertEquals(new LearningStore.Purged(1, 1), store.purge());
     String unanswered = tableFile("unanswered");
     String feedback = tableFile("feedback");

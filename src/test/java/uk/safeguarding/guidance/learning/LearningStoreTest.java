@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 import uk.safeguarding.guidance.store.TestDatabase;
+import uk.safeguarding.guidance.TestClock;
 
 /** The learning store, alike on every product; a subclass per product adds its erasure check. */
 abstract class LearningStoreTest {
@@ -27,31 +26,8 @@ abstract class LearningStoreTest {
   @TempDir Path data;
   DatabaseConfig config;
   Database db;
-  MutableClock clock = new MutableClock(Instant.parse("2025-01-01T09:00:00Z"));
+  TestClock clock = new TestClock(Instant.parse("2025-01-01T09:00:00Z"));
   LearningStore store;
-
-  static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   abstract TestDatabase product();
 
@@ -91,10 +67,10 @@ abstract class LearningStoreTest {
   @Test
   void questions_asking_the_same_thing_are_grouped_with_counts_and_the_latest_wording() {
     store.unanswered("What to do when a family relocates?", "");
-    clock.now = clock.now.plusSeconds(60);
+    clock.set(clock.instant().plusSeconds(60));
     store.unanswered("family relocates, what to do", "");
     store.unanswered("renew a passport", "");
-    clock.now = clock.now.plusSeconds(60);
+    clock.set(clock.instant().plusSeconds(60));
     store.unanswered("Families relocating: what should we do", "");
     List<LearningStore.Group> groups = store.unansweredGroups();
     assertEquals(List.of("family relocate", "family relocating", "passport renew"),
@@ -120,9 +96,9 @@ abstract class LearningStoreTest {
     store.unanswered("old question", "");
     store.rated("a1", "old rating", false, false, "");
     store.audit("alice", "document.upload", "x", "old change");
-    clock.now = clock.now.plus(Duration.ofDays(60));
+    clock.set(clock.instant().plus(Duration.ofDays(60)));
     store.unanswered("recent question", "");
-    clock.now = clock.now.plus(Duration.ofDays(31)); // the first records are now 91 days old
+    clock.set(clock.instant().plus(Duration.ofDays(31))); // the first records are now 91 days old
     assertEquals(new LearningStore.Purged(1, 1), store.purge());
     assertEquals(List.of("recent question"), column("SELECT question FROM unanswered"));
     assertEquals(List.of(), column("SELECT question FROM feedback"));
@@ -143,7 +119,7 @@ abstract class LearningStoreTest {
   @Test
   void the_audit_log_lists_who_did_what_newest_first() {
     store.audit("alice", "document.upload", "home-visits", "home-visits.md: uploaded");
-    clock.now = clock.now.plusSeconds(5);
+    clock.set(clock.instant().plusSeconds(5));
     store.audit("bob", "document.delete", "home-visits", "moved to trash");
     List<LearningStore.AuditEntry> entries = store.audit(10);
     assertEquals(List.of("bob", "alice"), entries.stream().map(LearningStore.AuditEntry::actor).toList());
