@@ -11,12 +11,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import uk.safeguarding.guidance.curate.Curator;
 import uk.safeguarding.guidance.curate.StructureFix;
 import uk.safeguarding.guidance.curate.MetadataForm;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.curate.Upload;
-import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.LibraryViews;
 import uk.safeguarding.guidance.index.Reindexer;
 
 /** The trainers' curation API: documents, previews, the synonyms and glossary files, reindexing. */
@@ -27,12 +28,12 @@ final class AdminController {
 
   private final Curator curator;
   private final Reindexer reindexer;
-  private final LibraryHolder holder;
+  private final LibraryViews views;
 
   AdminController(Services services) {
     this.curator = services.admin().curator();
     this.reindexer = services.reindexer();
-    this.holder = services.library();
+    this.views = new LibraryViews(services.library());
   }
 
   void documents(Context ctx) {
@@ -105,17 +106,9 @@ final class AdminController {
   }
 
   AdminDto.ReindexView status() {
-    int docs = 0;
-    int passages = 0;
-    if (holder.isReady()) {
-      try (LibraryHolder.Lease lease = holder.acquire()) {
-        docs = lease.library().documents().size();
-        passages = lease.library().passageCount();
-      } catch (LibraryHolder.NotReadyException e) {
-        // closed meanwhile: report nothing serving
-      }
-    }
-    return AdminDto.reindex(reindexer.status(), curator.pendingBuilds(), docs, passages);
+    Optional<LibraryViews.Overview> serving = views.overview();
+    return AdminDto.reindex(reindexer.status(), curator.pendingBuilds(),
+        serving.map(LibraryViews.Overview::documents).orElse(0), serving.map(LibraryViews.Overview::passages).orElse(0));
   }
 
   /** The multipart upload: a 'file' part and metadata fields; a blank field means "not given". */

@@ -7,7 +7,7 @@ import java.util.Map;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AskRequest;
 import uk.safeguarding.guidance.answer.AskService;
-import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.LibraryViews;
 import uk.safeguarding.guidance.search.Filters;
 
 /** The chat API: questions in, cited answers out; and ratings of answers. */
@@ -16,13 +16,13 @@ final class AskController {
   static final int MAX_REASON_CHARS = 500;
 
   private final AskService ask;
-  private final LibraryHolder holder;
+  private final LibraryViews views;
 
   private final Metrics metrics;
 
   AskController(Services services, Metrics metrics) {
     this.ask = services.ask();
-    this.holder = services.library();
+    this.views = new LibraryViews(services.library());
     this.metrics = metrics;
   }
 
@@ -45,7 +45,7 @@ final class AskController {
           "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
     }
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
-    Filters filters = LibraryController.filters(holder, f::get);
+    Filters filters = LibraryController.filters(views, f::get);
     Answer answer = ask.ask(new AskRequest(body.question(), body.conversationId(), filters));
     metrics.asked(answer);
     ctx.json(Dto.AnswerView.of(answer));

@@ -3,10 +3,8 @@ package uk.safeguarding.guidance.http;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Set;
-import uk.safeguarding.guidance.corpus.SourceDocument;
 import uk.safeguarding.guidance.index.Catalog;
-import uk.safeguarding.guidance.index.Library;
-import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.LibraryViews;
 import uk.safeguarding.guidance.index.Reindexer;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchBackend;
@@ -17,13 +15,13 @@ import uk.safeguarding.guidance.search.SearchService;
 /** Health, search and documents: the read-only public API. */
 final class LibraryController {
 
-  private final LibraryHolder holder;
+  private final LibraryViews views;
   private final Reindexer reindexer;
   private final SearchService search;
   private final uk.safeguarding.guidance.screen.ScreenService screen;
 
   LibraryController(Services services) {
-    this.holder = services.library();
+    this.views = new LibraryViews(services.library());
     this.reindexer = services.reindexer();
     this.search = services.search();
     this.screen = services.screen();
@@ -33,19 +31,18 @@ final class LibraryController {
     Reindexer.Status status = reindexer.status();
     SearchBackend.Engine e = search.engine();
     Dto.SearchEngine engine = new Dto.SearchEngine(e.name(), e.state(), e.detail());
-    if (!holder.isReady()) {
+    java.util.Optional<LibraryViews.Overview> serving = views.overview();
+    if (serving.isEmpty()) {
       ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of(),
           screenState(), screen.skipped(), engine));
       return;
     }
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library lib = lease.library();
-      // A replica whose search engine is away cannot answer: a load balancer should stop sending to it.
-      ctx.status("ready".equals(e.state()) ? 200 : 503).json(new Dto.Health(status.state(), status.message(),
-          lib.documents().size(), lib.passageCount(), lib.analysis().synonymRules(), lib.analysis().synonymsProblem(),
-          lib.corpus().skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
-          screenState(), screen.skipped(), engine));
-    }
+    LibraryViews.Overview lib = serving.get();
+    // A replica whose search engine is away cannot answer: a load balancer should stop sending to it.
+    ctx.status("ready".equals(e.state()) ? 200 : 503).json(new Dto.Health(status.state(), status.message(),
+        lib.documents(), lib.passages(), lib.synonymRules(), lib.synonymsProblem(),
+        lib.skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
+        screenState(), screen.skipped(), engine));
   }
 
   private String screenState() {
@@ -71,46 +68,34 @@ final class LibraryController {
 
   /** Filters from the query string, each value checked against the library's metadata. */
   Filters filters(Context ctx) {
-    return filters(holder, name -> ctx.queryParams(name));
+    return filters(views, name -> ctx.queryParams(name));
   }
 
   /** Filters from named value lists, each value checked against the library's metadata. */
-  static Filters filters(LibraryHolder holder, java.util.function.Function<String, java.util.List<String>> values) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      // Worked out once per index generation: a request with no filter costs nothing here.
-      Catalog known = lease.library().catalog();
-      return new Filters(Params.filter("type", values.apply("type"), known.types()),
-          Params.filter("organisation", values.apply("organisation"), known.organisations()),
-          Params.filter("theme", values.apply("theme"), known.themes()),
-          Params.filter("year", values.apply("year"), known.years()));
-    }
+  static Filters filters(LibraryViews views, java.util.function.Function<String, java.util.List<String>> values) {
+    // Worked out once per index generation: a request with no filter costs nothing here.
+    Catalog known = views.catalog();
+    return new Filters(Params.filter("type", values.apply("type"), known.types()),
+        Params.filter("organisation", values.apply("organisation"), known.organisations()),
+        Params.filter("theme", values.apply("theme"), known.themes()),
+        Params.filter("year", values.apply("year"), known.years()));
   }
 
   void documents(Context ctx) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library lib = lease.library();
-      var docs = lib.documents().values().stream()
-          .map(d -> Dto.DocumentSummary.of(d.metadata(), lib.passages(d.id()).size())).toList();
-      ctx.json(new Dto.DocumentList(docs.size(), docs));
-    }
+    var docs = views.documents().stream().map(e -> Dto.DocumentSummary.of(e.document().metadata(), e.passages()))
+        .toList();
+    ctx.json(new Dto.DocumentList(docs.size(), docs));
   }
 
   /** The readable document view; the page itself fetches the passages. 404 for an unknown id. */
   void documentPage(Context ctx, String page) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      ctx.status(lease.library().documents().containsKey(ctx.pathParam("id")) ? 200 : 404).html(page);
-    }
+    ctx.status(views.document(ctx.pathParam("id")).isPresent() ? 200 : 404).html(page);
   }
 
   void document(Context ctx) {
     String id = ctx.pathParam("id");
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library lib = lease.library();
-      SourceDocument doc = lib.documents().get(id);
-      if (doc == null) {
-        throw new NotFoundResponse("No document with id '" + id + "'.");
-      }
-      ctx.json(Dto.DocumentDetail.of(doc, lib.passages(id)));
-    }
+    LibraryViews.Document doc = views.document(id)
+        .orElseThrow(() -> new NotFoundResponse("No document with id '" + id + "'."));
+    ctx.json(Dto.DocumentDetail.of(doc.document(), doc.passages()));
   }
 }

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.index.LibraryViews;
 import uk.safeguarding.guidance.index.Reindexer;
 
 /**
@@ -39,14 +40,7 @@ final class Metrics {
   }
 
   private static double passages(LibraryHolder holder) {
-    if (!holder.isReady()) {
-      return 0;
-    }
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      return lease.library().passageCount();
-    } catch (LibraryHolder.NotReadyException e) {
-      return 0;
-    }
+    return new LibraryViews(holder).overview().map(LibraryViews.Overview::passages).orElse(0);
   }
 
   void started(Context ctx) {
