@@ -3,7 +3,7 @@ package uk.safeguarding.guidance;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.index.Analysis;
@@ -32,13 +32,16 @@ final class SearchBackends {
 
   private SearchBackends() {}
 
-  /** The backend searches rank in, and what runs on each new library before it serves. */
-  record Choice(SearchBackend backend, Consumer<Library> publish) {}
+  /**
+   * The backend searches rank in, and what runs on each new library before it serves (true once the
+   * engine serves it; false while another replica builds it).
+   */
+  record Choice(SearchBackend backend, Predicate<Library> publish) {}
 
   static Choice choose(AppConfig config, Database database, Clock clock) {
     SolrSettings solr = config.solr();
     if (solr == null) {
-      return new Choice(LuceneBackend.INSTANCE, library -> { });
+      return new Choice(LuceneBackend.INSTANCE, library -> true);
     }
     if (database.dialect() != Dialect.POSTGRESQL) {
       LOG.warn("SolrCloud without a shared database (--database): fine for one replica; several replicas "

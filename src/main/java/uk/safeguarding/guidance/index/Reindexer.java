@@ -63,14 +63,14 @@ public final class Reindexer implements AutoCloseable {
    * Runs on each new library before it serves here: in SolrCloud mode it waits until the shared
    * collection holds the library (building it, or waiting for the replica that does); a no-op embedded.
    */
-  private final java.util.function.Consumer<Library> publish;
+  private final java.util.function.Predicate<Library> publish;
 
   public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder) {
-    this(store, corpusDir, holder, library -> { });
+    this(store, corpusDir, holder, library -> true);
   }
 
   public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder,
-      java.util.function.Consumer<Library> publish) {
+      java.util.function.Predicate<Library> publish) {
     this.store = store;
     this.corpusDir = corpusDir;
     this.holder = holder;
@@ -130,11 +130,17 @@ public final class Reindexer implements AutoCloseable {
     long started = System.nanoTime();
     try {
       Library library = store.open(corpusDir);
+      boolean published;
       try {
-        publish.accept(library);
+        published = publish.test(library);
       } catch (RuntimeException e) {
         library.decRef(); // never served: its reader closes now
         throw e;
+      }
+      if (!published) {
+        // Another replica is putting this library into the search engine: serve now, look again soon.
+        watcher.schedule(() -> republish(library.hash()), ENGINE_RETRY.toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       boolean first = !holder.isReady();
       if (!first) {
@@ -162,6 +168,22 @@ public final class Reindexer implements AutoCloseable {
         watcher.schedule(this::reindex, ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       throw e;
+    }
+  }
+
+  /** Asks the engine again to serve the current library, if it is still the one built as {@code hash}. */
+  private void republish(String hash) {
+    if (!hash.equals(holder.currentHash())) {
+      return; // replaced since: its own build published it
+    }
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      if (!publish.test(lease.library())) {
+        watcher.schedule(() -> republish(hash), ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot make the search engine serve library {}; trying again in {}: {}", hash, ENGINE_RETRY,
+          e.getMessage());
+      watcher.schedule(() -> republish(hash), ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 

@@ -18,8 +18,8 @@ import uk.safeguarding.guidance.solr.SolrConfigset;
 /**
  * Makes SolrCloud serve a library: its passages in a collection named for the library's hash, and
  * the alias searches use pointing at it. One replica at a time builds (a lease in the shared
- * database); the others wait for the alias to reach the same collection, or take the build over if
- * the builder dies and its lease lapses. A collection half-built by a replica that died is deleted and
+ * database); the others serve meanwhile and look again later, and take the build over if the builder
+ * dies and its lease lapses. A collection half-built by a replica that died is deleted and
  * built again. The previous collection is kept, so searches already under way on it finish; older
  * ones are deleted. Thread-safe.
  */
@@ -66,22 +66,35 @@ public final class SolrPublisher {
     return PREFIX + library.hash().substring(0, 16) + (library.dense() ? "_v" : "_w");
   }
 
-  /** Returns once the alias points at {@code library}'s collection, building it if no one else is. */
-  public void publish(Library library) {
+  /**
+   * Makes the alias point at {@code library}'s collection, building it unless another replica is:
+   * true once it does. False when another replica holds the build and an older collection serves
+   * meanwhile: the caller serves at once (searches reach the older collection until the switch) and
+   * asks again later, so a start never waits on someone else's build. With no collection serving at
+   * all there is nothing to serve, so then it waits.
+   */
+  public boolean publish(Library library) {
     String name = collectionName(library);
-    while (!name.equals(solr.aliased().orElse(null))) {
+    while (true) {
+      Optional<String> serving = solr.aliased();
+      if (serving.isPresent() && serving.get().equals(name)) {
+        return true;
+      }
       if (lease.tryAcquire(LEASE, LEASE_LENGTH)) {
         try {
           if (!name.equals(solr.aliased().orElse(null))) {
             build(name, library);
           }
-          return;
+          return true;
         } finally {
           lease.release(LEASE);
         }
       }
+      if (serving.isPresent()) {
+        return false; // another replica is building; the older collection serves until it switches
+      }
       try {
-        Thread.sleep(POLL.toMillis()); // another replica is building: wait for its alias switch
+        Thread.sleep(POLL.toMillis()); // the first collection is being built elsewhere: nothing to serve yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while waiting for another replica's Solr build of " + name, e);
