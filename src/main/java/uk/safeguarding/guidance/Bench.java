@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,8 +143,9 @@ public final class Bench implements Callable<Integer> {
 
   private static long time(HttpClient http, int port, String q) throws IOException, InterruptedException {
     long t = System.nanoTime();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?limit=10&q="
-        + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?limit=10&q="
+            + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("HTTP " + r.statusCode() + " for '" + q + "': " + r.body());
     }

@@ -58,7 +58,8 @@ public final class GuidanceApp {
   /** Conversations in the shared database, or null when they are kept in memory (one replica). */
   private final SharedConversations sharedConversations;
   /** Conversation rows deleted since the database was last compacted. */
-  private final java.util.concurrent.atomic.AtomicInteger forgottenTurns = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger forgottenTurns =
+      new java.util.concurrent.atomic.AtomicInteger();
   /** How often expired conversations are deleted from the shared database. */
   static final Duration FORGET_CONVERSATIONS = Duration.ofMinutes(5);
 
@@ -86,12 +87,14 @@ public final class GuidanceApp {
     this.screen = new ScreenService(config.corpusDir(), model, screenTraining);
     // Replicas sharing a PostgreSQL share the corpus of record and conversations too.
     this.corpusSync = database.dialect() == Dialect.POSTGRESQL
-        ? CorpusSync.of(database, config.corpusDir(), reindexer, clock) : null;
+        ? CorpusSync.of(database, config.corpusDir(), reindexer, clock)
+        : null;
     if (corpusSync != null) {
       corpusSync.first();
     }
     this.sharedConversations = database.dialect() == Dialect.POSTGRESQL
-        ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE) : null;
+        ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE)
+        : null;
     AskService ask = new AskService(search, holder,
         sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder);
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
@@ -99,7 +102,8 @@ public final class GuidanceApp {
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
         new LoginLimiter(clock), config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
-    this.server = WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
+    this.server =
+        WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "retention");
       t.setDaemon(true);

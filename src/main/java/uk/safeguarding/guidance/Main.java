@@ -60,6 +60,7 @@ public final class Main {
           "Flags win over environment variables, which win over defaults."},
       commandListHeading = "%nCommands (COMMAND --help for a command's options):%n")
   static final class Serve implements Callable<Integer> {
+
     @Mixin
     Commands.HelpOptions help;
 
@@ -84,6 +85,7 @@ public final class Main {
 
   @Command(name = "version", description = "Prints the version.")
   static final class VersionCommand implements Callable<Integer> {
+
     @Mixin
     Commands.HelpOptions help;
 

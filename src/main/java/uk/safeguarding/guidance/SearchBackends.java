@@ -54,6 +54,7 @@ final class SearchBackends {
     SolrPublisher publisher = new SolrPublisher(new SolrCollections(nodes),
         SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B),
         solr.shards(), solr.replicas(), new SolrPublisher.Lease() {
+
           @Override
           public boolean tryAcquire(String name, java.time.Duration length) {
             return leases.tryAcquire(name, holder, length);

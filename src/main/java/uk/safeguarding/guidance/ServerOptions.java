@@ -103,6 +103,7 @@ final class ServerOptions {
 
   /** {@code on}/{@code off} (also true/false, yes/no, 1/0) for a switch that takes a value. */
   static final class OnOff implements ITypeConverter<Boolean> {
+
     @Override
     public Boolean convert(String value) {
       return switch (value.strip().toLowerCase(Locale.ROOT)) {
@@ -118,6 +119,7 @@ final class ServerOptions {
    * {@code --max-upload-mb} → {@code GUIDANCE_MAX_UPLOAD_MB}. Unset, the option's default applies.
    */
   static final class EnvDefaults implements CommandLine.IDefaultValueProvider {
+
     private final Map<String, String> env;
 
     EnvDefaults(Map<String, String> env) {

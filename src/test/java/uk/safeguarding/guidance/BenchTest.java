@@ -18,7 +18,8 @@ class BenchTest {
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
     assertEquals(0, Commands.execute(new Bench(), new String[] {"--help"}, print, print));
     String usage = out.toString(StandardCharsets.UTF_8);
-    assertTrue(usage.startsWith("Usage: java -cp guidance-assistant.jar uk.safeguarding.guidance.Bench [options]"), usage);
+    assertTrue(usage.startsWith("Usage: java -cp guidance-assistant.jar uk.safeguarding.guidance.Bench [options]"),
+        usage);
     for (String option : List.of("--corpus=DIR", "--data=DIR", "--clients=N", "--seconds=N", "--questions=FILE")) {
       assertTrue(usage.contains(option), option + " in " + usage);
     }

@@ -91,7 +91,9 @@ class MainTest {
   void help_with_a_command_prints_that_command_s_usage() {
     Run r = run("help", "add-token");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
+    assertTrue(
+        r.out().startsWith(
+            "Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
         r.out());
   }
 
@@ -100,7 +102,9 @@ class MainTest {
     Path data = dir.resolve("data");
     Run r = run(Map.of("GUIDANCE_DATA", data.toString()), "add-trainer", "--help");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]"), r.out());
+    assertTrue(
+        r.out().startsWith("Usage: java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]"),
+        r.out());
     assertTrue(r.out().contains("GUIDANCE_TRAINER_PASSWORD"), r.out());
     assertTrue(r.out().contains("--data=DIR"), r.out());
     assertTrue(r.out().contains("--database=URL"), r.out());
@@ -111,7 +115,9 @@ class MainTest {
   void add_token_answers_help() {
     Run r = run("add-token", "-h");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
+    assertTrue(
+        r.out().startsWith(
+            "Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"),
         r.out());
     assertTrue(r.out().contains("--data=DIR"), r.out());
   }
@@ -237,6 +243,7 @@ class MainTest {
     Run r = run("add-token", "alice");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("Error: Missing required parameter: 'LABEL'"), r.err());
-    assertTrue(r.err().contains("Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"), r.err());
+    assertTrue(r.err().contains(
+        "Usage: java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]"), r.err());
   }
 }

@@ -23,9 +23,12 @@ import uk.safeguarding.guidance.store.TestPostgres;
  */
 class SharedDatabaseIT {
 
-  @TempDir static Path corpus;
-  @TempDir static Path dataA;
-  @TempDir static Path dataB;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path dataA;
+  @TempDir
+  static Path dataB;
   static TestApp a;
   static TestApp b;
 

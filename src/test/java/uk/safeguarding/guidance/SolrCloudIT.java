@@ -60,11 +60,16 @@ import uk.safeguarding.guidance.store.TestPostgres;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
 
-  @TempDir static Path solrDir;
-  @TempDir static Path corpus;
-  @TempDir static Path corpusB;
-  @TempDir static Path dataA;
-  @TempDir static Path dataB;
+  @TempDir
+  static Path solrDir;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path corpusB;
+  @TempDir
+  static Path dataA;
+  @TempDir
+  static Path dataB;
   static TestSolrCloud cloud;
   static SolrNodes nodes;
 
@@ -78,6 +83,7 @@ class SolrCloudIT {
 
   /** One replica, so the lease is always this one's. */
   static final SolrPublisher.Lease ONLY_ME = new SolrPublisher.Lease() {
+
     @Override
     public boolean tryAcquire(String name, Duration length) {
       return true;
@@ -219,7 +225,8 @@ class SolrCloudIT {
           + "plans to travel abroad with a baby subject to a child protection plan.\n";
       TestApp.Response published = a.multipart(alice, "POST", "/api/admin/documents", TestApp.Multipart.of(
           Map.of("title", "Travel abroad with a baby", "organisation", "Test Partnership", "type",
-              "Procedure", "date", "2024-05"), "travel.md", text.getBytes(StandardCharsets.UTF_8)));
+              "Procedure", "date", "2024-05"),
+          "travel.md", text.getBytes(StandardCharsets.UTF_8)));
       assertEquals(201, published.status(), published.body());
       long uploaded = System.nanoTime();
 
@@ -251,7 +258,8 @@ class SolrCloudIT {
       JsonObject engine = b.get("/health").json().getAsJsonObject().getAsJsonObject("searchEngine");
       assertEquals("solrcloud", engine.get("name").getAsString());
       assertEquals("ready", engine.get("state").getAsString());
-      assertTrue(engine.get("detail").getAsString().startsWith("2 of 2 nodes answer; serving guidance_"), engine.toString());
+      assertTrue(engine.get("detail").getAsString().startsWith("2 of 2 nodes answer; serving guidance_"),
+          engine.toString());
 
       // One Solr node stops: every search on both replicas still answers.
       cloud.stop(1);
@@ -260,7 +268,8 @@ class SolrCloudIT {
       assertTrue(health.body().contains("1 of 2 nodes answer"), health.body());
       int failed = 0;
       for (int i = 0; i < 40; i++) {
-        TestApp.Response r = (i % 2 == 0 ? a : b).get("/api/search?q=" + TestApp.enc(i % 4 < 2 ? "bruise" : "passports"));
+        TestApp.Response r =
+            (i % 2 == 0 ? a : b).get("/api/search?q=" + TestApp.enc(i % 4 < 2 ? "bruise" : "passports"));
         failed += r.status() == 200 && r.json().getAsJsonObject().get("total").getAsInt() > 0 ? 0 : 1;
       }
       assertEquals(0, failed, "searches that failed with a Solr node down");
@@ -288,7 +297,8 @@ class SolrCloudIT {
       collections.ensureConfigset(configset);
       collections.create(name, configset.name(), 2, 2);
       var first = library.documents().values().iterator().next();
-      collections.add(name, List.of(SolrPublisher.document(first.metadata(), library.passages(first.id()).get(0), null)));
+      collections.add(name,
+          List.of(SolrPublisher.document(first.metadata(), library.passages(first.id()).get(0), null)));
       collections.commit(name);
       String servingBefore = collections.aliased().orElseThrow();
 
@@ -296,6 +306,7 @@ class SolrCloudIT {
       // meanwhile), and once A's lease has lapsed it builds the collection again.
       long started = System.nanoTime();
       SolrPublisher replicaB = new SolrPublisher(collections, configset, 2, 2, new SolrPublisher.Lease() {
+
         @Override
         public boolean tryAcquire(String lease, Duration length) {
           return leases.tryAcquire(lease, "replica-b", length);
@@ -314,7 +325,8 @@ class SolrCloudIT {
       assertTrue((System.nanoTime() - started) / 1e9 >= 1.0, "waited for A's lease to lapse");
       assertEquals(name, collections.aliased().orElseThrow());
       assertEquals(library.passageCount(), collections.count(SolrCollections.ALIAS), "every passage, not A's one");
-      assertTrue(collections.collections().contains(servingBefore), "the collection before is kept for searches under way");
+      assertTrue(collections.collections().contains(servingBefore),
+          "the collection before is kept for searches under way");
     }
     holder.close();
   }

@@ -20,6 +20,7 @@ public final class TestApp implements AutoCloseable {
 
   /** A response: status, headers and the body as text. */
   public record Response(int status, HttpResponse<String> raw) {
+
     public String body() {
       return raw.body();
     }
@@ -78,6 +79,7 @@ public final class TestApp implements AutoCloseable {
 
   /** A signed-in trainer: the session cookie and its CSRF token; or an API token. */
   public record Trainer(String cookie, String csrf, String bearer) {
+
     public static Trainer token(String bearer) {
       return new Trainer(null, null, bearer);
     }
@@ -145,12 +147,14 @@ public final class TestApp implements AutoCloseable {
     return send(trainer == null ? b.build() : trainer.sign(b, true).build());
   }
 
-  public Response asJson(Trainer trainer, String method, String path, String json) throws IOException, InterruptedException {
+  public Response asJson(Trainer trainer, String method, String path, String json)
+      throws IOException, InterruptedException {
     return as(trainer, method, path, HttpRequest.BodyPublishers.ofString(json), "application/json");
   }
 
   /** A multipart/form-data body: text fields, then one file part named "file" (when filename is not null). */
   public record Multipart(String contentType, HttpRequest.BodyPublisher body) {
+
     public static Multipart of(java.util.Map<String, String> fields, String filename, byte[] content) {
       String boundary = "----guidance" + Long.toHexString(System.nanoTime());
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -164,7 +168,8 @@ public final class TestApp implements AutoCloseable {
         out.writeBytes("\r\n".getBytes(utf8));
       }
       out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
-      return new Multipart("multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+      return new Multipart("multipart/form-data; boundary=" + boundary,
+          HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
     }
   }
 

@@ -46,6 +46,7 @@ public record Answer(String conversationId, String answerId, String question, bo
    * was learned, or background from a case (never shown as if it were guidance).
    */
   public record Point(String text, List<Integer> citations, PointKind kind) {
+
     public Point {
       citations = List.copyOf(citations);
     }

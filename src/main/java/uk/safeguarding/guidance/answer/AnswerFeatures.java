@@ -29,7 +29,9 @@ final class AnswerFeatures {
   private static final Pattern NAMED = Pattern.compile("[A-Z][a-z]+(?:[-'][A-Za-z]+)*|\\d{2,}");
 
   /** What a question word is to the library: known, everyday or text-speak, or naming something it lacks. */
-  enum Kind { KNOWN, EVERYDAY, ACRONYM, NAME, OTHER }
+  enum Kind {
+    KNOWN, EVERYDAY, ACRONYM, NAME, OTHER
+  }
 
   private AnswerFeatures() {}
 
@@ -113,7 +115,8 @@ final class AnswerFeatures {
   static String describe(double[] figures) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < figures.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(NAMES.get(i)).append(' ').append(String.format(Locale.ROOT, "%.2f", figures[i]));
+      b.append(i == 0 ? "" : ", ").append(NAMES.get(i)).append(' ')
+          .append(String.format(Locale.ROOT, "%.2f", figures[i]));
     }
     return b.toString();
   }

@@ -14,6 +14,7 @@ public interface AnswerLog {
 
   /** Discards everything; for a deployment that keeps no learning data. */
   AnswerLog NONE = new AnswerLog() {
+
     @Override
     public void unanswered(String maskedQuestion, String urgentReason) {}
 

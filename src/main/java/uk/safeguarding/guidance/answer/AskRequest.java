@@ -12,7 +12,8 @@ public record AskRequest(String question, String conversationId, Filters filters
       throw new IllegalArgumentException("The parameter 'question' must not be empty.");
     }
     if (question.length() > MAX_QUESTION_CHARS) {
-      throw new IllegalArgumentException("The parameter 'question' must be at most " + MAX_QUESTION_CHARS + " characters.");
+      throw new IllegalArgumentException(
+          "The parameter 'question' must be at most " + MAX_QUESTION_CHARS + " characters.");
     }
     question = question.strip();
     filters = filters == null ? Filters.NONE : filters;

@@ -79,7 +79,8 @@ public final class AskService {
     // Screened and searched masked: the query-embedding cache then never holds a child's name or date
     // of birth, and the screen's embedding is the one the search reuses.
     String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
-        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS) : masked;
+        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS)
+        : masked;
     Verdict verdict = screen.assess(question);
     boolean urgent = verdict.urgent();
     String answerId = UUID.randomUUID().toString();
@@ -96,13 +97,16 @@ public final class AskService {
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String context = FollowUps.isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? searched : searched + " " + context;
-    List<Scored> scored = score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
-        terms);
+    List<Scored> scored =
+        score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
+            terms);
     // With embeddings, both decisions are learned (LearnedModels); without (or untrainable), the coverage
     // rule and the hand-set weights.
-    LearnedModels.Trained models = learned == null || scored.isEmpty() || terms.words().isEmpty() ? null : learned.get();
+    LearnedModels.Trained models =
+        learned == null || scored.isEmpty() || terms.words().isEmpty() ? null : learned.get();
     Evidence evidence = models == null ? null : Evidence.of(terms, scored, embedder.embedQuery(query), embedder);
-    if (models == null ? Grounding.grounded(terms, scored) : models.answerability().answerable(evidence.answerability())) {
+    if (models == null ? Grounding.grounded(terms, scored)
+        : models.answerability().answerable(evidence.answerability())) {
       Answer a = compose(masked, answerId, terms, scored, learnedPoints(models, evidence, terms, scored));
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
     }
@@ -133,8 +137,9 @@ public final class AskService {
 
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
-    List<Scored> scored = score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, SEARCHED, request.filters())).hits(),
-        terms);
+    List<Scored> scored =
+        score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, SEARCHED, request.filters())).hits(),
+            terms);
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
       return null;
     }

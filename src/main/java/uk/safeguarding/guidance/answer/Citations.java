@@ -65,6 +65,7 @@ final class Citations {
     int s = start == 0 ? 0 : text.lastIndexOf(' ', start) + 1;
     int end = Math.min(text.length(), s + EXCERPT_CHARS);
     int e = end == text.length() ? end : Math.max(text.lastIndexOf(' ', end), at + quoted.length());
-    return (s > 0 ? "… " : "") + text.substring(s, Math.min(text.length(), e)).strip() + (e < text.length() ? " …" : "");
+    return (s > 0 ? "… " : "") + text.substring(s, Math.min(text.length(), e)).strip()
+        + (e < text.length() ? " …" : "");
   }
 }

@@ -9,9 +9,11 @@ final class FollowUps {
 
   private static final Pattern FOLLOW_UP = Pattern.compile(
       "^(and|but|also|or|so|then|what about|how about|what if|and if|and what|what else|same for|is that|does that|"
-          + "do they|does it|is it|are they|can they|should they|should i also)\\b.*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern PRONOUN = Pattern.compile("\\b(they|them|their|it|this|that|these|those|he|she|him|her)\\b",
+          + "do they|does it|is it|are they|can they|should they|should i also)\\b.*",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern PRONOUN =
+      Pattern.compile("\\b(they|them|their|it|this|that|these|those|he|she|him|her)\\b",
+          Pattern.CASE_INSENSITIVE);
   /** A question of at most this many content words that points back with a pronoun is a follow-up. */
   static final int PRONOUN_FOLLOW_UP_WORDS = 3;
 

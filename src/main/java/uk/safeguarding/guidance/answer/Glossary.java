@@ -27,7 +27,8 @@ final class Glossary {
           + "[\"'“‘]?([\\p{L}\\p{N}.&/ -]{2,40}?)[\"'”’]?\\s*(?:mean|means|stand for|stands for|short for|meaning)?\\s*\\??$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern TERM_MEANING = Pattern.compile(
-      "^[\"'“‘]?([A-Za-z0-9.&/-]{2,12})[\"'”’]?\\s+(?:meaning|definition|stands for|means)\\s*\\??$", Pattern.CASE_INSENSITIVE);
+      "^[\"'“‘]?([A-Za-z0-9.&/-]{2,12})[\"'”’]?\\s+(?:meaning|definition|stands for|means)\\s*\\??$",
+      Pattern.CASE_INSENSITIVE);
 
   private final Map<String, Entry> entries;
 
@@ -82,7 +83,8 @@ final class Glossary {
       }
       List<String> terms = List.of(rule.split("\\s*,\\s*"));
       for (String t : terms) {
-        String spelled = terms.stream().filter(x -> x.contains(" ") && x.length() > t.length() + 3).findFirst().orElse(null);
+        String spelled =
+            terms.stream().filter(x -> x.contains(" ") && x.length() > t.length() + 3).findFirst().orElse(null);
         if (spelled != null && t.matches("[a-z][a-z0-9]{1,6}") && capitalsInText.contains(key(t))
             && !entries.containsKey(key(t))) {
           entries.put(key(t), new Entry(t.toUpperCase(Locale.ROOT), capitalise(spelled), null, null));

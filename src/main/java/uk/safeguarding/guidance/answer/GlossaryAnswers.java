@@ -76,7 +76,8 @@ final class GlossaryAnswers {
     Pattern acronym = Pattern.compile("\\b" + Pattern.quote(entry.term()) + "s?\\b", Pattern.CASE_INSENSITIVE);
     SearchHit bestHit = null;
     String bestUnit = null;
-    for (SearchHit hit : search.search(SearchRequest.hitsOnly(entry.term() + " " + entry.expansion(), 10, Filters.NONE)).hits()) {
+    for (SearchHit hit : search.search(SearchRequest.hitsOnly(entry.term() + " " + entry.expansion(), 10, Filters.NONE))
+        .hits()) {
       for (Sentences.Unit u : Sentences.units(hit.passage().text())) {
         boolean full = spelled.matcher(u.text()).find();
         if (u.text().length() >= PointPicker.MIN_UNIT_CHARS && (full || acronym.matcher(u.text()).find())

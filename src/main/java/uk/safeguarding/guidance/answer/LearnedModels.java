@@ -115,8 +115,9 @@ final class LearnedModels {
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
     Logistic scorer = Logistic.fit(sentences, answers, SENTENCE_C, 0);
     Logistic passages = Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0);
-    LOG.info(String.format("Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f",
-        labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold()));
+    LOG.info(
+        String.format("Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f",
+            labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold()));
     return new Trained(hash, model, scorer, passages);
   }
 }

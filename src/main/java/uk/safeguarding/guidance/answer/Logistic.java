@@ -68,7 +68,8 @@ final class Logistic {
     p.x = inputs.stream().map(shape::vector).toArray(Feature[][]::new);
     p.y = positive.stream().mapToDouble(b -> b ? POSITIVE : NEGATIVE).toArray();
     p.bias = 1;
-    return new Logistic(Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.001)), mean, scale, embeddingWeight, size);
+    return new Logistic(Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.001)), mean, scale, embeddingWeight,
+        size);
   }
 
   /** The probability of the positive label. */

@@ -11,6 +11,7 @@ import uk.safeguarding.guidance.corpus.Passage;
  * injuries whilst in the care of his mother") is never read as guidance.
  */
 public enum PointKind {
+
   DO("What to do"), LEARNED("What was learned"), BACKGROUND("Background from the case");
 
   private final String label;

@@ -192,7 +192,8 @@ final class PointPicker {
       used++;
       Passage p = s.hit().passage();
       int allowed = s.rank() > 0 && !actionsOnly && Grounding.answerScore(s) < bestAnswer - SUPPORTING_ANSWER_GAP
-          ? FAR_SUPPORTING_POINTS : MAX_PER_PASSAGE;
+          ? FAR_SUPPORTING_POINTS
+          : MAX_PER_PASSAGE;
       boolean actionPassage = ActionSections.isAction(p);
       List<Sentences.Unit> units = Sentences.units(p.text());
       for (int i = 0; i < units.size(); i++) {

@@ -9,8 +9,9 @@ import uk.safeguarding.guidance.corpus.Passage;
 final class Suggestions {
 
   /** Headings that name a kind of section, not a topic ("What should you do?", "Recommendations"). */
-  private static final Pattern GENERIC = Pattern.compile("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
-      + "recommendations?|background|introduction|summary|key (learning|messages|findings)|contents|overview)\\??");
+  private static final Pattern GENERIC =
+      Pattern.compile("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
+          + "recommendations?|background|introduction|summary|key (learning|messages|findings)|contents|overview)\\??");
   /** A heading's own numbering ("Theme 6:", "Finding 2 -", "7.11", "3)"): not part of the topic. */
   private static final Pattern NUMBERING = Pattern.compile(
       "^((theme|finding|learning point|section|part|chapter|recommendation)\\s*\\d+\\s*[:.\\-–—]?\\s*|\\d+(\\.\\d+)*[.)]?\\s+)",

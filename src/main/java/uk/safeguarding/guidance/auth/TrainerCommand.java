@@ -25,6 +25,7 @@ public final class TrainerCommand {
   /** Reads a password without echo; null when no terminal is attached. */
   @FunctionalInterface
   public interface PasswordPrompt {
+
     char[] read(String prompt);
   }
 
@@ -51,6 +52,7 @@ public final class TrainerCommand {
    * {@code GUIDANCE_DATABASE} as the server's do: the account goes where the server will look for it.
    */
   static final class DataOption {
+
     @Option(names = "--data", paramLabel = "DIR",
         description = "the server's data folder (env GUIDANCE_DATA, default ./data)")
     Path data;
@@ -71,10 +73,12 @@ public final class TrainerCommand {
   }
 
   /** {@code add-trainer NAME [--data DIR]}. */
-  @Command(name = "add-trainer", customSynopsis = "java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]",
+  @Command(name = "add-trainer",
+      customSynopsis = "java -jar guidance-assistant.jar add-trainer NAME [--data DIR | --database URL]",
       description = {"Creates trainer NAME, or sets a new password for it.", "The password comes from env "
           + PASSWORD_ENV + " or is typed twice at a prompt (at least " + Passwords.MIN_LENGTH + " characters)."})
   public static final class AddTrainer implements Callable<Integer> {
+
     @Mixin
     Commands.HelpOptions help;
 
@@ -127,9 +131,11 @@ public final class TrainerCommand {
   }
 
   /** {@code add-token TRAINER LABEL [--data DIR]}: prints the new token once. */
-  @Command(name = "add-token", customSynopsis = "java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]",
+  @Command(name = "add-token",
+      customSynopsis = "java -jar guidance-assistant.jar add-token TRAINER LABEL [--data DIR | --database URL]",
       description = "Prints a new API token for TRAINER once; LABEL says what it is for.")
   public static final class AddToken implements Callable<Integer> {
+
     @Mixin
     Commands.HelpOptions help;
 

@@ -14,7 +14,9 @@ import java.util.Objects;
 public record Block(Kind kind, int level, String text) {
 
   /** The kinds of block that passage splitting understands. */
-  public enum Kind { HEADING, PARAGRAPH, LIST, TABLE }
+  public enum Kind {
+    HEADING, PARAGRAPH, LIST, TABLE
+  }
 
   /** Separates a table block's rows. */
   public static final String ROW_SEPARATOR = "\n\n";

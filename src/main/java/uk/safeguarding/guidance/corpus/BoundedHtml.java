@@ -23,6 +23,7 @@ public final class BoundedHtml {
 
   /** Why the HTML was not parsed; the message is the reason to show. */
   public static final class TooComplexException extends Exception {
+
     @Serial
     private static final long serialVersionUID = 1L;
 

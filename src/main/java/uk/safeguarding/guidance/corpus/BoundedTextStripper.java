@@ -20,6 +20,7 @@ sealed class BoundedTextStripper extends PDFTextStripper permits LineCollector {
 
   /** A limit was reached; the message names it. Unchecked because PDFBox's callbacks throw nothing. */
   static final class OverBudget extends RuntimeException {
+
     @Serial
     private static final long serialVersionUID = 1L;
 

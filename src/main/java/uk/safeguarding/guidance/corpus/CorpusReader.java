@@ -43,7 +43,8 @@ public final class CorpusReader {
 
   /** A reader for Markdown, HTML and plain text, with a 20 MB limit per file. */
   public static CorpusReader standard() {
-    return new CorpusReader(List.of(new MarkdownLoader(), new HtmlLoader(), new TextLoader(), new PdfLoader()), 20L << 20);
+    return new CorpusReader(List.of(new MarkdownLoader(), new HtmlLoader(), new TextLoader(), new PdfLoader()),
+        20L << 20);
   }
 
   /** Whether a file name is one the corpus would try to load as a document. */

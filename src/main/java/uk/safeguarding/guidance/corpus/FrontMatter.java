@@ -77,7 +77,8 @@ final class FrontMatter {
     return chosen.value();
   }
 
-  private static List<String> themes(Map<String, List<String>> data, MetadataCandidates found, List<FieldSource> fields) {
+  private static List<String> themes(Map<String, List<String>> data, MetadataCandidates found,
+      List<FieldSource> fields) {
     List<String> given = themes(data.get("themes"));
     if (!given.isEmpty()) {
       fields.add(new FieldSource("themes", String.join(", ", given), FieldSource.GIVEN));

@@ -33,7 +33,8 @@ public final class GuidanceLabels {
   /** The labels a merged sub-section keeps at its start, as an answer point must not quote them. */
   public static final Pattern POINT_PREFIX = Pattern.compile(
       "^(What (?:we have|have we|did we|we) learn(?:ed|t)?|What (?:you should|should you|to) do|Recommendations?|"
-          + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*", Pattern.CASE_INSENSITIVE);
+          + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*",
+      Pattern.CASE_INSENSITIVE);
 
   /** A heading path that says what to do (lowercased before matching). */
   static final Pattern ACTION_PATH = Pattern.compile(

@@ -24,9 +24,10 @@ final class HtmlContent {
           + "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog], "
           + "[aria-hidden=true], [hidden]";
   /** Class or id words that name furniture on council and government sites. */
-  private static final Pattern FURNITURE_NAME = Pattern.compile("(?i)(?:^|[-_\\s])(?:share|sharing|social-?share|social-?links|sharethis"
-      + "|addthis|cookie|cookies|consent|gdpr|breadcrumbs?|feedback|helpful|print|skip|skiplink|related|sidebar"
-      + "|toolbar|pagination|pager|rating|site-?header|site-?footer|newsletter|back-?to-?top)(?:$|[-_\\s])");
+  private static final Pattern FURNITURE_NAME =
+      Pattern.compile("(?i)(?:^|[-_\\s])(?:share|sharing|social-?share|social-?links|sharethis"
+          + "|addthis|cookie|cookies|consent|gdpr|breadcrumbs?|feedback|helpful|print|skip|skiplink|related|sidebar"
+          + "|toolbar|pagination|pager|rating|site-?header|site-?footer|newsletter|back-?to-?top)(?:$|[-_\\s])");
   /** A child holding at least this share of its parent's words is where the content is. */
   static final double DESCEND_SHARE = 0.6;
   /** A block whose words are mostly links is navigation. */
@@ -66,6 +67,7 @@ final class HtmlContent {
   static Element densest(Element root) {
     Map<Element, int[]> counts = new IdentityHashMap<>(); // element -> {all words, words in links}
     NodeTraversor.traverse(new NodeVisitor() {
+
       @Override
       public void head(Node node, int depth) {}
 

@@ -31,11 +31,14 @@ final class HtmlLoader implements DocumentLoader {
       Set.of("id", "title", "organisation", "organization", "type", "date", "period", "themes", "source");
   /** Publisher tags, most specific first. */
   private static final List<String> ORGANISATION_TAGS =
-      List.of("og:site_name", "dc.publisher", "dcterms.publisher", "publisher", "article:publisher", "author", "dc.creator");
+      List.of("og:site_name", "dc.publisher", "dcterms.publisher", "publisher", "article:publisher", "author",
+          "dc.creator");
   /** Dates of publication first; modification dates only when nothing says when it was published. */
-  private static final List<String> PUBLISHED_TAGS = List.of("article:published_time", "dcterms.issued", "dc.date.issued",
-      "dcterms.created", "dc.date", "datepublished");
-  private static final List<String> MODIFIED_TAGS = List.of("article:modified_time", "dcterms.modified", "last-modified");
+  private static final List<String> PUBLISHED_TAGS =
+      List.of("article:published_time", "dcterms.issued", "dc.date.issued",
+          "dcterms.created", "dc.date", "datepublished");
+  private static final List<String> MODIFIED_TAGS =
+      List.of("article:modified_time", "dcterms.modified", "last-modified");
   /** " | Site name" or " - Site name" after a page title. */
   private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—]+$");
 
@@ -187,7 +190,8 @@ final class HtmlLoader implements DocumentLoader {
   private static boolean isInline(String tag) {
     return switch (tag) {
       case "a", "abbr", "b", "strong", "i", "em", "span", "small", "sub", "sup", "code", "mark",
-          "q", "cite", "time", "u", "s", "br", "wbr", "kbd", "var", "data", "dfn" -> true;
+          "q", "cite", "time", "u", "s", "br", "wbr", "kbd", "var", "data", "dfn" ->
+        true;
       default -> false;
     };
   }

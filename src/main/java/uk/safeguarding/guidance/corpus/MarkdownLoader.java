@@ -109,7 +109,8 @@ final class MarkdownLoader implements DocumentLoader {
   private static String listText(Node list) {
     StringBuilder out = new StringBuilder();
     int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-        ? ordered.getMarkerStartNumber() : 1;
+        ? ordered.getMarkerStartNumber()
+        : 1;
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (!(item instanceof ListItem)) {
         continue;
@@ -118,7 +119,8 @@ final class MarkdownLoader implements DocumentLoader {
       StringBuilder itemText = new StringBuilder();
       for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
         String text = child instanceof BulletList || child instanceof OrderedList
-            ? listText(child).replace("\n", " ") : inlineText(child);
+            ? listText(child).replace("\n", " ")
+            : inlineText(child);
         if (!text.isBlank()) {
           itemText.append(itemText.length() == 0 ? "" : " ").append(text);
         }

@@ -26,6 +26,7 @@ public final class PassageParts {
    * @param kind "text" or "table"
    */
   public record Part(String kind, String text, List<String> columns, List<List<String>> rows) {
+
     public Part {
       if (!Set.of("text", "table").contains(kind)) {
         throw new IllegalArgumentException("A part's kind must be 'text' or 'table', got '" + kind + "'.");
@@ -106,7 +107,8 @@ public final class PassageParts {
         after = labels.indexOf(c[0]);
       }
     }
-    boolean pairs = cells.stream().allMatch(r -> r.size() == 1 && !r.get(0)[0].isEmpty()) && labels.size() == rows.size();
+    boolean pairs =
+        cells.stream().allMatch(r -> r.size() == 1 && !r.get(0)[0].isEmpty()) && labels.size() == rows.size();
     if (pairs) {
       return new Part("table", text, List.of(), cells.stream().map(r -> List.of(r.get(0)[0], r.get(0)[1])).toList());
     }

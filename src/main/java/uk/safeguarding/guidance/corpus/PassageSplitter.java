@@ -39,6 +39,7 @@ public final class PassageSplitter {
 
   /** A run of text under one heading path, before packing into passages. */
   private record Section(List<String> path, List<String> units) {
+
     int length() {
       return units.stream().mapToInt(String::length).sum();
     }
@@ -92,7 +93,8 @@ public final class PassageSplitter {
         out.add(Block.heading(Math.min(6, headingLevel + 1), alone.group(1).strip()));
       } else if (m != null && m.matches()) {
         String label = m.group(1).strip();
-        out.add(Block.heading(Math.min(6, headingLevel + 1), label.endsWith(":") ? label.substring(0, label.length() - 1) : label));
+        out.add(Block.heading(Math.min(6, headingLevel + 1),
+            label.endsWith(":") ? label.substring(0, label.length() - 1) : label));
         out.add(Block.paragraph(m.group(2)));
       } else {
         out.add(block);

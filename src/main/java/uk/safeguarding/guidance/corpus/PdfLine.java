@@ -24,6 +24,7 @@ record PdfLine(int page, float y, float pageHeight, float x, float size, boolean
    * Between two spans lies a gap of at least {@link LineCollector#COLUMN_GAP} times the type size.
    */
   record Span(float x, float end, boolean bold, String text) {
+
     Span {
       text = text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }

@@ -49,6 +49,7 @@ public final class PdfLoader implements DocumentLoader {
 
   /** The budget one extraction works within; the defaults are the constants above. */
   record Limits(int maxPageChars, int maxTextChars, long maxOperandBytes, Duration timeout) {
+
     static final Limits DEFAULT = new Limits(MAX_PAGE_CHARS, MAX_TEXT_CHARS, MAX_OPERAND_BYTES, TIMEOUT);
 
     Limits {
@@ -61,6 +62,7 @@ public final class PdfLoader implements DocumentLoader {
 
   /** Why a PDF yields no usable text; the message is the reason to show. */
   public static final class UnreadablePdfException extends Exception {
+
     private static final long serialVersionUID = 1L;
 
     public UnreadablePdfException(String message, Throwable cause) {
@@ -72,7 +74,9 @@ public final class PdfLoader implements DocumentLoader {
    * A PDF's text with its structure recovered ({@link PdfStructure}), ready for the text loader;
    * its title; and the metadata found in its layout, words and document information, best first.
    */
-  public record Extracted(String text, String title, String subject, List<FieldSource> metadata, List<String> warnings) {
+  public record Extracted(String text, String title, String subject, List<FieldSource> metadata,
+      List<String> warnings) {
+
     public Extracted {
       metadata = List.copyOf(metadata);
       warnings = List.copyOf(warnings);
@@ -109,7 +113,8 @@ public final class PdfLoader implements DocumentLoader {
   }
 
   static Extracted extract(byte[] content, Limits limits) throws UnreadablePdfException {
-    if (content.length < 5 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+    if (content.length < 5
+        || !new String(content, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
       throw new UnreadablePdfException("not a PDF file (it does not start with %PDF-)", null);
     }
     long deadline = System.nanoTime() + limits.timeout().toNanos();
@@ -155,7 +160,9 @@ public final class PdfLoader implements DocumentLoader {
 
   /** Collects text and stops extraction once over its limit. */
   private static final class CappedWriter extends Writer {
+
     static final class Full extends IOException {
+
       private static final long serialVersionUID = 1L;
 
       Full() {

@@ -23,6 +23,7 @@ final class PdfMargins {
 
   /** The body lines in order, and the running headers and footers dropped (each once, sorted). */
   record Split(List<PdfLine> body, List<String> running) {
+
     Split {
       body = List.copyOf(body);
       running = List.copyOf(running);

@@ -55,7 +55,8 @@ final class PdfMetadata {
     if (info.getCreationDate() != null) {
       java.util.Calendar c = info.getCreationDate();
       found.offer("date", String.format(Locale.ROOT, "%04d-%02d-%02d", c.get(java.util.Calendar.YEAR),
-          c.get(java.util.Calendar.MONTH) + 1, c.get(java.util.Calendar.DAY_OF_MONTH)), "PDF document information (created)");
+          c.get(java.util.Calendar.MONTH) + 1, c.get(java.util.Calendar.DAY_OF_MONTH)),
+          "PDF document information (created)");
     }
     found.offer("themes", PdfLoader.clean(info.getKeywords()), "PDF document information (keywords)");
     List<FieldSource> metadata = new ArrayList<>();

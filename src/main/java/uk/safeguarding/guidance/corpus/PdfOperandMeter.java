@@ -13,7 +13,9 @@ import java.io.InputStream;
  */
 final class PdfOperandMeter {
 
-  private enum State { NORMAL, STRING, HEX, COMMENT, NAME, WORD, INLINE_DATA }
+  private enum State {
+    NORMAL, STRING, HEX, COMMENT, NAME, WORD, INLINE_DATA
+  }
 
   private final long limit;
   private State state = State.NORMAL;

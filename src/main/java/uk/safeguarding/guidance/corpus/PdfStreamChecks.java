@@ -103,7 +103,8 @@ final class PdfStreamChecks {
     } else if (filters != null) {
       list.add(filters);
     }
-    if (!list.isEmpty() && list.stream().allMatch(f -> COSName.FLATE_DECODE.equals(f) || COSName.FLATE_DECODE_ABBREVIATION.equals(f))) {
+    if (!list.isEmpty()
+        && list.stream().allMatch(f -> COSName.FLATE_DECODE.equals(f) || COSName.FLATE_DECODE_ABBREVIATION.equals(f))) {
       InputStream in = stream.createRawInputStream();
       for (int i = 0; i < list.size(); i++) {
         in = new InflaterInputStream(in);

@@ -51,8 +51,9 @@ final class PdfStructure {
     List<String> chunks = new ArrayList<>();
     Set<Integer> titleLines = new HashSet<>();
     String title = "";
-    float pageOneLargest = body.isEmpty() ? 0 : (float) body.stream().filter(l -> l.page() == body.get(0).page())
-        .mapToDouble(PdfLine::size).max().orElse(0);
+    float pageOneLargest = body.isEmpty() ? 0
+        : (float) body.stream().filter(l -> l.page() == body.get(0).page())
+            .mapToDouble(PdfLine::size).max().orElse(0);
     if (!body.isEmpty() && pageOneLargest >= bodySize * TITLE_SCALE) {
       int i = 0;
       while (body.get(i).size() < pageOneLargest) {
@@ -60,7 +61,8 @@ final class PdfStructure {
       }
       StringBuilder t = new StringBuilder(body.get(i).text());
       titleLines.add(i);
-      while (i + 1 < body.size() && body.get(i + 1).size() == pageOneLargest && body.get(i + 1).page() == body.get(i).page()) {
+      while (i + 1 < body.size() && body.get(i + 1).size() == pageOneLargest
+          && body.get(i + 1).page() == body.get(i).page()) {
         t.append(' ').append(body.get(++i).text()); // a title set over two lines is one title
         titleLines.add(i);
       }
@@ -82,6 +84,7 @@ final class PdfStructure {
 
   /** Builds the chunks of text line by line; one per call of {@link #read}. */
   private static final class Writer {
+
     private final List<PdfLine> body;
     private final int start;
     private final float bodySize;
@@ -93,7 +96,8 @@ final class PdfStructure {
     private int level = 1;
     private PdfLine lastHeading;
 
-    Writer(List<PdfLine> body, int start, float bodySize, float spacing, List<Float> headingSizes, List<String> chunks) {
+    Writer(List<PdfLine> body, int start, float bodySize, float spacing, List<Float> headingSizes,
+        List<String> chunks) {
       this.body = body;
       this.start = start;
       this.bodySize = bodySize;

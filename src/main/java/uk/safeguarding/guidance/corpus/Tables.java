@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class Tables {
 
   /** A separator row of a pipe table: only pipes, dashes, colons and spaces, at least one dash. */
-  private static final Pattern SEPARATOR_ROW = Pattern.compile("^\\s*\\|?\\s*:?-{1,}:?\\s*(\\|\\s*:?-{1,}:?\\s*)*\\|?\\s*$");
+  private static final Pattern SEPARATOR_ROW =
+      Pattern.compile("^\\s*\\|?\\s*:?-{1,}:?\\s*(\\|\\s*:?-{1,}:?\\s*)*\\|?\\s*$");
   private static final Pattern PIPE_ROW = Pattern.compile("^\\s*\\|?[^|]*(\\|[^|]*)+\\|?\\s*$");
 
   private Tables() {}

@@ -29,10 +29,12 @@ final class TextMetadata {
       "(?i)\\s+(?:on|in)\\s+\\d.*$|\\s+(?:on|in)\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\s+\\d.*$"
           + "|\\s+[–—-]\\s+.*$|,\\s*(?:published|first published|last updated|updated|dated?)\\b.*$|\\s+last (?:updated|reviewed).*$|\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\s+\\d{4}.*$");
   private static final Pattern PUBLISHED = Pattern.compile(
-      "(?i)" + START + "(?:first published|date published|published|publication date|date of publication|issued)(?: on| in)?\\s*:?\\s*"
+      "(?i)" + START
+          + "(?:first published|date published|published|publication date|date of publication|issued)(?: on| in)?\\s*:?\\s*"
           + "(\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+\\s+\\d{4}|\\w+\\s+\\d{4}|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{4}|(?:19|20)\\d{2}\\b)");
   private static final Pattern UPDATED = Pattern.compile(
-      "(?i)" + START + "(?:(?:page |content )?last updated|last reviewed|updated|last modified|review date)(?: on)?\\s*:?\\s*"
+      "(?i)" + START
+          + "(?:(?:page |content )?last updated|last reviewed|updated|last modified|review date)(?: on)?\\s*:?\\s*"
           + "(\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+\\s+\\d{4}|\\w+\\s+\\d{4}|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{4})");
   /** Document types by the words that name them, most specific first. */
   private static final Map<Pattern, String> TYPES = new LinkedHashMap<>();
@@ -42,8 +44,9 @@ final class TextMetadata {
     TYPES.put(Pattern.compile("(?i)\\brapid (?:review|practice review)"), "rapid review");
     TYPES.put(Pattern.compile("(?i)\\bserious case review\\b"), "serious case review");
     TYPES.put(Pattern.compile("(?i)\\bsafeguarding adults? review\\b"), "safeguarding adults review");
-    TYPES.put(Pattern.compile("(?i)\\b(?:local )?child safeguarding practice review\\b|\\bLCSPR\\b|\\blearning review\\b"
-        + "|\\bpractice (?:learning )?review\\b"), "learning review");
+    TYPES
+        .put(Pattern.compile("(?i)\\b(?:local )?child safeguarding practice review\\b|\\bLCSPR\\b|\\blearning review\\b"
+            + "|\\bpractice (?:learning )?review\\b"), "learning review");
     TYPES.put(Pattern.compile("(?i)\\bthematic (?:briefing|review|report)\\b"), "thematic briefing");
     TYPES.put(Pattern.compile("(?i)\\bannual report\\b"), "annual report");
     TYPES.put(Pattern.compile("(?i)\\b(?:procedures?|protocol|practice guidance|escalation policy)\\b"), "procedure");
@@ -89,7 +92,8 @@ final class TextMetadata {
 
   /** The document type its title, then its opening, names. */
   static Optional<String> type(String title, String opening) {
-    for (String text : List.of(title, opening.length() > TYPE_WINDOW_CHARS ? opening.substring(0, TYPE_WINDOW_CHARS) : opening)) {
+    for (String text : List.of(title,
+        opening.length() > TYPE_WINDOW_CHARS ? opening.substring(0, TYPE_WINDOW_CHARS) : opening)) {
       for (Map.Entry<Pattern, String> type : TYPES.entrySet()) {
         if (type.getKey().matcher(text).find()) {
           return Optional.of(type.getValue());

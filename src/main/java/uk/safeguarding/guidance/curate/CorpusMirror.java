@@ -40,6 +40,7 @@ public final class CorpusMirror {
 
   /** What one sync moved. */
   public record Moved(int pushed, int pulled) {
+
     public boolean any() {
       return pushed + pulled > 0;
     }

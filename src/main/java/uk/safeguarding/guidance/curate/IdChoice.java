@@ -64,7 +64,8 @@ record IdChoice(String id, String how) {
   /** Made from {@code title} instead when this one was made from the file's name; otherwise this. */
   IdChoice orFromTitle(String title) {
     return how.equals(FROM_FILE_NAME) && title != null && !title.isBlank()
-        ? new IdChoice(shortened(Slugs.slug(title)), FROM_TITLE).checked() : this;
+        ? new IdChoice(shortened(Slugs.slug(title)), FROM_TITLE).checked()
+        : this;
   }
 
   /** The slug cut at the last hyphen before {@link #DERIVED_ID_CHARS}. */

@@ -13,9 +13,10 @@ public record MetadataForm(String id, String title, String organisation, String 
   public static final MetadataForm EMPTY = new MetadataForm(null, null, null, null, null, null, null, null);
 
   public MetadataForm {
-    themes = themes == null ? null : themes.stream()
-        .flatMap(t -> Arrays.stream((t == null ? "" : t).split(",")))
-        .map(String::strip).filter(t -> !t.isEmpty()).toList();
+    themes = themes == null ? null
+        : themes.stream()
+            .flatMap(t -> Arrays.stream((t == null ? "" : t).split(",")))
+            .map(String::strip).filter(t -> !t.isEmpty()).toList();
   }
 
   /** Themes from one comma-separated line; null stays null. */

@@ -22,7 +22,8 @@ final class PreviewChecks {
   /** A passage this long was not split by the document's structure (the splitter aims at 1,000). */
   static final int LONG_PASSAGE_CHARS = 1500;
   /** Two or more cells between pipes, or a separator row: a table read as a line of text. */
-  private static final Pattern FLAT_TABLE = Pattern.compile("(?m)\\|[^|\\n]*\\|[^|\\n]*\\||^\\s*\\|?\\s*:?-{3,}:?\\s*\\|");
+  private static final Pattern FLAT_TABLE =
+      Pattern.compile("(?m)\\|[^|\\n]*\\|[^|\\n]*\\||^\\s*\\|?\\s*:?-{3,}:?\\s*\\|");
 
   /** The extraction report for the preview's JSON. */
   record Report(List<FieldSource> fields, List<String> missing, List<String> notes) {}

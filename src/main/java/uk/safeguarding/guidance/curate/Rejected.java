@@ -12,7 +12,9 @@ public final class Rejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why: the HTTP layer maps each to a status. */
-  public enum Kind { BAD_INPUT, TOO_LARGE, DUPLICATE, CONFLICT, NOT_FOUND }
+  public enum Kind {
+    BAD_INPUT, TOO_LARGE, DUPLICATE, CONFLICT, NOT_FOUND
+  }
 
   private final Kind kind;
   private final String parameter;

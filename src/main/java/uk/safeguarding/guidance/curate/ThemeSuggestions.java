@@ -71,7 +71,8 @@ final class ThemeSuggestions {
       }
     }
     spellings.forEach((key, s) -> names.put(key, s.entrySet().stream()
-        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .max(Map.Entry.<String, Long>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .orElseThrow().getKey()));
     Set<String> has = upload.metadata().themes().stream().map(t -> t.strip().toLowerCase(Locale.ROOT))
         .collect(Collectors.toSet());
@@ -101,10 +102,12 @@ final class ThemeSuggestions {
       List<Map<String, Integer>> docs = byTheme.get(theme.getKey());
       Map<String, Double> themeVector = themeVectors.get(theme.getKey());
       double similarity = similarities.get(theme.getKey());
-      String held = docs.size() == 1 ? "a theme of 1 library document" : "a theme of " + docs.size() + " library documents";
+      String held =
+          docs.size() == 1 ? "a theme of 1 library document" : "a theme of " + docs.size() + " library documents";
       if (mentions >= MIN_MENTIONS || inHeading) {
-        String where = inHeading ? "is in the title or a heading" + (mentions > 1 ? " and " + mentions + " times in all" : "")
-            : "appears " + mentions + " times in the document";
+        String where =
+            inHeading ? "is in the title or a heading" + (mentions > 1 ? " and " + mentions + " times in all" : "")
+                : "appears " + mentions + " times in the document";
         named.add(new Scored(theme.getValue(), mentions, "“" + theme.getValue() + "” " + where + " (" + held + ")"));
       } else if (similarity >= MIN_SIMILARITY && similarity >= LIFT * median) {
         close.add(new Scored(theme.getValue(), similarity, "its words are close to those of the library's "
@@ -114,7 +117,8 @@ final class ThemeSuggestions {
     }
     // Closeness by words counts only when the document names none of the themes: a document on two
     // themes names them, and the other themes of the documents it resembles are noise.
-    return (named.isEmpty() ? close : named).stream().sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::theme))
+    return (named.isEmpty() ? close : named).stream()
+        .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::theme))
         .limit(MAX_SUGGESTIONS).map(s -> new Suggestion(s.theme(), s.source())).toList();
   }
 

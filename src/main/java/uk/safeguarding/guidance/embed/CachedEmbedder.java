@@ -105,7 +105,6 @@ public final class CachedEmbedder implements Embedder {
     return keys.stream().map(passages::get).toList();
   }
 
-
   private static String key(String text) {
     return Hashes.sha256Hex(text);
   }

@@ -38,8 +38,9 @@ public final class AskEval {
 
     @Override
     public String toString() {
-      String s = String.format("in-scope answered with a relevant citation %d/%d (%.3f); out-of-scope declined %d/%d (%.3f)",
-          groundedWithRelevant, inScope, answeredRate(), declined, outOfScope, declinedRate());
+      String s =
+          String.format("in-scope answered with a relevant citation %d/%d (%.3f); out-of-scope declined %d/%d (%.3f)",
+              groundedWithRelevant, inScope, answeredRate(), declined, outOfScope, declinedRate());
       if (points > 0) {
         s += String.format("; point precision %d/%d (%.3f)", precisePoints, points, pointPrecision());
       }

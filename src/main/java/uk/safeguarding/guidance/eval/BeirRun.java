@@ -93,8 +93,9 @@ public final class BeirRun {
     Path indexes = Files.createDirectories(data);
     IndexStore store = new IndexStore(indexes, CorpusReader.standard(), embedder, k1, b);
     // Named by the corpus file's content, so an edited collection is reindexed, never served stale.
-    String hash = "beir-flat-" + dir.getFileName() + "-" + contentHash(dir.resolve("corpus.jsonl")) + "-k" + k1 + "-b" + b
-        + (embedder == null ? "" : "-" + embedder.modelId());
+    String hash =
+        "beir-flat-" + dir.getFileName() + "-" + contentHash(dir.resolve("corpus.jsonl")) + "-k" + k1 + "-b" + b
+            + (embedder == null ? "" : "-" + embedder.modelId());
     return store.open(new Corpus(docs, List.of()), passages, Analysis.withSynonyms(""), hash, "");
   }
 
@@ -119,7 +120,7 @@ public final class BeirRun {
     }
     progress.finish();
     out.printf("%s %s [%s, k1=%.2f b=%.2f]: nDCG@10=%.4f recall@10=%.4f recall@100=%.4f MRR@10=%.4f "
-            + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
+        + "(%d queries, %.1f ms/query)%n", dir.getFileName(), split, mode, k1, b, ndcg / n, r10 / n, r100 / n, mrr / n,
         n, (System.nanoTime() - searchStart) / 1e6 / n);
   }
 

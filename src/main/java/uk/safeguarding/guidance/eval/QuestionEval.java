@@ -19,7 +19,8 @@ public final class QuestionEval {
 
     @Override
     public String toString() {
-      return String.format("questions=%d recall@5=%.3f recall@10=%.3f MRR@10=%.3f", questions, recallAt5, recallAt10, mrrAt10);
+      return String.format("questions=%d recall@5=%.3f recall@10=%.3f MRR@10=%.3f", questions, recallAt5, recallAt10,
+          mrrAt10);
     }
   }
 

@@ -92,7 +92,8 @@ final class AdminController {
 
   private void saveText(Context ctx, String name) {
     JsonObject body = jsonObject(ctx);
-    Curator.Change c = curator.saveTextFile(AuthGuard.trainer(ctx), name, string(body, "version"), string(body, "text"));
+    Curator.Change c =
+        curator.saveTextFile(AuthGuard.trainer(ctx), name, string(body, "version"), string(body, "text"));
     ctx.json(AdminDto.ChangeView.of(c, status()));
   }
 
@@ -108,7 +109,8 @@ final class AdminController {
   AdminDto.ReindexView status() {
     Optional<LibraryViews.Overview> serving = views.overview();
     return AdminDto.reindex(reindexer.status(), curator.pendingBuilds(),
-        serving.map(LibraryViews.Overview::documents).orElse(0), serving.map(LibraryViews.Overview::passages).orElse(0));
+        serving.map(LibraryViews.Overview::documents).orElse(0),
+        serving.map(LibraryViews.Overview::passages).orElse(0));
   }
 
   /** The multipart upload: a 'file' part and metadata fields; a blank field means "not given". */

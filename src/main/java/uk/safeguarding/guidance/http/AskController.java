@@ -62,7 +62,8 @@ final class AskController {
       throw new BadRequest("reason", reason.substring(0, 40) + "…",
           "The parameter 'reason' must be at most " + MAX_REASON_CHARS + " characters.");
     }
-    if (body.answerId() == null || !ask.rate(body.conversationId(), body.answerId(), body.rating().equals("up"), reason)) {
+    if (body.answerId() == null
+        || !ask.rate(body.conversationId(), body.answerId(), body.rating().equals("up"), reason)) {
       throw new BadRequest("answerId", body.answerId(),
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }

@@ -86,7 +86,8 @@ final class AuthController {
     try {
       Accounts.NewToken t = admin.accounts().createToken(AuthGuard.trainer(ctx), name);
       admin.learning().audit(AuthGuard.trainer(ctx), "token.create", t.id(), "'" + name.strip() + "'");
-      ctx.status(201).header("Cache-Control", "no-store").json(new AdminDto.TokenCreated(t.id(), name.strip(), t.token()));
+      ctx.status(201).header("Cache-Control", "no-store")
+          .json(new AdminDto.TokenCreated(t.id(), name.strip(), t.token()));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("name", name, e.getMessage());
     }

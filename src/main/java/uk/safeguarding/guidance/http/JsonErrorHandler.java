@@ -32,8 +32,10 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   private static ByteBuffer body(int status, String reason) {
-    String error = "The request could not be handled (" + status + (reason == null || reason.isBlank() ? "" : ": "
-        + reason) + ").";
+    String error = "The request could not be handled (" + status + (reason == null || reason.isBlank() ? ""
+        : ": "
+            + reason)
+        + ").";
     return ByteBuffer.wrap(WebServer.GSON.toJson(ApiError.of(error)).getBytes(StandardCharsets.UTF_8));
   }
 }

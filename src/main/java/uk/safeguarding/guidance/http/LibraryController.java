@@ -60,7 +60,8 @@ final class LibraryController {
     Filters filters = filters(ctx);
     boolean facets = Params.oneOf(ctx, "facets", "all", Set.of("all", "none")).equals("all");
     SearchRequest.Group group = Params.oneOf(ctx, "group", "passage", Set.of("passage", "document")).equals("document")
-        ? SearchRequest.Group.DOCUMENT : SearchRequest.Group.PASSAGE;
+        ? SearchRequest.Group.DOCUMENT
+        : SearchRequest.Group.PASSAGE;
     SearchResults results = search.search(new SearchRequest(q, limit, offset, filters, facets, group));
     ctx.json(new Dto.SearchResponse(results.query(), results.total(), limit, offset,
         results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));

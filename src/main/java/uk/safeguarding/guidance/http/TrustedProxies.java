@@ -23,6 +23,7 @@ public final class TrustedProxies {
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
   private record Block(byte[] network, int bits) {
+
     boolean contains(byte[] address) {
       if (address.length != network.length) {
         return false;

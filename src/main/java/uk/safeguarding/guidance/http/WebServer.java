@@ -51,7 +51,8 @@ public final class WebServer {
       if (services.admin() != null) {
         long uploadLimit = services.admin().curator().maxUploadBytes() + AdminController.MULTIPART_MARGIN;
         config.jetty.multipartConfig.maxFileSize(uploadLimit, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(uploadLimit + AdminController.MULTIPART_MARGIN, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadLimit + AdminController.MULTIPART_MARGIN,
+            SizeUnit.BYTES);
       }
       config.startup.showJavalinBanner = false;
       // Jetty's own errors (unparseable request lines, headers, escapes) answer JSON with the security headers.
@@ -111,7 +112,8 @@ public final class WebServer {
           ctx.json(ApiError.of("Nothing at " + ctx.method() + " " + ctx.path() + "."));
         }
       });
-      config.routes.error(405, ctx -> ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
+      config.routes.error(405,
+          ctx -> ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     });
   }
 

@@ -126,10 +126,13 @@ public final class Analysis {
   }
 
   /** Where the chain stops: after lowercasing (how synonym rules are read), after synonyms, or at the end. */
-  enum Stage { LOWERCASE, SYNONYMS, FULL }
+  enum Stage {
+    LOWERCASE, SYNONYMS, FULL
+  }
 
   /** The analysis chain; synonyms only at query time. */
   static final class GuidanceAnalyzer extends Analyzer {
+
     private final SynonymMap synonyms;
     private final Stage stage;
 

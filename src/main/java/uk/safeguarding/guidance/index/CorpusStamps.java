@@ -27,6 +27,7 @@ record CorpusStamps(Map<String, Stamp> files) {
   static CorpusStamps of(Path corpusDir) throws IOException {
     Map<String, Stamp> files = new TreeMap<>();
     Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
+
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile()) {

@@ -74,7 +74,7 @@ public final class IndexStore {
       Files.createDirectories(indexRoot);
       // A snapshot: the files are hashed before and after they are read, and read again if a trainer's
       // change landed in between, so an index is never named by a hash of files it was not built from.
-      for (int attempt = 1; ; attempt++) {
+      for (int attempt = 1;; attempt++) {
         String before = CorpusHash.of(corpusDir);
         Corpus corpus = reader.read(corpusDir);
         Analysis analysis = Analysis.withSynonyms(readFile(corpusDir, CorpusReader.SYNONYMS_FILE));
@@ -84,7 +84,8 @@ public final class IndexStore {
           passages.put(doc.id(), splitter.split(doc));
         }
         if (before.equals(CorpusHash.of(corpusDir))) {
-          return open(corpus, passages, analysis, before + (embedder == null ? "" : "-" + embedder.modelId()), glossary);
+          return open(corpus, passages, analysis, before + (embedder == null ? "" : "-" + embedder.modelId()),
+              glossary);
         }
         if (attempt == SNAPSHOT_ATTEMPTS) {
           throw new IllegalStateException("The corpus folder kept changing while it was read (" + SNAPSHOT_ATTEMPTS

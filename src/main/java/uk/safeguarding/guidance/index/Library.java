@@ -94,11 +94,13 @@ public final class Library {
 
   /** The index on disk does not hold exactly the passages read from the corpus. */
   public static final class MismatchException extends IllegalStateException {
+
     @Serial
     private static final long serialVersionUID = 1L;
 
     MismatchException(String hash, int indexed, int read, int unknown) {
-      super("The index " + hash + " holds " + indexed + " passages (" + unknown + " unknown) but the corpus has " + read);
+      super(
+          "The index " + hash + " holds " + indexed + " passages (" + unknown + " unknown) but the corpus has " + read);
     }
   }
 

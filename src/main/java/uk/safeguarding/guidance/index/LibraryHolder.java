@@ -51,6 +51,7 @@ public final class LibraryHolder {
 
   /** A counted reference to one library. */
   public static final class Lease implements AutoCloseable {
+
     private final Library library;
     private boolean closed;
 
@@ -73,6 +74,7 @@ public final class LibraryHolder {
 
   /** Thrown while the first index is still being built. */
   public static final class NotReadyException extends RuntimeException {
+
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -156,8 +156,10 @@ public final class Reindexer implements AutoCloseable {
         store.removeStale(library.hash()); // no reader can be on an old index before the first swap
       }
       status.set(new Status("ready", library.documents().size() + " documents, " + library.passageCount()
-          + " passages" + (library.corpus().skipped().isEmpty() ? "" : ", " + library.corpus().skipped().size()
-          + " files skipped"), Instant.now()));
+          + " passages" + (library.corpus().skipped().isEmpty() ? ""
+              : ", " + library.corpus().skipped().size()
+                  + " files skipped"),
+          Instant.now()));
       return library;
     } catch (RuntimeException e) {
       failures.incrementAndGet();

@@ -42,6 +42,7 @@ public final class SolrPublisher {
 
   /** Who holds a job: the shared database's leases, or (one replica) always this one. */
   public interface Lease {
+
     boolean tryAcquire(String name, Duration length);
 
     void release(String name);

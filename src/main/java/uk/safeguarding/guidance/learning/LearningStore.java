@@ -207,7 +207,8 @@ public final class LearningStore implements AnswerLog {
   /** CSV of the poorly rated groups. */
   public String poorlyRatedCsv() {
     List<List<String>> rows = poorlyRatedGroups().stream()
-        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString(), String.join(" | ", g.reasons())))
+        .map(g -> List.of(g.question(), Integer.toString(g.count()), g.last().toString(),
+            String.join(" | ", g.reasons())))
         .toList();
     return Csv.of(List.of("question", "count", "last_rated", "reasons"), rows);
   }

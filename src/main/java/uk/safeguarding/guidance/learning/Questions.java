@@ -14,16 +14,20 @@ import java.util.TreeSet;
 public final class Questions {
 
   private static final Set<String> STOP = Set.of("a", "about", "all", "am", "an", "and", "any", "are", "as", "at",
-      "be", "been", "by", "can", "could", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "is", "it",
-      "its", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them", "there", "they", "this",
-      "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your");
+      "be", "been", "by", "can", "could", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "is",
+      "it",
+      "its", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them", "there", "they",
+      "this",
+      "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
+      "your");
 
   private Questions() {}
 
   public static String key(String question) {
     // Masked identifiers ("[name]", "[date of birth]") say nothing about what was asked.
-    String words = question == null ? "" : question.toLowerCase(Locale.ROOT).replaceAll("\\[[a-z ]+\\]", " ")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ");
+    String words = question == null ? ""
+        : question.toLowerCase(Locale.ROOT).replaceAll("\\[[a-z ]+\\]", " ")
+            .replaceAll("[^\\p{L}\\p{N}]+", " ");
     TreeSet<String> out = new TreeSet<>();
     Arrays.stream(words.strip().split("\\s+")).filter(w -> !w.isEmpty() && !STOP.contains(w))
         .map(Questions::singular).forEach(out::add);

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 /** Bucket4j's (and Caffeine's) time from a {@link Clock}, so tests can move it. */
 public record ClockTime(Clock clock) implements TimeMeter {
+
   @Override
   public long currentTimeNanos() {
     return clock.millis() * 1_000_000L;

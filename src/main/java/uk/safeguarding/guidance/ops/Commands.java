@@ -33,6 +33,7 @@ public final class Commands {
 
   /** {@code -h}/{@code --help} and {@code --version}; picocli's standard mixin would add {@code -V} too. */
   public static final class HelpOptions {
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -42,6 +43,7 @@ public final class Commands {
 
   /** The version line {@code --version} prints. */
   public static final class Version implements IVersionProvider {
+
     @Override
     public String[] getVersion() {
       return new String[] {"guidance-assistant " + version()};

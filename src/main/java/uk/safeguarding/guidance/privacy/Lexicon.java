@@ -24,6 +24,7 @@ final class Lexicon {
 
   /** Loaded on first use: the dictionary is about 100,000 words. */
   private static final class Shared {
+
     static final Lexicon INSTANCE = load();
   }
 

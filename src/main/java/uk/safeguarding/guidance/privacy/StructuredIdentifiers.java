@@ -50,7 +50,8 @@ final class StructuredIdentifiers {
       Rule.replace("(?i)\\b[\\w+-]+(?:" + SPOKEN_DOT + "[\\w+-]+)*" + SPOKEN_AT + "[\\w-]+(?:" + SPOKEN_DOT
           + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]"),
       // National Insurance: two letters, three pairs of digits, a letter A-D, in one case, any spacing.
-      Rule.replace("(?<!\\w)(?:[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]|[a-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[a-d])(?!\\w)",
+      Rule.replace(
+          "(?<!\\w)(?:[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]|[a-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[a-d])(?!\\w)",
           "[number]"),
       new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}|\\(0\\d{2,4}\\)|0\\d{2,4})(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
           m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()),

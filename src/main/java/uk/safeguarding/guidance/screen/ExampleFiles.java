@@ -31,6 +31,7 @@ public final class ExampleFiles {
 
   /** Examples read and lines skipped, each with its reason. */
   public record Loaded(List<Example> examples, List<String> skipped) {
+
     public Loaded {
       examples = List.copyOf(examples);
       skipped = List.copyOf(skipped);
@@ -79,7 +80,8 @@ public final class ExampleFiles {
     }
     List<Example> out = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       String line;
       int n = 0;
       while ((line = r.readLine()) != null) {

@@ -39,7 +39,8 @@ public final class SafetyScreen {
       double maxThreshold) {}
 
   /** With the embedding model: embedding first, lexical features as support. */
-  public static final Settings HYBRID = new Settings(new Features.Weights(0.5, 1.0, 1.0, 1.0, 0.5), 100, 2, 0.9925, 5, 0.5);
+  public static final Settings HYBRID =
+      new Settings(new Features.Weights(0.5, 1.0, 1.0, 1.0, 0.5), 100, 2, 0.9925, 5, 0.5);
   /** Lexical only (no model loaded). */
   public static final Settings LEXICAL = new Settings(new Features.Weights(0.5, 0, 1.0, 1.0), 10, 2, 0.99, 5, 0.5);
 

@@ -17,6 +17,7 @@ public final class ScreenEval {
 
   /** Figures on one set of situations; {@code missed} are the urgent ones not caught. */
   public record Result(int urgent, int caught, int calm, int falseAlarms, List<String> missed, List<String> alarms) {
+
     public double recall() {
       return urgent == 0 ? Double.NaN : caught / (double) urgent;
     }
@@ -26,7 +27,8 @@ public final class ScreenEval {
     }
 
     String line() {
-      return String.format(Locale.ROOT, "urgent recall %.3f (%d/%d), false alarms %.3f (%d/%d)", recall(), caught, urgent,
+      return String.format(Locale.ROOT, "urgent recall %.3f (%d/%d), false alarms %.3f (%d/%d)", recall(), caught,
+          urgent,
           falseAlarmRate(), falseAlarms, calm);
     }
   }
@@ -76,13 +78,15 @@ public final class ScreenEval {
         continue;
       }
       String mode = hybrid ? "hybrid (embedding + lexical)" : "lexical only (--dense off without the model)";
-      SafetyScreen s = SafetyScreen.train(train, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+      SafetyScreen s =
+          SafetyScreen.train(train, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
       Result r = score(s, test);
       out.printf(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f%n", mode, r.line(), s.threshold());
       r.missed().forEach(m -> out.println("  missed: " + m));
       r.alarms().forEach(m -> out.println("  false alarm: " + m));
       if (extra != null) {
-        SafetyScreen all = SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+        SafetyScreen all =
+            SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
         Result x = score(all, extra);
         out.printf(Locale.ROOT, "%s, trained on the whole bank, %s: %s%n", mode, extraName, x.line());
         x.missed().forEach(m -> out.println("  missed: " + m));
@@ -111,7 +115,8 @@ public final class ScreenEval {
     }
     for (double[] w : blocks) {
       for (double recall : new double[] {0.99, 0.9925, 0.995}) {
-        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3], w.length > 6 ? w[6] : 0), w[4], w[5], recall, 5, 0.5));
+        grid.add(new SafetyScreen.Settings(new Features.Weights(w[0], w[1], w[2], w[3], w.length > 6 ? w[6] : 0), w[4],
+            w[5], recall, 5, 0.5));
       }
     }
     for (SafetyScreen.Settings s : grid) {
@@ -132,7 +137,8 @@ public final class ScreenEval {
         alarms += r.falseAlarms();
       }
       Result total = new Result(urgent, caught, calm, alarms, List.of(), List.of());
-      out.printf(Locale.ROOT, "  sweep %s C=%s urgentWeight=%s targetRecall=%s: %s%n", s.weights(), s.c(), s.urgentWeight(),
+      out.printf(Locale.ROOT, "  sweep %s C=%s urgentWeight=%s targetRecall=%s: %s%n", s.weights(), s.c(),
+          s.urgentWeight(),
           s.targetRecall(), total.line());
     }
   }

@@ -121,14 +121,16 @@ public final class ScreenService {
       List<Example> examples = new ArrayList<>(ExampleFiles.bank());
       examples.addAll(trainers.examples());
       long start = System.nanoTime();
-      SafetyScreen s = SafetyScreen.train(examples, embedder, embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID);
+      SafetyScreen s =
+          SafetyScreen.train(examples, embedder, embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID);
       current.set(s);
       trainedOn.set(stamp);
       skipped.set(trainers.skipped());
       first.complete(s);
       LOG.info(String.format("Safety screen trained on %d examples (%d from %s) in %d ms, %s, threshold %.3f",
           examples.size(), trainers.examples().size(), ExampleFiles.TRAINER_FILE,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), embedder == null ? "lexical" : "embedding + lexical",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+          embedder == null ? "lexical" : "embedding + lexical",
           s.threshold()));
       trainers.skipped().forEach(r -> LOG.warn("Safety screen example skipped: " + r));
     } catch (RuntimeException e) {

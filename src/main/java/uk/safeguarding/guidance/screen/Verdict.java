@@ -21,8 +21,9 @@ public record Verdict(boolean urgent, double score, double threshold, List<Strin
     if (!urgent) {
       return "";
     }
-    StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "Safety screen score %.2f (urgent from %.2f)",
-        score, threshold));
+    StringBuilder b =
+        new StringBuilder(String.format(java.util.Locale.ROOT, "Safety screen score %.2f (urgent from %.2f)",
+            score, threshold));
     if (!cues.isEmpty()) {
       b.append("; cues: ").append(String.join(", ", cues));
     }

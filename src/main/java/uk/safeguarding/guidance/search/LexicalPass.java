@@ -68,6 +68,7 @@ final class LexicalPass {
    * executor, so slices are searched one after another and never write the set at once.
    */
   private record MatchSetManager(BitSet bits) implements CollectorManager<MatchSet, Void> {
+
     @Override
     public MatchSet newCollector() {
       return new MatchSet(bits);
@@ -81,6 +82,7 @@ final class LexicalPass {
 
   /** Sets the bit of every matching document (index-wide ids). */
   private static final class MatchSet extends SimpleCollector {
+
     private final BitSet bits;
     private int base;
 

@@ -66,7 +66,8 @@ final class QueryFactory {
     if (!any) {
       return null;
     }
-    main.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_ACTION))), ACTION_BOOST),
+    main.add(
+        new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_ACTION))), ACTION_BOOST),
         Occur.SHOULD);
     addFilters(main, filters);
     return main.build();

@@ -14,7 +14,9 @@ public record SearchRequest(String query, int limit, int offset, Filters filters
   public static final int MAX_QUERY_CHARS = 500;
 
   /** What one result is: a passage, or a document represented by its best passage. */
-  public enum Group { PASSAGE, DOCUMENT }
+  public enum Group {
+    PASSAGE, DOCUMENT
+  }
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");

@@ -101,7 +101,8 @@ public final class SearchService {
       }
     }
     float[] vector = queries != null && backend.dense(library)
-        ? queries.embedQuery(context == null ? request.query() : request.query() + " " + context) : null;
+        ? queries.embedQuery(context == null ? request.query() : request.query() + " " + context)
+        : null;
     return run(library, request, query, vector, backend);
   }
 
@@ -111,7 +112,7 @@ public final class SearchService {
     int wanted = request.offset() + request.limit();
     // Sized to what was asked: the page, plus the top Fusion.DEPTH of each ranking when fusing.
     int depth = Math.max(vector == null ? 0 : Fusion.DEPTH, grouped ? wanted * GROUP_OVERFETCH : wanted);
-    for (int round = 1; ; round++) {
+    for (int round = 1;; round++) {
       SearchBackend.Ranking ranking = backend.rank(library, new SearchBackend.Retrieval(request.query(), query,
           vector, request.filters(), depth, request.facets(), grouped));
       List<SearchBackend.Ranked> ranked = ranking.ranked();
@@ -212,7 +213,8 @@ public final class SearchService {
   /** The whole text, HTML-escaped, with words whose analysed form is in {@code terms} marked. */
   public String highlight(String text, Set<String> terms) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      return Snippets.snippet(text, Snippets.matches(text, terms, lease.library().analysis().index()), Integer.MAX_VALUE);
+      return Snippets.snippet(text, Snippets.matches(text, terms, lease.library().analysis().index()),
+          Integer.MAX_VALUE);
     }
   }
 

@@ -67,8 +67,9 @@ public final class SolrCollections {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new SolrNodes.SolrException("The alias " + ALIAS + " did not reach " + collection + " on every node within "
-            + timeout);
+        throw new SolrNodes.SolrException(
+            "The alias " + ALIAS + " did not reach " + collection + " on every node within "
+                + timeout);
       }
       try {
         Thread.sleep(ALIAS_POLL_MILLIS);

@@ -187,6 +187,7 @@ public final class SolrNodes {
 
   /** Solr answered, with an error. */
   public static class SolrException extends RuntimeException {
+
     private static final long serialVersionUID = 1L;
 
     public SolrException(String message) {
@@ -196,6 +197,7 @@ public final class SolrNodes {
 
   /** No node could be reached: the search backend is down. */
   public static final class SolrUnavailableException extends SolrException {
+
     private static final long serialVersionUID = 1L;
 
     public SolrUnavailableException(String message) {

@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
   /** Work done on a connection. */
   @FunctionalInterface
   public interface Work<T> {
+
     T apply(Connection connection) throws SQLException;
   }
 
@@ -122,7 +123,8 @@ public final class Database implements AutoCloseable {
       // Hikari reports a failed first connection as its own RuntimeException around the driver's.
       String message = e.getCause() instanceof SQLException cause ? cause.getMessage() : e.getMessage();
       String hint = message != null && message.contains("locked")
-          ? " Is the server running? Stop it first, or use the admin page." : "";
+          ? " Is the server running? Stop it first, or use the admin page."
+          : "";
       throw new IllegalStateException("Cannot open the learning database " + config.safeUrl() + ": " + message
           + hint, e);
     }

@@ -74,6 +74,7 @@ public record DatabaseConfig(String url, String user, String password) {
 
   @Override
   public String toString() {
-    return "DatabaseConfig[url=" + safeUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+    return "DatabaseConfig[url=" + safeUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+        + "]";
   }
 }

@@ -29,8 +29,8 @@ package uk.safeguarding.guidance.store;
  * </ul>
  */
 public enum Dialect {
-  H2("jdbc:h2:"),
-  POSTGRESQL("jdbc:postgresql:");
+
+  H2("jdbc:h2:"), POSTGRESQL("jdbc:postgresql:");
 
   private final String prefix;
 

@@ -40,7 +40,8 @@ public final class Leases {
           return true;
         }
       }
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO leases (name, holder, expires) VALUES (?, ?, ?)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO leases (name, holder, expires) VALUES (?, ?, ?)")) {
         insert.setString(1, name);
         insert.setString(2, holder);
         insert.setLong(3, until);

@@ -47,7 +47,8 @@ final class Migrations {
       MigrateResult result = flyway.migrate();
       return result.migrationsExecuted;
     } catch (FlywayException e) {
-      throw new IllegalStateException("Cannot bring the database schema up to date (" + config.safeUrl() + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot bring the database schema up to date (" + config.safeUrl() + "): " + e.getMessage(), e);
     }
   }
 }

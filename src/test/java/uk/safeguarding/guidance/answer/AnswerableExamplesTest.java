@@ -24,7 +24,8 @@ class AnswerableExamplesTest {
     for (String file : List.of("bank-inscope-test.jsonl", "bank-oos-test.jsonl")) {
       Question.read(Path.of("src/test/resources/eval", file)).forEach(q -> heldOut.add(norm(q.text())));
     }
-    assertTrue(bank.stream().noneMatch(e -> heldOut.contains(norm(e.text()))), "a test-split question is in the examples");
+    assertTrue(bank.stream().noneMatch(e -> heldOut.contains(norm(e.text()))),
+        "a test-split question is in the examples");
   }
 
   @Test

@@ -16,7 +16,8 @@ class ConversationsTest {
 
   @Test
   void turns_are_kept_in_order_and_bounded() {
-    MemoryConversations c = new MemoryConversations(10, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
+    MemoryConversations c =
+        new MemoryConversations(10, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
     String id = c.add(null, turn("1"));
     for (int i = 2; i <= 5; i++) {
       assertEquals(id, c.add(id, turn(Integer.toString(i))));
@@ -38,7 +39,8 @@ class ConversationsTest {
 
   @Test
   void the_least_recently_used_conversation_is_dropped_beyond_the_limit() {
-    MemoryConversations c = new MemoryConversations(2, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
+    MemoryConversations c =
+        new MemoryConversations(2, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
     String a = c.add(null, turn("a"));
     String b = c.add(null, turn("b"));
     c.turns(a); // touch a, so b is the least recently used
@@ -50,7 +52,8 @@ class ConversationsTest {
 
   @Test
   void unknown_ids_start_new_conversations() {
-    MemoryConversations c = new MemoryConversations(10, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
+    MemoryConversations c =
+        new MemoryConversations(10, 3, Duration.ofMinutes(30), new TestClock(Instant.parse("2026-01-01T00:00:00Z")));
     String id = c.add("made-up-by-the-client", turn("1"));
     assertNotEquals("made-up-by-the-client", id);
   }

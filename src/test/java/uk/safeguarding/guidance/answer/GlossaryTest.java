@@ -31,8 +31,9 @@ class GlossaryTest {
   void terms_come_from_document_definitions_the_glossary_file_and_synonyms() {
     Passage p = new Passage("doc", "sudi", List.of("Doc", "Out of Routine"),
         "The Sudden Unexpected Death in Infancy (SUDI) Review looked at families. The MSET hub met monthly.", 0);
-    Glossary g = Glossary.build(List.of(p), "mset, missing sexually exploited and trafficked\ndad, father, male carer\n",
-        "# comment\nCSE: Child Sexual Exploitation\n");
+    Glossary g =
+        Glossary.build(List.of(p), "mset, missing sexually exploited and trafficked\ndad, father, male carer\n",
+            "# comment\nCSE: Child Sexual Exploitation\n");
     Glossary.Entry sudi = g.lookup("sudi").orElseThrow();
     assertEquals("Sudden Unexpected Death in Infancy", sudi.expansion());
     assertEquals(p, sudi.passage());

@@ -53,7 +53,8 @@ class PointPickerLearnedTest {
     }
     double[] scores = rows.stream().mapToDouble(r -> 0.9 - 0.01 * rows.indexOf(r)).toArray();
     List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
-    assertEquals(Math.min(PointPicker.LEARNED_POINTS, PointPicker.MAX_PER_PASSAGE), picked.size(), "three from one passage");
+    assertEquals(Math.min(PointPicker.LEARNED_POINTS, PointPicker.MAX_PER_PASSAGE), picked.size(),
+        "three from one passage");
     assertEquals(2, picked.get(0).size(), "the duplicate is one point citing both passages");
   }
 }

@@ -18,7 +18,8 @@ import uk.safeguarding.guidance.store.TestDatabase;
 /** Conversations two replicas share through one database, on H2 and on a real PostgreSQL. */
 class SharedConversationsTest {
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
 
   static Conversations.Turn turn(String q) {
     return new Conversations.Turn("answer-" + q, q, q + " words", true, Instant.EPOCH);

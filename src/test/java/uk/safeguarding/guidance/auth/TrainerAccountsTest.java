@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainerAccountsTest {
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
 
   @Test
   void passwords_are_stored_as_salted_pbkdf2_and_verified_in_constant_time() {
@@ -35,7 +36,8 @@ class TrainerAccountsTest {
 
   @Test
   void a_password_under_twelve_characters_is_refused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Passwords.check("short".toCharArray()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Passwords.check("short".toCharArray()));
     assertEquals("The password must be at least 12 characters.", e.getMessage());
   }
 
@@ -51,7 +53,8 @@ class TrainerAccountsTest {
     err.reset();
     assertEquals(2, TrainerCommand.addTrainer(new String[] {"bob", "--data", data.toString()},
         Map.of(TrainerCommand.PASSWORD_ENV, "short"), p -> null, print(new ByteArrayOutputStream()), print(err)));
-    assertEquals("Error: The password must be at least 12 characters.\n", err.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    assertEquals("Error: The password must be at least 12 characters.\n",
+        err.toString(StandardCharsets.UTF_8).replace("\r", ""));
 
     err.reset();
     assertEquals(2, TrainerCommand.addTrainer(new String[] {"bob", "--data", data.toString()}, Map.of(), p -> null,
@@ -60,7 +63,8 @@ class TrainerAccountsTest {
 
     err.reset();
     assertEquals(2, TrainerCommand.addTrainer(new String[] {"../bob", "--data", data.toString()},
-        Map.of(TrainerCommand.PASSWORD_ENV, "long enough password"), p -> null, print(new ByteArrayOutputStream()), print(err)));
+        Map.of(TrainerCommand.PASSWORD_ENV, "long enough password"), p -> null, print(new ByteArrayOutputStream()),
+        print(err)));
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Error: The trainer name must be"), err.toString());
   }
 

@@ -33,7 +33,8 @@ abstract class TrainerStoreTest {
 
   static final String PASSWORD = "correct horse battery";
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
   DatabaseConfig config;
   Database db;
   Instant[] now = {Instant.parse("2025-01-01T08:00:00Z")};
@@ -44,9 +45,19 @@ abstract class TrainerStoreTest {
   /** A clock that reads {@code now[0]}, for tests that move time on. */
   static Clock clock(Instant[] now) {
     return new Clock() {
-      @Override public Instant instant() { return now[0]; }
-      @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId z) { return this; }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+      @Override
+      public Clock withZone(java.time.ZoneId z) {
+        return this;
+      }
     };
   }
 
@@ -182,8 +193,9 @@ abstract class TrainerStoreTest {
   List<String> trainersWithSessions() {
     return db.use(c -> {
       List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT trainer FROM trainer_sessions ORDER BY trainer")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT trainer FROM trainer_sessions ORDER BY trainer")) {
         while (rs.next()) {
           out.add(rs.getString(1));
         }

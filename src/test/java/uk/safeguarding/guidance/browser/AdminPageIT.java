@@ -33,7 +33,8 @@ class AdminPageIT {
 
   private static final String PASSWORD = "correct horse battery";
 
-  @TempDir static Path tempDir;
+  @TempDir
+  static Path tempDir;
   private static String skipReason;
   private static GuidanceApp app;
   private static ChromeDriver driver;
@@ -123,8 +124,9 @@ class AdminPageIT {
     HttpClient http = HttpClient.newHttpClient();
     String found = until(d -> {
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=sexual+images")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=sexual+images")).build(),
+                HttpResponse.BodyHandlers.ofString());
         return r.body().contains("#what-you-should-do\"") ? r.body() : null;
       } catch (Exception e) {
         return null;
@@ -171,8 +173,10 @@ class AdminPageIT {
         "/documents/safer-sleep-briefing#sleeping-on-a-sofa-with-a-baby"));
     List<String> kinds = driver.findElements(By.cssSelector("#preview .passage .kind")).stream()
         .map(org.openqa.selenium.WebElement::getText).toList();
-    assertEquals(driver.findElements(By.cssSelector("#preview .passage")).size(), kinds.size(), "each passage shows its kind");
-    assertTrue(List.of("what to do", "what was learned", "background", "furniture").containsAll(kinds), kinds.toString());
+    assertEquals(driver.findElements(By.cssSelector("#preview .passage")).size(), kinds.size(),
+        "each passage shows its kind");
+    assertTrue(List.of("what to do", "what was learned", "background", "furniture").containsAll(kinds),
+        kinds.toString());
 
     // Editing the title keeps the id, and Publish stays usable, saying why the preview is out of date.
     driver.findElement(By.id("up-title")).sendKeys(" 2024");
@@ -215,11 +219,14 @@ class AdminPageIT {
     // The same file again: the page names the document it would replace and offers to.
     driver.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
     until(ExpectedConditions.visibilityOfElementLocated(By.id("replace-button")));
-    assertTrue(text("publish-reason").startsWith("The id “safer-sleep-briefing” is already used by “Safer Sleep Briefing"
-        + " 2024” (safer-sleep-briefing.txt). Choose Replace it"), text("publish-reason"));
+    assertTrue(
+        text("publish-reason").startsWith("The id “safer-sleep-briefing” is already used by “Safer Sleep Briefing"
+            + " 2024” (safer-sleep-briefing.txt). Choose Replace it"),
+        text("publish-reason"));
     assertTrue(!driver.findElement(By.id("publish-button")).isEnabled());
     driver.findElement(By.id("replace-button")).click();
-    until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Document “safer-sleep-briefing” saved."));
+    until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Document “safer-sleep-briefing” saved."));
     assertEquals(before + 1, documentRows());
   }
 
@@ -270,7 +277,8 @@ class AdminPageIT {
     assertEquals(List.of("Police", "Public protection unit", "101"), table.findElements(By.cssSelector("tbody tr"))
         .get(2).findElements(By.tagName("td")).stream().map(org.openqa.selenium.WebElement::getText).toList());
     assertEquals("[\"non-accidental injury\"]", String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
-        .executeScript("return JSON.stringify([...document.querySelectorAll('#doc-meta .tag')].map(t => t.textContent))")));
+        .executeScript(
+            "return JSON.stringify([...document.querySelectorAll('#doc-meta .tag')].map(t => t.textContent))")));
     Files.createDirectories(Path.of("target/screenshots"));
     Files.write(Path.of("target/screenshots/document-table-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -155,7 +155,6 @@ class ChatPageIT {
     assertEquals(List.of(), accessibilityViolations(), "document view");
   }
 
-
   @Test
   void askingAQuestionShowsAGroundedAnswerWithNumberedCitationsAndSourceCards() throws Exception {
     JsonObject expected = askApi(GROUNDED_QUESTION);
@@ -195,14 +194,16 @@ class ChatPageIT {
           card.findElement(By.cssSelector(".source-title")).getDomProperty("textContent"));
       assertEquals("Section: " + c.get("section").getAsString(),
           card.findElement(By.cssSelector(".source-section")).getDomProperty("textContent"));
-      assertTrue(card.findElement(By.cssSelector(".source-meta")).getText().startsWith(c.get("organisation").getAsString()));
+      assertTrue(
+          card.findElement(By.cssSelector(".source-meta")).getText().startsWith(c.get("organisation").getAsString()));
       WebElement link = card.findElement(By.cssSelector("a.source-link"));
       assertEquals(c.get("url").getAsString(), link.getDomAttribute("href"));
       assertTrue(link.getText().startsWith("Open in document"));
       String highlighted = c.get("highlighted").getAsString();
       int expectedMarks = highlighted.split("<mark>", -1).length - 1;
       assertEquals(expectedMarks, card.findElements(By.cssSelector(".source-excerpt mark")).size());
-      assertEquals(plain(highlighted), card.findElement(By.cssSelector(".source-excerpt")).getDomProperty("textContent"));
+      assertEquals(plain(highlighted),
+          card.findElement(By.cssSelector(".source-excerpt")).getDomProperty("textContent"));
     }
 
     // The first citation marker moves focus to its source card.
@@ -212,7 +213,8 @@ class ChatPageIT {
 
     // Copying gives a visible confirmation.
     turn.findElement(By.xpath(".//button[normalize-space()='Copy answer']")).click();
-    wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + turn.getDomAttribute("id") + " .copy .action-status"),
+    wait(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#" + turn.getDomAttribute("id") + " .copy .action-status"),
         "Answer copied, with its sources."));
 
     List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -245,7 +247,8 @@ class ChatPageIT {
     wait(ExpectedConditions.urlToBe(base + url));
     WebElement passage = waitForCitedPassage(anchor);
     assertEquals(document.get("title").getAsString(), driver.findElement(By.id("doc-title")).getText());
-    assertEquals(document.getAsJsonArray("passages").size(), driver.findElements(By.cssSelector("#doc-body .passage")).size());
+    assertEquals(document.getAsJsonArray("passages").size(),
+        driver.findElements(By.cssSelector("#doc-body .passage")).size());
     assertEquals(1, driver.findElements(By.cssSelector(".passage.is-cited")).size());
     assertEquals(anchor, driver.switchTo().activeElement().getDomAttribute("id"), "focus lands on the cited passage");
     assertEquals("Cited passage", passage.findElement(By.cssSelector(".cited-badge")).getDomProperty("textContent"));
@@ -267,9 +270,11 @@ class ChatPageIT {
     driver.navigate().back(); // undoes the fragment change
     driver.navigate().back(); // returns to the chat
     wait(ExpectedConditions.urlToBe(base + "/"));
-    WebElement restored = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#thread > li.turn .answer")));
+    WebElement restored =
+        wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#thread > li.turn .answer")));
     assertEquals(1, driver.findElements(By.cssSelector("#thread > li.turn")).size());
-    assertEquals(expected.getAsJsonArray("citations").size(), restored.findElements(By.cssSelector(".source-card")).size());
+    assertEquals(expected.getAsJsonArray("citations").size(),
+        restored.findElements(By.cssSelector(".source-card")).size());
     assertFalse(driver.findElement(By.id("starters")).isDisplayed());
   }
 
@@ -359,7 +364,8 @@ class ChatPageIT {
   void theWholeFlowWorksByKeyboardOnly() {
     Actions keys = new Actions(driver);
     keys.sendKeys(Keys.TAB).perform();
-    assertEquals("question", driver.switchTo().activeElement().getDomAttribute("id"), "the first Tab reaches the ask box");
+    assertEquals("question", driver.switchTo().activeElement().getDomAttribute("id"),
+        "the first Tab reaches the ask box");
 
     keys.sendKeys(GROUNDED_QUESTION).perform();
     keys.keyDown(Keys.SHIFT).sendKeys(Keys.ENTER).keyUp(Keys.SHIFT).perform();
@@ -424,7 +430,8 @@ class ChatPageIT {
       ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
       screenshot("chat-urgent-phone.png");
       assertTrue((Boolean) ((JavascriptExecutor) driver).executeScript(
-          "const r = arguments[0].getBoundingClientRect(); return r.top > -1 && r.bottom <= window.innerHeight;", alert),
+          "const r = arguments[0].getBoundingClientRect(); return r.top > -1 && r.bottom <= window.innerHeight;",
+          alert),
           "the whole prompt fits on a phone screen: " + ((JavascriptExecutor) driver).executeScript(
               "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", alert));
     } finally {
@@ -442,11 +449,13 @@ class ChatPageIT {
     assertEquals(1, alerts.size());
     WebElement alert = alerts.get(0);
     assertTrue(alert.isDisplayed());
-    assertEquals(expected.get("urgentMessage").getAsString(), alert.findElement(By.cssSelector(".alert-urgent-text")).getText());
+    assertEquals(expected.get("urgentMessage").getAsString(),
+        alert.findElement(By.cssSelector(".alert-urgent-text")).getText());
     assertTrue(alert.getText().contains("999"));
     WebElement answer = turn.findElement(By.cssSelector(".answer"));
     Boolean before = (Boolean) ((JavascriptExecutor) driver).executeScript(
-        "return (arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0", alert, answer);
+        "return (arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0", alert,
+        answer);
     assertTrue(before, "the alert comes before the answer in reading order");
     assertTrue(alert.getRect().getY() < answer.getRect().getY(), "the alert is drawn above the answer");
     assertEquals("rgba(255, 255, 255, 1)", alert.getCssValue("color"));
@@ -567,7 +576,8 @@ class ChatPageIT {
     wait(d -> passage.getDomAttribute("class").contains("is-cited"));
     wait(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
         "const r = arguments[0].getBoundingClientRect();"
-            + "return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;", passage));
+            + "return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;",
+        passage));
     return passage;
   }
 

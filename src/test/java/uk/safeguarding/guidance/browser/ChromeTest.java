@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChromeTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private Path executable(String name) throws Exception {
     return Files.createFile(dir.resolve(name), PosixFilePermissions.asFileAttribute(

@@ -78,7 +78,8 @@ class DocumentStructureTest {
 
   @Test
   void html_metadata_is_read_from_the_page_before_its_furniture_is_dropped() throws Exception {
-    SourceDocument doc = CorpusReader.standard().load(StructureReport.DIR.resolve("seven-minute-briefing-exploitation.html"));
+    SourceDocument doc =
+        CorpusReader.standard().load(StructureReport.DIR.resolve("seven-minute-briefing-exploitation.html"));
     assertEquals(List.of(
         new FieldSource("title", "7-Minute Briefing: Child Criminal Exploitation", "first heading"),
         new FieldSource("organisation", "Southmoor Safeguarding Partnership", "meta tag author"),
@@ -102,8 +103,9 @@ class DocumentStructureTest {
   @Test
   void a_markdown_table_row_reads_as_label_value_lines() throws Exception {
     SourceDocument doc = CorpusReader.standard().load(StructureReport.DIR.resolve("procedure-escalation.md"));
-    Passage contacts = new PassageSplitter().split(doc).stream().filter(p -> p.anchor().equals("4-contacts")).findFirst()
-        .orElseThrow();
+    Passage contacts =
+        new PassageSplitter().split(doc).stream().filter(p -> p.anchor().equals("4-contacts")).findFirst()
+            .orElseThrow();
     assertEquals("Agency: Children's social care\nContact: Duty team manager\nTelephone: 01632 960 500\n\n"
         + "Agency: Health\nContact: Named nurse for safeguarding\nTelephone: 01632 960 510\n\n"
         + "Agency: Police\nContact: Public protection unit\nTelephone: 101", contacts.text());

@@ -34,11 +34,13 @@ class FurnitureTest {
   @Test
   void a_date_or_publisher_mentioned_mid_sentence_is_not_the_documents_own() {
     MetadataCandidates found = new MetadataCandidates();
-    TextMetadata.scan(List.of("Working Together to Safeguard Children was published in 2018 by the Department for Education.",
-        "The review was last updated in a meeting of the panel."), found);
+    TextMetadata
+        .scan(List.of("Working Together to Safeguard Children was published in 2018 by the Department for Education.",
+            "The review was last updated in a meeting of the panel."), found);
     assertEquals(Optional.empty(), found.get("date"));
     assertEquals(Optional.empty(), found.get("organisation"));
-    TextMetadata.scan(List.of("Published by Hillcrest Safeguarding Children Partnership, Published: March 2023"), found);
+    TextMetadata.scan(List.of("Published by Hillcrest Safeguarding Children Partnership, Published: March 2023"),
+        found);
     assertEquals("Hillcrest Safeguarding Children Partnership", found.get("organisation").orElseThrow().value());
     assertEquals("2023-03", found.get("date").orElseThrow().value());
   }
@@ -55,6 +57,7 @@ class FurnitureTest {
   @Test
   void a_header_less_two_column_table_reads_first_cell_then_second() {
     assertEquals(Optional.of(Block.table("Police non-emergency: 101\n\nExploitation team: 01632 960 310")),
-        Tables.block(List.of(List.of("Police non-emergency", "101"), List.of("Exploitation team", "01632 960 310")), false));
+        Tables.block(List.of(List.of("Police non-emergency", "101"), List.of("Exploitation team", "01632 960 310")),
+            false));
   }
 }

@@ -40,7 +40,8 @@ class LoadersTest {
     assertEquals(Block.heading(2, "Background"), blocks.get(1));
     assertEquals(Block.paragraph("Professional curiosity means you should:"), blocks.get(7));
     assertEquals(Block.list("- Gather, share and record information\n- Think the unthinkable"), blocks.get(8));
-    assertEquals(Block.list("1. Review the escalation procedure.\n2. Train staff in the Graded Care Profile."), blocks.get(10));
+    assertEquals(Block.list("1. Review the escalation procedure.\n2. Train staff in the Graded Care Profile."),
+        blocks.get(10));
     assertEquals(11, blocks.size());
   }
 
@@ -59,7 +60,8 @@ class LoadersTest {
         Block.list("- Report it to the police\n- Hold a return interview"),
         Block.table("Level: Response")), doc.blocks());
     String all = doc.blocks().stream().map(Block::text).collect(Collectors.joining(" "));
-    assertFalse(all.contains("tracking") || all.contains("About us") || all.contains("footer") || all.contains("header"));
+    assertFalse(
+        all.contains("tracking") || all.contains("About us") || all.contains("footer") || all.contains("header"));
   }
 
   @Test
@@ -95,12 +97,14 @@ class LoadersTest {
 
   @Test
   void an_unreadable_file_raises_a_skip_with_the_reason() {
-    SkippedDocumentException e = assertThrows(SkippedDocumentException.class, () -> reader.load(DIR.resolve("empty.md")));
+    SkippedDocumentException e =
+        assertThrows(SkippedDocumentException.class, () -> reader.load(DIR.resolve("empty.md")));
     assertEquals("the file is empty", e.getMessage());
     assertTrue(e.path().endsWith("empty.md"));
   }
 
-  @TempDir Path tmp;
+  @TempDir
+  Path tmp;
 
   SkippedDocumentException refusal(String name, String content) throws Exception {
     Path file = tmp.resolve(name);
@@ -110,7 +114,8 @@ class LoadersTest {
 
   @Test
   void html_nested_100000_deep_is_refused_naming_the_depth_limit_not_overflowing_the_stack() throws Exception {
-    SkippedDocumentException e = refusal("deep.html", "<title>Deep</title><h1>Deep</h1>" + "<div>".repeat(100_000) + "text");
+    SkippedDocumentException e =
+        refusal("deep.html", "<title>Deep</title><h1>Deep</h1>" + "<div>".repeat(100_000) + "text");
     assertEquals("the HTML nests elements 100,003 deep, over the limit of 512", e.getMessage());
   }
 

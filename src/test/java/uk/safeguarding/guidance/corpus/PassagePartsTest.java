@@ -18,7 +18,8 @@ class PassagePartsTest {
     assertEquals(List.of(
         new PassageParts.Part("text", "Ask for the named person.", List.of(), List.of()),
         new PassageParts.Part("table", HEALTH + "\n\n" + POLICE, List.of("Agency", "Contact", "Telephone"),
-            List.of(List.of("Health", "Named nurse", "01632 960 510"), List.of("Police", "Public protection unit", "101"))),
+            List.of(List.of("Health", "Named nurse", "01632 960 510"),
+                List.of("Police", "Public protection unit", "101"))),
         new PassageParts.Part("text", "Out of hours, call 999.", List.of(), List.of())), parts);
   }
 

@@ -17,21 +17,25 @@ class PassageSplitterTest {
   private final PassageSplitter splitter = new PassageSplitter();
 
   private static SourceDocument doc(Block... blocks) {
-    return new SourceDocument(new DocumentMetadata("doc", "Doc", "", "", "", "", List.of(), ""), List.of(blocks), Path.of("doc.md"));
+    return new SourceDocument(new DocumentMetadata("doc", "Doc", "", "", "", "", List.of(), ""), List.of(blocks),
+        Path.of("doc.md"));
   }
 
   @Test
   void inline_labels_become_sub_sections_with_heading_paths_and_anchors() throws Exception {
     SourceDocument d = CorpusReader.standard().load(Path.of("src/test/resources/fixtures/loaders/briefing.md"));
     List<Passage> passages = splitter.split(d);
-    assertEquals(List.of("background", "theme-1-recognition-of-neglect", "theme-2-professional-curiosity", "recommendations"),
+    assertEquals(
+        List.of("background", "theme-1-recognition-of-neglect", "theme-2-professional-curiosity", "recommendations"),
         passages.stream().map(Passage::anchor).toList());
     // The two short sub-sections of Theme 1 merge, each keeping its label.
     assertEquals("What we have learned: Neglect can present in a combination of ways.\n\n"
-        + "What you should do: Share information with partners so the wider picture is understood.", passages.get(1).text());
+        + "What you should do: Share information with partners so the wider picture is understood.",
+        passages.get(1).text());
     assertEquals("Learning from Sample Reviews › Theme 1: Recognition of neglect", passages.get(1).section());
     // A list stays with its lead-in sentence.
-    assertEquals("Professional curiosity means you should:\n- Gather, share and record information\n- Think the unthinkable",
+    assertEquals(
+        "Professional curiosity means you should:\n- Gather, share and record information\n- Think the unthinkable",
         passages.get(2).text());
     assertEquals("sample-briefing#theme-2-professional-curiosity", passages.get(2).id());
   }
@@ -43,12 +47,15 @@ class PassageSplitterTest {
     String todo = "When another local authority supports a family to relocate due to the risk of child exploitation, "
         + "ensure there is a multi-agency hand over involving key agencies from both areas.";
     List<Passage> passages = splitter.split(doc(Block.heading(1, "Learning from Local Reviews 2021"),
-        Block.heading(2, "Theme 4: Families moving"), Block.heading(3, "What we have learned"), Block.paragraph(learned),
+        Block.heading(2, "Theme 4: Families moving"), Block.heading(3, "What we have learned"),
+        Block.paragraph(learned),
         Block.heading(3, "What should you do"), Block.paragraph(todo),
-        Block.heading(2, "Theme 5: Recording"), Block.heading(3, "What should you do"), Block.paragraph(todo + " Again.")));
+        Block.heading(2, "Theme 5: Recording"), Block.heading(3, "What should you do"),
+        Block.paragraph(todo + " Again.")));
     assertEquals(List.of("Learning from Local Reviews 2021", "Theme 4: Families moving", "What should you do"),
         passages.get(1).headingPath());
-    assertEquals("Learning from Local Reviews 2021 › Theme 4: Families moving › What should you do", passages.get(1).section());
+    assertEquals("Learning from Local Reviews 2021 › Theme 4: Families moving › What should you do",
+        passages.get(1).section());
     // A heading repeated across the document is prefixed by its parent so anchors stay unique and readable.
     assertEquals(List.of("what-we-have-learned", "theme-4-families-moving--what-should-you-do",
         "theme-5-recording--what-should-you-do"), passages.stream().map(Passage::anchor).toList());
@@ -65,8 +72,9 @@ class PassageSplitterTest {
     }
     blocks.add(Block.paragraph(longParagraph.toString().strip()));
     for (int i = 1; i <= 6; i++) {
-      blocks.add(Block.paragraph("Paragraph " + i + " explains a separate point about multi-agency practice in some detail, "
-          + "so that it is long enough to matter when passages are packed together into excerpts."));
+      blocks.add(
+          Block.paragraph("Paragraph " + i + " explains a separate point about multi-agency practice in some detail, "
+              + "so that it is long enough to matter when passages are packed together into excerpts."));
     }
     blocks.add(Block.heading(2, "Tiny"));
     blocks.add(Block.paragraph("Short."));

@@ -13,7 +13,8 @@ import uk.safeguarding.guidance.curate.TestPdfs;
 
 class PdfLoaderTest {
 
-  @TempDir Path corpus;
+  @TempDir
+  Path corpus;
 
   static byte[] briefing() throws Exception {
     return TestPdfs.text("Bruising in Non-Mobile Babies", List.of(

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PdfTablesTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private static final List<String> OPENING = List.of("header: Harbour City Safeguarding Partnership",
       "T: Private Fostering Procedure", "HN: 1. Purpose",
@@ -37,7 +38,8 @@ class PdfTablesTest {
 
   private static Passage contacts(List<Passage> passages) {
     return passages.stream().filter(p -> p.anchor().equals("2-contacts")).findFirst()
-        .orElseThrow(() -> new AssertionError(passages.stream().map(p -> p.anchor() + " " + p.section() + "\n" + p.text()).toList()));
+        .orElseThrow(() -> new AssertionError(
+            passages.stream().map(p -> p.anchor() + " " + p.section() + "\n" + p.text()).toList()));
   }
 
   @Test
@@ -97,8 +99,10 @@ class PdfTablesTest {
     spec.addAll(List.of("TC: 0 | 160 | 330", "TH: Agency | Contact | Telephone",
         "TR: Health | Named nurse | 01632 960 510", "TR: Police | Public protection unit | 101"));
     PdfLoader.Extracted e = PdfLoader.extract(StructurePdfs.render(spec));
-    assertTrue(e.text().contains("| Agency | Contact | Telephone |\n|---|---|---|\n| Health | Named nurse | 01632 960 510 |\n"
-        + "| Police | Public protection unit | 101 |"), e.text());
+    assertTrue(
+        e.text().contains("| Agency | Contact | Telephone |\n|---|---|---|\n| Health | Named nurse | 01632 960 510 |\n"
+            + "| Police | Public protection unit | 101 |"),
+        e.text());
     Files.writeString(dir.resolve("stored.txt"), "---\ntitle: " + e.title() + "\n---\n\n" + e.text());
     Passage fromText = contacts(new PassageSplitter().split(CorpusReader.standard().load(dir.resolve("stored.txt"))));
     assertEquals("Agency: Health\nContact: Named nurse\nTelephone: 01632 960 510\n\n"
@@ -121,9 +125,11 @@ class PdfTablesTest {
   @Test
   void list_items_whose_markers_stand_at_a_tab_from_their_text_stay_a_list() throws Exception {
     Passage p = contacts(passages(List.of("P: Call in this order:", "TC: 0 | 24",
-        "TR: • | the designated safeguarding lead in your agency;", "TR: • | the duty team manager in children's social care;",
+        "TR: • | the designated safeguarding lead in your agency;",
+        "TR: • | the duty team manager in children's social care;",
         "TR: 1. | the police, when a child is in immediate danger.")));
     assertEquals("Call in this order:\n- the designated safeguarding lead in your agency;\n"
-        + "- the duty team manager in children's social care;\n1. the police, when a child is in immediate danger.", p.text());
+        + "- the duty team manager in children's social care;\n1. the police, when a child is in immediate danger.",
+        p.text());
   }
 }

@@ -54,6 +54,7 @@ public final class StructurePdfs {
   }
 
   private record Line(PDType1Font font, float size, String text, float gapBefore, String rest, float[] columns) {
+
     Line(PDType1Font font, float size, String text, float gapBefore, String rest) {
       this(font, size, text, gapBefore, rest, null);
     }
@@ -105,7 +106,8 @@ public final class StructurePdfs {
             String[] parts = value.split("\\|", 2);
             String rest = parts.length > 1 ? parts[1].strip() : "";
             List<String> wrapped = wrap(parts[0].strip() + " " + rest, 0);
-            add.add(new Line(bold, BODY, parts[0].strip(), 10, wrapped.get(0).substring(parts[0].strip().length()).strip()));
+            add.add(new Line(bold, BODY, parts[0].strip(), 10,
+                wrapped.get(0).substring(parts[0].strip().length()).strip()));
             wrapped.subList(1, wrapped.size()).forEach(l -> add.add(new Line(regular, BODY, l, 0, "")));
           }
           case "TC" -> {
@@ -115,10 +117,12 @@ public final class StructurePdfs {
               columns[c] = Float.parseFloat(xs[c].strip());
             }
           }
-          case "TH", "TR" -> add.add(new Line(key.equals("TH") ? bold : regular, BODY, value, ROW_PADDING, "", columns));
+          case "TH", "TR" ->
+            add.add(new Line(key.equals("TH") ? bold : regular, BODY, value, ROW_PADDING, "", columns));
           case "TW" -> add.add(new Line(regular, BODY, value, 0, "", columns));
           case "---" -> y = -1;
-          default -> { }
+          default -> {
+          }
         }
         for (Line l : add) {
           float need = l.gapBefore() + Math.max(LEADING, l.size() * 1.25f);
@@ -155,7 +159,8 @@ public final class StructurePdfs {
             }
             show(cs, l.font(), l.size(), LEFT, l.gapBefore() + offset, l.text());
             if (!l.rest().isEmpty()) {
-              show(cs, regular, l.size(), LEFT + l.font().getStringWidth(l.text() + " ") / 1000 * l.size(), l.gapBefore() + offset, l.rest());
+              show(cs, regular, l.size(), LEFT + l.font().getStringWidth(l.text() + " ") / 1000 * l.size(),
+                  l.gapBefore() + offset, l.rest());
             }
           }
         }

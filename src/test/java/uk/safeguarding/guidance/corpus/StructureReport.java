@@ -144,7 +144,8 @@ final class StructureReport {
     int rf = 0;
     for (Score s : scores) {
       out.append(String.format(Locale.ROOT, "%-48s %4d/%-4d %9d %4d/%-4d %3d/%-3d%s%n", s.file(), s.headingsFound(),
-          s.headings(), s.furnitureLeft(), s.extracted(), s.stated(), s.rowsFound(), s.rows(), s.pipes() ? " PIPES" : ""));
+          s.headings(), s.furnitureLeft(), s.extracted(), s.stated(), s.rowsFound(), s.rows(),
+          s.pipes() ? " PIPES" : ""));
       h += s.headings();
       hf += s.headingsFound();
       f += s.furnitureLeft();
@@ -153,8 +154,9 @@ final class StructureReport {
       r += s.rows();
       rf += s.rowsFound();
     }
-    out.append(String.format(Locale.ROOT, "%-48s %4d/%-4d %9d %4d/%-4d %3d/%-3d%n", "all (" + scores.size() + " documents)",
-        hf, h, f, mf, m, rf, r));
+    out.append(
+        String.format(Locale.ROOT, "%-48s %4d/%-4d %9d %4d/%-4d %3d/%-3d%n", "all (" + scores.size() + " documents)",
+            hf, h, f, mf, m, rf, r));
     return out.toString();
   }
 

@@ -20,10 +20,14 @@ import uk.safeguarding.guidance.store.TestDatabase;
 /** Two replicas' corpus folders kept level through one database, on H2 and on a real PostgreSQL. */
 class CorpusMirrorTest {
 
-  @TempDir Path data;
-  @TempDir Path a;
-  @TempDir Path b;
-  @TempDir Path c;
+  @TempDir
+  Path data;
+  @TempDir
+  Path a;
+  @TempDir
+  Path b;
+  @TempDir
+  Path c;
 
   static List<String> files(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {

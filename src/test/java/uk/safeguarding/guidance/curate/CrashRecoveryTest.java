@@ -14,8 +14,10 @@ import uk.safeguarding.guidance.TestApp;
 /** A restart after a crash in the middle of a reindex and an upload: the last good index serves, nothing is lost. */
 class CrashRecoveryTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void a_restart_ignores_a_half_built_index_and_a_half_written_upload() throws Exception {

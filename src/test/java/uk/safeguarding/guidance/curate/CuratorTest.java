@@ -24,15 +24,18 @@ import uk.safeguarding.guidance.learning.LearningStore;
 
 class CuratorTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
   Database db;
   LearningStore store;
   AtomicInteger reindexes = new AtomicInteger();
 
   @BeforeEach
   void open() throws Exception {
-    Files.writeString(corpus.resolve("injuries.md"), "---\ntitle: Injuries\n---\n\nA bruise on a baby must be referred.\n");
+    Files.writeString(corpus.resolve("injuries.md"),
+        "---\ntitle: Injuries\n---\n\nA bruise on a baby must be referred.\n");
     db = Database.open(data);
     store = new LearningStore(db, Clock.systemUTC(), Duration.ofDays(90));
   }
@@ -73,7 +76,8 @@ class CuratorTest {
 
   @Test
   void a_file_name_with_control_characters_is_refused() {
-    Rejected r = assertThrows(Rejected.class, () -> curator().upload("alice", upload("bad\tname.md", "# T\n\nText.", title("T"))));
+    Rejected r = assertThrows(Rejected.class,
+        () -> curator().upload("alice", upload("bad\tname.md", "# T\n\nText.", title("T"))));
     assertEquals("file", r.parameter());
     assertEquals("The file name must not contain control characters.", r.getMessage());
     assertEquals(0, reindexes.get());
@@ -81,11 +85,13 @@ class CuratorTest {
 
   @Test
   void an_upload_is_written_whole_with_no_temp_file_left_and_triggers_one_reindex() throws Exception {
-    Curator.Change c = curator().upload("alice", upload("x.md", "# Home Visits\n\nSee the child alone.", title("Home Visits")));
+    Curator.Change c =
+        curator().upload("alice", upload("x.md", "# Home Visits\n\nSee the child alone.", title("Home Visits")));
     assertEquals("home-visits.md", c.file());
     assertEquals(1, reindexes.get());
     try (Stream<Path> files = Files.list(corpus)) {
-      assertEquals(List.of("home-visits.md", "injuries.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("home-visits.md", "injuries.md"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals(c.version(), curator().document("home-visits").version());
   }
@@ -136,7 +142,8 @@ class CuratorTest {
     curator.delete("bob", "home-visits", curator.document("home-visits").version());
     List<LearningStore.AuditEntry> log = store.audit(10);
     assertEquals(List.of("bob", "alice"), log.stream().map(LearningStore.AuditEntry::actor).toList());
-    assertEquals(List.of("document.delete", "document.upload"), log.stream().map(LearningStore.AuditEntry::action).toList());
+    assertEquals(List.of("document.delete", "document.upload"),
+        log.stream().map(LearningStore.AuditEntry::action).toList());
     assertEquals(List.of("home-visits", "home-visits"), log.stream().map(LearningStore.AuditEntry::target).toList());
   }
 }

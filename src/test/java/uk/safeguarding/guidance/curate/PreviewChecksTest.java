@@ -19,8 +19,10 @@ import uk.safeguarding.guidance.learning.LearningStore;
 /** The upload preview says where each metadata value came from, what is missing, and what to check. */
 class PreviewChecksTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
   Database db;
   LearningStore store;
 

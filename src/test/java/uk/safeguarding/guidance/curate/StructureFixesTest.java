@@ -58,7 +58,8 @@ class StructureFixesTest {
     String stored = new String(p.bytes(), StandardCharsets.UTF_8);
     assertTrue(stored.contains("## Introduction\n\nIntroduction to the briefing."), stored);
     assertTrue(!stored.contains("Ring the duty team"), stored);
-    assertTrue(stored.contains("#### Who to call\n\n## Background") == false && stored.contains("The partnership reviewed"),
+    assertTrue(
+        stored.contains("#### Who to call\n\n## Background") == false && stored.contains("The partnership reviewed"),
         stored);
     assertTrue(sections(p).stream().noneMatch(s -> s.endsWith("Background")), sections(p).toString());
   }
@@ -90,7 +91,8 @@ class StructureFixesTest {
         List.of(new StructureFix("split", 1, 2, "Who to call")));
     PreparedUpload p = preparer.prepare(upload, null, true);
     String stored = new String(p.bytes(), StandardCharsets.UTF_8);
-    assertTrue(stored.contains("|  |  |\n|---|---|\n| Emergency Duty Team | 01632 960 999 |\n| Front door | 01632 960 000 |"),
+    assertTrue(
+        stored.contains("|  |  |\n|---|---|\n| Emergency Duty Team | 01632 960 999 |\n| Front door | 01632 960 000 |"),
         stored);
     assertEquals(List.of("Who to call.\n\nEmergency Duty Team: 01632 960 999\n\nFront door: 01632 960 000\n\n"
         + "Agency: Police\nTelephone: 101\n\nAgency: Health\nTelephone: 01632 960 510"),

@@ -53,7 +53,8 @@ public final class TestPdfs {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage();
       doc.addPage(page);
-      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.image.BufferedImage img =
+          new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
       for (int x = 0; x < 40; x++) {
         img.setRGB(x, x, 0xffffff);
       }

@@ -14,8 +14,10 @@ import uk.safeguarding.guidance.corpus.CorpusReader;
 /** The preview suggests themes the library already uses, each with why. */
 class ThemeSuggestionsTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   private void libraryDocument(String id, String themes, String body) throws Exception {
     Files.writeString(corpus.resolve(id + ".md"), "---\ntitle: " + id + "\nthemes: " + themes + "\n---\n\n" + body);
@@ -37,7 +39,7 @@ class ThemeSuggestionsTest {
 
   private Curator.Preview preview(String text, String themes) {
     Curator curator = new Curator(corpus, data, CorpusReader.standard(), () -> CompletableFuture.completedFuture(null),
-        (actor, action, target, detail) -> { }, 20L << 20, java.time.Clock.systemUTC());
+        (actor, action, target, detail) -> {}, 20L << 20, java.time.Clock.systemUTC());
     return curator.preview(CuratorTest.upload("upload.md", text,
         new MetadataForm(null, null, null, null, null, null, MetadataForm.themes(themes), null)));
   }

@@ -28,8 +28,9 @@ class UploadPreparerTest {
 
   @Test
   void markdown_keeps_its_body_under_front_matter_from_the_form_and_its_own_keys() {
-    PreparedUpload p = preparer.prepare(upload("notes.md", "---\ntitle: Old\nreviewed: yes\n---\n\n# Old\n\nBody text.\n",
-        form(null, "New title", "2024-03")), null, true);
+    PreparedUpload p =
+        preparer.prepare(upload("notes.md", "---\ntitle: Old\nreviewed: yes\n---\n\n# Old\n\nBody text.\n",
+            form(null, "New title", "2024-03")), null, true);
     assertEquals("---\nid: \"new-title\"\ntitle: \"New title\"\ndate: \"2024-03\"\nreviewed: \"yes\"\n---\n\n"
         + "# Old\n\nBody text.\n", new String(p.bytes(), StandardCharsets.UTF_8));
     assertEquals(new IdChoice("new-title", IdChoice.FROM_TITLE), p.id());
@@ -42,14 +43,17 @@ class UploadPreparerTest {
   @Test
   void the_id_is_typed_then_the_files_own_then_from_the_title_then_from_the_file_name() {
     assertEquals(new IdChoice("mine", IdChoice.TYPED),
-        preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", form("mine", null, null)), null, true).id());
+        preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", form("mine", null, null)), null, true)
+            .id());
     assertEquals(new IdChoice("theirs", IdChoice.FROM_FILE),
         preparer.prepare(upload("a.md", "---\nid: theirs\n---\n# T\n\nText.", MetadataForm.EMPTY), null, true).id());
     assertEquals(new IdChoice("t", IdChoice.FROM_TITLE),
         preparer.prepare(upload("a.md", "# T\n\nText.", form(null, "T", null)), null, true).id());
     assertEquals(new IdChoice("heading-title", IdChoice.FROM_TITLE),
-        preparer.prepare(upload("Briefing Notes (final).md", "# Heading title\n\nText.", MetadataForm.EMPTY), null, true)
-            .id(), "a title read from the document's first heading is a better id than the file's name");
+        preparer
+            .prepare(upload("Briefing Notes (final).md", "# Heading title\n\nText.", MetadataForm.EMPTY), null, true)
+            .id(),
+        "a title read from the document's first heading is a better id than the file's name");
   }
 
   @Test

@@ -16,6 +16,7 @@ class CachedEmbedderTest {
 
   /** A model that counts its runs and gives each text a distinct vector. */
   private static final class CountingModel implements Embedder {
+
     final AtomicInteger passageRuns = new AtomicInteger();
 
     @Override

@@ -71,7 +71,8 @@ class EvalCommandTest {
     String beir = MINI.toString();
     List<List<String>> cases = List.of(
         List.of(), List.of("--beir"), List.of("--colour", "red"), List.of("--beir", beir, "--mode", "fast"),
-        List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"), List.of("--beir", beir, "--b", "2"));
+        List.of("--beir", beir, "--k1", "abc"), List.of("--beir", beir, "--b", "-1"),
+        List.of("--beir", beir, "--b", "2"));
     List<String> reasons = List.of(
         "Give --questions FILE, --beir DIR or --screen test.", "Missing required parameter for option '--beir' (DIR)",
         "Unknown options: '--colour', 'red'", "The mode must be bm25, hybrid, both or dense, got 'fast'.",
@@ -110,12 +111,14 @@ class EvalCommandTest {
 
     Path broken = data.resolve("broken");
     Files.createDirectories(broken.resolve("qrels"));
-    Files.writeString(broken.resolve("corpus.jsonl"), "{\"_id\": \"d1\", \"text\": \"fine\"}\n\n{\"_id\": \"d2\", \"text\": \n");
+    Files.writeString(broken.resolve("corpus.jsonl"),
+        "{\"_id\": \"d1\", \"text\": \"fine\"}\n\n{\"_id\": \"d2\", \"text\": \n");
     Files.writeString(broken.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"fine\"}\n");
     Files.writeString(broken.resolve("qrels/test.tsv"), "q1\td1\t1\n");
     Run syntax = eval("--beir", broken.toString(), "--mode", "bm25", "--data", data.toString());
     assertEquals(1, syntax.status());
-    assertEquals("Error: " + broken.resolve("corpus.jsonl") + " line 3: expected a JSON object with \"_id\" and \"text\".\n",
+    assertEquals(
+        "Error: " + broken.resolve("corpus.jsonl") + " line 3: expected a JSON object with \"_id\" and \"text\".\n",
         syntax.out());
 
     Files.writeString(broken.resolve("corpus.jsonl"), "{\"_id\": \"d1\", \"text\": \"fine\"}\n");
@@ -127,7 +130,8 @@ class EvalCommandTest {
     Files.writeString(broken.resolve("qrels/test.tsv"), "q1\td1\t0\n");
     Run unjudged = eval("--beir", broken.toString(), "--mode", "bm25", "--data", data.toString());
     assertEquals(1, unjudged.status());
-    assertTrue(unjudged.out().endsWith("Error: No query in queries.jsonl has a positive judgement in qrels/test.tsv.\n"),
+    assertTrue(
+        unjudged.out().endsWith("Error: No query in queries.jsonl has a positive judgement in qrels/test.tsv.\n"),
         unjudged.out());
   }
 }

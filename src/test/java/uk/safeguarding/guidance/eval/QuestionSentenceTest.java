@@ -10,7 +10,8 @@ class QuestionSentenceTest {
 
   private final Question q = new Question("WNB or DNA?", List.of("non-attendance at appointments"),
       "Ensure that records include the views and experience of the child and where there is non-attendance at "
-          + "appointments, this should be recorded as “Was not brought” rather than “Did not attend”.", false);
+          + "appointments, this should be recorded as “Was not brought” rather than “Did not attend”.",
+      false);
 
   @Test
   void a_point_quoting_the_answering_sentence_counts_whatever_its_quotes_and_spacing() {

@@ -155,7 +155,8 @@ class RelevanceTest {
 
   @Test
   void the_corpus_own_phrases_with_stop_words_and_their_synonyms_find_the_passage_that_uses_them() {
-    for (String q : List.of("was not brought", "did not attend", "DNA", "WNB", "children not brought to appointments")) {
+    for (String q : List.of("was not brought", "did not attend", "DNA", "WNB",
+        "children not brought to appointments")) {
       List<SearchHit> hits = bm25Search.search(SearchRequest.of(q, 5)).hits();
       assertTrue(hits.stream().anyMatch(h -> h.passage().text().contains("\"Was not brought\" rather than")),
           q + " -> " + hits.stream().map(h -> h.passage().id()).toList());

@@ -24,8 +24,10 @@ import uk.safeguarding.guidance.TestApp;
 class AdminAuthTest {
 
   static final String PASSWORD = "correct horse battery";
-  @TempDir static Path corpus;
-  @TempDir static Path data;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path data;
   static TestApp app;
   static TestApp.Trainer alice;
 
@@ -77,7 +79,8 @@ class AdminAuthTest {
     TestApp.Response r = app.as(TestApp.Trainer.token("gt_not-a-token"), route.method().name(), concrete(route.path()),
         HttpRequest.BodyPublishers.ofString("{}"), "application/json");
     assertEquals(401, r.status(), route + ": " + r.body());
-    assertEquals("The API token is not valid or has been revoked.", r.json().getAsJsonObject().get("error").getAsString());
+    assertEquals("The API token is not valid or has been revoked.",
+        r.json().getAsJsonObject().get("error").getAsString());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,7 +90,8 @@ class AdminAuthTest {
     TestApp.Response r = app.as(noCsrf, route.method().name(), concrete(route.path()),
         HttpRequest.BodyPublishers.ofString("{}"), "application/json");
     assertEquals(403, r.status(), route + ": " + r.body());
-    assertEquals("Missing or wrong CSRF token: send the 'X-CSRF-Token' header with the token from GET /api/admin/session.",
+    assertEquals(
+        "Missing or wrong CSRF token: send the 'X-CSRF-Token' header with the token from GET /api/admin/session.",
         r.json().getAsJsonObject().get("error").getAsString());
     TestApp.Trainer wrong = new TestApp.Trainer(alice.cookie(), "f".repeat(64), null);
     assertEquals(403, app.as(wrong, route.method().name(), concrete(route.path()),
@@ -169,7 +173,8 @@ class AdminAuthTest {
     String csrf = TestApp.cookieValue(form, "guidance_login");
     return app.send(HttpRequest.newBuilder(URI.create(app.base() + "/admin/login"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "guidance_login=" + csrf)
-        .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + TestApp.enc(password) + "&csrf=" + csrf))
+        .POST(HttpRequest.BodyPublishers
+            .ofString("name=" + name + "&password=" + TestApp.enc(password) + "&csrf=" + csrf))
         .build());
   }
 

@@ -38,8 +38,10 @@ class AdminDocumentsTest {
       + "## Why it matters\n\nChildren rarely disclose harm in front of the adults who cause it, so practitioners must "
       + "create chances to talk privately and check the home conditions.\n";
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
   TestApp app;
   TestApp.Trainer alice;
 
@@ -132,7 +134,8 @@ class AdminDocumentsTest {
     assertEquals("alice", audit.get("actor").getAsString());
     assertEquals("document.upload", audit.get("action").getAsString());
     assertEquals("home-visits-seeing-the-child", audit.get("target").getAsString());
-    assertEquals("home-visits-seeing-the-child.md: uploaded 'visits.md': 2 passages", audit.get("detail").getAsString());
+    assertEquals("home-visits-seeing-the-child.md: uploaded 'visits.md': 2 passages",
+        audit.get("detail").getAsString());
   }
 
   @Test
@@ -161,7 +164,8 @@ class AdminDocumentsTest {
     byte[] pdf = TestPdfs.text("Ignored Info Title", List.of(List.of("Escalation Policy", "",
         "If you disagree with a decision about a child, speak to the worker first.",
         "If that does not resolve it, escalate to their manager within two working days.")));
-    TestApp.Response r = upload(meta("title", "Resolving Professional Disagreements", "type", "procedure"), "escalation.pdf", pdf);
+    TestApp.Response r =
+        upload(meta("title", "Resolving Professional Disagreements", "type", "procedure"), "escalation.pdf", pdf);
     assertEquals(201, r.status(), r.body());
     assertEquals("resolving-professional-disagreements.txt", r.json().getAsJsonObject().get("file").getAsString());
     String stored = Files.readString(corpus.resolve("resolving-professional-disagreements.txt"));
@@ -189,8 +193,11 @@ class AdminDocumentsTest {
 
   @Test
   void an_unsupported_type_is_refused_naming_the_file() throws Exception {
-    assertProblem(upload(meta("title", "Report"), "report.docx", Files.readAllBytes(Path.of("src/test/resources/fixtures/loaders/report.docx"))),
-        400, "file", "Unsupported file type '.docx': upload Markdown (.md), HTML (.html), plain text (.txt) or PDF (.pdf).");
+    assertProblem(
+        upload(meta("title", "Report"), "report.docx",
+            Files.readAllBytes(Path.of("src/test/resources/fixtures/loaders/report.docx"))),
+        400, "file",
+        "Unsupported file type '.docx': upload Markdown (.md), HTML (.html), plain text (.txt) or PDF (.pdf).");
     assertProblem(upload(meta("title", "Run me"), "setup.exe", utf8("MZ")), 400, "file", null);
     assertProblem(upload(meta("title", "No extension"), "README", utf8("text")), 400, "file",
         "Unsupported file type 'README': upload Markdown (.md), HTML (.html), plain text (.txt) or PDF (.pdf).");
@@ -217,7 +224,8 @@ class AdminDocumentsTest {
     byte[] big = utf8("# Big\n\n" + "All work and no play. ".repeat(60_000)); // about 1.3 MB, the limit is 1 MB
     TestApp.Response r = upload(meta("title", "Big"), "big.md", big);
     assertProblem(r, 413, "file", null);
-    assertTrue(r.json().getAsJsonObject().get("error").getAsString().contains("over the upload limit of 1 MB"), r.body());
+    assertTrue(r.json().getAsJsonObject().get("error").getAsString().contains("over the upload limit of 1 MB"),
+        r.body());
     assertFalse(Files.exists(corpus.resolve("big.md")));
   }
 
@@ -244,14 +252,17 @@ class AdminDocumentsTest {
 
   @Test
   void a_duplicate_id_is_refused_with_409_unless_replacing() throws Exception {
-    TestApp.Response r = upload(meta("id", "enquiries", "title", "Another"), "x.md", utf8("# Another\n\nSome words here for a passage."));
-    assertProblem(r, 409, "id", "A document with id 'enquiries' already exists (enquiries.md): replace it, or choose another id.");
+    TestApp.Response r = upload(meta("id", "enquiries", "title", "Another"), "x.md",
+        utf8("# Another\n\nSome words here for a passage."));
+    assertProblem(r, 409, "id",
+        "A document with id 'enquiries' already exists (enquiries.md): replace it, or choose another id.");
     String version = r.json().getAsJsonObject().get("currentVersion").getAsString();
     assertEquals(version, app.as(alice, "GET", "/api/admin/documents/enquiries", null, null).json().getAsJsonObject()
         .get("version").getAsString());
     Map<String, String> fields = meta("version", version, "title", "Enquiries, replaced");
     TestApp.Response replaced = app.multipart(alice, "PUT", "/api/admin/documents/enquiries/file",
-        TestApp.Multipart.of(fields, "new.txt", utf8("Enquiries\n\nA replacement paragraph about section 47 enquiries.")));
+        TestApp.Multipart.of(fields, "new.txt",
+            utf8("Enquiries\n\nA replacement paragraph about section 47 enquiries.")));
     assertEquals(200, replaced.status(), replaced.body());
     assertEquals("enquiries.txt", replaced.json().getAsJsonObject().get("file").getAsString());
     assertFalse(Files.exists(corpus.resolve("enquiries.md")), "the old format's file went to the trash");
@@ -259,7 +270,8 @@ class AdminDocumentsTest {
       assertTrue(trash.anyMatch(p -> p.getFileName().toString().endsWith("-enquiries.md")));
     }
     awaitIndexed();
-    assertEquals("Enquiries, replaced", app.get("/api/documents/enquiries").json().getAsJsonObject().get("title").getAsString());
+    assertEquals("Enquiries, replaced",
+        app.get("/api/documents/enquiries").json().getAsJsonObject().get("title").getAsString());
   }
 
   @Test
@@ -271,7 +283,8 @@ class AdminDocumentsTest {
 
   @Test
   void a_title_from_the_file_itself_is_used_when_the_form_leaves_it_blank() throws Exception {
-    TestApp.Response r = upload(meta("title", ""), "visits.md", utf8("---\ntitle: From Front Matter\n---\n\n" + BRIEFING));
+    TestApp.Response r =
+        upload(meta("title", ""), "visits.md", utf8("---\ntitle: From Front Matter\n---\n\n" + BRIEFING));
     assertEquals(201, r.status(), r.body());
     assertEquals("from-front-matter", r.json().getAsJsonObject().get("target").getAsString());
   }
@@ -281,14 +294,17 @@ class AdminDocumentsTest {
     TestApp.Response ok = upload(meta("title", "Sloppy"), "sloppy.html",
         utf8("<h1>Sloppy</h1><p>Unclosed <b>tags and <i>nesting</b> still hold a sentence about neglect.<div>"));
     assertEquals(201, ok.status(), ok.body());
-    assertProblem(upload(meta("title", "Broken"), "broken.html", utf8("<div><script>alert(1)</script><img src=x><table><tr><td></div")),
+    assertProblem(
+        upload(meta("title", "Broken"), "broken.html",
+            utf8("<div><script>alert(1)</script><img src=x><table><tr><td></div")),
         400, "file", "The file 'broken.html' cannot be used: the file has no text (no paragraph or list).");
   }
 
   @Test
   void path_tricks_in_file_names_are_never_used_as_paths() throws Exception {
     for (String name : List.of("../../escape.md", "/etc/passwd.md", "C:\\Windows\\evil.md", "..\\..\\x.md")) {
-      TestApp.Response r = upload(meta("title", "Trick " + Math.abs(name.hashCode())), name, utf8("# Trick\n\nA sentence of text."));
+      TestApp.Response r =
+          upload(meta("title", "Trick " + Math.abs(name.hashCode())), name, utf8("# Trick\n\nA sentence of text."));
       assertEquals(201, r.status(), name + ": " + r.body());
       String file = r.json().getAsJsonObject().get("file").getAsString();
       assertTrue(file.matches("trick-\\d+\\.md"), file);
@@ -331,7 +347,8 @@ class AdminDocumentsTest {
 
   @Test
   void text_that_is_not_utf8_is_refused() throws Exception {
-    assertProblem(upload(meta("title", "Latin"), "latin.txt", "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1)),
+    assertProblem(
+        upload(meta("title", "Latin"), "latin.txt", "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1)),
         400, "file", "The file 'latin.txt' is not UTF-8 text; save it as UTF-8 and try again.");
   }
 
@@ -339,11 +356,15 @@ class AdminDocumentsTest {
   void bad_metadata_fields_are_refused_naming_them() throws Exception {
     assertProblem(upload(meta("title", "Dated", "date", "May 2024"), "d.md", utf8(BRIEFING)), 400, "date",
         "The parameter 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2024'.");
-    assertProblem(upload(meta("title", "Linked", "source", "javascript:alert(1)"), "l.md", utf8(BRIEFING)), 400, "source",
+    assertProblem(upload(meta("title", "Linked", "source", "javascript:alert(1)"), "l.md", utf8(BRIEFING)), 400,
+        "source",
         "The parameter 'source' must be a web address starting http:// or https://.");
-    assertProblem(app.multipart(alice, "POST", "/api/admin/documents", TestApp.Multipart.of(meta("title", "No file"), null, null)),
+    assertProblem(
+        app.multipart(alice, "POST", "/api/admin/documents",
+            TestApp.Multipart.of(meta("title", "No file"), null, null)),
         400, "file", "The parameter 'file' must be a file; none was sent.");
-    assertProblem(upload(meta("title", "Empty"), "empty.md", new byte[0]), 400, "file", "The file 'empty.md' is empty.");
+    assertProblem(upload(meta("title", "Empty"), "empty.md", new byte[0]), 400, "file",
+        "The file 'empty.md' is empty.");
   }
 
   // ---- edits, versions, deletes ----
@@ -355,9 +376,11 @@ class AdminDocumentsTest {
     String before = Files.readString(corpus.resolve("injuries.md"));
     String body = before.substring(before.indexOf("\n---", 3) + 4).strip();
 
-    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries", "{\"title\": \"New\"}"), 400, "version", null);
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries", "{\"title\": \"New\"}"), 400, "version",
+        null);
     TestApp.Response ok = app.asJson(alice, "PUT", "/api/admin/documents/injuries",
-        "{\"version\": \"" + version + "\", \"title\": \"Injuries in Babies\", \"themes\": [\"physical abuse\", \"babies\"], \"date\": \"2023\"}");
+        "{\"version\": \"" + version
+            + "\", \"title\": \"Injuries in Babies\", \"themes\": [\"physical abuse\", \"babies\"], \"date\": \"2023\"}");
     assertEquals(200, ok.status(), ok.body());
     String after = Files.readString(corpus.resolve("injuries.md"));
     assertTrue(after.contains("title: \"Injuries in Babies\""), after);
@@ -366,11 +389,13 @@ class AdminDocumentsTest {
 
     TestApp.Response stale = app.asJson(alice, "PUT", "/api/admin/documents/injuries",
         "{\"version\": \"" + version + "\", \"title\": \"Lost update\"}");
-    assertProblem(stale, 409, "version", "Someone else changed this since you loaded it: reload, check their change, and save again.");
+    assertProblem(stale, 409, "version",
+        "Someone else changed this since you loaded it: reload, check their change, and save again.");
     assertEquals(ok.json().getAsJsonObject().get("version").getAsString(),
         stale.json().getAsJsonObject().get("currentVersion").getAsString());
     assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries",
-        "{\"version\": \"" + ok.json().getAsJsonObject().get("version").getAsString() + "\", \"id\": \"renamed\"}"), 400, "id", null);
+        "{\"version\": \"" + ok.json().getAsJsonObject().get("version").getAsString() + "\", \"id\": \"renamed\"}"),
+        400, "id", null);
     assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/nope", "{\"version\": \"x\"}"), 404, "id",
         "No document with id 'nope'.");
   }
@@ -388,7 +413,8 @@ class AdminDocumentsTest {
         Callable<TestApp.Response> save = () -> {
           go.await();
           return app.asJson(t, "PUT", "/api/admin/documents/enquiries",
-              "{\"version\": \"" + version + "\", \"organisation\": \"Saved by " + (t == alice ? "alice" : "bob") + "\"}");
+              "{\"version\": \"" + version + "\", \"organisation\": \"Saved by " + (t == alice ? "alice" : "bob")
+                  + "\"}");
         };
         saves.add(pool.submit(save));
       }
@@ -403,7 +429,8 @@ class AdminDocumentsTest {
       pool.shutdownNow();
     }
     String stored = Files.readString(corpus.resolve("enquiries.md"));
-    assertTrue(stored.contains("organisation: \"Saved by alice\"") ^ stored.contains("organisation: \"Saved by bob\""), stored);
+    assertTrue(stored.contains("organisation: \"Saved by alice\"") ^ stored.contains("organisation: \"Saved by bob\""),
+        stored);
   }
 
   @Test
@@ -411,7 +438,8 @@ class AdminDocumentsTest {
     String version = app.as(alice, "GET", "/api/admin/documents/injuries", null, null).json().getAsJsonObject()
         .get("version").getAsString();
     byte[] original = Files.readAllBytes(corpus.resolve("injuries.md"));
-    assertProblem(app.as(alice, "DELETE", "/api/admin/documents/injuries?version=stale", null, null), 409, "version", null);
+    assertProblem(app.as(alice, "DELETE", "/api/admin/documents/injuries?version=stale", null, null), 409, "version",
+        null);
     TestApp.Response r = app.as(alice, "DELETE", "/api/admin/documents/injuries?version=" + version, null, null);
     assertEquals(200, r.status(), r.body());
     assertFalse(Files.exists(corpus.resolve("injuries.md")));

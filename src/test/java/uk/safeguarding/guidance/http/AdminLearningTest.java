@@ -16,8 +16,10 @@ import uk.safeguarding.guidance.TestApp;
 /** The learning loop end to end: practitioners' questions and ratings reach the trainers, masked and grouped. */
 class AdminLearningTest {
 
-  @TempDir static Path corpus;
-  @TempDir static Path data;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path data;
   static TestApp app;
   static TestApp.Trainer alice;
 
@@ -46,7 +48,8 @@ class AdminLearningTest {
     assertFalse(ask("How do I renew my passport?").get("grounded").getAsBoolean());
     assertFalse(ask("renew passports - how?").get("grounded").getAsBoolean());
     assertFalse(ask("Passport for a boy called Jayden Smith").get("grounded").getAsBoolean());
-    assertFalse(ask("What is the parking policy at the office, email jo.bloggs@council.gov.uk").get("grounded").getAsBoolean());
+    assertFalse(
+        ask("What is the parking policy at the office, email jo.bloggs@council.gov.uk").get("grounded").getAsBoolean());
 
     JsonArray groups = app.as(alice, "GET", "/api/admin/unanswered", null, null).json().getAsJsonObject()
         .getAsJsonArray("groups");

@@ -70,7 +70,8 @@ class AskApiTest {
       for (JsonElement e : passages) {
         if (e.getAsJsonObject().get("anchor").getAsString().equals(anchor)) {
           // A glossary definition may be a heading ("… (SUDI) Review"): the section is source text too.
-          passageText = e.getAsJsonObject().get("text").getAsString() + " " + e.getAsJsonObject().get("section").getAsString();
+          passageText =
+              e.getAsJsonObject().get("text").getAsString() + " " + e.getAsJsonObject().get("section").getAsString();
         }
       }
       assertTrue(passageText != null && norm(passageText).contains(norm(point.get("text").getAsString())),
@@ -89,7 +90,8 @@ class AskApiTest {
     assertTrue(citations.size() >= 1);
     JsonObject first = citations.get(0).getAsJsonObject();
     assertEquals(1, first.get("n").getAsInt());
-    for (String f : new String[] {"id", "docId", "title", "section", "excerpt", "highlighted", "url", "organisation", "date",
+    for (String f : new String[] {"id", "docId", "title", "section", "excerpt", "highlighted", "url", "organisation",
+        "date",
         "documentType"}) {
       assertTrue(first.has(f), f);
     }
@@ -98,7 +100,8 @@ class AskApiTest {
     String lead = a.get("answer").getAsString();
     assertTrue(lead.startsWith("From " + first.get("title").getAsString()) && lead.endsWith(":"), lead);
     for (JsonElement p : a.getAsJsonArray("points")) {
-      assertTrue(Set.of("do", "learned", "background").contains(p.getAsJsonObject().get("kind").getAsString()), p.toString());
+      assertTrue(Set.of("do", "learned", "background").contains(p.getAsJsonObject().get("kind").getAsString()),
+          p.toString());
     }
     for (JsonElement sug : a.getAsJsonArray("suggestions")) {
       assertTrue(sug.getAsString().startsWith("What does the library say about ") && sug.getAsString().endsWith("?"),
@@ -142,14 +145,17 @@ class AskApiTest {
     assertTrue(a.get("urgent").getAsBoolean());
     assertTrue(a.get("urgentMessage").getAsString().contains("999"));
     assertTrue(a.get("urgentMessage").getAsString().contains("Emergency Duty Team"));
-    assertTrue(a.get("urgentReason").getAsString().startsWith("Safety screen score "), a.get("urgentReason").getAsString());
+    assertTrue(a.get("urgentReason").getAsString().startsWith("Safety screen score "),
+        a.get("urgentReason").getAsString());
     assertFaithful(a);
   }
 
   @Test
-  void a_child_in_danger_described_without_danger_words_is_still_urgent_and_leads_with_who_to_contact() throws Exception {
-    JsonObject a = ask("its gone 11 and the 7 year old is still sat on the school steps, no answer from any number we have",
-        null);
+  void a_child_in_danger_described_without_danger_words_is_still_urgent_and_leads_with_who_to_contact()
+      throws Exception {
+    JsonObject a =
+        ask("its gone 11 and the 7 year old is still sat on the school steps, no answer from any number we have",
+            null);
     assertTrue(a.get("urgent").getAsBoolean());
     assertEquals(Urgency.MESSAGE, a.get("urgentMessage").getAsString());
     assertFalse(a.get("answer").getAsString().startsWith("Try different words"));
@@ -209,7 +215,8 @@ class AskApiTest {
     assertEquals(400, bad.status());
     assertEquals("answerId", bad.json().getAsJsonObject().get("parameter").getAsString());
     fb.add("rating", new JsonPrimitive("sideways"));
-    assertEquals("rating", app.post("/api/feedback", fb.toString()).json().getAsJsonObject().get("parameter").getAsString());
+    assertEquals("rating",
+        app.post("/api/feedback", fb.toString()).json().getAsJsonObject().get("parameter").getAsString());
   }
 
   @ParameterizedTest(name = "{0} -> 400 naming {1}")
@@ -237,7 +244,8 @@ class AskApiTest {
     body.addProperty("question", "x".repeat(1001));
     TestApp.Response r = app.post("/api/ask", body.toString());
     assertEquals(400, r.status());
-    assertEquals("The parameter 'question' must be at most 1000 characters.", r.json().getAsJsonObject().get("error").getAsString());
+    assertEquals("The parameter 'question' must be at most 1000 characters.",
+        r.json().getAsJsonObject().get("error").getAsString());
   }
 
   @Test

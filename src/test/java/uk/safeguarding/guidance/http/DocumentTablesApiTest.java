@@ -14,13 +14,16 @@ import uk.safeguarding.guidance.TestApp;
 /** The document API carries a table's header labels and cells, so the document view can show a table. */
 class DocumentTablesApiTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void a_passage_quoting_table_rows_gives_them_as_a_table_part_with_columns_and_cells() throws Exception {
     TestApp.copyMiniCorpus(corpus);
-    Files.copy(Path.of("src/test/resources/structure/procedure-escalation.md"), corpus.resolve("procedure-escalation.md"));
+    Files.copy(Path.of("src/test/resources/structure/procedure-escalation.md"),
+        corpus.resolve("procedure-escalation.md"));
     try (TestApp app = new TestApp(TestApp.sparse(corpus, data))) {
       JsonObject doc = app.get("/api/documents/procedure-escalation").json().getAsJsonObject();
       JsonObject contacts = StreamSupport.stream(doc.getAsJsonArray("passages").spliterator(), false)

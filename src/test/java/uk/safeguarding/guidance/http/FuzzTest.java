@@ -1,7 +1,6 @@
 package uk.safeguarding.guidance.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +36,8 @@ class FuzzTest {
       {"GET", "/admin/login"}, {"POST", "/admin/login"}, {"POST", "/admin/logout"}, {"GET", "/admin"},
       {"GET", "/api/admin/session"}, {"GET", "/api/admin/tokens"}, {"POST", "/api/admin/tokens"},
       {"DELETE", "/api/admin/tokens/{id}"}, {"GET", "/api/admin/documents"}, {"POST", "/api/admin/documents"},
-      {"GET", "/api/admin/documents/{id}"}, {"PUT", "/api/admin/documents/{id}"}, {"DELETE", "/api/admin/documents/{id}"},
+      {"GET", "/api/admin/documents/{id}"}, {"PUT", "/api/admin/documents/{id}"},
+      {"DELETE", "/api/admin/documents/{id}"},
       {"PUT", "/api/admin/documents/{id}/file"}, {"POST", "/api/admin/preview"}, {"GET", "/api/admin/synonyms"},
       {"PUT", "/api/admin/synonyms"}, {"GET", "/api/admin/glossary"}, {"PUT", "/api/admin/glossary"},
       {"GET", "/api/admin/reindex"}, {"POST", "/api/admin/reindex"}, {"GET", "/api/admin/unanswered"},
@@ -59,12 +59,16 @@ class FuzzTest {
       "{\"question\": \"a\", \"filters\": {\"type\": \"x\"}}", "{\"question\": 1e999}", "{\"question\": [\"a\"]}",
       "{\"rating\": [\"up\"], \"answerId\": {}}", "{\"version\": null, \"title\": 5}", "{\"text\": null}",
       "{\"name\": \"" + "n".repeat(5_000) + "\"}", "[".repeat(20_000) + "]".repeat(20_000),
-      "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "\u0000\u0001\u0002", "--xyz\r\nContent-Disposition: form-data; "
-          + "name=\"file\"; filename=\"a.md\"\r\n\r\n# T\r\n--xyz--\r\n", "--xyz\r\n\r\n", "csrf=&name=&password=",
+      "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "\u0000\u0001\u0002",
+      "--xyz\r\nContent-Disposition: form-data; "
+          + "name=\"file\"; filename=\"a.md\"\r\n\r\n# T\r\n--xyz--\r\n",
+      "--xyz\r\n\r\n", "csrf=&name=&password=",
       "q=%ff%fe&x", "{\"question\": \"\\ud800\"}"};
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void thousands_of_malformed_requests_never_get_a_5xx_and_errors_are_json_with_security_headers() throws Exception {
@@ -76,10 +80,12 @@ class FuzzTest {
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
         String[] route = ROUTES[random.nextInt(ROUTES.length)];
-        String path = route[1].replace("{id}", IDS[random.nextInt(IDS.length)]) + QUERIES[random.nextInt(QUERIES.length)];
+        String path =
+            route[1].replace("{id}", IDS[random.nextInt(IDS.length)]) + QUERIES[random.nextInt(QUERIES.length)];
         String type = CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)];
-        byte[] body = (random.nextInt(4) == 0 ? randomBytes(random) : BODIES[random.nextInt(BODIES.length)]
-            .getBytes(StandardCharsets.UTF_8));
+        byte[] body = (random.nextInt(4) == 0 ? randomBytes(random)
+            : BODIES[random.nextInt(BODIES.length)]
+                .getBytes(StandardCharsets.UTF_8));
         boolean authorised = random.nextBoolean();
         int framing = random.nextInt(6); // 0: a malformed chunk size, 1: chunked, else Content-Length
         byte[] request = request(route[0], path, type, body, authorised ? token : null, framing, app.app().port());
@@ -89,7 +95,8 @@ class FuzzTest {
               + abbreviate(r.body));
         } else if (r.status >= 400 && !r.isJsonError() && (path.startsWith("/api") || path.startsWith("/health")
             || r.head.contains("application/json") || !r.head.contains("text/html"))) {
-          problems.add("not a JSON error: " + r.status + " " + route[0] + " " + abbreviate(path) + " " + abbreviate(r.body));
+          problems.add(
+              "not a JSON error: " + r.status + " " + route[0] + " " + abbreviate(path) + " " + abbreviate(r.body));
         } else if (!r.head.contains("content-security-policy:")) {
           problems.add("no security headers: " + r.status + " " + route[0] + " " + abbreviate(path));
         }
@@ -126,6 +133,7 @@ class FuzzTest {
   }
 
   record Reply(int status, String head, String body) {
+
     boolean isJsonError() {
       try {
         return JsonParser.parseString(body).getAsJsonObject().has("error");

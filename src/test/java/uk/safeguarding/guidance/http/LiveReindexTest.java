@@ -7,7 +7,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,10 @@ class LiveReindexTest {
   private static final int CHANGES = 24;
   private static final String MARKER = "zebrafinch";
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void searches_and_asks_never_fail_and_never_see_a_mixed_library_while_the_corpus_changes() throws Exception {
@@ -101,7 +102,8 @@ class LiveReindexTest {
       found.add(Integer.parseInt(hit.getAsJsonObject().get("docId").getAsString().substring("live-".length())));
     }
     int n = found.size();
-    if (body.get("total").getAsInt() != n || n > 0 && (found.iterator().next() != 0 || ((TreeSet<Integer>) found).last() != n - 1)) {
+    if (body.get("total").getAsInt() != n
+        || n > 0 && (found.iterator().next() != 0 || ((TreeSet<Integer>) found).last() != n - 1)) {
       failures.add("a mixed library: total " + body.get("total") + ", documents " + found);
     }
   }

@@ -16,8 +16,10 @@ import uk.safeguarding.guidance.TestApp;
 /** Each malformed request the security audit found answered 500 now gets a 400 naming what is wrong. */
 class MalformedRequestsTest {
 
-  @TempDir static Path corpus;
-  @TempDir static Path data;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path data;
   static TestApp app;
 
   @BeforeAll

@@ -11,8 +11,10 @@ import uk.safeguarding.guidance.TestApp;
 
 class MetricsTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void metrics_count_requests_by_route_template_answers_by_outcome_and_the_index() throws Exception {

@@ -23,8 +23,10 @@ import uk.safeguarding.guidance.TestApp;
  */
 class OpenApiTest {
 
-  @TempDir static Path corpus;
-  @TempDir static Path data;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path data;
   static TestApp app;
   static JsonObject spec;
 
@@ -62,12 +64,14 @@ class OpenApiTest {
     List<String> problems = new ArrayList<>();
     check("/health", "get", "200", app.get("/health"), problems);
     check("/api/search", "get", "200", app.get("/api/search?q=section+47&limit=2"), problems);
-    check("/api/search", "get", "200", app.get("/api/search?q=section+47&limit=2&group=document&facets=none"), problems);
+    check("/api/search", "get", "200", app.get("/api/search?q=section+47&limit=2&group=document&facets=none"),
+        problems);
     check("/api/search", "get", "400", app.get("/api/search?q=a&limit=abc"), problems);
     check("/api/documents", "get", "200", app.get("/api/documents"), problems);
     check("/api/documents/{id}", "get", "200", app.get("/api/documents/enquiries"), problems);
     check("/api/documents/{id}", "get", "404", app.get("/api/documents/nothing-here"), problems);
-    TestApp.Response answer = app.post("/api/ask", "{\"question\": \"what did the audit of section 47 enquiries find?\"}");
+    TestApp.Response answer =
+        app.post("/api/ask", "{\"question\": \"what did the audit of section 47 enquiries find?\"}");
     check("/api/ask", "post", "200", answer, problems);
     check("/api/ask", "post", "200", app.post("/api/ask", "{\"question\": \"how do I renew my passport\"}"), problems);
     check("/api/ask", "post", "400", app.post("/api/ask", "{\"question\": \"\"}"), problems);
@@ -83,7 +87,8 @@ class OpenApiTest {
     assertEquals(Integer.parseInt(status), r.status(), path + " " + r.body());
     JsonObject response = spec.getAsJsonObject("paths").getAsJsonObject(path).getAsJsonObject(method)
         .getAsJsonObject("responses").getAsJsonObject(status);
-    JsonObject schema = response.getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema");
+    JsonObject schema =
+        response.getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema");
     validate(JsonParser.parseString(r.body()), schema, path + " " + status, problems);
   }
 

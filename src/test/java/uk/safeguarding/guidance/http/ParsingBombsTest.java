@@ -34,8 +34,10 @@ class ParsingBombsTest {
 
   static final long HEAP_LIMIT = 512L << 20;
 
-  @TempDir static Path corpus;
-  @TempDir static Path data;
+  @TempDir
+  static Path corpus;
+  @TempDir
+  static Path data;
   static TestApp app;
   static TestApp.Trainer alice;
 

@@ -48,7 +48,8 @@ class SearchApiTest {
     JsonArray results = o.getAsJsonArray("results");
     assertEquals(3, results.size());
     JsonObject top = results.get(0).getAsJsonObject();
-    for (String field : new String[] {"id", "docId", "title", "section", "text", "snippet", "score", "url", "documentType",
+    for (String field : new String[] {"id", "docId", "title", "section", "text", "snippet", "score", "url",
+        "documentType",
         "organisation", "date"}) {
       assertTrue(top.has(field), "missing " + field);
     }
@@ -70,18 +71,22 @@ class SearchApiTest {
     for (var e : o.getAsJsonArray("results")) {
       assertEquals("annual report", e.getAsJsonObject().get("documentType").getAsString());
     }
-    assertEquals(o.get("total").getAsInt(), o.getAsJsonObject("facets").getAsJsonObject("documentType").get("annual report").getAsInt());
+    assertEquals(o.get("total").getAsInt(),
+        o.getAsJsonObject("facets").getAsJsonObject("documentType").get("annual report").getAsInt());
     JsonObject byYear = app.get("/api/search?q=neglect&year=2021&limit=100").json().getAsJsonObject();
     for (var e : byYear.getAsJsonArray("results")) {
       assertTrue(e.getAsJsonObject().get("date").getAsString().startsWith("2021"));
     }
-    assertEquals(200, app.get("/api/search?q=neglect&theme=Neglect&organisation=" + TestApp.enc("Telford & Wrekin Safeguarding Partnership")).status());
+    assertEquals(200, app.get(
+        "/api/search?q=neglect&theme=Neglect&organisation=" + TestApp.enc("Telford & Wrekin Safeguarding Partnership"))
+        .status());
   }
 
   @Test
   void paging_with_offset_moves_through_the_results() throws Exception {
     JsonArray first = app.get("/api/search?q=neglect&limit=2").json().getAsJsonObject().getAsJsonArray("results");
-    JsonArray second = app.get("/api/search?q=neglect&limit=2&offset=1").json().getAsJsonObject().getAsJsonArray("results");
+    JsonArray second =
+        app.get("/api/search?q=neglect&limit=2&offset=1").json().getAsJsonObject().getAsJsonArray("results");
     assertEquals(first.get(1).getAsJsonObject().get("id"), second.get(0).getAsJsonObject().get("id"));
   }
 
@@ -153,7 +158,8 @@ class SearchApiTest {
       JsonObject o = r.json().getAsJsonObject();
       assertEquals(p, o.get("parameter").getAsString());
       assertEquals("nonsense", o.get("value").getAsString());
-      assertTrue(o.get("error").getAsString().startsWith("Unknown value 'nonsense' for parameter '" + p + "'; known values: "));
+      assertTrue(o.get("error").getAsString()
+          .startsWith("Unknown value 'nonsense' for parameter '" + p + "'; known values: "));
     }
   }
 
@@ -161,7 +167,8 @@ class SearchApiTest {
   void a_too_long_query_is_refused_with_400() throws Exception {
     TestApp.Response r = app.get("/api/search?q=" + "a".repeat(501));
     assertEquals(400, r.status());
-    assertEquals("The parameter 'q' must be at most 500 characters.", r.json().getAsJsonObject().get("error").getAsString());
+    assertEquals("The parameter 'q' must be at most 500 characters.",
+        r.json().getAsJsonObject().get("error").getAsString());
   }
 
   @ParameterizedTest

@@ -15,8 +15,10 @@ import uk.safeguarding.guidance.TestApp;
 
 class TrustedProxiesTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   @Test
   void behind_a_trusted_proxy_the_client_is_the_rightmost_untrusted_hop() {
@@ -32,7 +34,8 @@ class TrustedProxiesTest {
 
   @Test
   void a_bad_entry_is_refused_at_start_up_with_its_name() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"));
     assertEquals("The trusted-proxies setting has '10.0.0.0/33', whose prefix length must be 0 to 32.", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("proxy.example.org"));
     assertEquals("The trusted-proxies setting has 'proxy.example.org', which is not an IP address or CIDR block "
@@ -73,7 +76,8 @@ class TrustedProxiesTest {
         assertEquals(200, get(app, "/api/documents", "198.51.100.1", null).status());
       }
       assertEquals(429, get(app, "/api/documents", "198.51.100.1", null).status());
-      assertEquals(200, get(app, "/api/documents", "198.51.100.2", null).status(), "another practitioner is not held up");
+      assertEquals(200, get(app, "/api/documents", "198.51.100.2", null).status(),
+          "another practitioner is not held up");
       String cookie = get(app, "/admin/login", "198.51.100.3", "https").header("Set-Cookie");
       assertTrue(cookie.contains("; Secure"), cookie);
     }

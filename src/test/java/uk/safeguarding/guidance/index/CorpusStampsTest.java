@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CorpusStampsTest {
 
-  @TempDir Path corpus;
+  @TempDir
+  Path corpus;
 
   @Test
   void an_untouched_folder_has_the_same_stamps_and_any_save_add_or_removal_changes_them() throws Exception {

@@ -19,8 +19,10 @@ import uk.safeguarding.guidance.corpus.SourceDocument;
 
 class IndexStoreTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   private void copyFixtures() throws IOException {
     uk.safeguarding.guidance.TestApp.copyMiniCorpus(corpus);
@@ -57,7 +59,8 @@ class IndexStoreTest {
     Library library = open();
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> library.nearest(new float[] {1f, 0f}, 3));
-    assertEquals("The index " + library.hash() + " holds no vectors: it was built with dense retrieval off", e.getMessage());
+    assertEquals("The index " + library.hash() + " holds no vectors: it was built with dense retrieval off",
+        e.getMessage());
   }
 
   @Test
@@ -102,7 +105,8 @@ class IndexStoreTest {
     Files.writeString(corpus.resolve("synonyms.txt"), "a => \n");
     Library lib = open();
     assertEquals(0, lib.analysis().synonymRules());
-    assertTrue(lib.analysis().synonymsProblem().startsWith("synonyms file not used: "), lib.analysis().synonymsProblem());
+    assertTrue(lib.analysis().synonymsProblem().startsWith("synonyms file not used: "),
+        lib.analysis().synonymsProblem());
     assertEquals(5, lib.passageCount());
   }
 
@@ -156,6 +160,7 @@ class IndexStoreTest {
     java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
     // A loader that, the first time it reads, lets a trainer's save land in the folder mid-read.
     DocumentLoader racing = new DocumentLoader() {
+
       @Override
       public java.util.Set<String> extensions() {
         return java.util.Set.of("md");
@@ -165,7 +170,8 @@ class IndexStoreTest {
       public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
         if (changed.compareAndSet(false, true)) {
           try {
-            Files.writeString(corpus.resolve("landed.md"), "---\ntitle: Landed\n---\n\nA paragraph about escalation.\n");
+            Files.writeString(corpus.resolve("landed.md"),
+                "---\ntitle: Landed\n---\n\nA paragraph about escalation.\n");
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }

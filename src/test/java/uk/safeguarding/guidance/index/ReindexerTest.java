@@ -9,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 
 class ReindexerTest {
 
-  @TempDir Path corpus;
-  @TempDir Path data;
+  @TempDir
+  Path corpus;
+  @TempDir
+  Path data;
 
   private void copyFixtures() throws IOException {
     uk.safeguarding.guidance.TestApp.copyMiniCorpus(corpus);

@@ -44,7 +44,8 @@ class LearningStoreOnH2Test extends LearningStoreTest {
     for (String gone : List.of("Zanzibarina", "Plumtree", "Flibbertigibbet", "Wobblesnatch")) {
       assertFalse(raw.contains(gone), gone + " is still in the file");
     }
-    assertTrue(raw.contains("Marmalade"), "the kept question is in the file as written, so the search above can see text");
+    assertTrue(raw.contains("Marmalade"),
+        "the kept question is in the file as written, so the search above can see text");
     db = Database.open(data);
   }
 }

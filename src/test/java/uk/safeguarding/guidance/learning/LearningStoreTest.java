@@ -23,7 +23,8 @@ import uk.safeguarding.guidance.TestClock;
 /** The learning store, alike on every product; a subclass per product adds its erasure check. */
 abstract class LearningStoreTest {
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
   DatabaseConfig config;
   Database db;
   TestClock clock = new TestClock(Instant.parse("2025-01-01T09:00:00Z"));
@@ -59,7 +60,8 @@ abstract class LearningStoreTest {
   void identifiers_are_masked_before_anything_is_written_whoever_calls() {
     store.unanswered("a girl named Amy Jones, DOB 03/04/2019, lives at TF1 2AB", "");
     store.rated("a1", "boy called Jayden, NHS 943 476 5919", true, false, "mum's email is x.y@mail.com");
-    assertEquals(List.of("a girl named [name], DOB [date of birth], lives at [postcode]"), column("SELECT question FROM unanswered"));
+    assertEquals(List.of("a girl named [name], DOB [date of birth], lives at [postcode]"),
+        column("SELECT question FROM unanswered"));
     assertEquals(List.of("boy called [name], NHS [number]"), column("SELECT question FROM feedback"));
     assertEquals(List.of("mum's email is [email]"), column("SELECT reason FROM feedback"));
   }

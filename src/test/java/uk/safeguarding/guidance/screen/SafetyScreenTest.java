@@ -90,7 +90,8 @@ class SafetyScreenTest {
 
   @Test
   void the_service_trains_on_the_bank_plus_the_trainers_file(@TempDir Path corpus) throws IOException {
-    Files.writeString(corpus.resolve(ExampleFiles.TRAINER_FILE), "urgent: the twins are alone in a car outside the pub\n");
+    Files.writeString(corpus.resolve(ExampleFiles.TRAINER_FILE),
+        "urgent: the twins are alone in a car outside the pub\n");
     ScreenService service = new ScreenService(corpus, null, Runnable::run);
     assertTrue(service.isReady());
     assertEquals(List.of(), service.skipped());
@@ -100,6 +101,7 @@ class SafetyScreenTest {
   @Test
   void when_no_screen_can_be_trained_every_question_gets_the_prompt(@TempDir Path corpus) {
     Embedder broken = new Embedder() {
+
       @Override
       public String modelId() {
         return "broken";

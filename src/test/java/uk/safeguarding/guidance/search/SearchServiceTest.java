@@ -17,7 +17,8 @@ import uk.safeguarding.guidance.index.LibraryHolder;
 
 class SearchServiceTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static LibraryHolder holder = new LibraryHolder();
   static SearchService search;
 
@@ -67,7 +68,8 @@ class SearchServiceTest {
 
   @Test
   void lucene_syntax_is_plain_text_and_never_fails() {
-    for (String q : List.of("AND (", "\"unclosed", "*", "~", "\\", "title:foo OR", "a && b || !c", "[1 TO 5]", "{}", "/regex/", "^2")) {
+    for (String q : List.of("AND (", "\"unclosed", "*", "~", "\\", "title:foo OR", "a && b || !c", "[1 TO 5]", "{}",
+        "/regex/", "^2")) {
       SearchResults r = search.search(SearchRequest.of(q, 5));
       assertTrue(r.total() >= 0, q);
     }
@@ -83,7 +85,8 @@ class SearchServiceTest {
     assertEquals(List.of("injuries#fathers"), filtered.hits().stream().map(h -> h.passage().id()).toList());
     SearchResults byYear = search.search(new SearchRequest("social worker OR father", 10, 0,
         new Filters(Set.of(), Set.of(), Set.of(), Set.of("2017"))));
-    assertEquals(List.of("enquiries#looked-after-children"), byYear.hits().stream().map(h -> h.passage().id()).toList());
+    assertEquals(List.of("enquiries#looked-after-children"),
+        byYear.hits().stream().map(h -> h.passage().id()).toList());
     SearchResults both = search.search(SearchRequest.of("baby children", 10));
     assertEquals(Map.of("annual report", 1, "learning review", 2), both.facets().get("documentType"));
     assertEquals(Map.of("2017", 1, "2020", 2), both.facets().get("year"));
@@ -113,8 +116,10 @@ class SearchServiceTest {
     uk.safeguarding.guidance.TestApp.copyMiniCorpus(withRules);
     uk.safeguarding.guidance.TestApp.copyMiniCorpus(without);
     java.nio.file.Files.delete(without.resolve("synonyms.txt"));
-    java.nio.file.Files.writeString(withRules.resolve("synonyms.txt"), "\ndna, did not attend, was not brought, no show\n"
-        + "ooh, out of the hours, out of hours\n", java.nio.file.StandardOpenOption.APPEND);
+    java.nio.file.Files.writeString(withRules.resolve("synonyms.txt"),
+        "\ndna, did not attend, was not brought, no show\n"
+            + "ooh, out of the hours, out of hours\n",
+        java.nio.file.StandardOpenOption.APPEND);
     LibraryHolder rules = new LibraryHolder();
     LibraryHolder plain = new LibraryHolder();
     rules.swap(new IndexStore(indexes.resolve("a"), CorpusReader.standard()).open(withRules));
@@ -127,7 +132,8 @@ class SearchServiceTest {
         Set<String> found = new java.util.HashSet<>(ids(withSynonyms, q));
         assertTrue(found.containsAll(ids(alone, q)), q + ": " + found + " lacks some of " + ids(alone, q));
       }
-      assertEquals(ids(withSynonyms, "out of hours"), ids(withSynonyms, "OOH"), "the acronym finds what the phrase finds");
+      assertEquals(ids(withSynonyms, "out of hours"), ids(withSynonyms, "OOH"),
+          "the acronym finds what the phrase finds");
     } finally {
       rules.close();
       plain.close();

@@ -30,7 +30,8 @@ class SolrQueriesTest {
 
   @Test
   void a_phrase_keeps_the_gap_a_stop_word_left_and_terms_go_unanalysed() {
-    PhraseQuery gap = new PhraseQuery.Builder().add(new Term("body", "did"), 0).add(new Term("body", "attend"), 2).build();
+    PhraseQuery gap =
+        new PhraseQuery.Builder().add(new Term("body", "did"), 0).add(new Term("body", "attend"), 2).build();
     assertEquals("{\"lucene\":{\"query\":\"body:\\\"did _gap_ attend\\\"\"}}", SolrQueries.toJson(gap).toString());
     assertEquals("{\"term\":{\"query\":\"neglect\",\"f\":\"body\"}}",
         SolrQueries.toJson(new org.apache.lucene.search.TermQuery(new Term("body", "neglect"))).toString());
@@ -44,9 +45,12 @@ class SolrQueriesTest {
     assertTrue(json.startsWith("{\"bool\":{\"must\":[{\"bool\":{\"should\":[{\"boost\":{\"query\":"), json);
     assertTrue(json.contains("\"b\":\"1.6\""), "section weight: " + json);
     assertTrue(json.contains("\"b\":\"1.2\""), "title weight: " + json);
-    assertTrue(json.contains("{\"boost\":{\"query\":{\"lucene\":{\"query\":\"kind:action^=1\"}},\"b\":\"0.6\"}}"), json);
-    assertTrue(json.contains("\"filter\":[{\"bool\":{\"should\":[{\"term\":{\"query\":\"procedure\",\"f\":\"type\"}}]}},"
-        + "{\"bool\":{\"should\":[{\"term\":{\"query\":\"2024\",\"f\":\"year\"}}]}}]"), json);
+    assertTrue(json.contains("{\"boost\":{\"query\":{\"lucene\":{\"query\":\"kind:action^=1\"}},\"b\":\"0.6\"}}"),
+        json);
+    assertTrue(
+        json.contains("\"filter\":[{\"bool\":{\"should\":[{\"term\":{\"query\":\"procedure\",\"f\":\"type\"}}]}},"
+            + "{\"bool\":{\"should\":[{\"term\":{\"query\":\"2024\",\"f\":\"year\"}}]}}]"),
+        json);
   }
 
   @Test

@@ -63,7 +63,8 @@ public final class TestSolrCloud implements AutoCloseable {
           + " is missing. `mvn verify` builds it before the integration tests (tools/solr-cluster).");
     }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-cp", LAUNCHER.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpath).strip(),
+        "-Xmx768m", "-cp",
+        LAUNCHER.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpath).strip(),
         "uk.safeguarding.guidance.tools.SolrCluster", Integer.toString(nodes), dir.toString()));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     return new TestSolrCloud(p);

@@ -18,7 +18,8 @@ class DatabaseConfigTest {
 
   @Test
   void the_text_form_of_a_config_hides_passwords() {
-    DatabaseConfig config = new DatabaseConfig("jdbc:postgresql://db/guidance?user=app&password=s3cret", "app", "s3cret");
+    DatabaseConfig config =
+        new DatabaseConfig("jdbc:postgresql://db/guidance?user=app&password=s3cret", "app", "s3cret");
     assertEquals("DatabaseConfig[url=jdbc:postgresql://db/guidance?user=app&password=***, user=app, password=***]",
         config.toString());
   }

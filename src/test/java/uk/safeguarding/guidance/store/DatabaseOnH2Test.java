@@ -57,7 +57,8 @@ class DatabaseOnH2Test extends DatabaseTest {
     assertEquals(5, before.size());
     try (Database db = Database.open(data)) {
       assertEquals(before, rows(db, EVERY_ROW));
-      assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true"), history(db));
+      assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true"),
+          history(db));
       // New rows follow on from the old ones: the identity columns kept their place.
       db.use(c -> c.createStatement().executeUpdate("INSERT INTO feedback(at, answer_id, question, normalized,"
           + " grounded, rating, reason) VALUES (CURRENT_TIMESTAMP, 'a2', 'q', 'q', FALSE, 'up', '')"));
@@ -70,7 +71,8 @@ class DatabaseOnH2Test extends DatabaseTest {
     createTheOldWay("before-safety-screen.sql");
     try (Database db = Database.open(data)) {
       assertEquals(List.of("1|2024-06-01 10:00:00+00|renew a passport|passport renew|"), rows(db, EVERY_ROW[1]));
-      assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true"), history(db));
+      assertEquals(List.of("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true"),
+          history(db));
     }
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the store does alike on every product; a subclass per product adds what is its own. */
 abstract class DatabaseTest {
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
   DatabaseConfig config;
 
   abstract TestDatabase product();
@@ -48,8 +49,9 @@ abstract class DatabaseTest {
   static List<String> history(Database db) {
     return db.use(c -> {
       List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT \"version\", \"type\", \"success\""
-          + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT \"version\", \"type\", \"success\""
+              + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
         while (rs.next()) {
           out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3));
         }

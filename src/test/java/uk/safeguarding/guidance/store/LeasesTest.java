@@ -14,7 +14,8 @@ import uk.safeguarding.guidance.TestClock;
 /** One holder at a time, on H2 and on a real PostgreSQL; a lease lapses unless renewed. */
 class LeasesTest {
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
