@@ -14,10 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.safeguarding.guidance.index.CorpusHash;
+import uk.safeguarding.guidance.index.CorpusStamps;
 import uk.safeguarding.guidance.ops.Hashes;
 import uk.safeguarding.guidance.store.Database;
 
@@ -51,6 +50,10 @@ public final class CorpusMirror {
   private final Clock clock;
   /** Path → SHA-256 both sides held at the last sync. */
   private final Map<String, String> agreed = new HashMap<>();
+  /** Path → this folder's file as last hashed: its size and time then, and its SHA-256. */
+  private final Map<String, Hashed> hashed = new HashMap<>();
+
+  private record Hashed(CorpusStamps.Stamp stamp, String sha) {}
 
   public CorpusMirror(Database database, Path corpusDir, Clock clock) {
     this.database = database;
@@ -102,19 +105,35 @@ public final class CorpusMirror {
     }
   }
 
-  /** This folder's files (as the index reads them) by path, with their SHA-256. */
+  /**
+   * This folder's files (those the index reads) by path, with their SHA-256. A sync runs every few
+   * seconds, so like the corpus watcher it lists sizes and times only, and reads and hashes a file
+   * only when those moved since it was last hashed.
+   */
   private Map<String, String> scan() {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(corpusDir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        String rel = corpusDir.relativize(file).toString().replace('\\', '/');
-        if (!CorpusHash.ignored(rel) && Files.size(file) <= MAX_FILE_BYTES) {
-          out.put(rel, Hashes.sha256Hex(Files.readAllBytes(file)));
-        }
-      }
+    CorpusStamps stamps;
+    try {
+      stamps = CorpusStamps.of(corpusDir);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the corpus folder " + corpusDir + " to mirror it", e);
+      throw new UncheckedIOException("Cannot list the corpus folder " + corpusDir + " to mirror it", e);
     }
+    hashed.keySet().retainAll(stamps.files().keySet());
+    Map<String, String> out = new TreeMap<>();
+    stamps.files().forEach((rel, stamp) -> {
+      if (stamp.size() > MAX_FILE_BYTES) {
+        return;
+      }
+      Hashed known = hashed.get(rel);
+      if (known == null || !known.stamp().equals(stamp)) {
+        try {
+          known = new Hashed(stamp, Hashes.sha256Hex(Files.readAllBytes(corpusDir.resolve(rel))));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + rel + " to mirror it", e);
+        }
+        hashed.put(rel, known);
+      }
+      out.put(rel, known.sha());
+    });
     return out;
   }
 

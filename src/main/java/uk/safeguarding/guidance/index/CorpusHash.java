@@ -15,7 +15,7 @@ import uk.safeguarding.guidance.ops.Hashes;
  * the index format, so an unchanged corpus finds its index again and any edit gets a new one.
  * Stateless, thread-safe.
  */
-public final class CorpusHash {
+final class CorpusHash {
 
   /**
    * Bump when analysis or field mapping ({@link PassageDocuments}) changes, so old indexes are not
@@ -47,7 +47,7 @@ public final class CorpusHash {
   }
 
   /** Editor swap files and version-control folders are not the corpus. */
-  public static boolean ignored(String relativePath) {
+  static boolean ignored(String relativePath) {
     return relativePath.startsWith(".") || relativePath.contains("/.");
   }
 }

@@ -14,17 +14,17 @@ import java.util.TreeMap;
  * every few seconds before it pays for reading and hashing the files. One directory walk, no file
  * contents read. Immutable; thread-safe.
  */
-record CorpusStamps(Map<String, Stamp> files) {
+public record CorpusStamps(Map<String, Stamp> files) {
 
   /** A file's size in bytes and its last modification time in milliseconds. */
-  record Stamp(long size, long modified) {}
+  public record Stamp(long size, long modified) {}
 
-  CorpusStamps {
+  public CorpusStamps {
     files = Map.copyOf(files);
   }
 
   /** Reads the stamps of every file under {@code corpusDir} the corpus hash covers. */
-  static CorpusStamps of(Path corpusDir) throws IOException {
+  public static CorpusStamps of(Path corpusDir) throws IOException {
     Map<String, Stamp> files = new TreeMap<>();
     Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
 

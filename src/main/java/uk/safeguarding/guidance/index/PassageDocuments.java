@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.index;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -22,23 +23,37 @@ final class PassageDocuments {
 
   private PassageDocuments() {}
 
+  /**
+   * What a passage is indexed under, field by field, whichever engine holds it: the embedded index
+   * ({@link #of}) and a SolrCloud collection ({@link SolrPublisher}) are written from these values.
+   * Title and heading path are searched apart from the body so they can weigh more; filters match
+   * lowercase exact values (the display form comes from the metadata).
+   */
+  record Values(String id, String docId, String title, String section, String body, String type,
+      String organisation, List<String> themes, String year, String kind) {}
+
+  static Values values(DocumentMetadata meta, Passage passage) {
+    return new Values(passage.id(), meta.id(), meta.title() + " " + passage.headingPath().get(0),
+        String.join(" ", passage.subPath()), passage.text(), lower(meta.documentType()), lower(meta.organisation()),
+        meta.themes().stream().map(PassageDocuments::lower).toList(), meta.year(), kind(passage));
+  }
+
   /** The Lucene document for {@code passage} of the document {@code meta}; {@code vector} may be null (BM25 only). */
   static Document of(DocumentMetadata meta, Passage passage, float[] vector) {
+    Values v = values(meta, passage);
     Document doc = new Document();
     // Exact id, stored to map hits back to passages, and sorted on to break score ties.
-    doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(passage.id())));
-    doc.add(new StringField(Fields.DOC_ID, meta.id(), Field.Store.YES));
-    // Title and heading path are searched separately so they can weigh more than body text.
-    doc.add(new TextField(Fields.TITLE, meta.title() + " " + passage.headingPath().get(0), Field.Store.NO));
-    doc.add(new TextField(Fields.SECTION, String.join(" ", passage.subPath()), Field.Store.NO));
-    doc.add(new TextField(Fields.BODY, passage.text(), Field.Store.YES));
-    // Filters match lowercase exact values; the display form comes from the metadata.
-    doc.add(new StringField(Fields.TYPE, lower(meta.documentType()), Field.Store.NO));
-    doc.add(new StringField(Fields.ORGANISATION, lower(meta.organisation()), Field.Store.NO));
-    meta.themes().forEach(t -> doc.add(new StringField(Fields.THEME, lower(t), Field.Store.NO)));
-    doc.add(new StringField(Fields.YEAR, meta.year(), Field.Store.NO));
-    doc.add(new StringField(Fields.KIND, kind(passage), Field.Store.NO));
+    doc.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(v.id())));
+    doc.add(new StringField(Fields.DOC_ID, v.docId(), Field.Store.YES));
+    doc.add(new TextField(Fields.TITLE, v.title(), Field.Store.NO));
+    doc.add(new TextField(Fields.SECTION, v.section(), Field.Store.NO));
+    doc.add(new TextField(Fields.BODY, v.body(), Field.Store.YES));
+    doc.add(new StringField(Fields.TYPE, v.type(), Field.Store.NO));
+    doc.add(new StringField(Fields.ORGANISATION, v.organisation(), Field.Store.NO));
+    v.themes().forEach(t -> doc.add(new StringField(Fields.THEME, t, Field.Store.NO)));
+    doc.add(new StringField(Fields.YEAR, v.year(), Field.Store.NO));
+    doc.add(new StringField(Fields.KIND, v.kind(), Field.Store.NO));
     if (vector != null) {
       // Unit-length vectors, so dot product is cosine and cheapest to compute.
       doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));

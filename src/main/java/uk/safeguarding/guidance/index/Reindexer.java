@@ -139,8 +139,7 @@ public final class Reindexer implements AutoCloseable {
       }
       if (!published) {
         // Another replica is putting this library into the search engine: serve now, look again soon.
-        watcher.schedule(() -> republish(library.hash()), ENGINE_RETRY.toMillis(),
-            java.util.concurrent.TimeUnit.MILLISECONDS);
+        republishLater(library.hash());
       }
       boolean first = !holder.isReady();
       if (!first) {
@@ -180,13 +179,17 @@ public final class Reindexer implements AutoCloseable {
     }
     try (LibraryHolder.Lease lease = holder.acquire()) {
       if (!publish.test(lease.library())) {
-        watcher.schedule(() -> republish(hash), ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        republishLater(hash);
       }
     } catch (RuntimeException e) {
       LOG.warn("Cannot make the search engine serve library {}; trying again in {}: {}", hash, ENGINE_RETRY,
           e.getMessage());
-      watcher.schedule(() -> republish(hash), ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      republishLater(hash);
     }
+  }
+
+  private void republishLater(String hash) {
+    watcher.schedule(() -> republish(hash), ENGINE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**

@@ -149,27 +149,28 @@ public final class SolrPublisher {
     }
   }
 
-  /** One passage as a Solr document: the embedded index's fields (see PassageDocuments). */
+  /** One passage as a Solr document: the embedded index's fields and values ({@link PassageDocuments#values}). */
   public static JsonObject document(DocumentMetadata meta, Passage passage, float[] vector) {
+    PassageDocuments.Values v = PassageDocuments.values(meta, passage);
     JsonObject d = new JsonObject();
-    d.addProperty(Fields.ID, passage.id());
-    d.addProperty(Fields.DOC_ID, meta.id());
-    d.addProperty(Fields.TITLE, meta.title() + " " + passage.headingPath().get(0));
-    d.addProperty(Fields.SECTION, String.join(" ", passage.subPath()));
-    d.addProperty(Fields.BODY, passage.text());
-    d.addProperty(Fields.TYPE, meta.documentType().toLowerCase(Locale.ROOT));
-    d.addProperty(Fields.ORGANISATION, meta.organisation().toLowerCase(Locale.ROOT));
+    d.addProperty(Fields.ID, v.id());
+    d.addProperty(Fields.DOC_ID, v.docId());
+    d.addProperty(Fields.TITLE, v.title());
+    d.addProperty(Fields.SECTION, v.section());
+    d.addProperty(Fields.BODY, v.body());
+    d.addProperty(Fields.TYPE, v.type());
+    d.addProperty(Fields.ORGANISATION, v.organisation());
     JsonArray themes = new JsonArray();
-    meta.themes().forEach(t -> themes.add(t.toLowerCase(Locale.ROOT)));
+    v.themes().forEach(themes::add);
     d.add(Fields.THEME, themes);
-    d.addProperty(Fields.YEAR, meta.year());
-    d.addProperty(Fields.KIND, PassageDocuments.kind(passage));
+    d.addProperty(Fields.YEAR, v.year());
+    d.addProperty(Fields.KIND, v.kind());
     if (vector != null) {
-      JsonArray v = new JsonArray(vector.length);
+      JsonArray values = new JsonArray(vector.length);
       for (float x : vector) {
-        v.add(x);
+        values.add(x);
       }
-      d.add(Fields.VECTOR, v);
+      d.add(Fields.VECTOR, values);
     }
     return d;
   }

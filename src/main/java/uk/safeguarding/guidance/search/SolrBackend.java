@@ -31,9 +31,11 @@ public final class SolrBackend implements SearchBackend {
   static final String ID_SEPARATOR = "\u001f";
 
   private final SolrNodes nodes;
+  private final SolrCollections collections;
 
   public SolrBackend(SolrNodes nodes) {
     this.nodes = nodes;
+    this.collections = new SolrCollections(nodes);
   }
 
   @Override
@@ -42,7 +44,7 @@ public final class SolrBackend implements SearchBackend {
     if (reachable == 0) {
       return new Engine("solrcloud", "unavailable", "no Solr node answers (" + nodes.urls().size() + " configured)");
     }
-    String serving = new SolrCollections(nodes).aliased().orElse("no collection yet");
+    String serving = collections.aliased().orElse("no collection yet");
     return new Engine("solrcloud", "ready", reachable + " of " + nodes.urls().size() + " nodes answer; serving "
         + serving);
   }

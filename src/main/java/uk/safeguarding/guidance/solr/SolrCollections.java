@@ -59,7 +59,8 @@ public final class SolrCollections {
   public void awaitAlias(String collection, java.time.Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<JsonObject> answers = nodes.getFromEach("/admin/collections", Map.of("action", "LISTALIASES", "wt", "json"));
+      List<JsonObject> answers = nodes.getFromEach("/admin/collections", Map.of("action", "LISTALIASES", "wt", "json"),
+          SolrNodes.REQUEST_TIMEOUT);
       boolean all = !answers.isEmpty() && answers.stream().allMatch(a -> a.getAsJsonObject("aliases") != null
           && a.getAsJsonObject("aliases").has(ALIAS)
           && collection.equals(a.getAsJsonObject("aliases").get(ALIAS).getAsString()));

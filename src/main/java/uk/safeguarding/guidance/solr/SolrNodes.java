@@ -73,30 +73,15 @@ public final class SolrNodes {
 
   /** How many nodes answer Solr's health check now, each asked directly (for /health). */
   public int reachable() {
-    int n = 0;
-    for (URI node : nodes) {
-      HttpRequest ping = HttpRequest.newBuilder(URI.create(node + "/admin/info/health?wt=json"))
-          .timeout(CONNECT_TIMEOUT).GET().build();
-      try {
-        n += http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 ? 1 : 0;
-      } catch (IOException e) {
-        // not reachable: not counted
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return n;
-      }
-    }
-    return n;
+    return getFromEach("/admin/info/health", Map.of("wt", "json"), CONNECT_TIMEOUT).size();
   }
 
   /** GET {@code path} from every node in turn: each reachable node's answer (unreachable ones left out). */
-  public List<JsonObject> getFromEach(String path, Map<String, String> params) {
-    String query = params.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+  public List<JsonObject> getFromEach(String path, Map<String, String> params, Duration timeout) {
     List<JsonObject> out = new ArrayList<>();
     for (URI node : nodes) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(node + path + "?" + query)).timeout(REQUEST_TIMEOUT)
-          .GET().build();
+      HttpRequest request = HttpRequest.newBuilder(URI.create(node + path + query(params))).timeout(timeout).GET()
+          .build();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
@@ -114,9 +99,14 @@ public final class SolrNodes {
 
   /** GET {@code path} (after /solr) with {@code params}; the JSON answer. */
   public JsonObject get(String path, Map<String, String> params, Duration timeout) {
+    return send(path + query(params), null, null, timeout);
+  }
+
+  /** "?a=1&b=2", encoded; "" for no parameters. */
+  private static String query(Map<String, String> params) {
     String query = params.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return send(path + (query.isEmpty() ? "" : "?" + query), null, null, timeout);
+    return query.isEmpty() ? "" : "?" + query;
   }
 
   /** POST a JSON body to {@code path}; the JSON answer. */
