@@ -71,7 +71,7 @@ public final class AskService {
     this.glossary = new GlossaryAnswers(search, holder);
     this.embedder = embedder;
     this.learned = embedder == null ? null
-        : new LearnedModels(holder::currentHash, this::examineAll, search::termsOf, AnswerableExamples::bank);
+        : new LearnedModels(holder::currentHash, new Examples(), search::termsOf, AnswerableExamples::bank);
   }
 
   public Answer ask(AskRequest request) {
@@ -97,15 +97,20 @@ public final class AskService {
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     String context = FollowUps.isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
     String query = context == null ? searched : searched + " " + context;
-    List<Scored> scored =
-        score(search.search(SearchRequest.hitsOnly(searched, SEARCHED, request.filters()), context).hits(),
-            terms);
-    // With embeddings, both decisions are learned (LearnedModels); without (or untrainable), the coverage
-    // rule and the hand-set weights.
-    LearnedModels.Trained models =
-        learned == null || scored.isEmpty() || terms.words().isEmpty() ? null : learned.get();
-    Evidence evidence = models == null ? null : Evidence.of(terms, scored, embedder.embedQuery(query), embedder);
-    if (models == null ? Grounding.grounded(terms, scored)
+    // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
+    // decline and the points; without (or untrainable), the search's order, the coverage rule and the
+    // hand-set weights.
+    LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null : learned.get();
+    List<SearchHit> hits =
+        search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), request.filters()),
+            context).hits();
+    float[] vector = models == null || hits.isEmpty() ? null : embedder.embedQuery(query);
+    if (vector != null) {
+      hits = models.rank(Candidates.of(terms, vector, hits, embedder, search::termsOf));
+    }
+    List<Scored> scored = score(hits.subList(0, Math.min(SEARCHED, hits.size())), terms);
+    Evidence evidence = vector == null ? null : Evidence.of(terms, scored, vector, embedder);
+    if (evidence == null ? Grounding.grounded(terms, scored)
         : models.answerability().answerable(evidence.answerability())) {
       Answer a = compose(masked, answerId, terms, scored, learnedPoints(models, evidence, terms, scored));
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
@@ -162,7 +167,7 @@ public final class AskService {
    */
   private List<List<PointPicker.Candidate>> learnedPoints(LearnedModels.Trained models, Evidence evidence,
       QueryTerms terms, List<Scored> scored) {
-    if (models != null) {
+    if (evidence != null) {
       List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence, search::termsOf);
       double[] scores = rows.stream().mapToDouble(r -> models.score(r.figures())).toArray();
       if (Arrays.stream(scores).max().orElse(0) >= UNSURE) {
@@ -172,26 +177,45 @@ public final class AskService {
     return PointPicker.pick(terms, scored, false, search::termsOf);
   }
 
-  /** The labelled examples as the model sees them: each masked, put right and searched as an ask is. */
-  private List<Evidence> examineAll(List<String> questions) {
-    List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
-        q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
-    embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
-    // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
-    // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.
+  /** How many passages the reranker looks at: every one of them has its sentences compared with the question. */
+  private int depth() {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      if (lease.library().passageCount() <= WARM_PASSAGES) {
-        embedder.embedPassages(lease.library().allPassages().stream()
-            .flatMap(p -> Sentences.quotable(p.text()).stream()).map(Sentences.Unit::text).distinct().toList());
+      // Past WARM_PASSAGES the sentences are embedded as answers need them: rerank only what is quoted from.
+      return lease.library().passageCount() <= WARM_PASSAGES ? PassageRanker.DEPTH : SEARCHED;
+    }
+  }
+
+  /** How the learned models see the labelled examples: each masked, put right and searched as an ask is. */
+  private final class Examples implements LearnedModels.Examiner {
+
+    @Override
+    public List<Candidates> gather(List<String> questions) {
+      List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
+          q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
+      embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
+      // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
+      // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.
+      try (LibraryHolder.Lease lease = holder.acquire()) {
+        if (lease.library().passageCount() <= WARM_PASSAGES) {
+          embedder.embedPassages(lease.library().allPassages().stream()
+              .flatMap(p -> Sentences.quotable(p.text()).stream()).map(Sentences.Unit::text).distinct().toList());
+        }
       }
+      int depth = depth();
+      List<Candidates> out = new ArrayList<>();
+      for (String q : searched) {
+        QueryTerms terms = search.queryTerms(q);
+        List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
+        out.add(Candidates.of(terms, embedder.embedQuery(q), hits, embedder, search::termsOf));
+      }
+      return out;
     }
-    List<Evidence> out = new ArrayList<>();
-    for (String q : searched) {
-      QueryTerms terms = search.queryTerms(q);
-      List<Scored> scored = score(search.search(SearchRequest.hitsOnly(q, SEARCHED, Filters.NONE)).hits(), terms);
-      out.add(Evidence.of(terms, scored, embedder.embedQuery(q), embedder));
+
+    @Override
+    public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+      List<Scored> scored = score(ranked.subList(0, Math.min(SEARCHED, ranked.size())), found.terms());
+      return Evidence.of(found.terms(), scored, found.question(), embedder);
     }
-    return out;
   }
 
   /** Each hit with its rank and the share of the question's words its text and headings contain. */

@@ -7,14 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.search.SearchHit;
 
 /**
- * Keeps the answer step's learned decisions trained for the library in use: the answer-or-decline
- * model ({@link Answerability}) and the sentence scorer ({@link Trained#score}), all from
- * {@link AnswerableExamples}, each example searched once as an ask would search it. Trained on the
+ * Keeps the answer step's learned decisions trained for the library in use: the passage reranker
+ * ({@link PassageRanker}), the answer-or-decline model ({@link Answerability}) and the sentence scorer
+ * ({@link Trained#score}), all from {@link AnswerableExamples}, each example searched once as an ask
+ * would search it (the reranker first: the other two see its order, as an ask does). Trained on the
  * first question, and again in the background after a reindex, the previous models serving
  * meanwhile. Thread-safe.
  */
@@ -24,8 +27,27 @@ final class LearnedModels {
   /** The sentence scorer's inverse regularisation, chosen by cross-validation on the train split. */
   static final double SENTENCE_C = 1;
 
-  /** The models and the library they were trained against. */
-  record Trained(String libraryHash, Answerability answerability, Logistic sentences, Logistic passages) {
+  /** What the answer step finds for questions, as {@link LearnedModels} trains on it. */
+  interface Examiner {
+
+    /** What a search finds for each question, as deep as the reranker looks. */
+    List<Candidates> gather(List<String> questions);
+
+    /** What the other decisions see of a question: the top of the {@code ranked} candidates. */
+    Evidence evidence(Candidates found, List<SearchHit> ranked);
+  }
+
+  /**
+   * The models and the library they were trained against; {@code ranker} is null when the examples
+   * carry no answer phrases to learn it from (the search's order then stands).
+   */
+  record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, Logistic sentences,
+      Logistic passages) {
+
+    /** The candidates' hits, the most likely to answer first. */
+    List<SearchHit> rank(Candidates found) {
+      return ranker == null || found.hits().isEmpty() ? found.hits() : ranker.rank(found);
+    }
 
     /**
      * How well a sentence answers the question: the geometric mean of the chances that it is the
@@ -39,7 +61,7 @@ final class LearnedModels {
   }
 
   private final Supplier<String> libraryHash;
-  private final Function<List<String>, List<Evidence>> examine;
+  private final Examiner examiner;
   private final Function<String, Set<String>> termsOf;
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
@@ -47,13 +69,13 @@ final class LearnedModels {
   private final Object firstTraining = new Object();
 
   /**
-   * @param examine what a search finds for each example question against the current library
-   * @param termsOf analyses text as the index does
+   * @param examiner what a search finds for each example question against the current library
+   * @param termsOf  analyses text as the index does
    */
-  LearnedModels(Supplier<String> libraryHash, Function<List<String>, List<Evidence>> examine,
-      Function<String, Set<String>> termsOf, Supplier<List<AnswerableExamples.Example>> examples) {
+  LearnedModels(Supplier<String> libraryHash, Examiner examiner, Function<String, Set<String>> termsOf,
+      Supplier<List<AnswerableExamples.Example>> examples) {
     this.libraryHash = libraryHash;
-    this.examine = examine;
+    this.examiner = examiner;
     this.termsOf = termsOf;
     this.examples = examples;
   }
@@ -94,7 +116,15 @@ final class LearnedModels {
     long start = System.nanoTime();
     String hash = libraryHash.get();
     List<AnswerableExamples.Example> labelled = examples.get();
-    List<Evidence> evidence = examine.apply(labelled.stream().map(AnswerableExamples.Example::text).toList());
+    List<Candidates> found = examiner.gather(labelled.stream().map(AnswerableExamples.Example::text).toList());
+    List<Predicate<SearchHit>> answering = labelled.stream().map(e -> e.answerable() && !e.expect().isEmpty()
+        ? (Predicate<SearchHit>) h -> e.answeredBy(h.passage().text())
+        : null).toList();
+    PassageRanker ranker = PassageRanker.train(found, answering);
+    List<Evidence> evidence = new ArrayList<>(found.size());
+    for (Candidates c : found) {
+      evidence.add(examiner.evidence(c, ranker == null ? c.hits() : ranker.rank(c)));
+    }
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();
     List<Logistic.Input> sentences = new ArrayList<>();
@@ -118,6 +148,6 @@ final class LearnedModels {
     LOG.info(
         String.format("Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f",
             labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold()));
-    return new Trained(hash, model, scorer, passages);
+    return new Trained(hash, ranker, model, scorer, passages);
   }
 }

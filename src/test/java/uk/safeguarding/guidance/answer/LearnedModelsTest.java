@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -54,9 +56,25 @@ class LearnedModelsTest {
 
   private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings) {
     Random random = new Random(7);
-    return new LearnedModels(hash::get, questions -> {
-      trainings.incrementAndGet();
-      return questions.stream().map(q -> evidence(q.startsWith("a"), random)).toList();
+    Map<Candidates, Evidence> seen = new IdentityHashMap<>();
+    return new LearnedModels(hash::get, new LearnedModels.Examiner() {
+
+      @Override
+      public List<Candidates> gather(List<String> questions) {
+        trainings.incrementAndGet();
+        return questions.stream().map(q -> {
+          Evidence e = LearnedModelsTest.evidence(q.startsWith("a"), random);
+          Candidates c = new Candidates(e.terms(), e.question(), e.scored().stream().map(Scored::hit).toList(),
+              e.sentenceCosines(), e.scored().stream().map(Scored::coverage).toList());
+          seen.put(c, e);
+          return c;
+        }).toList();
+      }
+
+      @Override
+      public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+        return seen.get(found);
+      }
     }, LearnedModelsTest::termsOf, LearnedModelsTest::examples);
   }
 
