@@ -1,20 +1,16 @@
 package uk.safeguarding.guidance.answer;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.screen.Verdict;
-import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.QueryTerms;
-import uk.safeguarding.guidance.search.SearchHit;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchService;
 
@@ -28,8 +24,6 @@ import uk.safeguarding.guidance.search.SearchService;
  */
 public final class AskService {
 
-  /** How many passages are searched for an answer. */
-  static final int SEARCHED = 8;
   /** What the library says about safeguarding emergencies, for an urgent question it does not cover as asked. */
   static final String EMERGENCY_QUERY = "safeguarding emergency out of hours urgent contact";
   /** The emergency guidance is quoted only from passages carrying this share of the emergency query's words… */
@@ -43,8 +37,6 @@ public final class AskService {
    * answered of 277 and 0.012 sentence recall for 0.028 point precision, and keeps dev.jsonl's 15/15.
    */
   static final double UNSURE = 0.25;
-  /** Up to this many passages (about 20,000 sentences, a few minutes once), every sentence is embedded ahead. */
-  static final int WARM_PASSAGES = 2_000;
   /** "You could also ask" offers topics from the passages after the top few. */
   static final int RELATED = 3;
 
@@ -54,8 +46,9 @@ public final class AskService {
   private final AnswerLog log;
   private final ScreenService screen;
   private final GlossaryAnswers glossary;
-  private final Embedder embedder;
   private final LearnedModels learned;
+  private final AnswerSearch finder;
+  private final FollowUps followUps;
 
   /**
    * {@code embedder} is the one {@code search} uses, or null without dense retrieval: then the
@@ -69,9 +62,10 @@ public final class AskService {
     this.conversations = conversations;
     this.log = log;
     this.glossary = new GlossaryAnswers(search, holder);
-    this.embedder = embedder;
+    this.finder = new AnswerSearch(search, holder, embedder);
+    this.followUps = new FollowUps(finder);
     this.learned = embedder == null ? null
-        : new LearnedModels(holder::currentHash, new Examples(), search::termsOf, AnswerableExamples::bank);
+        : new LearnedModels(holder::currentHash, finder, search::termsOf, AnswerableExamples::bank);
   }
 
   public Answer ask(AskRequest request) {
@@ -94,26 +88,17 @@ public final class AskService {
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
     String searched = search.correctSpelling(question);
     QueryTerms terms = search.queryTerms(searched);
-    List<Conversations.Turn> history = conversations.turns(request.conversationId());
-    String context = FollowUps.isFollowUp(question, terms, history) ? history.get(history.size() - 1).query() : null;
-    String query = context == null ? searched : searched + " " + context;
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
     // hand-set weights.
     LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null : learned.get();
-    List<SearchHit> hits =
-        search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), request.filters()),
-            context).hits();
-    float[] vector = models == null || hits.isEmpty() ? null : embedder.embedQuery(query);
-    if (vector != null) {
-      hits = models.rank(Candidates.of(terms, vector, hits, embedder, search::termsOf));
-    }
-    List<Scored> scored = score(hits.subList(0, Math.min(SEARCHED, hits.size())), terms);
-    Evidence evidence = vector == null ? null : Evidence.of(terms, scored, vector, embedder);
-    if (evidence == null ? Grounding.grounded(terms, scored)
-        : models.answerability().answerable(evidence.answerability())) {
-      Answer a = compose(masked, answerId, terms, scored, learnedPoints(models, evidence, terms, scored));
-      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, query);
+    AnswerSearch.Found found = followUps.find(question, searched, terms,
+        conversations.turns(request.conversationId()), request.filters(), models);
+    List<Scored> scored = found.scored();
+    if (found.evidence() == null ? Grounding.grounded(terms, scored)
+        : models.answerability().answerable(found.evidence().answerability())) {
+      Answer a = compose(masked, answerId, terms, scored, learnedPoints(models, found.evidence(), terms, scored));
+      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, found.query());
     }
     log.unanswered(masked, verdict.reason());
     if (urgent) {
@@ -130,7 +115,7 @@ public final class AskService {
             + "quote. Try different words, or one of the topics it does cover.";
     Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics());
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
-        context == null ? masked : context);
+        found.query().equals(searched) ? masked : found.query());
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */
@@ -143,8 +128,8 @@ public final class AskService {
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
     List<Scored> scored =
-        score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, SEARCHED, request.filters())).hits(),
-            terms);
+        finder.score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, AnswerSearch.SEARCHED,
+            request.filters())).hits(), terms);
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
       return null;
     }
@@ -175,58 +160,6 @@ public final class AskService {
       }
     }
     return PointPicker.pick(terms, scored, false, search::termsOf);
-  }
-
-  /** How many passages the reranker looks at: every one of them has its sentences compared with the question. */
-  private int depth() {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      // Past WARM_PASSAGES the sentences are embedded as answers need them: rerank only what is quoted from.
-      return lease.library().passageCount() <= WARM_PASSAGES ? PassageRanker.DEPTH : SEARCHED;
-    }
-  }
-
-  /** How the learned models see the labelled examples: each masked, put right and searched as an ask is. */
-  private final class Examples implements LearnedModels.Examiner {
-
-    @Override
-    public List<Candidates> gather(List<String> questions) {
-      List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
-          q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
-      embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
-      // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
-      // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.
-      try (LibraryHolder.Lease lease = holder.acquire()) {
-        if (lease.library().passageCount() <= WARM_PASSAGES) {
-          embedder.embedPassages(lease.library().allPassages().stream()
-              .flatMap(p -> Sentences.quotable(p.text()).stream()).map(Sentences.Unit::text).distinct().toList());
-        }
-      }
-      int depth = depth();
-      List<Candidates> out = new ArrayList<>();
-      for (String q : searched) {
-        QueryTerms terms = search.queryTerms(q);
-        List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
-        out.add(Candidates.of(terms, embedder.embedQuery(q), hits, embedder, search::termsOf));
-      }
-      return out;
-    }
-
-    @Override
-    public Evidence evidence(Candidates found, List<SearchHit> ranked) {
-      List<Scored> scored = score(ranked.subList(0, Math.min(SEARCHED, ranked.size())), found.terms());
-      return Evidence.of(found.terms(), scored, found.question(), embedder);
-    }
-  }
-
-  /** Each hit with its rank and the share of the question's words its text and headings contain. */
-  private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
-    List<Scored> scored = new ArrayList<>();
-    for (int i = 0; i < hits.size(); i++) {
-      SearchHit h = hits.get(i);
-      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
-      scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms));
-    }
-    return scored;
   }
 
   /** The answer quoting the {@code picked} points of the scored passages. */

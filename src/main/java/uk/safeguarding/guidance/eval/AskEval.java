@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.eval;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,6 +53,22 @@ public final class AskEval {
   }
 
   private AskEval() {}
+
+  /**
+   * Like {@link #run(List, Function)}, each question asked in a conversation of its own just after its
+   * {@code histories} entry (same order; null for a question asked alone). Only the second answer is scored.
+   */
+  public static Report run(List<Question> questions, List<String> histories, Function<AskRequest, Answer> ask) {
+    Iterator<String> history = histories.iterator();
+    return run(questions, request -> {
+      String before = history.next();
+      if (before == null) {
+        return ask.apply(request);
+      }
+      Answer first = ask.apply(new AskRequest(before, null, request.filters()));
+      return ask.apply(new AskRequest(request.question(), first.conversationId(), request.filters()));
+    });
+  }
 
   public static Report run(List<Question> questions, Function<AskRequest, Answer> ask) {
     int in = 0;

@@ -41,6 +41,21 @@ public record Question(String text, List<String> expect, String answer, boolean 
     return AnswerSentences.normalise(s);
   }
 
+  /**
+   * The {@code "history"} of each line of a conversation file (the question asked just before, as in
+   * {@code followups-*.jsonl}), in the order of {@link #read}; null for a line asked alone.
+   */
+  public static List<String> histories(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        JsonElement h = JsonParser.parseString(line).getAsJsonObject().get("history");
+        out.add(h == null || h.isJsonNull() ? null : h.getAsString());
+      }
+    }
+    return out;
+  }
+
   /** Reads a JSON-lines file of {"q", "expect"} or {"q", "outOfScope": true} objects. */
   public static List<Question> read(Path file) throws IOException {
     List<Question> questions = new ArrayList<>();

@@ -53,7 +53,7 @@ final class QuestionRun {
                 .map(h -> h.passage().text()).toList());
         out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
         if (!mode.equals("dense")) { // answers always go through the search ranking
-          answers(ask, qs, file, mode, out);
+          answers(ask, qs, Question.histories(file), file, mode, out);
         }
       }
     } finally {
@@ -61,9 +61,11 @@ final class QuestionRun {
     }
   }
 
-  private static void answers(AskService ask, List<Question> qs, Path file, String mode, PrintStream out) {
+  /** Asks each question, after its line's {@code histories} entry in a conversation of its own when it has one. */
+  private static void answers(AskService ask, List<Question> qs, List<String> histories, Path file, String mode,
+      PrintStream out) {
     Progress asked = Progress.printed(out, "asked", "questions", qs.size());
-    AskEval.Report report = AskEval.run(qs, request -> {
+    AskEval.Report report = AskEval.run(qs, histories, request -> {
       try {
         return ask.ask(request);
       } finally {

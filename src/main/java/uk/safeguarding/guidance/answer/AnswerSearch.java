@@ -1,0 +1,116 @@
+package uk.safeguarding.guidance.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.privacy.PersonalData;
+import uk.safeguarding.guidance.search.Filters;
+import uk.safeguarding.guidance.search.QueryTerms;
+import uk.safeguarding.guidance.search.SearchHit;
+import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchService;
+
+/**
+ * The answer step's search: the question (with an earlier turn's words when it leans on one) searched
+ * once, the top {@link PassageRanker#DEPTH} reranked by the learned models, and the top
+ * {@link #SEARCHED} scored for the decisions that follow. Also how the learned models see their
+ * labelled examples ({@link LearnedModels.Examiner}), so examples and questions are searched alike.
+ * Thread-safe.
+ */
+final class AnswerSearch implements LearnedModels.Examiner {
+
+  /** How many passages the answer step weighs and quotes from. */
+  static final int SEARCHED = 8;
+  /** Up to this many passages (about 20,000 sentences, a few minutes once), every sentence is embedded ahead. */
+  static final int WARM_PASSAGES = 2_000;
+
+  /**
+   * What one search found: the scored top passages, the learned decisions' view of them (null without
+   * models), and how likely the question is answerable from them (NaN without models).
+   */
+  record Found(String query, List<Scored> scored, Evidence evidence, double answerable) {
+
+    /** The share of the question's own words the best passage carries (0 when nothing was found). */
+    double topCoverage() {
+      return scored.isEmpty() ? 0 : scored.get(0).coverage();
+    }
+  }
+
+  private final SearchService search;
+  private final LibraryHolder holder;
+  private final Embedder embedder;
+
+  /** {@code embedder}: the one {@code search} uses, or null without dense retrieval (no learned decisions). */
+  AnswerSearch(SearchService search, LibraryHolder holder, Embedder embedder) {
+    this.search = search;
+    this.holder = holder;
+    this.embedder = embedder;
+  }
+
+  /**
+   * Searches {@code searched} (with {@code context}'s words adding weight when given) and scores the
+   * top; with {@code models}, reranked first and judged.
+   */
+  Found find(String searched, QueryTerms terms, String context, Filters filters, LearnedModels.Trained models) {
+    String query = context == null ? searched : searched + " " + context;
+    List<SearchHit> hits =
+        search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), filters), context)
+            .hits();
+    if (models == null || hits.isEmpty()) {
+      return new Found(query, score(hits, terms), null, Double.NaN);
+    }
+    float[] vector = embedder.embedQuery(query);
+    List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, embedder, search::termsOf)), terms);
+    Evidence evidence = Evidence.of(terms, scored, vector, embedder);
+    return new Found(query, scored, evidence, models.answerability().score(evidence.answerability()));
+  }
+
+  @Override
+  public List<Candidates> gather(List<String> questions) {
+    List<String> searched = questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(
+        q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, SearchRequest.MAX_QUERY_CHARS) : q)).toList();
+    embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
+    // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
+    // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      if (lease.library().passageCount() <= WARM_PASSAGES) {
+        embedder.embedPassages(lease.library().allPassages().stream()
+            .flatMap(p -> Sentences.quotable(p.text()).stream()).map(Sentences.Unit::text).distinct().toList());
+      }
+    }
+    int depth = depth();
+    List<Candidates> out = new ArrayList<>();
+    for (String q : searched) {
+      QueryTerms terms = search.queryTerms(q);
+      List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
+      out.add(Candidates.of(terms, embedder.embedQuery(q), hits, embedder, search::termsOf));
+    }
+    return out;
+  }
+
+  @Override
+  public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+    return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), embedder);
+  }
+
+  /** The top {@link #SEARCHED} hits, each with its rank and the share of the question's words its text and headings carry. */
+  List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < Math.min(SEARCHED, hits.size()); i++) {
+      SearchHit h = hits.get(i);
+      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
+      scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms));
+    }
+    return scored;
+  }
+
+  /** How many passages the reranker looks at: every one of them has its sentences compared with the question. */
+  private int depth() {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      // Past WARM_PASSAGES the sentences are embedded as answers need them: rerank only what is quoted from.
+      return lease.library().passageCount() <= WARM_PASSAGES ? PassageRanker.DEPTH : SEARCHED;
+    }
+  }
+}
