@@ -41,12 +41,14 @@ final class AnswerSearch implements LearnedModels.Examiner {
   private final SearchService search;
   private final LibraryHolder holder;
   private final Embedder embedder;
+  private final PassageFacts facts;
 
   /** {@code embedder}: the one {@code search} uses, or null without dense retrieval (no learned decisions). */
   AnswerSearch(SearchService search, LibraryHolder holder, Embedder embedder) {
     this.search = search;
     this.holder = holder;
     this.embedder = embedder;
+    this.facts = new PassageFacts(embedder, search::termsOf);
   }
 
   /**
@@ -62,7 +64,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
       return new Found(query, score(hits, terms), null, Double.NaN);
     }
     float[] vector = embedder.embedQuery(query);
-    List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, embedder, search::termsOf)), terms);
+    List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, facts)), terms);
     Evidence evidence = Evidence.of(terms, scored, vector, embedder);
     return new Found(query, scored, evidence, models.answerability().score(evidence.answerability()));
   }
@@ -85,7 +87,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
     for (String q : searched) {
       QueryTerms terms = search.queryTerms(q);
       List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
-      out.add(Candidates.of(terms, embedder.embedQuery(q), hits, embedder, search::termsOf));
+      out.add(Candidates.of(terms, embedder.embedQuery(q), hits, facts));
     }
     return out;
   }
@@ -100,7 +102,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < Math.min(SEARCHED, hits.size()); i++) {
       SearchHit h = hits.get(i);
-      Set<String> passageTerms = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
+      Set<String> passageTerms = facts.terms(h.passage());
       scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms));
     }
     return scored;

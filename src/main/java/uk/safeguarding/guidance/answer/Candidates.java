@@ -2,9 +2,6 @@ package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
@@ -30,16 +27,13 @@ record Candidates(QueryTerms terms, float[] question, List<SearchHit> hits, List
    * Sentence vectors are passage-mode vectors, cached by the embedder like passages (library text,
    * not questions), so a library's sentences are embedded once.
    */
-  static Candidates of(QueryTerms terms, float[] question, List<SearchHit> hits, Embedder embedder,
-      Function<String, Set<String>> termsOf) {
+  static Candidates of(QueryTerms terms, float[] question, List<SearchHit> hits, PassageFacts facts) {
     List<double[]> cosines = new ArrayList<>(hits.size());
     List<Double> coverage = new ArrayList<>(hits.size());
     for (SearchHit h : hits) {
-      List<String> units = Sentences.quotable(h.passage().text()).stream().map(Sentences.Unit::text).toList();
-      List<float[]> vectors = units.isEmpty() ? List.of() : embedder.embedPassages(units);
-      cosines.add(vectors.stream().mapToDouble(v -> -Vectors.dot(question, v)).sorted().map(c -> -c).toArray());
-      coverage.add(
-          terms.coverage(termsOf.apply(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()))));
+      cosines.add(facts.sentenceVectors(h.passage()).stream().mapToDouble(v -> -Vectors.dot(question, v)).sorted()
+          .map(c -> -c).toArray());
+      coverage.add(terms.coverage(facts.terms(h.passage())));
     }
     return new Candidates(terms, question, hits, cosines, coverage);
   }
