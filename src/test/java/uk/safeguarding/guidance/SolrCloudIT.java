@@ -238,6 +238,15 @@ class SolrCloudIT {
       assertEquals(a.pointPrecision(), b.pointPrecision(), 0.01, file + ": " + a + " vs " + b);
     }
 
+    // What one search costs Solr: the nearest neighbours, then the words with their counts and facets.
+    SearchRequest withFacets = new SearchRequest("neglect", 10, 0, Filters.NONE, true, SearchRequest.Group.PASSAGE);
+    long sent = nodes.requestsSent();
+    solrHybrid.search(withFacets);
+    assertEquals(2, nodes.requestsSent() - sent, "requests for a hybrid search with facets");
+    sent = nodes.requestsSent();
+    solrWords.search(withFacets);
+    assertEquals(1, nodes.requestsSent() - sent, "requests for a words-only search with facets");
+
     // Totals, facets, documents and filters: the same numbers from either engine.
     for (String q : List.of("neglect", "bruising in a baby who is not mobile", "\"was not brought\"", "dad")) {
       for (SearchRequest.Group group : SearchRequest.Group.values()) {
