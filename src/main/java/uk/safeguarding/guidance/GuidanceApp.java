@@ -102,11 +102,12 @@ public final class GuidanceApp {
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
-        new LoginLimiter(clock), config.secureCookies());
+        database.dialect() == Dialect.POSTGRESQL ? LoginLimiter.shared(database, clock) : new LoginLimiter(clock),
+        config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
     // Replicas sharing a PostgreSQL count each client's requests there, so the limit is one across them.
     RateLimiter limiter = database.dialect() == Dialect.POSTGRESQL
-        ? RateLimiter.shared(config.rateLimitPerMinute(), clock, new Quotas(database)::tryTake)
+        ? RateLimiter.shared(config.rateLimitPerMinute(), clock, new Quotas(database, "api")::tryTake)
         : RateLimiter.local(config.rateLimitPerMinute(), clock);
     this.server = WebServer.create(services, limiter, TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.auth.Accounts;
+import uk.safeguarding.guidance.auth.LoginLimiter;
 import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 import uk.safeguarding.guidance.store.TestPostgres;
@@ -143,5 +144,37 @@ class SharedDatabaseIT {
     return HttpRequest.newBuilder(java.net.URI.create(replica.base() + "/api/documents"))
         .header("X-Forwarded-For", address)
         .GET().build();
+  }
+
+  @Test
+  void failed_sign_ins_on_one_replica_lock_the_name_out_on_the_other() throws Exception {
+    long window = LoginLimiter.WINDOW.toMillis();
+    long intoWindow = System.currentTimeMillis() % window;
+    if (window - intoWindow < ROOM_IN_THE_MINUTE.toMillis()) {
+      Thread.sleep(window - intoWindow + 100); // the shared count starts afresh each 15 minutes of the clock
+    }
+    for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+      TestApp replica = i % 2 == 0 ? a : b;
+      assertEquals(401, signIn(replica, "erin", "wrong password " + i).status(), "attempt " + (i + 1));
+    }
+    // Attempts alternated, so each replica saw fewer than five; the count they share says five.
+    for (TestApp replica : new TestApp[] {a, b}) {
+      TestApp.Response locked = signIn(replica, "erin", "another guess");
+      assertEquals(429, locked.status(), locked.body());
+      assertTrue(Long.parseLong(locked.header("Retry-After")) > 0);
+    }
+  }
+
+  /** One attempt through the login form, as a browser makes it. */
+  static TestApp.Response signIn(TestApp replica, String name, String password) throws Exception {
+    TestApp.Response form = replica.get("/admin/login");
+    String csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(form.body())
+        .results().findFirst().orElseThrow().group(1);
+    return replica.send(HttpRequest.newBuilder(java.net.URI.create(replica.base() + "/admin/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "guidance_login=" + TestApp.cookieValue(form, "guidance_login"))
+        .POST(HttpRequest.BodyPublishers.ofString("name=" + TestApp.enc(name) + "&password=" + TestApp.enc(password)
+            + "&csrf=" + csrf))
+        .build());
   }
 }

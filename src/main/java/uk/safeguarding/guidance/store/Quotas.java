@@ -10,19 +10,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * serve the key. Each take is one conditional {@code UPDATE} (two statements for a key's first take
  * in a window), atomic on its own, so replicas never over-count or under-count one another; no
  * upsert is needed (see {@link Dialect}). Rows of windows that have ended are deleted by the first
- * take each process makes in a new window. Works the same on H2 and PostgreSQL. Thread-safe.
+ * take each process makes in a new window. Each user keeps its quotas in a scope of its own (the API's
+ * rate limit, the sign-in lockout), whose windows may differ in length and are deleted apart. Works
+ * the same on H2 and PostgreSQL. Thread-safe.
  */
 public final class Quotas {
 
-  /** The widest key the table holds; callers pass a hash, so no address or name is stored. */
-  public static final int MAX_KEY_LENGTH = 100;
+  /**
+   * The widest key a caller may pass (the table holds it after the scope). Callers pass a hash, so
+   * no address or name is stored.
+   */
+  public static final int MAX_KEY_LENGTH = 64;
+  /** Scope names: lower-case letters, so they hold no {@code LIKE} wildcard. */
+  private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile("[a-z]{1,20}");
 
   private final Database database;
+  /** Written before each key ("api:…"), so one scope's cleanup never deletes another's rows. */
+  private final String prefix;
   /** The newest window this process has taken in; rows from before the one before it are deleted. */
   private final AtomicLong latestWindow = new AtomicLong(Long.MIN_VALUE);
 
-  public Quotas(Database database) {
+  /** The quotas of one user of the table, {@code scope} (e.g. "api"). */
+  public Quotas(Database database, String scope) {
+    if (scope == null || !SCOPE.matcher(scope).matches()) {
+      throw new IllegalArgumentException("The parameter 'scope' must be 1 to 20 lower-case letters, got '" + scope
+          + "'.");
+    }
     this.database = database;
+    this.prefix = scope + ":";
   }
 
   /**
@@ -31,38 +46,73 @@ public final class Quotas {
    * the allowance is used up.
    */
   public boolean tryTake(String key, long windowStart, int limit) {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException("The parameter 'key' must be 1 to " + MAX_KEY_LENGTH + " characters, got "
-          + (key == null ? "null" : key.length() + " characters") + ".");
-    }
+    String row = row(key);
     if (limit < 1) {
       throw new IllegalArgumentException("The parameter 'limit' must be at least 1, got " + limit + ".");
     }
     forgetEndedWindows(windowStart);
     return database.use(c -> {
-      if (takeFromRow(c, key, windowStart, limit)) {
+      if (takeFromRow(c, row, windowStart, limit)) {
         return true;
       }
       try (PreparedStatement insert =
           c.prepareStatement("INSERT INTO quotas (window_start, quota_key, used) VALUES (?, ?, 1)")) {
         insert.setLong(1, windowStart);
-        insert.setString(2, key);
+        insert.setString(2, row);
         return insert.executeUpdate() == 1;
       } catch (SQLException e) {
         if (!"23505".equals(e.getSQLState())) { // unique violation, on both H2 and PostgreSQL
           throw e;
         }
         // The row exists: either used up, or another replica made it a moment ago.
-        return takeFromRow(c, key, windowStart, limit);
+        return takeFromRow(c, row, windowStart, limit);
       }
     });
   }
 
-  /** Deletes the rows of windows before {@code windowStart}; returns how many. */
+  /** How many were taken from {@code key}'s allowance in the window starting at {@code windowStart}. */
+  public int used(String key, long windowStart) {
+    String row = row(key);
+    return database.use(c -> {
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT used FROM quotas WHERE window_start = ? AND quota_key = ?")) {
+        select.setLong(1, windowStart);
+        select.setString(2, row);
+        try (java.sql.ResultSet rs = select.executeQuery()) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+    });
+  }
+
+  /** Gives {@code key} its whole allowance back for the window starting at {@code windowStart}. */
+  public void clear(String key, long windowStart) {
+    String row = row(key);
+    database.use(c -> {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM quotas WHERE window_start = ? AND quota_key = ?")) {
+        delete.setLong(1, windowStart);
+        delete.setString(2, row);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  private String row(String key) {
+    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException("The parameter 'key' must be 1 to " + MAX_KEY_LENGTH + " characters, got "
+          + (key == null ? "null" : key.length() + " characters") + ".");
+    }
+    return prefix + key;
+  }
+
+  /** Deletes this scope's rows of windows before {@code windowStart}; returns how many. */
   public int forgetBefore(long windowStart) {
     return database.use(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM quotas WHERE window_start < ?")) {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM quotas WHERE window_start < ? AND quota_key LIKE ?")) {
         delete.setLong(1, windowStart);
+        delete.setString(2, prefix + "%");
         return delete.executeUpdate();
       }
     });
