@@ -1,7 +1,8 @@
--- Quotas: how many requests each client has made in the current one-minute window, when replicas
--- share this database, so the API's per-client rate limit counts across all of them (store/Quotas).
--- `quota_key`: a SHA-256 of the client's key, never the address itself; `window_start`: epoch
--- milliseconds. Rows of windows that have ended are deleted within a minute or two.
+-- Quotas: how often a key has drawn on an allowance in the current window, when replicas share this
+-- database, so limits count across all of them (store/Quotas): the API's requests per client per
+-- minute (keys "api:…") and failed sign-ins per address and name per 15 minutes ("signin:…").
+-- `quota_key`: the scope and a SHA-256 of the client's key, never an address or name itself;
+-- `window_start`: epoch milliseconds. Rows of windows that have ended are deleted soon after.
 CREATE TABLE quotas (
   window_start BIGINT NOT NULL,
   quota_key VARCHAR(100) NOT NULL,
