@@ -71,6 +71,12 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
         trustedProxies, database, solr);
   }
 
+  /** The same settings with another API rate limit (requests per minute per client); for tests. */
+  public AppConfig withRateLimit(int perMinute) {
+    return new AppConfig(host, port, corpusDir, dataDir, perMinute, dense, maxUploadMb, retentionDays, secureCookies,
+        trustedProxies, database, solr);
+  }
+
   /** The same settings behind the given proxies; for tests. */
   public AppConfig withTrustedProxies(String proxies) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,

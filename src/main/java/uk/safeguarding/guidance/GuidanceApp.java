@@ -15,6 +15,7 @@ import uk.safeguarding.guidance.auth.Sessions;
 import uk.safeguarding.guidance.curate.Curator;
 import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.store.Dialect;
+import uk.safeguarding.guidance.store.Quotas;
 import uk.safeguarding.guidance.learning.LearningStore;
 import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Conversations;
@@ -25,6 +26,7 @@ import uk.safeguarding.guidance.embed.CachedEmbedder;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.OnnxNatives;
 import uk.safeguarding.guidance.http.AdminServices;
+import uk.safeguarding.guidance.http.RateLimiter;
 import uk.safeguarding.guidance.http.Services;
 import uk.safeguarding.guidance.http.TrustedProxies;
 import uk.safeguarding.guidance.http.WebServer;
@@ -100,10 +102,14 @@ public final class GuidanceApp {
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),
-        new LoginLimiter(clock), config.secureCookies());
+        database.dialect() == Dialect.POSTGRESQL ? LoginLimiter.shared(database, clock) : new LoginLimiter(clock),
+        config.secureCookies());
     Services services = new Services(holder, reindexer, search, ask, screen, admin);
-    this.server =
-        WebServer.create(services, config.rateLimitPerMinute(), TrustedProxies.parse(config.trustedProxies()));
+    // Replicas sharing a PostgreSQL count each client's requests there, so the limit is one across them.
+    RateLimiter limiter = database.dialect() == Dialect.POSTGRESQL
+        ? RateLimiter.shared(config.rateLimitPerMinute(), clock, new Quotas(database, "api")::tryTake)
+        : RateLimiter.local(config.rateLimitPerMinute(), clock);
+    this.server = WebServer.create(services, limiter, TrustedProxies.parse(config.trustedProxies()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "retention");
       t.setDaemon(true);

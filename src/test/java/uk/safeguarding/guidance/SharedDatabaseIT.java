@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.auth.Accounts;
+import uk.safeguarding.guidance.auth.LoginLimiter;
 import uk.safeguarding.guidance.store.Database;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 import uk.safeguarding.guidance.store.TestPostgres;
@@ -31,13 +32,22 @@ class SharedDatabaseIT {
   static Path dataB;
   static TestApp a;
   static TestApp b;
+  /**
+   * API requests per minute per client on both replicas: room for the other tests' requests from
+   * 127.0.0.1, while the rate-limit test poses as clients of its own behind a trusted proxy.
+   */
+  static final int RATE_LIMIT = 30;
+  /** Time the rate-limit test needs left in the minute, so the window does not turn over under it. */
+  static final java.time.Duration ROOM_IN_THE_MINUTE = java.time.Duration.ofSeconds(20);
 
   @BeforeAll
   static void start() throws Exception {
     TestApp.copyMiniCorpus(corpus);
     DatabaseConfig shared = TestPostgres.freshDatabase();
-    a = new TestApp(TestApp.sparse(corpus, dataA).withDatabase(shared));
-    b = new TestApp(TestApp.sparse(corpus, dataB).withDatabase(shared));
+    a = new TestApp(TestApp.sparse(corpus, dataA).withDatabase(shared).withRateLimit(RATE_LIMIT)
+        .withTrustedProxies("127.0.0.1"));
+    b = new TestApp(TestApp.sparse(corpus, dataB).withDatabase(shared).withRateLimit(RATE_LIMIT)
+        .withTrustedProxies("127.0.0.1"));
   }
 
   @AfterAll
@@ -106,5 +116,65 @@ class SharedDatabaseIT {
     assertEquals(1, groups.size(), groups.toString());
     assertEquals("what if a baby has a bruise", groups.get(0).getAsJsonObject().get("question").getAsString());
     assertTrue(groups.toString().contains("too long for a duty worker"), groups.toString());
+  }
+
+  @Test
+  void a_client_s_rate_limit_is_one_allowance_across_both_replicas() throws Exception {
+    long intoMinute = System.currentTimeMillis() % 60_000;
+    if (60_000 - intoMinute < ROOM_IN_THE_MINUTE.toMillis()) {
+      Thread.sleep(60_000 - intoMinute + 100); // start in a fresh minute
+    }
+    for (int i = 0; i < RATE_LIMIT; i++) {
+      TestApp replica = i % 2 == 0 ? a : b;
+      TestApp.Response r = replica.send(asClient(replica, "203.0.113.9"));
+      assertEquals(200, r.status(), "request " + (i + 1) + " of " + RATE_LIMIT + ": " + r.body());
+    }
+    // Each replica has served only half the allowance, yet both refuse: they count in the one database.
+    for (TestApp replica : new TestApp[] {a, b}) {
+      TestApp.Response refused = replica.send(asClient(replica, "203.0.113.9"));
+      assertEquals(429, refused.status(), refused.body());
+      long wait = Long.parseLong(refused.header("Retry-After"));
+      assertTrue(wait >= 1 && wait <= 60, "Retry-After " + wait);
+    }
+    assertEquals(200, b.send(asClient(b, "203.0.113.10")).status(), "another client has its own allowance");
+  }
+
+  /** A cheap API request to {@code replica} from {@code address}, as the trusted proxy in front would send it. */
+  static HttpRequest asClient(TestApp replica, String address) {
+    return HttpRequest.newBuilder(java.net.URI.create(replica.base() + "/api/documents"))
+        .header("X-Forwarded-For", address)
+        .GET().build();
+  }
+
+  @Test
+  void failed_sign_ins_on_one_replica_lock_the_name_out_on_the_other() throws Exception {
+    long window = LoginLimiter.WINDOW.toMillis();
+    long intoWindow = System.currentTimeMillis() % window;
+    if (window - intoWindow < ROOM_IN_THE_MINUTE.toMillis()) {
+      Thread.sleep(window - intoWindow + 100); // the shared count starts afresh each 15 minutes of the clock
+    }
+    for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+      TestApp replica = i % 2 == 0 ? a : b;
+      assertEquals(401, signIn(replica, "erin", "wrong password " + i).status(), "attempt " + (i + 1));
+    }
+    // Attempts alternated, so each replica saw fewer than five; the count they share says five.
+    for (TestApp replica : new TestApp[] {a, b}) {
+      TestApp.Response locked = signIn(replica, "erin", "another guess");
+      assertEquals(429, locked.status(), locked.body());
+      assertTrue(Long.parseLong(locked.header("Retry-After")) > 0);
+    }
+  }
+
+  /** One attempt through the login form, as a browser makes it. */
+  static TestApp.Response signIn(TestApp replica, String name, String password) throws Exception {
+    TestApp.Response form = replica.get("/admin/login");
+    String csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(form.body())
+        .results().findFirst().orElseThrow().group(1);
+    return replica.send(HttpRequest.newBuilder(java.net.URI.create(replica.base() + "/admin/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "guidance_login=" + TestApp.cookieValue(form, "guidance_login"))
+        .POST(HttpRequest.BodyPublishers.ofString("name=" + TestApp.enc(name) + "&password=" + TestApp.enc(password)
+            + "&csrf=" + csrf))
+        .build());
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -35,6 +36,8 @@ import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.SolrPublisher;
+import uk.safeguarding.guidance.http.AskApiContract;
+import uk.safeguarding.guidance.http.SearchApiContract;
 import uk.safeguarding.guidance.search.Filters;
 import uk.safeguarding.guidance.search.SearchRequest;
 import uk.safeguarding.guidance.search.SearchResults;
@@ -72,6 +75,8 @@ class SolrCloudIT {
   static Path dataB;
   static TestSolrCloud cloud;
   static SolrNodes nodes;
+  /** The server over the shipped corpus searching in the cluster, for the API contracts; started on first use. */
+  static TestApp shippedOnSolr;
 
   /** Bounds the searches run in the background while the alias switches (they stop sooner when it is seen). */
   static final int MAX_BACKGROUND_SEARCHES = 2_000;
@@ -101,8 +106,69 @@ class SolrCloudIT {
 
   @AfterAll
   static void stop() {
+    if (shippedOnSolr != null) {
+      shippedOnSolr.close();
+    }
     if (cloud != null) {
       cloud.close();
+    }
+  }
+
+  /**
+   * The shipped corpus, hybrid, no rate limit, as the embedded API tests run it, but ranked in
+   * SolrCloud. Its own data folder's H2 database (the lease and records of one replica), with the
+   * shared embedding cache copied in so no passage is embedded again.
+   */
+  static synchronized TestApp shippedOnSolr() throws Exception {
+    if (shippedOnSolr == null) {
+      Path data = Files.createTempDirectory(solrDir, "shipped-data");
+      Path cache = TestApp.SHARED_DATA.resolve("embeddings");
+      if (Files.isDirectory(cache)) {
+        Files.createDirectories(data.resolve("embeddings"));
+        try (var files = Files.list(cache)) {
+          for (Path f : files.toList()) {
+            Files.copy(f, data.resolve("embeddings").resolve(f.getFileName()));
+          }
+        }
+      }
+      shippedOnSolr = new TestApp(new AppConfig("127.0.0.1", 0, Path.of("corpus"), data, 0, true)
+          .withSolr(new SolrSettings(cloud.urlList(), 2, 2)));
+    }
+    return shippedOnSolr;
+  }
+
+  /** Every search API test of the embedded index, on SolrCloud (after the ordered steps above). */
+  @Nested
+  class SearchApi extends SearchApiContract {
+
+    @Test
+    void these_searches_rank_in_solrcloud_not_in_the_embedded_index() throws Exception {
+      JsonObject engine = app().get("/health").json().getAsJsonObject().getAsJsonObject("searchEngine");
+      assertEquals("solrcloud", engine.get("name").getAsString(), engine.toString());
+      assertEquals("ready", engine.get("state").getAsString(), engine.toString());
+    }
+
+    @Override
+    protected TestApp app() {
+      try {
+        return shippedOnSolr();
+      } catch (Exception e) {
+        throw new IllegalStateException("The server on SolrCloud did not start", e);
+      }
+    }
+  }
+
+  /** Every ask API test of the embedded index, on SolrCloud. */
+  @Nested
+  class AskApi extends AskApiContract {
+
+    @Override
+    protected TestApp app() {
+      try {
+        return shippedOnSolr();
+      } catch (Exception e) {
+        throw new IllegalStateException("The server on SolrCloud did not start", e);
+      }
     }
   }
 
@@ -171,6 +237,15 @@ class SolrCloudIT {
       assertEquals(a.declinedRate(), b.declinedRate(), 0.0125, file + ": " + a + " vs " + b);
       assertEquals(a.pointPrecision(), b.pointPrecision(), 0.01, file + ": " + a + " vs " + b);
     }
+
+    // What one search costs Solr: the nearest neighbours, then the words with their counts and facets.
+    SearchRequest withFacets = new SearchRequest("neglect", 10, 0, Filters.NONE, true, SearchRequest.Group.PASSAGE);
+    long sent = nodes.requestsSent();
+    solrHybrid.search(withFacets);
+    assertEquals(2, nodes.requestsSent() - sent, "requests for a hybrid search with facets");
+    sent = nodes.requestsSent();
+    solrWords.search(withFacets);
+    assertEquals(1, nodes.requestsSent() - sent, "requests for a words-only search with facets");
 
     // Totals, facets, documents and filters: the same numbers from either engine.
     for (String q : List.of("neglect", "bruising in a baby who is not mobile", "\"was not brought\"", "dad")) {

@@ -39,10 +39,14 @@ public final class WebServer {
   }
 
   public static Javalin create(Services services, int rateLimitPerMinute, TrustedProxies proxies) {
+    return create(services, RateLimiter.local(rateLimitPerMinute, java.time.Clock.systemUTC()), proxies);
+  }
+
+  /** A server whose API requests are counted by {@code limiter} (this process's own, or shared by replicas). */
+  public static Javalin create(Services services, RateLimiter limiter, TrustedProxies proxies) {
     LibraryController library = new LibraryController(services);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     AskController ask = new AskController(services, metrics);
-    RateLimiter limiter = new RateLimiter(rateLimitPerMinute, java.time.Clock.systemUTC());
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));

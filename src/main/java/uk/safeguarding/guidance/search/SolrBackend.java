@@ -19,16 +19,21 @@ import uk.safeguarding.guidance.solr.SolrNodes;
  * Ranks in SolrCloud, through the alias of the current collection ({@link SolrCollections#ALIAS}):
  * the words as the same query the embedded index runs ({@link SolrQueries}), the question's
  * vector through the {@code knn} parser with the filters as pre-filters, fused here by
- * {@link Fusion}. When the count of matches or facets is wanted beyond the words alone (hybrid), a
- * third request counts the words' matches and the similar neighbours together, per document; the
- * facet values themselves come from the leased library's catalog, as in embedded mode, so both
- * backends answer with the same numbers. Passages are resolved by id in the leased library, which
+ * {@link Fusion}: two requests per search at most. The match set is the words' matches and the
+ * neighbours similar enough to count; the words' request also counts which of those neighbours it
+ * matches, and per document when facets or documents are wanted, so the total needs no request of
+ * its own. The facet values themselves come from the leased library's catalog, as in embedded mode,
+ * so both backends answer with the same numbers. Passages are resolved by id in the leased library, which
  * holds the text: Solr stores only ids. Thread-safe.
  */
 public final class SolrBackend implements SearchBackend {
 
   /** Separates ids in a {@code terms} query; never part of a passage id (ids are slugs and '#'). */
   static final String ID_SEPARATOR = "\u001f";
+  /** The facet of matching passages per document. */
+  private static final String DOCS = "docs";
+  /** The facet of the similar neighbours the words match too. */
+  private static final String OVERLAP = "similarWords";
 
   private final SolrNodes nodes;
   private final SolrCollections collections;
@@ -56,47 +61,43 @@ public final class SolrBackend implements SearchBackend {
 
   @Override
   public Ranking rank(Library library, Retrieval r) {
-    JsonElement words = SolrQueries.toJson(r.query());
     List<Fusion.Hit<String>> near = r.vector() == null ? List.of() : nearest(r);
-    boolean countApart = r.vector() != null;
+    // The match set is the words' matches and the neighbours similar enough to count, as embedded.
+    List<String> similar = near.stream().filter(h -> Fusion.similarEnough(h.score())).map(Fusion.Hit::key).toList();
     boolean perDocCounts = r.facets() || r.perDocument();
 
-    JsonObject lexical = request(words, r.depth());
+    JsonObject lexical = request(SolrQueries.toJson(r.query()), r.depth());
     lexical.addProperty("sort", "score desc, id asc"); // ties by passage id, as embedded
-    if (!countApart && perDocCounts) {
-      lexical.add("facet", perDocumentFacet());
+    JsonObject facet = new JsonObject();
+    if (perDocCounts) {
+      facet.add(DOCS, perDocumentFacet());
+    }
+    if (!similar.isEmpty()) {
+      // Which similar neighbours match the words too, counted in the words' own request (not a third).
+      JsonObject params = new JsonObject();
+      params.addProperty("similar", String.join(ID_SEPARATOR, similar));
+      params.addProperty("separator", ID_SEPARATOR);
+      lexical.add("params", params);
+      JsonObject overlap = new JsonObject();
+      overlap.addProperty("type", "query");
+      overlap.addProperty("q", "{!terms f=id separator=$separator v=$similar}");
+      if (perDocCounts) {
+        JsonObject sub = new JsonObject();
+        sub.add(DOCS, perDocumentFacet());
+        overlap.add("facet", sub);
+      }
+      facet.add(OVERLAP, overlap);
+    }
+    if (facet.size() > 0) {
+      lexical.add("facet", facet);
     }
     JsonObject answer = select(lexical);
     List<Fusion.Hit<String>> lexHits = hits(answer);
     long wordMatches = numFound(answer);
-
-    JsonObject counted = answer;
-    if (countApart) {
-      // The match set is the words' matches and the similar neighbours: count both at once.
-      JsonArray any = new JsonArray();
-      any.add(words);
-      List<String> similar = near.stream().filter(h -> Fusion.similarEnough(h.score())).map(Fusion.Hit::key).toList();
-      if (!similar.isEmpty()) {
-        JsonObject ids = new JsonObject();
-        ids.addProperty("f", "id");
-        ids.addProperty("separator", ID_SEPARATOR);
-        ids.addProperty("query", String.join(ID_SEPARATOR, similar));
-        JsonObject terms = new JsonObject();
-        terms.add("terms", ids);
-        any.add(terms);
-      }
-      JsonObject should = new JsonObject();
-      should.add("should", any);
-      JsonObject bool = new JsonObject();
-      bool.add("bool", should);
-      JsonObject count = request(bool, 0);
-      if (perDocCounts) {
-        count.add("facet", perDocumentFacet());
-      }
-      counted = select(count);
-    }
-    long matches = numFound(counted);
-    int[] perDoc = perDocCounts ? perDocument(library, counted) : null;
+    JsonObject facets = answer.has("facets") ? answer.getAsJsonObject("facets") : new JsonObject();
+    JsonObject overlap = facets.has(OVERLAP) ? facets.getAsJsonObject(OVERLAP) : new JsonObject();
+    long matches = wordMatches + similar.size() - (overlap.has("count") ? overlap.get("count").getAsLong() : 0);
+    int[] perDoc = perDocCounts ? perDocument(library, facets, overlap, similar) : null;
 
     List<Ranked> ranked = r.vector() == null ? plain(library, lexHits)
         : fused(library, lexHits, (int) Math.min(Integer.MAX_VALUE, wordMatches), near, r.vector());
@@ -104,6 +105,26 @@ public final class SolrBackend implements SearchBackend {
         : (int) Math.min(Integer.MAX_VALUE, matches);
     boolean cut = lexHits.size() == r.depth() && r.depth() < matches;
     return new Ranking(ranked, total, r.facets() ? Facets.count(library, perDoc, r.perDocument()) : null, cut);
+  }
+
+  /**
+   * Each document's count of matching passages: the words' matches per document, plus the similar
+   * neighbours (their documents known from the library), less those among them the words match too.
+   */
+  private static int[] perDocument(Library library, JsonObject facets, JsonObject overlap, List<String> similar) {
+    int[] counts = buckets(library, facets);
+    int[] both = buckets(library, overlap);
+    for (String id : similar) {
+      Passage p = library.passage(id);
+      int ordinal = p == null ? -1 : library.documentOrdinal(p.docId());
+      if (ordinal >= 0) { // a passage of another library generation, mid-switch: left out
+        counts[ordinal]++;
+      }
+    }
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] -= both[i];
+    }
+    return counts;
   }
 
   /** The nearest passages to the question's vector within the filters, best first. */
@@ -140,9 +161,7 @@ public final class SolrBackend implements SearchBackend {
     docs.addProperty("field", "docId");
     docs.addProperty("limit", -1);
     docs.addProperty("sort", "index asc");
-    JsonObject facet = new JsonObject();
-    facet.add("docs", docs);
-    return facet;
+    return docs;
   }
 
   private JsonObject select(JsonObject request) {
@@ -162,13 +181,13 @@ public final class SolrBackend implements SearchBackend {
     return out;
   }
 
-  private static int[] perDocument(Library library, JsonObject answer) {
+  /** Matching passages per document from a {@link #perDocumentFacet} under {@code facets}; zeros when absent. */
+  private static int[] buckets(Library library, JsonObject facets) {
     int[] counts = new int[library.catalog().facets().size()];
-    JsonObject facets = answer.getAsJsonObject("facets");
-    if (facets == null || !facets.has("docs")) {
+    if (!facets.has(DOCS)) {
       return counts; // no match: Solr leaves the facet out
     }
-    for (JsonElement b : facets.getAsJsonObject("docs").getAsJsonArray("buckets")) {
+    for (JsonElement b : facets.getAsJsonObject(DOCS).getAsJsonArray("buckets")) {
       int ordinal = library.documentOrdinal(b.getAsJsonObject().get("val").getAsString());
       if (ordinal >= 0) {
         counts[ordinal] = b.getAsJsonObject().get("count").getAsInt();

@@ -41,6 +41,8 @@ public final class SolrNodes {
   private final List<URI> nodes;
   private final HttpClient http;
   private final AtomicInteger next = new AtomicInteger();
+  /** Requests sent (each counted once, whichever node answered); what a search costs Solr, for tests. */
+  private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
   /** {@code nodes}: base URLs such as {@code http://solr1:8983/solr}, or one load balancer's. */
   public SolrNodes(List<URI> nodes) {
@@ -119,7 +121,13 @@ public final class SolrNodes {
     return send(path, contentType, body, timeout);
   }
 
+  /** How many requests this client has sent so far. */
+  public long requestsSent() {
+    return sent.get();
+  }
+
   private JsonObject send(String pathAndQuery, String contentType, byte[] body, Duration timeout) {
+    sent.incrementAndGet();
     int start = Math.floorMod(next.getAndIncrement(), nodes.size());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {

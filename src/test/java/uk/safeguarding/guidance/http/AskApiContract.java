@@ -1,0 +1,255 @@
+package uk.safeguarding.guidance.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.safeguarding.guidance.TestApp;
+import uk.safeguarding.guidance.answer.Urgency;
+
+/**
+ * What {@code POST /api/ask} and {@code /api/feedback} promise, whichever engine ranks: grounded and
+ * faithful answers, declines, glossary, urgency, conversations, masking, filters, and a 400 naming
+ * the parameter. Run over the shipped corpus on the embedded index ({@link AskApiTest}) and on
+ * SolrCloud ({@code SolrCloudIT}).
+ */
+public abstract class AskApiContract {
+
+  /** A server over the shipped corpus, hybrid retrieval, no rate limit. */
+  protected abstract TestApp app();
+
+  JsonObject ask(String question, String conversationId) throws Exception {
+    JsonObject body = new JsonObject();
+    body.addProperty("question", question);
+    if (conversationId != null) {
+      body.addProperty("conversationId", conversationId);
+    }
+    TestApp.Response r = app().post("/api/ask", body.toString());
+    assertEquals(200, r.status(), r.body());
+    return r.json().getAsJsonObject();
+  }
+
+  private static String norm(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /** Every point is cut verbatim from the passage it cites first; every citation number exists. */
+  void assertFaithful(JsonObject answer) throws Exception {
+    Map<Integer, JsonObject> byNumber = new HashMap<>();
+    for (JsonElement c : answer.getAsJsonArray("citations")) {
+      byNumber.put(c.getAsJsonObject().get("n").getAsInt(), c.getAsJsonObject());
+    }
+    for (JsonElement p : answer.getAsJsonArray("points")) {
+      JsonObject point = p.getAsJsonObject();
+      JsonArray refs = point.getAsJsonArray("citations");
+      assertFalse(refs.isEmpty(), "a point without a citation: " + point);
+      for (JsonElement n : refs) {
+        assertTrue(byNumber.containsKey(n.getAsInt()), "citation " + n + " is missing");
+      }
+      JsonObject first = byNumber.get(refs.get(0).getAsInt());
+      String docId = first.get("docId").getAsString();
+      String anchor = first.get("id").getAsString().split("#")[1];
+      JsonArray passages = app().get("/api/documents/" + docId).json().getAsJsonObject().getAsJsonArray("passages");
+      String passageText = null;
+      for (JsonElement e : passages) {
+        if (e.getAsJsonObject().get("anchor").getAsString().equals(anchor)) {
+          // A glossary definition may be a heading ("… (SUDI) Review"): the section is source text too.
+          passageText =
+              e.getAsJsonObject().get("text").getAsString() + " " + e.getAsJsonObject().get("section").getAsString();
+        }
+      }
+      assertTrue(passageText != null && norm(passageText).contains(norm(point.get("text").getAsString())),
+          "point not quoted from its source: " + point.get("text"));
+    }
+  }
+
+  @Test
+  void an_in_scope_question_gets_a_grounded_answer_whose_points_are_quoted_from_their_citations() throws Exception {
+    JsonObject a = ask("what to do when a family relocates", null);
+    assertTrue(a.get("grounded").getAsBoolean());
+    assertFalse(a.get("urgent").getAsBoolean());
+    int points = a.getAsJsonArray("points").size();
+    assertTrue(points >= 2 && points <= 6, "points: " + points);
+    JsonArray citations = a.getAsJsonArray("citations");
+    assertTrue(citations.size() >= 1);
+    JsonObject first = citations.get(0).getAsJsonObject();
+    assertEquals(1, first.get("n").getAsInt());
+    for (String f : new String[] {"id", "docId", "title", "section", "excerpt", "highlighted", "url", "organisation",
+        "date",
+        "documentType"}) {
+      assertTrue(first.has(f), f);
+    }
+    assertTrue(first.get("url").getAsString().startsWith("/documents/"));
+    // The answer leads with where it comes from, then the points; no boilerplate count.
+    String lead = a.get("answer").getAsString();
+    assertTrue(lead.startsWith("From " + first.get("title").getAsString()) && lead.endsWith(":"), lead);
+    for (JsonElement p : a.getAsJsonArray("points")) {
+      assertTrue(Set.of("do", "learned", "background").contains(p.getAsJsonObject().get("kind").getAsString()),
+          p.toString());
+    }
+    for (JsonElement sug : a.getAsJsonArray("suggestions")) {
+      assertTrue(sug.getAsString().startsWith("What does the library say about ") && sug.getAsString().endsWith("?"),
+          sug.getAsString());
+    }
+    boolean handOver = false;
+    for (JsonElement c : citations) {
+      handOver |= c.getAsJsonObject().get("excerpt").getAsString().contains("multi-agency hand over");
+    }
+    assertTrue(handOver, "the relocation hand-over passage is cited");
+    assertFaithful(a);
+  }
+
+  @Test
+  void an_out_of_scope_question_is_declined_with_topics_the_library_covers() throws Exception {
+    JsonObject a = ask("how do I renew my passport", null);
+    assertFalse(a.get("grounded").getAsBoolean());
+    assertEquals(0, a.getAsJsonArray("points").size());
+    assertEquals(0, a.getAsJsonArray("citations").size());
+    assertEquals(Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
+        + "quote. Try different words, or one of the topics it does cover.", a.get("answer").getAsString());
+    assertEquals(6, a.getAsJsonArray("suggestions").size());
+    assertFalse(a.get("urgent").getAsBoolean());
+    assertEquals("", a.get("urgentMessage").getAsString());
+    assertEquals("", a.get("urgentReason").getAsString());
+  }
+
+  @Test
+  void a_definition_question_is_answered_from_the_glossary_with_a_citation() throws Exception {
+    JsonObject a = ask("What does SUDI mean?", null);
+    assertTrue(a.get("grounded").getAsBoolean());
+    assertTrue(a.get("answer").getAsString().startsWith("SUDI stands for Sudden Unexpected Death in Infancy"),
+        a.get("answer").getAsString());
+    assertEquals(1, a.getAsJsonArray("citations").size());
+    assertFaithful(a);
+  }
+
+  @Test
+  void an_urgent_question_is_flagged_with_who_to_contact_now() throws Exception {
+    JsonObject a = ask("a child has just told me her stepdad hurts her and she is scared to go home tonight", null);
+    assertTrue(a.get("urgent").getAsBoolean());
+    assertTrue(a.get("urgentMessage").getAsString().contains("999"));
+    assertTrue(a.get("urgentMessage").getAsString().contains("Emergency Duty Team"));
+    assertTrue(a.get("urgentReason").getAsString().startsWith("Safety screen score "),
+        a.get("urgentReason").getAsString());
+    assertFaithful(a);
+  }
+
+  @Test
+  void a_child_in_danger_described_without_danger_words_is_still_urgent_and_leads_with_who_to_contact()
+      throws Exception {
+    JsonObject a =
+        ask("its gone 11 and the 7 year old is still sat on the school steps, no answer from any number we have",
+            null);
+    assertTrue(a.get("urgent").getAsBoolean());
+    assertEquals(Urgency.MESSAGE, a.get("urgentMessage").getAsString());
+    assertFalse(a.get("answer").getAsString().startsWith("Try different words"));
+  }
+
+  @Test
+  void an_urgent_question_the_library_does_not_cover_is_not_grounded_but_quotes_what_to_do_in_an_emergency()
+      throws Exception {
+    JsonObject a = ask("2yo got into nans handbag and ate some of her tablets about 10 mins ago, mum says hes fine "
+        + "and wont ring anyone", null);
+    assertTrue(a.get("urgent").getAsBoolean());
+    assertFalse(a.get("grounded").getAsBoolean(), "the points answer an emergency, not the question");
+    assertTrue(a.get("answer").getAsString().startsWith("The library does not cover this situation directly. "
+        + "Here is what it says to do in a safeguarding emergency"), a.get("answer").getAsString());
+    assertTrue(a.getAsJsonArray("points").size() >= 1);
+    assertFaithful(a);
+  }
+
+  @Test
+  void a_calm_question_about_a_past_case_is_not_urgent() throws Exception {
+    JsonObject a = ask("writing up the learning from a closed case where a baby was found alone in 2019", null);
+    assertFalse(a.get("urgent").getAsBoolean());
+    assertEquals("", a.get("urgentMessage").getAsString());
+  }
+
+  @Test
+  void a_follow_up_is_read_in_the_conversation_context() throws Exception {
+    JsonObject first = ask("what to do when a family relocates", null);
+    String id = first.get("conversationId").getAsString();
+    JsonObject followUp = ask("and what about babies?", id);
+    assertEquals(id, followUp.get("conversationId").getAsString());
+    assertTrue(followUp.get("grounded").getAsBoolean());
+    assertFaithful(followUp);
+    JsonObject fresh = ask("and what about babies?", null);
+    assertNotEquals(id, fresh.get("conversationId").getAsString());
+  }
+
+  @Test
+  void identifiers_in_questions_are_masked_before_they_are_kept() throws Exception {
+    JsonObject a = ask("a boy called Jayden Smith, DOB 03/04/2019, has a bruise", null);
+    assertEquals("a boy called [name], DOB [date of birth], has a bruise", a.get("question").getAsString());
+  }
+
+  @Test
+  void feedback_on_an_answer_is_accepted_and_on_an_unknown_answer_refused() throws Exception {
+    JsonObject a = ask("neglect threshold", null);
+    JsonObject fb = new JsonObject();
+    fb.addProperty("conversationId", a.get("conversationId").getAsString());
+    fb.addProperty("answerId", a.get("answerId").getAsString());
+    fb.addProperty("rating", "down");
+    fb.addProperty("reason", "too long");
+    TestApp.Response ok = app().post("/api/feedback", fb.toString());
+    assertEquals(200, ok.status(), ok.body());
+    assertTrue(ok.json().getAsJsonObject().get("ok").getAsBoolean());
+    fb.addProperty("answerId", "no-such-answer");
+    TestApp.Response bad = app().post("/api/feedback", fb.toString());
+    assertEquals(400, bad.status());
+    assertEquals("answerId", bad.json().getAsJsonObject().get("parameter").getAsString());
+    fb.add("rating", new JsonPrimitive("sideways"));
+    assertEquals("rating",
+        app().post("/api/feedback", fb.toString()).json().getAsJsonObject().get("parameter").getAsString());
+  }
+
+  @ParameterizedTest(name = "{0} -> 400 naming {1}")
+  @CsvSource(delimiter = '|', value = {
+      "{}|question|The parameter 'question' must not be empty.",
+      "{\"question\": \"   \"}|question|The parameter 'question' must not be empty.",
+      "{\"question\": 42}|question|The parameter 'question' must be a string.",
+      "not json|body|",
+      "[1,2]|body|",
+      "{\"question\": \"neglect\", \"filters\": {\"type\": [\"nonsense\"]}}|type|",
+      "{\"question\": \"neglect\", \"filters\": \"x\"}|body|"})
+  void bad_ask_requests_get_400_naming_the_parameter(String body, String parameter, String message) throws Exception {
+    TestApp.Response r = app().post("/api/ask", body);
+    assertEquals(400, r.status(), r.body());
+    JsonObject o = r.json().getAsJsonObject();
+    assertEquals(parameter, o.get("parameter").getAsString());
+    if (message != null) {
+      assertEquals(message, o.get("error").getAsString());
+    }
+  }
+
+  @Test
+  void a_too_long_question_is_refused() throws Exception {
+    JsonObject body = new JsonObject();
+    body.addProperty("question", "x".repeat(1001));
+    TestApp.Response r = app().post("/api/ask", body.toString());
+    assertEquals(400, r.status());
+    assertEquals("The parameter 'question' must be at most 1000 characters.",
+        r.json().getAsJsonObject().get("error").getAsString());
+  }
+
+  @Test
+  void filters_restrict_the_sources_of_an_answer() throws Exception {
+    TestApp.Response r = app().post("/api/ask",
+        "{\"question\": \"neglect\", \"filters\": {\"type\": [\"learning review briefing\"]}}");
+    assertEquals(200, r.status(), r.body());
+    for (JsonElement c : r.json().getAsJsonObject().getAsJsonArray("citations")) {
+      assertEquals("learning review briefing", c.getAsJsonObject().get("documentType").getAsString());
+    }
+  }
+}
