@@ -48,7 +48,7 @@ public final class LuceneBackend implements SearchBackend {
       List<Ranked> ranked = new ArrayList<>();
       if (r.vector() == null) {
         for (ScoreDoc d : lexical.scoreDocs) {
-          ranked.add(new Ranked(library.passageAt(d.doc), d.score, OptionalDouble.empty()));
+          ranked.add(new Ranked(library.passageAt(d.doc), d.score, OptionalDouble.empty(), d.doc));
         }
       } else {
         int wordMatches = matching.cardinality(); // before the dense neighbours join
@@ -82,7 +82,8 @@ public final class LuceneBackend implements SearchBackend {
   private static List<Ranked> fuse(Library library, TopDocs lexical, int wordMatches, TopDocs knn, float[] vector) {
     Map<Integer, Double> fused = Fusion.fuse(hits(lexical), wordMatches, hits(knn));
     List<Ranked> out = new ArrayList<>(fused.size());
-    fused.forEach((doc, score) -> out.add(new Ranked(library.passageAt(doc), score, cosine(library, doc, vector))));
+    fused
+        .forEach((doc, score) -> out.add(new Ranked(library.passageAt(doc), score, cosine(library, doc, vector), doc)));
     out.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.passage().id()));
     return out;
   }
