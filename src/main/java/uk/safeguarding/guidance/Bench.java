@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import uk.safeguarding.guidance.eval.Beir;
 import uk.safeguarding.guidance.eval.Question;
 import uk.safeguarding.guidance.ops.Commands;
 import uk.safeguarding.guidance.ops.Logging;
@@ -32,7 +33,8 @@ import uk.safeguarding.guidance.ops.Logging;
  * {@code java -cp target/guidance-assistant.jar uk.safeguarding.guidance.Bench}.
  */
 @Command(name = "bench", customSynopsis = "java -cp guidance-assistant.jar uk.safeguarding.guidance.Bench [options]",
-    description = "Index build time and /api/search latency (p50/p90/p99), BM25 and hybrid.")
+    description = "Index build time and /api/search latency (p50/p90/p99), BM25 and hybrid; or, with "
+        + "--in-process, the search call against bare Lucene.")
 public final class Bench implements Callable<Integer> {
 
   /** A longer run adds nothing to the percentiles and only keeps the machine busy. */
@@ -61,6 +63,16 @@ public final class Bench implements Callable<Integer> {
           + "(default src/test/resources/eval/dev.jsonl and practitioner.jsonl)")
   List<Path> questionFiles;
 
+  @Option(names = "--beir", paramLabel = "DIR",
+      description = "take the queries from a BEIR collection instead: its judged test queries (qrels/test.tsv)")
+  Path beir;
+
+  @Option(names = "--in-process",
+      description = "time the search call itself, no HTTP: SearchService.search (facets, snippets; and with "
+          + "facets=none) against a bare Lucene IndexSearcher.search(query, 10) with the same queries on the same "
+          + "index, BM25, one thread, and print their ratio; the index is kept in --data/in-process and reused")
+  boolean inProcess;
+
   public static void main(String[] args) {
     Logging.routeJavaUtilLogging();
     System.exit(Commands.execute(new Bench(), args, System.out, System.err));
@@ -74,8 +86,16 @@ public final class Bench implements Callable<Integer> {
     }
     seconds = Math.min(MAX_SECONDS, seconds);
     List<String> queries = new ArrayList<>();
-    for (Path f : questionFiles) {
-      Question.read(f).forEach(q -> queries.add(q.text()));
+    if (beir != null) {
+      queries.addAll(Beir.read(beir, "test").queries().values());
+    } else {
+      for (Path f : questionFiles) {
+        Question.read(f).forEach(q -> queries.add(q.text()));
+      }
+    }
+    if (inProcess) {
+      InProcessBench.run(corpus, data, queries, seconds, System.out);
+      return 0;
     }
     System.out.printf("%d queries, %d clients, %d s per mode, %d cores%n", queries.size(), clients, seconds,
         Runtime.getRuntime().availableProcessors());

@@ -21,7 +21,7 @@ final class CorpusHash {
    * Bump when analysis or field mapping ({@link PassageDocuments}) changes, so old indexes are not
    * reused.
    */
-  static final String FORMAT = "passages-v5";
+  static final String FORMAT = "passages-v6";
 
   private CorpusHash() {}
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.index;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  */
 public final class FacetOrdinals {
 
-  /** Dimensions in the order {@link #values} and {@link #ordinals} number them. */
+  /** Dimensions in the order {@link #values} and {@link #addTo} number them. */
   public static final int TYPE = 0;
   public static final int ORGANISATION = 1;
   public static final int THEME = 2;
@@ -22,7 +23,13 @@ public final class FacetOrdinals {
   private static final int DIMENSIONS = 4;
 
   private final String[][] values = new String[DIMENSIONS][];
-  private final int[][][] byDocument = new int[DIMENSIONS][][];
+  /**
+   * Per dimension, every document's value ordinals one after another (document 0's, then 1's …),
+   * and where each document's run starts: two flat arrays instead of an array per document, so a
+   * count over many documents reads memory in order.
+   */
+  private final int[][] ordinals = new int[DIMENSIONS][];
+  private final int[][] starts = new int[DIMENSIONS][];
 
   FacetOrdinals(List<Catalog.DocumentFacets> documents) {
     List<Function<Catalog.DocumentFacets, List<String>>> dimensions = List.of(
@@ -37,11 +44,14 @@ public final class FacetOrdinals {
       for (String v : values[f]) {
         ordinal.put(v, ordinal.size());
       }
-      byDocument[f] = new int[documents.size()][];
+      starts[f] = new int[documents.size() + 1];
+      List<Integer> all = new ArrayList<>();
       for (int d = 0; d < documents.size(); d++) {
-        byDocument[f][d] = read.apply(documents.get(d)).stream().filter(v -> !v.isEmpty())
-            .mapToInt(ordinal::get).toArray();
+        starts[f][d] = all.size();
+        read.apply(documents.get(d)).stream().filter(v -> !v.isEmpty()).map(ordinal::get).forEach(all::add);
       }
+      starts[f][documents.size()] = all.size();
+      ordinals[f] = all.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
@@ -50,8 +60,15 @@ public final class FacetOrdinals {
     return values[dimension];
   }
 
-  /** The ordinals (into {@link #values}) of document {@code documentOrdinal}'s values. Do not modify. */
-  public int[] ordinals(int dimension, int documentOrdinal) {
-    return byDocument[dimension][documentOrdinal];
+  /**
+   * Adds {@code n} to {@code counts[o]} for the ordinal {@code o} (into {@link #values}) of each of
+   * document {@code documentOrdinal}'s values in {@code dimension}.
+   */
+  public void addTo(int dimension, int documentOrdinal, int n, int[] counts) {
+    int[] ords = ordinals[dimension];
+    int end = starts[dimension][documentOrdinal + 1];
+    for (int i = starts[dimension][documentOrdinal]; i < end; i++) {
+      counts[ords[i]] += n;
+    }
   }
 }

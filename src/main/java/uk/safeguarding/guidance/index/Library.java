@@ -161,6 +161,32 @@ public final class Library {
     return documentOrdinals.getOrDefault(docId, -1);
   }
 
+  /**
+   * The Lucene document number of a passage, or -1 when this index does not hold it or is not
+   * sorted by passage id (then only a scan could find it, and callers have a way round).
+   */
+  public int luceneDoc(String passageId) {
+    if (!idOrdered) {
+      return -1;
+    }
+    // Ids are slugs, so String order is the UTF-8 byte order the index is sorted in; a miss is -1 either way.
+    int lo = 0;
+    int hi = passageByLuceneDoc.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = passageByLuceneDoc[mid].id().compareTo(passageId);
+      if (c == 0) {
+        return mid;
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
   /** The passage a Lucene document id stands for (ids are stable for this reader). */
   public Passage passageAt(int luceneDoc) {
     return passageByLuceneDoc[luceneDoc];

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import uk.safeguarding.guidance.corpus.ActionSections;
@@ -20,6 +22,20 @@ import uk.safeguarding.guidance.corpus.Passage;
  * Stateless, thread-safe.
  */
 final class PassageDocuments {
+
+  /**
+   * The body: analysed, stored (the passage text a hit shows), and with each word's character
+   * offsets in its postings, so a page of hits is highlighted from the index instead of analysing
+   * every passage again.
+   */
+  static final FieldType BODY_TYPE;
+
+  static {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    BODY_TYPE = type;
+  }
 
   private PassageDocuments() {}
 
@@ -48,7 +64,7 @@ final class PassageDocuments {
     doc.add(new StringField(Fields.DOC_ID, v.docId(), Field.Store.YES));
     doc.add(new TextField(Fields.TITLE, v.title(), Field.Store.NO));
     doc.add(new TextField(Fields.SECTION, v.section(), Field.Store.NO));
-    doc.add(new TextField(Fields.BODY, v.body(), Field.Store.YES));
+    doc.add(new Field(Fields.BODY, v.body(), BODY_TYPE));
     doc.add(new StringField(Fields.TYPE, v.type(), Field.Store.NO));
     doc.add(new StringField(Fields.ORGANISATION, v.organisation(), Field.Store.NO));
     v.themes().forEach(t -> doc.add(new StringField(Fields.THEME, t, Field.Store.NO)));

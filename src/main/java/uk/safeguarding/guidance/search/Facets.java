@@ -44,9 +44,7 @@ final class Facets {
       for (int i = 0; i < nTouched; i++) {
         int d = touched[i];
         int n = perDocument ? 1 : perDoc[d];
-        for (int o : table.ordinals(f, d)) {
-          counts[o] += n;
-        }
+        table.addTo(f, d, n, counts);
       }
       List<Integer> present = new ArrayList<>();
       for (int o = 0; o < counts.length; o++) {
@@ -63,16 +61,17 @@ final class Facets {
     return out;
   }
 
-  /** How many documents hold at least one matching passage. */
-  static int documents(Library library, BitSet matching) {
+  /** How many documents hold at least one matching passage, from each document's count of them. */
+  static int documents(int[] perDoc) {
     int n = 0;
-    for (int count : passagesPerDocument(library, matching)) {
+    for (int count : perDoc) {
       n += count > 0 ? 1 : 0;
     }
     return n;
   }
 
-  private static int[] passagesPerDocument(Library library, BitSet matching) {
+  /** Each document's count (by its ordinal in the catalog) of the passages in {@code matching}. */
+  static int[] passagesPerDocument(Library library, BitSet matching) {
     int[] perDocument = new int[library.catalog().facets().size()];
     for (int doc = matching.nextSetBit(0); doc >= 0; doc = matching.nextSetBit(doc + 1)) {
       perDocument[library.documentOrdinalAt(doc)]++;

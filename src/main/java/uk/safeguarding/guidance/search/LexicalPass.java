@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.search;
 
 import java.io.IOException;
 import java.util.BitSet;
+import java.util.function.IntUnaryOperator;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -21,7 +22,8 @@ import uk.safeguarding.guidance.index.Fields;
 
 /**
  * One collection pass over a query's matches: the best {@code depth} passages by score (ties by
- * passage id, so rankings are deterministic) and the set of every match, for totals and facets.
+ * passage id, so rankings are deterministic), the exact count, and what totals and facets need of
+ * every match (the set of them, or each document's count).
  * Stateless; thread-safe.
  */
 final class LexicalPass {
@@ -33,19 +35,19 @@ final class LexicalPass {
 
   /**
    * Ranked hits, best first, each {@link ScoreDoc#score} set, and the exact count of matches in
-   * {@code totalHits}; {@code matching}, when not null, gets every match.
+   * {@code totalHits}; {@code everyMatch}, when not null, is also shown every match (the same pass).
    * {@code idOrdered}: document numbers follow passage ids, so ranking by score alone (Lucene breaks
    * ties by document number) gives the same order as {@link #ORDER} without reading any ids.
    */
-  static TopDocs run(IndexSearcher searcher, Query query, int depth, BitSet matching, boolean idOrdered)
-      throws IOException {
+  static TopDocs run(IndexSearcher searcher, Query query, int depth, CollectorManager<?, ?> everyMatch,
+      boolean idOrdered) throws IOException {
     if (idOrdered) {
       return collect(searcher, query, new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE,
-          false), matching);
+          false), everyMatch);
     }
-    // Every match is visited anyway (for the match set), so hit counting costs nothing extra.
+    // Every match is visited anyway (for the exact total), so hit counting costs nothing extra.
     TopDocs docs = collect(searcher, query,
-        new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false), matching);
+        new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false), everyMatch);
     for (ScoreDoc d : docs.scoreDocs) {
       // The score is the first sort value: no second scoring pass over the top hits is needed.
       d.score = (Float) ((FieldDoc) d).fields[0];
@@ -53,13 +55,27 @@ final class LexicalPass {
     return docs;
   }
 
-  /** The top hits, and every match into {@code matching} when given, in one pass over the matches. */
+  /** Every match into {@code bits} (index-wide document numbers). */
+  static CollectorManager<?, ?> matchSet(BitSet bits) {
+    return new MatchSetManager(bits);
+  }
+
+  /**
+   * Every match counted against its document: {@code counts[documentOrdinal.applyAsInt(doc)]++},
+   * all a search needs for its facets and document total when nothing joins the words' matches.
+   */
+  static CollectorManager<?, ?> perDocument(IntUnaryOperator documentOrdinal, int[] counts) {
+    return new PerDocumentManager(documentOrdinal, counts);
+  }
+
+  /** The top hits, and every match shown to {@code everyMatch} when given, in one pass over the matches. */
   private static TopDocs collect(IndexSearcher searcher, Query query,
-      CollectorManager<? extends Collector, ? extends TopDocs> top, BitSet matching) throws IOException {
-    if (matching == null) {
+      CollectorManager<? extends Collector, ? extends TopDocs> top, CollectorManager<?, ?> everyMatch)
+      throws IOException {
+    if (everyMatch == null) {
       return searcher.search(query, top);
     }
-    Object[] both = searcher.search(query, new MultiCollectorManager(top, new MatchSetManager(matching)));
+    Object[] both = searcher.search(query, new MultiCollectorManager(top, everyMatch));
     return (TopDocs) both[0];
   }
 
@@ -98,6 +114,50 @@ final class LexicalPass {
     @Override
     public void collect(int doc) {
       bits.set(base + doc);
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** As {@link MatchSetManager}: one collector per slice, slices searched one after another. */
+  private record PerDocumentManager(IntUnaryOperator documentOrdinal, int[] counts)
+      implements
+        CollectorManager<PerDocument, Void> {
+
+    @Override
+    public PerDocument newCollector() {
+      return new PerDocument(documentOrdinal, counts);
+    }
+
+    @Override
+    public Void reduce(java.util.Collection<PerDocument> collectors) {
+      return null;
+    }
+  }
+
+  /** Counts each match against its document's ordinal. */
+  private static final class PerDocument extends SimpleCollector {
+
+    private final IntUnaryOperator documentOrdinal;
+    private final int[] counts;
+    private int base;
+
+    PerDocument(IntUnaryOperator documentOrdinal, int[] counts) {
+      this.documentOrdinal = documentOrdinal;
+      this.counts = counts;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      base = context.docBase;
+    }
+
+    @Override
+    public void collect(int doc) {
+      counts[documentOrdinal.applyAsInt(base + doc)]++;
     }
 
     @Override

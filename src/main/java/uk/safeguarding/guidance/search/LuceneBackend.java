@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,24 +41,32 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public Ranking rank(Library library, Retrieval r) {
     try {
-      // The set of every match is kept only when something needs more than its size: fusion (dense
-      // neighbours join it), facets, or a count of documents; otherwise the collector's count is the total.
-      boolean keepMatches = r.vector() != null || r.facets() || r.perDocument();
-      BitSet matching = keepMatches ? new BitSet() : null;
-      TopDocs lexical = LexicalPass.run(library.searcher(), r.query(), r.depth(), matching, library.idOrdered());
+      boolean fusing = r.vector() != null;
+      boolean perDocCounts = r.facets() || r.perDocument();
+      // Fusing, the dense neighbours join the words' matches, so the set of them is kept; otherwise
+      // each document's count of matches is all the facets and a document total need, kept in the
+      // same pass, and the collector's exact count is the total.
+      BitSet matching = fusing ? new BitSet() : null;
+      int[] perDoc = !fusing && perDocCounts ? new int[library.catalog().facets().size()] : null;
+      CollectorManager<?, ?> everyMatch = fusing ? LexicalPass.matchSet(matching)
+          : perDoc != null ? LexicalPass.perDocument(library::documentOrdinalAt, perDoc) : null;
+      TopDocs lexical = LexicalPass.run(library.searcher(), r.query(), r.depth(), everyMatch, library.idOrdered());
       List<Ranked> ranked = new ArrayList<>();
-      if (r.vector() == null) {
+      long matches;
+      if (!fusing) {
         for (ScoreDoc d : lexical.scoreDocs) {
-          ranked.add(new Ranked(library.passageAt(d.doc), d.score, OptionalDouble.empty()));
+          ranked.add(new Ranked(library.passageAt(d.doc), d.score, OptionalDouble.empty(), d.doc));
         }
+        matches = lexical.totalHits.value;
       } else {
         int wordMatches = matching.cardinality(); // before the dense neighbours join
         ranked = fuse(library, lexical, wordMatches, dense(library, r, matching), r.vector());
+        matches = matching.cardinality();
+        perDoc = perDocCounts ? Facets.passagesPerDocument(library, matching) : null;
       }
-      boolean cut = keepMatches && lexical.scoreDocs.length == r.depth() && r.depth() < matching.cardinality();
-      int total = r.perDocument() ? Facets.documents(library, matching)
-          : matching != null ? matching.cardinality() : Math.toIntExact(lexical.totalHits.value);
-      return new Ranking(ranked, total, r.facets() ? Facets.count(library, matching, r.perDocument()) : null, cut);
+      boolean cut = lexical.scoreDocs.length == r.depth() && r.depth() < matches;
+      int total = r.perDocument() ? Facets.documents(perDoc) : Math.toIntExact(matches);
+      return new Ranking(ranked, total, r.facets() ? Facets.count(library, perDoc, r.perDocument()) : null, cut);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed for '" + r.text() + "'", e);
     }
@@ -82,7 +91,8 @@ public final class LuceneBackend implements SearchBackend {
   private static List<Ranked> fuse(Library library, TopDocs lexical, int wordMatches, TopDocs knn, float[] vector) {
     Map<Integer, Double> fused = Fusion.fuse(hits(lexical), wordMatches, hits(knn));
     List<Ranked> out = new ArrayList<>(fused.size());
-    fused.forEach((doc, score) -> out.add(new Ranked(library.passageAt(doc), score, cosine(library, doc, vector))));
+    fused
+        .forEach((doc, score) -> out.add(new Ranked(library.passageAt(doc), score, cosine(library, doc, vector), doc)));
     out.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(x -> x.passage().id()));
     return out;
   }

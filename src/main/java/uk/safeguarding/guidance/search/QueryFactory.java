@@ -25,6 +25,8 @@ final class QueryFactory {
 
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
+  /** The text fields a question is searched in, in the order their clauses are added. */
+  static final List<String> SEARCHED = List.of(Fields.BODY, Fields.SECTION, Fields.TITLE);
   /**
    * Field weights: a word in the heading path or the document title says more than one in the
    * body. The title is one per document, so on the practitioner questions its weight hardly moves
@@ -95,16 +97,23 @@ final class QueryFactory {
     if (text.isBlank()) {
       return null;
     }
-    BooleanQuery.Builder fields = new BooleanQuery.Builder();
-    boolean any = false;
-    for (String field : List.of(Fields.BODY, Fields.SECTION, Fields.TITLE)) {
-      Query q = phrase ? SynonymQueries.phrase(field, text, analysis) : SynonymQueries.anyWords(field, text, analysis);
-      if (q != null) {
-        fields.add(new BoostQuery(q, FIELD_BOOSTS.get(field)), Occur.SHOULD);
-        any = true;
-      }
+    // The fields share one analysis chain: the question is analysed once, its query copied to the others.
+    Query body = inField(Fields.BODY, text, analysis, phrase);
+    if (body == null) {
+      return null;
     }
-    return any ? fields.build() : null;
+    BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    for (String field : SEARCHED) {
+      Query q = field.equals(Fields.BODY) ? body
+          : QueryFields.inField(body, field).orElseGet(() -> inField(field, text, analysis, phrase));
+      fields.add(new BoostQuery(q, FIELD_BOOSTS.get(field)), Occur.SHOULD);
+    }
+    return fields.build();
+  }
+
+  /** The words in one field, as a phrase or as any of them; null when nothing is left to find. */
+  static Query inField(String field, String text, Analysis analysis, boolean phrase) {
+    return phrase ? SynonymQueries.phrase(field, text, analysis) : SynonymQueries.anyWords(field, text, analysis);
   }
 
   private static void addFilter(BooleanQuery.Builder main, String field, Set<String> values) {

@@ -39,8 +39,17 @@ public interface SearchBackend {
   record Retrieval(String text, Query query, float[] vector, Filters filters, int depth, boolean facets,
       boolean perDocument) {}
 
-  /** A ranked passage: BM25 or fused score, and its cosine to the question (empty on words alone). */
-  record Ranked(Passage passage, double score, OptionalDouble similarity) {}
+  /**
+   * A ranked passage: BM25 or fused score, its cosine to the question (empty on words alone), and
+   * its document number in the library's own index, or -1 when the ranking came from elsewhere.
+   */
+  record Ranked(Passage passage, double score, OptionalDouble similarity, int luceneDoc) {
+
+    /** Ranked outside the library's own index (SolrCloud). */
+    Ranked(Passage passage, double score, OptionalDouble similarity) {
+      this(passage, score, similarity, -1);
+    }
+  }
 
   /**
    * Best first, ties by passage id; {@code total} counts matches (documents when per document);

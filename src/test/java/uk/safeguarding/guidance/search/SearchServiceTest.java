@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.IndexStore;
+import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
 class SearchServiceTest {
@@ -98,6 +101,34 @@ class SearchServiceTest {
     SearchHit hit = search.search(SearchRequest.of("bruise <script>", 1)).hits().get(0);
     assertTrue(hit.snippet().contains("Any <mark>bruise</mark> on a baby"), hit.snippet());
     assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", Snippets.escape("a <b> & \"c\" 'd'"));
+  }
+
+  @Test
+  void the_offsets_in_the_index_mark_the_same_words_as_analysing_the_passage_again() {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      List<Passage> passages = library.allPassages();
+      int marked = 0;
+      for (String q : List.of("baby's bruises", "dad not in the assessment", "NAI", "\"strategy discussions\"",
+          "out of hours", "s47 looked after children")) {
+        Set<String> terms = Snippets.terms(QueryFactory.build(q, library.analysis(), Filters.NONE));
+        // Ranked elsewhere (no document numbers): each passage is found in the index by its id.
+        List<SearchBackend.Ranked> page =
+            passages.stream().map(p -> new SearchBackend.Ranked(p, 0, OptionalDouble.empty())).toList();
+        List<List<int[]>> fromIndex = BodyOffsets.matches(library, page, terms).orElseThrow();
+        for (int i = 0; i < passages.size(); i++) {
+          String text = passages.get(i).text();
+          List<int[]> analysed = Snippets.matches(text, terms, library.analysis().index());
+          assertEquals(ranges(analysed), ranges(fromIndex.get(i)), q + " in " + passages.get(i).id());
+          marked += analysed.size();
+        }
+      }
+      assertTrue(marked > 10, "only " + marked + " words marked in all");
+    }
+  }
+
+  private static List<String> ranges(List<int[]> ranges) {
+    return ranges.stream().map(r -> r[0] + "-" + r[1]).toList();
   }
 
   @Test
