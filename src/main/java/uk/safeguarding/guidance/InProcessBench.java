@@ -62,8 +62,8 @@ final class InProcessBench {
       List<Variant> variants = List.of(
           new Variant("full search (facets, snippets)", i -> service.search(SearchRequest.of(queries.get(i), PAGE))
               .total()),
-          new Variant("search, facets=none", i -> service.search(SearchRequest.hitsOnly(queries.get(i), PAGE,
-              Filters.NONE)).total()),
+          new Variant("search, facets=none", i -> service.search(new SearchRequest(queries.get(i), PAGE, 0,
+              Filters.NONE, false, SearchRequest.Group.PASSAGE)).total()),
           new Variant("bare IndexSearcher.search(query, 10)", i -> bare.run(i, PAGE)));
       measure(variants, queries.size(), WARM_SECONDS); // warm-up, not reported
       Tally[] tallies = measure(variants, queries.size(), seconds);

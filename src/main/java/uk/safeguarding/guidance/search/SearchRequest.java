@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * One search: the practitioner's words, a page of results, and filters; whether facet counts are
- * wanted, and whether results are passages or documents (each by its best passage). Validated on
- * construction.
+ * wanted, whether results are passages or documents (each by its best passage), and whether hits carry
+ * a highlighted snippet (only what is shown needs one). Validated on construction.
  */
-public record SearchRequest(String query, int limit, int offset, Filters filters, boolean facets, Group group) {
+public record SearchRequest(String query, int limit, int offset, Filters filters, boolean facets, Group group,
+    boolean snippets) {
 
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 1000;
@@ -36,14 +37,19 @@ public record SearchRequest(String query, int limit, int offset, Filters filters
     group = group == null ? Group.PASSAGE : group;
   }
 
+  /** With snippets, as the search API and the page show hits. */
+  public SearchRequest(String query, int limit, int offset, Filters filters, boolean facets, Group group) {
+    this(query, limit, offset, filters, facets, group, true);
+  }
+
   /** Passages, with facet counts. */
   public SearchRequest(String query, int limit, int offset, Filters filters) {
     this(query, limit, offset, filters, true, Group.PASSAGE);
   }
 
-  /** Passages without facet counts, for callers that read only the hits (answers, evaluation). */
+  /** Passages without facet counts or snippets, for callers that read only the hits (answers, evaluation). */
   public static SearchRequest hitsOnly(String query, int limit, Filters filters) {
-    return new SearchRequest(query, limit, 0, filters, false, Group.PASSAGE);
+    return new SearchRequest(query, limit, 0, filters, false, Group.PASSAGE, false);
   }
 
   public static SearchRequest of(String query, int limit) {

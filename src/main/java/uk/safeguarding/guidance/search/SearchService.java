@@ -147,15 +147,17 @@ public final class SearchService {
     List<SearchBackend.Ranked> shown =
         ranked.subList(Math.min(ranked.size(), request.offset()),
             Math.min(ranked.size(), request.offset() + request.limit()));
-    // The index's offsets when it has them (one lookup per term for the page), else each passage analysed again.
-    List<List<int[]>> matches = BodyOffsets.matches(library, shown, terms).orElseGet(() -> shown.stream()
-        .map(r -> Snippets.matches(r.passage().text(), terms, library.analysis().index())).toList());
+    // The index's offsets when it has them (one lookup per term for the page), else each passage analysed
+    // again; nothing when no snippet is wanted.
+    List<List<int[]>> matches = !request.snippets() ? null
+        : BodyOffsets.matches(library, shown, terms).orElseGet(() -> shown.stream()
+            .map(r -> Snippets.matches(r.passage().text(), terms, library.analysis().index())).toList());
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
       SearchBackend.Ranked r = shown.get(i);
       Passage passage = r.passage();
       DocumentMetadata meta = library.documents().get(passage.docId()).metadata();
-      String snippet = Snippets.snippet(passage.text(), matches.get(i), SNIPPET_CHARS);
+      String snippet = matches == null ? "" : Snippets.snippet(passage.text(), matches.get(i), SNIPPET_CHARS);
       hits.add(new SearchHit(passage, meta, (float) r.score(), snippet, r.similarity()));
     }
     return hits;
