@@ -20,7 +20,9 @@ class BenchTest {
     String usage = out.toString(StandardCharsets.UTF_8);
     assertTrue(usage.startsWith("Usage: java -cp guidance-assistant.jar uk.safeguarding.guidance.Bench [options]"),
         usage);
-    for (String option : List.of("--corpus=DIR", "--data=DIR", "--clients=N", "--seconds=N", "--questions=FILE")) {
+    for (String option : List.of("--corpus=DIR", "--data=DIR", "--clients=N", "--seconds=N", "--questions=FILE",
+        "--beir=DIR",
+        "--in-process")) {
       assertTrue(usage.contains(option), option + " in " + usage);
     }
   }

@@ -48,7 +48,7 @@ final class BodyOffsets {
     List<LeafReaderContext> leaves = library.searcher().getIndexReader().leaves();
     for (LeafReaderContext leaf : leaves) {
       FieldInfo body = leaf.reader().getFieldInfos().fieldInfo(Fields.BODY);
-      if (body != null && body.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) < 0) {
+      if (body == null || body.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) < 0) {
         return Optional.empty();
       }
     }
