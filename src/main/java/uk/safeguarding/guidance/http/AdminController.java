@@ -161,7 +161,7 @@ final class AdminController {
     try {
       root = JsonParser.parseString(json);
     } catch (JsonParseException e) {
-      throw new BadRequest("fixes", null, "The parameter 'fixes' is not valid JSON: " + e.getMessage());
+      throw BadRequest.invalidJson("fixes", "The parameter 'fixes' is not valid JSON", e);
     }
     if (!root.isJsonArray()) {
       throw new BadRequest("fixes", null, "The parameter 'fixes' must be a JSON list of fixes.");
@@ -206,7 +206,7 @@ final class AdminController {
       }
       return root.getAsJsonObject();
     } catch (JsonParseException e) {
-      throw new BadRequest("body", null, "The request body is not valid JSON: " + e.getMessage());
+      throw BadRequest.invalidJson("body", "The request body is not valid JSON", e);
     }
   }
 

@@ -76,7 +76,7 @@ final class AskController {
     try {
       root = com.google.gson.JsonParser.parseString(ctx.body());
     } catch (JsonParseException e) {
-      throw new BadRequest("body", null, "The request body is not valid JSON: " + e.getMessage());
+      throw BadRequest.invalidJson("body", "The request body is not valid JSON", e);
     }
     if (!root.isJsonObject()) {
       throw new BadRequest("body", null, "The request body must be a JSON object.");
@@ -98,7 +98,7 @@ final class AskController {
       }
       return body;
     } catch (JsonParseException | IllegalStateException | ClassCastException e) {
-      throw new BadRequest("body", null, "The request body is not valid JSON for this endpoint: " + e.getMessage());
+      throw BadRequest.invalidJson("body", "The request body is not valid JSON for this endpoint", e);
     }
   }
 }

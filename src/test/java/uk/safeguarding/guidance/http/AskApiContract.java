@@ -219,10 +219,10 @@ public abstract class AskApiContract {
       "{}|question|The parameter 'question' must not be empty.",
       "{\"question\": \"   \"}|question|The parameter 'question' must not be empty.",
       "{\"question\": 42}|question|The parameter 'question' must be a string.",
-      "not json|body|",
+      "not json|body|The request body is not valid JSON (at line 1, column 6).",
       "[1,2]|body|",
       "{\"question\": \"neglect\", \"filters\": {\"type\": [\"nonsense\"]}}|type|",
-      "{\"question\": \"neglect\", \"filters\": \"x\"}|body|"})
+      "{\"question\": \"neglect\", \"filters\": \"x\"}|body|The request body is not valid JSON for this endpoint (at line 1, column 37)."})
   void bad_ask_requests_get_400_naming_the_parameter(String body, String parameter, String message) throws Exception {
     TestApp.Response r = app().post("/api/ask", body);
     assertEquals(400, r.status(), r.body());
