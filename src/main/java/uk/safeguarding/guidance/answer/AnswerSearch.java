@@ -27,10 +27,16 @@ final class AnswerSearch implements LearnedModels.Examiner {
   static final int WARM_PASSAGES = 2_000;
 
   /**
-   * What one search found: the scored top passages, the learned decisions' view of them (null without
-   * models), and how likely the question is answerable from them (NaN without models).
+   * What one search found for {@code searched} (with {@code context}, an earlier turn's words, or null):
+   * the scored top passages, the learned decisions' view of them (null without models), and how likely
+   * the question is answerable from them (NaN without models).
    */
-  record Found(String query, List<Scored> scored, Evidence evidence, double answerable) {
+  record Found(String searched, String context, List<Scored> scored, Evidence evidence, double answerable) {
+
+    /** What was searched, the earlier turn's words included: what a later follow-up leans on. */
+    String query() {
+      return SearchService.embeddedText(searched, context);
+    }
 
     /** The share of the question's own words the best passage carries (0 when nothing was found). */
     double topCoverage() {
@@ -56,17 +62,16 @@ final class AnswerSearch implements LearnedModels.Examiner {
    * top; with {@code models}, reranked first and judged.
    */
   Found find(String searched, QueryTerms terms, String context, Filters filters, LearnedModels.Trained models) {
-    String query = context == null ? searched : searched + " " + context;
     List<SearchHit> hits =
         search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), filters), context)
             .hits();
     if (models == null || hits.isEmpty()) {
-      return new Found(query, score(hits, terms), null, Double.NaN);
+      return new Found(searched, context, score(hits, terms), null, Double.NaN);
     }
-    float[] vector = embedder.embedQuery(query);
+    float[] vector = embedder.embedQuery(SearchService.embeddedText(searched, context)); // cached by the search
     List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, facts)), terms);
-    Evidence evidence = Evidence.of(terms, scored, vector, embedder);
-    return new Found(query, scored, evidence, models.answerability().score(evidence.answerability()));
+    Evidence evidence = Evidence.of(terms, scored, vector, facts);
+    return new Found(searched, context, scored, evidence, models.answerability().score(evidence.answerability()));
   }
 
   @Override
@@ -94,11 +99,11 @@ final class AnswerSearch implements LearnedModels.Examiner {
 
   @Override
   public Evidence evidence(Candidates found, List<SearchHit> ranked) {
-    return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), embedder);
+    return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), facts);
   }
 
   /** The top {@link #SEARCHED} hits, each with its rank and the share of the question's words its text and headings carry. */
-  List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
+  private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < Math.min(SEARCHED, hits.size()); i++) {
       SearchHit h = hits.get(i);

@@ -115,7 +115,7 @@ public final class AskService {
             + "quote. Try different words, or one of the topics it does cover.";
     Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics());
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
-        found.query().equals(searched) ? masked : found.query());
+        found.context() == null ? masked : found.context());
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */
@@ -127,9 +127,7 @@ public final class AskService {
 
   private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
-    List<Scored> scored =
-        finder.score(search.search(SearchRequest.hitsOnly(EMERGENCY_QUERY, AnswerSearch.SEARCHED,
-            request.filters())).hits(), terms);
+    List<Scored> scored = finder.find(EMERGENCY_QUERY, terms, null, request.filters(), null).scored();
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
       return null;
     }

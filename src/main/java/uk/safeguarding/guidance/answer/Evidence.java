@@ -2,7 +2,6 @@ package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.search.QueryTerms;
 
@@ -21,16 +20,11 @@ record Evidence(QueryTerms terms, List<Scored> scored, float[] question, List<do
     sentenceCosines = List.copyOf(sentenceCosines);
   }
 
-  /**
-   * Sentence vectors are passage-mode vectors, cached on disk by the embedder like passages: they
-   * are library text, not questions.
-   */
-  static Evidence of(QueryTerms terms, List<Scored> scored, float[] question, Embedder embedder) {
+  /** The sentence vectors come from {@code facts}, where the reranker already read them. */
+  static Evidence of(QueryTerms terms, List<Scored> scored, float[] question, PassageFacts facts) {
     List<double[]> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(PASSAGES, scored.size()))) {
-      List<String> units = Sentences.quotable(s.hit().passage().text()).stream().map(Sentences.Unit::text).toList();
-      List<float[]> vectors = units.isEmpty() ? List.of() : embedder.embedPassages(units);
-      out.add(vectors.stream().mapToDouble(v -> Vectors.dot(question, v)).toArray());
+      out.add(facts.sentenceVectors(s.hit().passage()).stream().mapToDouble(v -> Vectors.dot(question, v)).toArray());
     }
     return new Evidence(terms, scored, question, out);
   }

@@ -46,7 +46,7 @@ final class LearnedModels {
 
     /** The candidates' hits, the most likely to answer first. */
     List<SearchHit> rank(Candidates found) {
-      return ranker == null || found.hits().isEmpty() ? found.hits() : ranker.rank(found);
+      return PassageRanker.rank(ranker, found);
     }
 
     /**
@@ -123,7 +123,7 @@ final class LearnedModels {
     PassageRanker ranker = PassageRanker.train(found, answering);
     List<Evidence> evidence = new ArrayList<>(found.size());
     for (Candidates c : found) {
-      evidence.add(examiner.evidence(c, ranker == null ? c.hits() : ranker.rank(c)));
+      evidence.add(examiner.evidence(c, PassageRanker.rank(ranker, c)));
     }
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();

@@ -53,8 +53,9 @@ final class PassageRanker {
       if (answering == null || c.hits().stream().noneMatch(answering)) {
         continue;
       }
+      double[][] figures = figures(c);
       for (int j = 0; j < c.hits().size(); j++) {
-        inputs.add(new Logistic.Input(figures(c, j), null));
+        inputs.add(new Logistic.Input(figures[j], null));
         labels.add(answering.test(c.hits().get(j)));
       }
     }
@@ -62,29 +63,40 @@ final class PassageRanker {
         : null;
   }
 
+  /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
+  static List<SearchHit> rank(PassageRanker ranker, Candidates c) {
+    return ranker == null ? c.hits() : ranker.rank(c);
+  }
+
   /** The candidates' hits, most likely to answer first; ties keep the search's order. */
   List<SearchHit> rank(Candidates c) {
+    double[][] figures = figures(c);
     double[] score = IntStream.range(0, c.hits().size())
-        .mapToDouble(j -> model.score(new Logistic.Input(figures(c, j), null))).toArray();
+        .mapToDouble(j -> model.score(new Logistic.Input(figures[j], null))).toArray();
     return IntStream.range(0, c.hits().size()).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
         .map(c.hits()::get).toList();
   }
 
-  /** The {@link #NAMES} figures of candidate {@code j}. */
-  static double[] figures(Candidates c, int j) {
-    SearchHit hit = c.hits().get(j);
-    double bestScore = c.hits().get(0).score();
+  /** The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once). */
+  static double[][] figures(Candidates c) {
+    int n = c.hits().size();
+    double bestScore = n == 0 ? 0 : c.hits().get(0).score();
     double bestCosine = 0;
     double bestSentence = 0;
-    for (int k = 0; k < c.hits().size(); k++) {
+    for (int k = 0; k < n; k++) {
       bestCosine = Math.max(bestCosine, cosine(c.hits().get(k)));
       bestSentence = Math.max(bestSentence, sentence(c, k, 0));
     }
-    double cosine = cosine(hit);
-    double sentence = sentence(c, j, 0);
-    return new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)), cosine,
-        cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
+    double[][] out = new double[n][];
+    for (int j = 0; j < n; j++) {
+      SearchHit hit = c.hits().get(j);
+      double cosine = cosine(hit);
+      double sentence = sentence(c, j, 0);
+      out[j] = new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)),
+          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
+    }
+    return out;
   }
 
   /** The passage's cosine with the question (0 when the search ran on words alone). */

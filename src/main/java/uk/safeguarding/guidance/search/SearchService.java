@@ -101,7 +101,7 @@ public final class SearchService {
       }
     }
     float[] vector = queries != null && backend.dense(library)
-        ? queries.embedQuery(context == null ? request.query() : request.query() + " " + context)
+        ? queries.embedQuery(embeddedText(request.query(), context))
         : null;
     return run(library, request, query, vector, backend);
   }
@@ -138,6 +138,11 @@ public final class SearchService {
       }
     }
     return out;
+  }
+
+  /** The text a search embeds: the query, with an earlier question's words after it when given. */
+  public static String embeddedText(String query, String context) {
+    return context == null ? query : query + " " + context;
   }
 
   /** The asked-for page of {@code ranked} as hits with snippets; only these passages are read. */
