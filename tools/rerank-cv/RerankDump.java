@@ -93,6 +93,9 @@ public class RerankDump {
           r.addProperty("style", o.has("style") ? o.get("style").getAsString() : "");
           r.addProperty("nwords", terms.words().size());
           r.add("cands", arr);
+          JsonArray qa = new JsonArray();
+          for (float x : qv) qa.add(x);
+          r.add("qv", qa);
           out.write(gson.toJson(r));
           out.write("\n");
         }

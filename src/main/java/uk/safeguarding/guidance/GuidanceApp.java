@@ -98,7 +98,8 @@ public final class GuidanceApp {
         ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE)
         : null;
     AskService ask = new AskService(search, holder,
-        sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder);
+        sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder,
+        config.corpusDir());
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),

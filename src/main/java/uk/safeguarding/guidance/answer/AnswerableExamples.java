@@ -24,9 +24,10 @@ final class AnswerableExamples {
 
   /**
    * One labelled question; {@code expect} holds phrases of the passage that answers it and
-   * {@code answer} the sentence that does (empty when not known).
+   * {@code answer} the sentence that does (empty when not known); {@code origin} names a trainer's line
+   * ("answer-examples.txt line 3"), empty for the shipped bank.
    */
-  record Example(String text, boolean answerable, List<String> expect, String answer) {
+  record Example(String text, boolean answerable, List<String> expect, String answer, String origin) {
 
     Example {
       if (text == null || text.isBlank()) {
@@ -35,6 +36,12 @@ final class AnswerableExamples {
       text = text.strip();
       expect = expect == null ? List.of() : List.copyOf(expect);
       answer = answer == null ? "" : answer.strip();
+      origin = origin == null ? "" : origin;
+    }
+
+    /** A shipped example. */
+    Example(String text, boolean answerable, List<String> expect, String answer) {
+      this(text, answerable, expect, answer, "");
     }
 
     /** Whether a passage's text contains one of the {@code expect} phrases (case, quotes and spacing aside). */

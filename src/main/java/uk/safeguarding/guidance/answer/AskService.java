@@ -1,6 +1,8 @@
 package uk.safeguarding.guidance.answer;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +51,22 @@ public final class AskService {
   private final LearnedModels learned;
   private final AnswerSearch finder;
   private final FollowUps followUps;
+  private final TrainerExamples trainers;
+
+  /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
+  public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
+      ScreenService screen, Embedder embedder) {
+    this(search, holder, conversations, log, screen, embedder, null);
+  }
 
   /**
    * {@code embedder} is the one {@code search} uses, or null without dense retrieval: then the
    * answer-or-decline decision is the coverage rule ({@link Grounding}) rather than the learned model.
+   * The learned models also learn from the trainers' {@value TrainerExamples#FILE} in {@code corpusDir}
+   * (null: none), and retrain when it or the library changes.
    */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
-      ScreenService screen, Embedder embedder) {
+      ScreenService screen, Embedder embedder, Path corpusDir) {
     this.search = search;
     this.screen = screen;
     this.holder = holder;
@@ -64,8 +75,22 @@ public final class AskService {
     this.glossary = new GlossaryAnswers(search, holder);
     this.finder = new AnswerSearch(search, holder, embedder);
     this.followUps = new FollowUps(finder);
+    this.trainers = new TrainerExamples(corpusDir);
     this.learned = embedder == null ? null
-        : new LearnedModels(holder::currentHash, finder, search::termsOf, AnswerableExamples::bank);
+        : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, search::termsOf,
+            trainers::withBank);
+  }
+
+  /**
+   * Lines of the trainers' {@value TrainerExamples#FILE} the answer step could not learn from, with why
+   * (empty until its models are first trained, on the first question).
+   */
+  public List<String> trainerLinesSkipped() {
+    List<String> out = new ArrayList<>(trainers.skipped());
+    if (learned != null) {
+      out.addAll(learned.unfound());
+    }
+    return out;
   }
 
   public Answer ask(AskRequest request) {

@@ -39,10 +39,12 @@ final class LearnedModels {
 
   /**
    * The models and the library they were trained against; {@code ranker} is null when the examples
-   * carry no answer phrases to learn it from (the search's order then stands).
+   * carry no answer phrases to learn it from (the search's order then stands). {@code unfound}: the
+   * trainers' examples whose answering sentence is in none of the passages their question finds (they
+   * teach the answer-or-decline decision only), "ORIGIN: why".
    */
   record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, Logistic sentences,
-      Logistic passages) {
+      Logistic passages, List<String> unfound) {
 
     /** The candidates' hits, the most likely to answer first. */
     List<SearchHit> rank(Candidates found) {
@@ -112,6 +114,12 @@ final class LearnedModels {
     return t;
   }
 
+  /** The current models' {@link Trained#unfound}; empty before the first training. */
+  List<String> unfound() {
+    Trained t = current.get();
+    return t == null ? List.of() : t.unfound();
+  }
+
   private Trained train() {
     long start = System.nanoTime();
     String hash = libraryHash.get();
@@ -121,6 +129,14 @@ final class LearnedModels {
         ? (Predicate<SearchHit>) h -> e.answeredBy(h.passage().text())
         : null).toList();
     PassageRanker ranker = PassageRanker.train(found, answering);
+    List<String> unfound = new ArrayList<>();
+    for (int i = 0; i < labelled.size(); i++) {
+      Predicate<SearchHit> a = answering.get(i);
+      if (a != null && !labelled.get(i).origin().isEmpty() && found.get(i).hits().stream().noneMatch(a)) {
+        unfound.add(labelled.get(i).origin() + ": the sentence after \"=>\" is in none of the passages this question "
+            + "finds; copy it exactly from the library");
+      }
+    }
     List<Evidence> evidence = new ArrayList<>(found.size());
     for (Candidates c : found) {
       evidence.add(examiner.evidence(c, PassageRanker.rank(ranker, c)));
@@ -148,6 +164,6 @@ final class LearnedModels {
     LOG.info(
         String.format("Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f",
             labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold()));
-    return new Trained(hash, ranker, model, scorer, passages);
+    return new Trained(hash, ranker, model, scorer, passages, List.copyOf(unfound));
   }
 }

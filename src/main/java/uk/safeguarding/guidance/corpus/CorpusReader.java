@@ -29,7 +29,8 @@ public final class CorpusReader {
   public static final String GLOSSARY_FILE = "glossary.txt";
 
   /** Files in the corpus folder that configure the library rather than being documents. */
-  public static final Set<String> RESERVED = Set.of(SYNONYMS_FILE, GLOSSARY_FILE, "readme.md", "urgency-examples.txt");
+  public static final Set<String> RESERVED = Set.of(SYNONYMS_FILE, GLOSSARY_FILE, "readme.md", "urgency-examples.txt",
+      "answer-examples.txt");
 
   private final Map<String, DocumentLoader> loaders = new HashMap<>();
   private final long maxFileBytes;

@@ -19,12 +19,14 @@ final class LibraryController {
   private final Reindexer reindexer;
   private final SearchService search;
   private final uk.safeguarding.guidance.screen.ScreenService screen;
+  private final uk.safeguarding.guidance.answer.AskService ask;
 
   LibraryController(Services services) {
     this.views = new LibraryViews(services.library());
     this.reindexer = services.reindexer();
     this.search = services.search();
     this.screen = services.screen();
+    this.ask = services.ask();
   }
 
   void health(Context ctx) {
@@ -34,7 +36,7 @@ final class LibraryController {
     java.util.Optional<LibraryViews.Overview> serving = views.overview();
     if (serving.isEmpty()) {
       ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of(),
-          screenState(), screen.skipped(), engine));
+          screenState(), screen.skipped(), ask.trainerLinesSkipped(), engine));
       return;
     }
     LibraryViews.Overview lib = serving.get();
@@ -42,7 +44,7 @@ final class LibraryController {
     ctx.status("ready".equals(e.state()) ? 200 : 503).json(new Dto.Health(status.state(), status.message(),
         lib.documents(), lib.passages(), lib.synonymRules(), lib.synonymsProblem(),
         lib.skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
-        screenState(), screen.skipped(), engine));
+        screenState(), screen.skipped(), ask.trainerLinesSkipped(), engine));
   }
 
   private String screenState() {

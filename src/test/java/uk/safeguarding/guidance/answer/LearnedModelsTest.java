@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.answer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -55,6 +56,11 @@ class LearnedModelsTest {
   }
 
   private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings) {
+    return models(hash, trainings, LearnedModelsTest.examples());
+  }
+
+  private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings,
+      List<AnswerableExamples.Example> examples) {
     Random random = new Random(7);
     Map<Candidates, Evidence> seen = new IdentityHashMap<>();
     return new LearnedModels(hash::get, new LearnedModels.Examiner() {
@@ -75,7 +81,7 @@ class LearnedModelsTest {
       public Evidence evidence(Candidates found, List<SearchHit> ranked) {
         return seen.get(found);
       }
-    }, LearnedModelsTest::termsOf, LearnedModelsTest::examples);
+    }, LearnedModelsTest::termsOf, () -> examples);
   }
 
   @Test
@@ -102,5 +108,19 @@ class LearnedModelsTest {
     }
     assertNotSame(first, models.get());
     assertTrue(trainings.get() == 2, "trained once per library, got " + trainings.get());
+  }
+
+  @Test
+  void a_trainers_sentence_that_no_found_passage_holds_is_reported_with_its_line() {
+    List<AnswerableExamples.Example> examples = new ArrayList<>(examples());
+    examples.add(new AnswerableExamples.Example("a trainer's question", true, List.of("a sentence nobody wrote"),
+        "a sentence nobody wrote", "answer-examples.txt line 4"));
+    examples.add(new AnswerableExamples.Example("a trainer's other question", true, List.of(ANSWER), ANSWER,
+        "answer-examples.txt line 5"));
+    LearnedModels models = models(new AtomicReference<>("h1"), new AtomicInteger(), examples);
+    assertEquals(List.of(), models.unfound(), "nothing before the first training");
+    models.get();
+    assertEquals(List.of("answer-examples.txt line 4: the sentence after \"=>\" is in none of the passages this "
+        + "question finds; copy it exactly from the library"), models.unfound());
   }
 }

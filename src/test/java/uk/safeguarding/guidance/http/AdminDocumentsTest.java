@@ -316,8 +316,8 @@ class AdminDocumentsTest {
         "The parameter 'id' must be a slug: lowercase letters, digits and single hyphens, at most 120 characters, got '../evil'.");
     assertProblem(upload(meta("id", "/etc/passwd", "title", "Evil"), "a.md", utf8("# Evil\n\nText.")), 400, "id", null);
     assertProblem(upload(meta("id", "readme", "title", "Read me"), "a.md", utf8("# Read me\n\nText.")), 400, "id",
-        "The id 'readme' is reserved for the corpus folder's own files (glossary.txt, readme.md, synonyms.txt, "
-            + "urgency-examples.txt); choose another.");
+        "The id 'readme' is reserved for the corpus folder's own files (answer-examples.txt, glossary.txt, "
+            + "readme.md, synonyms.txt, urgency-examples.txt); choose another.");
     assertProblem(upload(meta("title", "Synonyms"), "synonyms.txt", utf8("Synonyms\n\nText here.")), 400, "id", null);
     // Jetty refuses a part header with other control characters before the curator sees it.
     assertProblem(upload(meta("title", "Control"), "bad\u0001name.md", utf8("# C\n\nText.")), 400, "body", null);
