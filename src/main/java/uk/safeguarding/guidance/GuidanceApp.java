@@ -53,8 +53,9 @@ public final class GuidanceApp {
   private final LearningStore learning;
   private final Accounts accounts;
   private final ScheduledExecutorService housekeeping;
-  private final java.util.concurrent.ExecutorService screenTraining;
+  private final java.util.concurrent.ExecutorService training;
   private final ScreenService screen;
+  private final AskService ask;
   /** The corpus folder mirrored with the shared database, or null (H2: the folder is the record). */
   private final CorpusSync corpusSync;
   /** Conversations in the shared database, or null when they are kept in memory (one replica). */
@@ -81,12 +82,12 @@ public final class GuidanceApp {
     this.learning = new LearningStore(database, clock, Duration.ofDays(config.retentionDays()));
     this.accounts = new Accounts(database, clock);
     SearchService search = new SearchService(holder, embedder, backend.backend());
-    this.screenTraining = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "safety-screen");
+    this.training = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "training"); // the safety screen, then the answer step's models
       t.setDaemon(true);
       return t;
     });
-    this.screen = new ScreenService(config.corpusDir(), model, screenTraining);
+    this.screen = new ScreenService(config.corpusDir(), model, training);
     // Replicas sharing a PostgreSQL share the corpus of record and conversations too.
     this.corpusSync = database.dialect() == Dialect.POSTGRESQL
         ? CorpusSync.of(database, config.corpusDir(), reindexer, clock)
@@ -97,7 +98,7 @@ public final class GuidanceApp {
     this.sharedConversations = database.dialect() == Dialect.POSTGRESQL
         ? new SharedConversations(database, clock, Conversations.MAX_TURNS, Conversations.TIME_TO_LIVE)
         : null;
-    AskService ask = new AskService(search, holder,
+    this.ask = new AskService(search, holder,
         sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder,
         config.corpusDir());
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
@@ -121,7 +122,9 @@ public final class GuidanceApp {
   public static GuidanceApp start(AppConfig config) {
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
-    app.reindexer.reindex();
+    // The answer step's models learn once the first library is ready, so the first question does not wait
+    // the five seconds or so it takes (an ask arriving earlier waits for the same training).
+    app.reindexer.reindex().thenRunAsync(app.ask::prepare, app.training);
     if (app.corpusSync != null) {
       app.corpusSync.start();
     }
@@ -217,7 +220,7 @@ public final class GuidanceApp {
     if (corpusSync != null) {
       corpusSync.close();
     }
-    screenTraining.shutdownNow();
+    training.shutdownNow();
     reindexer.close();
     holder.close();
     database.close();

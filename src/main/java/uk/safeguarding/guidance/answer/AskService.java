@@ -81,6 +81,13 @@ public final class AskService {
             trainers::withBank);
   }
 
+  /** Trains the learned models for the current library now, if there are any to train and none yet. */
+  public void prepare() {
+    if (learned != null) {
+      learned.get();
+    }
+  }
+
   /**
    * Lines of the trainers' {@value TrainerExamples#FILE} the answer step could not learn from, with why
    * (empty until its models are first trained, on the first question).
