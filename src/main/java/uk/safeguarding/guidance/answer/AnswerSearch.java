@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -72,6 +73,19 @@ final class AnswerSearch implements LearnedModels.Examiner {
     List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, facts)), terms);
     Evidence evidence = Evidence.of(terms, scored, vector, facts);
     return new Found(searched, context, scored, evidence, models.answerability().score(evidence.answerability()));
+  }
+
+  /**
+   * What the reranker reads of {@code hits} found for {@code query} alone; empty when the library is too
+   * large for its sentences to be embedded ahead (then only an answer's few passages are reranked).
+   */
+  Optional<Candidates> candidates(String query, List<SearchHit> hits) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      if (embedder == null || lease.library().passageCount() > WARM_PASSAGES) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(Candidates.of(search.queryTerms(query), embedder.embedQuery(query), hits, facts));
   }
 
   @Override

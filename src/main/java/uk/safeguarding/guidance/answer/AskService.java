@@ -14,6 +14,7 @@ import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.screen.Verdict;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchRequest;
+import uk.safeguarding.guidance.search.SearchResults;
 import uk.safeguarding.guidance.search.SearchService;
 
 /**
@@ -52,6 +53,7 @@ public final class AskService {
   private final AnswerSearch finder;
   private final FollowUps followUps;
   private final TrainerExamples trainers;
+  private final SearchReranker reranker;
 
   /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
@@ -79,6 +81,15 @@ public final class AskService {
     this.learned = embedder == null ? null
         : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, search::termsOf,
             trainers::withBank);
+    this.reranker = learned == null ? null : new SearchReranker(finder, learned);
+  }
+
+  /**
+   * The search API's search: with the embedding model, the top passages reordered by the answer
+   * step's passage reranker once it is trained ({@link SearchReranker}); otherwise the search's order.
+   */
+  public SearchResults search(SearchRequest request) {
+    return reranker == null ? search.search(request) : search.reranked(request, reranker);
   }
 
   /** Trains the learned models for the current library now, if there are any to train and none yet. */

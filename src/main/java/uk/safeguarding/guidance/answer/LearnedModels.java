@@ -114,6 +114,11 @@ final class LearnedModels {
     return t;
   }
 
+  /** The models trained so far, without waiting for or starting a training; null before the first. */
+  Trained current() {
+    return current.get();
+  }
+
   /** The current models' {@link Trained#unfound}; empty before the first training. */
   List<String> unfound() {
     Trained t = current.get();

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -70,12 +71,17 @@ final class PassageRanker {
 
   /** The candidates' hits, most likely to answer first; ties keep the search's order. */
   List<SearchHit> rank(Candidates c) {
+    return Arrays.stream(order(c)).mapToObj(c.hits()::get).toList();
+  }
+
+  /** The candidates' indices, most likely to answer first; ties keep the search's order. */
+  int[] order(Candidates c) {
     double[][] figures = figures(c);
     double[] score = IntStream.range(0, c.hits().size())
         .mapToDouble(j -> model.score(new Logistic.Input(figures[j], null))).toArray();
     return IntStream.range(0, c.hits().size()).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
-        .map(c.hits()::get).toList();
+        .mapToInt(Integer::intValue).toArray();
   }
 
   /** The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once). */

@@ -44,12 +44,13 @@ final class QuestionRun {
     // The screen only sets the urgent flag, which these figures do not score: trained here, synchronously.
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE,
         new ScreenService(corpus, embedder, Runnable::run), embedder);
+    ask.prepare(); // the search figures are the search API's: reranked once the answer step's models are trained
     try {
       for (Path file : files) {
         List<Question> qs = Question.read(file);
         QuestionEval.Report r = QuestionEval.run(qs, q -> mode.equals("dense")
             ? nearest(holder, embedder, q).stream().map(Passage::text).toList()
-            : search.search(SearchRequest.hitsOnly(q, RANKED, Filters.NONE)).hits().stream()
+            : ask.search(SearchRequest.hitsOnly(q, RANKED, Filters.NONE)).hits().stream()
                 .map(h -> h.passage().text()).toList());
         out.printf("%s [%s] %s%n", file.getFileName(), mode, r);
         if (!mode.equals("dense")) { // answers always go through the search ranking

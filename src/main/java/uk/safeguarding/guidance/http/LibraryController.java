@@ -64,7 +64,7 @@ final class LibraryController {
     SearchRequest.Group group = Params.oneOf(ctx, "group", "passage", Set.of("passage", "document")).equals("document")
         ? SearchRequest.Group.DOCUMENT
         : SearchRequest.Group.PASSAGE;
-    SearchResults results = search.search(new SearchRequest(q, limit, offset, filters, facets, group));
+    SearchResults results = ask.search(new SearchRequest(q, limit, offset, filters, facets, group));
     ctx.json(new Dto.SearchResponse(results.query(), results.total(), limit, offset,
         results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));
   }

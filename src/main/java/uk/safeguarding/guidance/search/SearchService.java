@@ -77,17 +77,28 @@ public final class SearchService {
   /** A search whose words may lean on an earlier question: {@code context} adds weight, never hits. */
   public SearchResults search(SearchRequest request, String context) {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      return search(lease.library(), request, context, queries, backend);
+      return search(lease.library(), request, context, queries, backend, null);
+    }
+  }
+
+  /**
+   * A search whose top {@link Reranker#depth} passages {@code reranker} reorders before the page is cut
+   * (passage pages within that depth, with the embedding model; otherwise the search's own order).
+   * Totals and facets are the search's.
+   */
+  public SearchResults reranked(SearchRequest request, Reranker reranker) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return search(lease.library(), request, null, queries, backend, reranker);
     }
   }
 
   /** Searches one given library over its own index (evaluation on a temporary index). */
   public static SearchResults search(Library library, SearchRequest request, String context, Embedder queries) {
-    return search(library, request, context, queries, LuceneBackend.INSTANCE);
+    return search(library, request, context, queries, LuceneBackend.INSTANCE, null);
   }
 
   private static SearchResults search(Library library, SearchRequest request, String context, Embedder queries,
-      SearchBackend backend) {
+      SearchBackend backend, Reranker reranker) {
     Query query = QueryFactory.build(request.query(), library.analysis(), request.filters());
     if (query == null) {
       return new SearchResults(request.query(), 0, List.of(),
@@ -103,11 +114,11 @@ public final class SearchService {
     float[] vector = queries != null && backend.dense(library)
         ? queries.embedQuery(embeddedText(request.query(), context))
         : null;
-    return run(library, request, query, vector, backend);
+    return run(library, request, query, vector, backend, vector == null ? null : reranker);
   }
 
   private static SearchResults run(Library library, SearchRequest request, Query query, float[] vector,
-      SearchBackend backend) {
+      SearchBackend backend, Reranker reranker) {
     boolean grouped = request.group() == SearchRequest.Group.DOCUMENT;
     int wanted = request.offset() + request.limit();
     // Sized to what was asked: the page, plus the top Fusion.DEPTH of each ranking when fusing.
@@ -122,10 +133,33 @@ public final class SearchService {
           depth *= GROUP_DEEPEN;
           continue;
         }
+      } else if (reranker != null && wanted <= reranker.depth()) {
+        ranked = reordered(library, request.query(), ranked, reranker);
       }
       return new SearchResults(request.query(), ranking.total(), page(library, request, query, ranked),
           ranking.facets());
     }
+  }
+
+  /** {@code ranked} with its top {@link Reranker#depth} in the reranker's order (the rest as they were). */
+  private static List<SearchBackend.Ranked> reordered(Library library, String query,
+      List<SearchBackend.Ranked> ranked, Reranker reranker) {
+    int n = Math.min(ranked.size(), reranker.depth());
+    List<SearchHit> top = new ArrayList<>(n);
+    for (SearchBackend.Ranked r : ranked.subList(0, n)) {
+      top.add(new SearchHit(r.passage(), library.documents().get(r.passage().docId()).metadata(), (float) r.score(),
+          "", r.similarity()));
+    }
+    int[] order = reranker.order(query, top);
+    if (order == null) {
+      return ranked;
+    }
+    List<SearchBackend.Ranked> out = new ArrayList<>(ranked.size());
+    for (int i : order) {
+      out.add(ranked.get(i));
+    }
+    out.addAll(ranked.subList(n, ranked.size()));
+    return out;
   }
 
   /** The first (best) passage of each document, in ranking order. */
