@@ -43,7 +43,7 @@ final class QuestionRun {
     SearchService search = new SearchService(holder, embedder);
     // The screen only sets the urgent flag, which these figures do not score: trained here, synchronously.
     AskService ask = new AskService(search, holder, Conversations.standard(), AnswerLog.NONE,
-        new ScreenService(corpus, embedder, Runnable::run), embedder);
+        new ScreenService(corpus, embedder, Runnable::run), embedder, corpus); // with the corpus's answer-examples.txt
     ask.prepare(); // the search figures are the search API's: reranked once the answer step's models are trained
     try {
       for (Path file : files) {
