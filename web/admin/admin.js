@@ -3,7 +3,9 @@
 
 (function () {
   let csrf = null;
-  const versions = { synonyms: null, glossary: null };
+  const versions = { synonyms: null, glossary: null, 'answer-examples': null, 'urgency-examples': null };
+  const TEXT_TITLES = { synonyms: 'Synonyms', glossary: 'Glossary', 'answer-examples': 'Answer examples',
+    'urgency-examples': 'Safety screen examples' };
 
   const $ = (id) => document.getElementById(id);
 
@@ -143,7 +145,7 @@
     } catch (e) { fail(e); }
   }
 
-  // ---- synonyms and glossary ----
+  // ---- synonyms, glossary and teaching examples ----
   function loadText(name) {
     return api('GET', '/api/admin/' + name).then((f) => {
       $(name + '-text').value = f.text;
@@ -156,9 +158,9 @@
     try {
       const r = await api('PUT', '/api/admin/' + name, { text: $(name + '-text').value, version: versions[name] });
       versions[name] = r.version;
-      afterChange(r, name === 'synonyms' ? 'Synonyms' : 'Glossary');
+      afterChange(r, TEXT_TITLES[name]);
     } catch (e) {
-      if (e.status === 409) notice('Someone else saved the ' + name + ' since you loaded them. Copy your changes, reload the page and save again.', 'error');
+      if (e.status === 409) notice('Someone else saved the ' + TEXT_TITLES[name].toLowerCase() + ' since you loaded them. Copy your changes, reload the page and save again.', 'error');
       else fail(e);
     }
   }
@@ -234,13 +236,11 @@
     $('reindex').addEventListener('click', () => api('POST', '/api/admin/reindex').then(showStatus).catch(fail));
     $('edit-form').addEventListener('submit', saveEdit);
     $('edit-cancel').addEventListener('click', () => { $('edit-form').hidden = true; });
-    $('synonyms-form').addEventListener('submit', (ev) => saveText('synonyms', ev));
-    $('glossary-form').addEventListener('submit', (ev) => saveText('glossary', ev));
+    Object.keys(TEXT_TITLES).forEach((name) => $(name + '-form').addEventListener('submit', (ev) => saveText(name, ev)));
     $('token-form').addEventListener('submit', createToken);
     loadStatus();
     loadDocuments();
-    loadText('synonyms');
-    loadText('glossary');
+    Object.keys(TEXT_TITLES).forEach(loadText);
     loadGaps();
     loadAudit();
     loadTokens();

@@ -8,9 +8,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import uk.safeguarding.guidance.ops.TrainerLines;
 
 /**
  * The trainers' own labelled questions, {@value #FILE} in the corpus folder (not a document: the
@@ -30,11 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TrainerExamples {
 
   /** The file's name in the corpus folder. */
-  static final String FILE = "answer-examples.txt";
-  /** Separates a question from the sentence that answers it. */
-  static final String ARROW = "=>";
-  /** The longest question or sentence kept; longer lines are skipped rather than cut mid-sentence. */
-  static final int MAX_CHARS = 2_000;
+  static final String FILE = TrainerLines.ANSWERS.file();
   /** How often an ask may look at the file for changes: one stat call, at most this often. */
   static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
@@ -99,36 +95,13 @@ final class TrainerExamples {
   }
 
   static Loaded parse(String text) {
+    TrainerLines.Read read = TrainerLines.read(text, TrainerLines.ANSWERS);
     List<AnswerableExamples.Example> out = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String s = lines[i].strip();
-      if (s.isEmpty() || s.startsWith("#")) {
-        continue;
-      }
-      String where = FILE + " line " + (i + 1);
-      int colon = s.indexOf(':');
-      String label = colon < 0 ? "" : s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      String rest = colon < 0 ? "" : s.substring(colon + 1).strip();
-      int arrow = rest.indexOf(ARROW);
-      String question = (arrow < 0 ? rest : rest.substring(0, arrow)).strip();
-      String sentence = arrow < 0 ? "" : rest.substring(arrow + ARROW.length()).strip();
-      if (!label.equals("answer") && !label.equals("decline")) {
-        skipped.add(where + ": start with \"answer:\" or \"decline:\"");
-      } else if (question.isEmpty() || question.length() > MAX_CHARS) {
-        skipped.add(where + ": the question must be 1 to " + MAX_CHARS + " characters");
-      } else if (label.equals("decline") && arrow >= 0) {
-        skipped.add(where + ": a question to decline has no answering sentence; remove \"" + ARROW + " …\"");
-      } else if (arrow >= 0 && (sentence.isEmpty() || sentence.length() > MAX_CHARS)) {
-        skipped.add(where + ": the sentence after \"" + ARROW + "\" must be 1 to " + MAX_CHARS + " characters");
-      } else {
-        boolean answer = label.equals("answer");
-        out.add(new AnswerableExamples.Example(question, answer, sentence.isEmpty() ? List.of() : List.of(sentence),
-            sentence, where));
-      }
+    for (TrainerLines.Line l : read.lines()) {
+      out.add(new AnswerableExamples.Example(l.text(), l.label().equals("answer"),
+          l.sentence().isEmpty() ? List.of() : List.of(l.sentence()), l.sentence(), FILE + " line " + l.number()));
     }
-    return new Loaded(out, skipped);
+    return new Loaded(out, read.skipped());
   }
 
   private String look() {

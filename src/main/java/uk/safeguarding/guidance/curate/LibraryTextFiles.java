@@ -1,19 +1,26 @@
 package uk.safeguarding.guidance.curate;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.index.Analysis;
+import uk.safeguarding.guidance.ops.TrainerLines;
 
 /**
- * The corpus folder's two word lists: the synonyms (read by the analyser) and the glossary (read
- * by the answer step). Finds them by name and checks a new text parses before it is saved.
+ * The corpus folder's text files trainers edit: the synonyms (read by the analyser), the glossary
+ * (read by the answer step) and the labelled examples the safety screen and the answer step learn
+ * from ({@link TrainerLines}). Finds them by name and checks a new text parses before it is saved.
  * Stateless, thread-safe.
  */
 final class LibraryTextFiles {
 
-  /** The names trainers edit them under. */
-  static final Set<String> NAMES = Set.of("synonyms", "glossary");
+  /** The names trainers edit them under, and their files. */
+  private static final Map<String, String> FILES = Map.of("synonyms", CorpusReader.SYNONYMS_FILE, "glossary",
+      CorpusReader.GLOSSARY_FILE, "urgency-examples", TrainerLines.URGENCY.file(), "answer-examples",
+      TrainerLines.ANSWERS.file());
+  static final Set<String> NAMES = FILES.keySet();
   /** Far more than any real list; stops a paste of a whole document. */
   static final int MAX_TEXT_FILE_CHARS = 900_000;
 
@@ -27,9 +34,9 @@ final class LibraryTextFiles {
   Path path(String name) {
     if (!NAMES.contains(name)) {
       throw new Rejected(Rejected.Kind.NOT_FOUND, "name", name, "No library file '" + name
-          + "': there are 'synonyms' and 'glossary'.");
+          + "': there are 'synonyms', 'glossary', 'urgency-examples' and 'answer-examples'.");
     }
-    return corpusDir.resolve(name.equals("synonyms") ? CorpusReader.SYNONYMS_FILE : CorpusReader.GLOSSARY_FILE);
+    return corpusDir.resolve(FILES.get(name));
   }
 
   /**
@@ -51,8 +58,14 @@ final class LibraryTextFiles {
       if (!problem.isEmpty()) {
         throw Rejected.bad("text", null, "The synonyms do not parse: " + problem);
       }
-    } else {
+    } else if (name.equals("glossary")) {
       checkGlossary(normalised);
+    } else {
+      List<String> skipped = TrainerLines
+          .read(normalised, name.equals("answer-examples") ? TrainerLines.ANSWERS : TrainerLines.URGENCY).skipped();
+      if (!skipped.isEmpty()) {
+        throw Rejected.bad("text", null, "The examples do not parse: " + skipped.get(0) + ".");
+      }
     }
     return normalised;
   }

@@ -14,6 +14,13 @@ public final class BgeSmallEmbedder implements Embedder {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   /** Texts handed to the model's workers at once: enough to keep every core busy to the end. */
   private static final int BATCH = 16;
+  /**
+   * What a text with nothing the tokenizer keeps is embedded as: the model fails on a text of only
+   * spaces, control or format characters (a zero-width space), lone surrogates, private-use
+   * characters, combining marks alone or U+FFFD, and such a
+   * question is still screened and searched rather than answered with an error.
+   */
+  static final String NOTHING = "(no words)";
 
   private final BgeSmallModel model = new BgeSmallModel();
 
@@ -42,11 +49,24 @@ public final class BgeSmallEmbedder implements Embedder {
     List<float[]> out = new ArrayList<>(passages.size());
     for (int i = 0; i < passages.size(); i += BATCH) {
       List<TextSegment> batch = passages.subList(i, Math.min(passages.size(), i + BATCH)).stream()
-          .map(TextSegment::from).toList();
+          .map(BgeSmallEmbedder::embeddable).map(TextSegment::from).toList();
       for (Embedding e : model.embedAll(batch).content()) {
         out.add(Vectors.normalise(e.vector()));
       }
     }
     return out;
+  }
+
+  /** {@code text}, or {@link #NOTHING} when it holds no character the model's tokenizer keeps. */
+  static String embeddable(String text) {
+    return text.codePoints().anyMatch(BgeSmallEmbedder::kept) ? text : NOTHING;
+  }
+
+  private static boolean kept(int cp) {
+    int type = Character.getType(cp);
+    return cp != 0xFFFD && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && type != Character.CONTROL
+        && type != Character.FORMAT && type != Character.SURROGATE && type != Character.UNASSIGNED
+        && type != Character.PRIVATE_USE && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+        && type != Character.COMBINING_SPACING_MARK;
   }
 }

@@ -75,11 +75,16 @@ final class AdminController {
   }
 
   void synonyms(Context ctx) {
-    ctx.json(curator.textFile("synonyms"));
+    textFile(ctx, "synonyms");
   }
 
   void glossary(Context ctx) {
-    ctx.json(curator.textFile("glossary"));
+    textFile(ctx, "glossary");
+  }
+
+  /** A trainers' text file of the corpus folder, by its name in {@code Curator.TEXT_FILES}. */
+  void textFile(Context ctx, String name) {
+    ctx.json(curator.textFile(name));
   }
 
   void saveSynonyms(Context ctx) {
@@ -90,7 +95,7 @@ final class AdminController {
     saveText(ctx, "glossary");
   }
 
-  private void saveText(Context ctx, String name) {
+  void saveText(Context ctx, String name) {
     JsonObject body = jsonObject(ctx);
     Curator.Change c =
         curator.saveTextFile(AuthGuard.trainer(ctx), name, string(body, "version"), string(body, "text"));

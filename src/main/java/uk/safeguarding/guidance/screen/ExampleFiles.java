@@ -1,18 +1,16 @@
 package uk.safeguarding.guidance.screen;
 
 import com.google.gson.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import uk.safeguarding.guidance.ops.LabelledLines;
+import uk.safeguarding.guidance.ops.TrainerLines;
 
 /**
  * Reads labelled situations: the bank that ships in the jar ({@value #BANK}, JSON lines
@@ -25,9 +23,7 @@ public final class ExampleFiles {
   /** The shipped bank, a classpath resource. */
   public static final String BANK = "/screen/urgency-examples.jsonl";
   /** The trainers' additions, in the corpus folder (not a document: the corpus reader skips it). */
-  public static final String TRAINER_FILE = "urgency-examples.txt";
-  /** The longest example kept; longer lines are skipped rather than cut mid-situation. */
-  static final int MAX_CHARS = 2_000;
+  public static final String TRAINER_FILE = TrainerLines.URGENCY.file();
 
   /** Examples read and lines skipped, each with its reason. */
   public record Loaded(List<Example> examples, List<String> skipped) {
@@ -78,32 +74,12 @@ public final class ExampleFiles {
     if (!Files.isRegularFile(file)) {
       return new Loaded(List.of(), List.of());
     }
-    List<Example> out = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        String s = line.strip();
-        if (s.isEmpty() || s.startsWith("#")) {
-          continue;
-        }
-        int colon = s.indexOf(':');
-        String label = colon < 0 ? "" : s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        String text = colon < 0 ? "" : s.substring(colon + 1).strip();
-        if (!label.equals("urgent") && !label.equals("calm")) {
-          skipped.add(TRAINER_FILE + " line " + n + ": start with \"urgent:\" or \"calm:\"");
-        } else if (text.isEmpty() || text.length() > MAX_CHARS) {
-          skipped.add(TRAINER_FILE + " line " + n + ": the situation must be 1 to " + MAX_CHARS + " characters");
-        } else {
-          out.add(new Example(text, label.equals("urgent"), "trainer"));
-        }
-      }
+    try {
+      TrainerLines.Read read = TrainerLines.read(Files.readString(file, StandardCharsets.UTF_8), TrainerLines.URGENCY);
+      return new Loaded(read.lines().stream().map(l -> new Example(l.text(), l.label().equals("urgent"), "trainer"))
+          .toList(), read.skipped());
     } catch (IOException e) {
-      skipped.add(TRAINER_FILE + ": cannot be read (" + e.getMessage() + ")");
+      return new Loaded(List.of(), List.of(TRAINER_FILE + ": cannot be read (" + e.getMessage() + ")"));
     }
-    return new Loaded(out, skipped);
   }
 }

@@ -23,7 +23,7 @@ class TrainerExamplesTest {
         "answer:  => a sentence",
         "decline: a question => a sentence",
         "answer: a question =>",
-        "answer: " + "x".repeat(TrainerExamples.MAX_CHARS + 1),
+        "answer: " + "x".repeat(uk.safeguarding.guidance.ops.TrainerLines.MAX_CHARS + 1),
         ""));
     assertEquals(List.of(
         new AnswerableExamples.Example("mums new fella moved in, what do we check?", true,
@@ -36,7 +36,7 @@ class TrainerExamplesTest {
     assertEquals(List.of(
         "answer-examples.txt line 5: start with \"answer:\" or \"decline:\"",
         "answer-examples.txt line 6: the question must be 1 to 2000 characters",
-        "answer-examples.txt line 7: a question to decline has no answering sentence; remove \"=> …\"",
+        "answer-examples.txt line 7: a \"decline:\" line takes no sentence; remove \"=> …\"",
         "answer-examples.txt line 8: the sentence after \"=>\" must be 1 to 2000 characters",
         "answer-examples.txt line 9: the question must be 1 to 2000 characters"), loaded.skipped());
   }

@@ -487,6 +487,32 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void the_teaching_examples_are_edited_like_the_glossary_and_each_line_is_checked() throws Exception {
+    JsonObject a = app.as(alice, "GET", "/api/admin/answer-examples", null, null).json().getAsJsonObject();
+    assertEquals("", a.get("text").getAsString());
+    assertEquals("answer-examples.txt", a.get("file").getAsString());
+    JsonObject body = new JsonObject();
+    body.addProperty("version", a.get("version").getAsString());
+    body.addProperty("text", "# wrong answers\ndecline: what does the Mental Capacity Act say?\nmaybe: this\n");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/answer-examples", body.toString()), 400, "text",
+        "The examples do not parse: answer-examples.txt line 3: start with \"answer:\" or \"decline:\".");
+    body.addProperty("text", "answer: dad not in the assessment => Fathers were not included.\n");
+    assertEquals(200, app.asJson(alice, "PUT", "/api/admin/answer-examples", body.toString()).status());
+    assertEquals("answer: dad not in the assessment => Fathers were not included.\n",
+        Files.readString(corpus.resolve("answer-examples.txt")));
+    JsonObject u = app.as(alice, "GET", "/api/admin/urgency-examples", null, null).json().getAsJsonObject();
+    body.addProperty("version", u.get("version").getAsString());
+    body.addProperty("text", "urgent: the 4yo is alone by the canal => now\n");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/urgency-examples", body.toString()), 400, "text",
+        "The examples do not parse: urgency-examples.txt line 1: a \"urgent:\" line takes no sentence; remove "
+            + "\"=> …\".");
+    body.addProperty("text", "urgent: the 4yo is alone by the canal\ncalm: what did the review say about canals?\n");
+    assertEquals(200, app.asJson(alice, "PUT", "/api/admin/urgency-examples", body.toString()).status());
+    assertEquals(2, Files.readString(corpus.resolve("urgency-examples.txt")).lines().count());
+    assertEquals(401, app.get("/api/admin/answer-examples").status(), "trainers only");
+  }
+
+  @Test
   void search_keeps_answering_while_the_index_rebuilds() throws Exception {
     for (int i = 0; i < 5; i++) {
       assertEquals(202, app.as(alice, "POST", "/api/admin/reindex", null, null).status());

@@ -40,6 +40,7 @@ class FuzzTest {
       {"DELETE", "/api/admin/documents/{id}"},
       {"PUT", "/api/admin/documents/{id}/file"}, {"POST", "/api/admin/preview"}, {"GET", "/api/admin/synonyms"},
       {"PUT", "/api/admin/synonyms"}, {"GET", "/api/admin/glossary"}, {"PUT", "/api/admin/glossary"},
+      {"GET", "/api/admin/answer-examples"}, {"PUT", "/api/admin/urgency-examples"},
       {"GET", "/api/admin/reindex"}, {"POST", "/api/admin/reindex"}, {"GET", "/api/admin/unanswered"},
       {"GET", "/api/admin/unanswered.csv"}, {"GET", "/api/admin/feedback"}, {"GET", "/api/admin/feedback.csv"},
       {"GET", "/api/admin/audit"}, {"PATCH", "/api/search"}, {"OPTIONS", "/api/ask"}, {"TRACE", "/"},
@@ -76,6 +77,11 @@ class FuzzTest {
     try (TestApp app = new TestApp(TestApp.sparse(corpus, data))) {
       app.app().accounts().setPassword("fuzz", "fuzz-password-123".toCharArray());
       String token = app.app().accounts().createToken("fuzz", "fuzz").token();
+      // An ask waits for the first safety screen (seconds, longer on a loaded machine) rather than go
+      // unscreened; the fuzzing is about malformed requests, so it starts once the screen is ready.
+      for (int i = 0; i < 600 && !app.get("/health").body().contains("\"safetyScreen\":\"ready\""); i++) {
+        Thread.sleep(100);
+      }
       Random random = new Random(20261125);
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
