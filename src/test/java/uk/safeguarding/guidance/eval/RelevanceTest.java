@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.safeguarding.guidance.TestApp;
 import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.answer.AskRequest;
@@ -168,8 +170,8 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.843 and MRR@10 0.758 (0.807 and 0.704 in the search's own order), answered with a relevant citation
-   * 62/83, point precision 0.632, answer-sentence recall 0.792 (61/77), out-of-scope declined 31/34.
+   * 0.843 and MRR@10 0.761 (0.807 and 0.704 in the search's own order), answered with a relevant citation
+   * 63/83, point precision 0.664, answer-sentence recall 0.827 (62/75), out-of-scope declined 31/34.
    * Short of issue 10's targets; here so nothing slips back.
    */
   @Test
@@ -181,33 +183,36 @@ class RelevanceTest {
     assertTrue(r.mrrAt10() >= 0.74, "MRR@10 " + r.mrrAt10());
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 60, in.toString());
+    assertTrue(in.groundedWithRelevant() >= 61, in.toString());
     // Short of issue 10's 0.80 and 0.85.
-    assertTrue(in.pointPrecision() >= 0.61, in.toString());
-    assertTrue(in.sentenceRecall() >= 0.77, in.toString());
+    assertTrue(in.pointPrecision() >= 0.64, in.toString());
+    assertTrue(in.sentenceRecall() >= 0.80, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
     assertTrue(out.declined() >= 29, out.toString());
   }
 
   /**
-   * The held-out quarter of the third writer's bank (written from the documents alone, split by the same
-   * rule): recall@5 0.860, answered with a relevant citation 68/93, point precision 0.604, sentence
-   * recall 0.780 (64/82), out of scope declined 24/30.
+   * The held-out quarters of the third and fourth writers' banks (written from the documents alone,
+   * split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 71/93, point
+   * precision 0.610, sentence recall 0.779 (67/86), declined 26/30; bank4 recall@5 0.922, answered
+   * 61/77, precision 0.550, sentence recall 0.778 (56/72), declined 23/30.
    */
-  @Test
-  void the_third_writers_held_out_questions_keep_their_figures() throws IOException {
+  @ParameterizedTest
+  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.53, 0.75, 30, 21"})
+  void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
+      int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
-    QuestionEval.Report r = searched("bank3-inscope-test.jsonl");
-    assertEquals(93, r.questions());
-    assertTrue(r.recallAt5() >= 0.84, "recall@5 " + r.recallAt5());
-    AskEval.Report in = AskEval.run(questions("bank3-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 66, in.toString());
-    assertTrue(in.pointPrecision() >= 0.58, in.toString());
-    assertTrue(in.sentenceRecall() >= 0.75, in.toString());
-    AskEval.Report out = AskEval.run(questions("bank3-oos-test.jsonl"), ask::ask);
-    assertEquals(30, out.outOfScope());
-    assertTrue(out.declined() >= 22, out.toString());
+    QuestionEval.Report r = searched(bank + "-inscope-test.jsonl");
+    assertEquals(inScope, r.questions());
+    assertTrue(r.recallAt5() >= recall, "recall@5 " + r.recallAt5());
+    AskEval.Report in = AskEval.run(questions(bank + "-inscope-test.jsonl"), ask::ask);
+    assertTrue(in.groundedWithRelevant() >= answered, in.toString());
+    assertTrue(in.pointPrecision() >= precision, in.toString());
+    assertTrue(in.sentenceRecall() >= sentences, in.toString());
+    AskEval.Report out = AskEval.run(questions(bank + "-oos-test.jsonl"), ask::ask);
+    assertEquals(outOfScope, out.outOfScope());
+    assertTrue(out.declined() >= declined, out.toString());
   }
 
   /** The search API's figures: the search reranked as the answer step reranks. */
@@ -220,7 +225,7 @@ class RelevanceTest {
    * Conversations, held-out split of the follow-up bank (34): a second question that names something
    * new within the first one's topic, points back, or asks afresh (in scope or not). Measured 22/28
    * answered with a relevant citation (21 when every follow-up that does not point back is searched
-   * alone) and 4/6 out of scope declined.
+   * alone) and 6/6 out of scope declined (4/6 before the third and fourth writers' train splits joined the examples).
    */
   @Test
   void follow_ups_in_conversations_keep_their_figures() throws IOException {
