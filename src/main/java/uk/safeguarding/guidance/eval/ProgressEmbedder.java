@@ -37,6 +37,12 @@ final class ProgressEmbedder implements Embedder {
     return inner.embedQuery(query);
   }
 
+  /** The inner embedder's, so labelled examples come from its lasting cache as they do in the server. */
+  @Override
+  public List<float[]> embedQueries(List<String> queries) {
+    return inner.embedQueries(queries);
+  }
+
   @Override
   public float[] embedQuestionAsPassage(String question) {
     return inner.embedQuestionAsPassage(question);
