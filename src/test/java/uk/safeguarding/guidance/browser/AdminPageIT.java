@@ -148,6 +148,27 @@ class AdminPageIT {
       + "record that the advice was given at every home visit.\n";
 
   @Test
+  void a_trainer_teaches_the_answer_step_an_example_from_the_page_and_a_bad_line_is_named() throws Exception {
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+    signIn();
+    var box = driver.findElement(By.id("answer-examples-text"));
+    box.clear();
+    box.sendKeys("answer: dad not in the assessment => Men in the household were too often absent from assessments");
+    box.sendKeys(org.openqa.selenium.Keys.ENTER, "maybe: not a label");
+    driver.findElement(By.cssSelector("#answer-examples-form button[type=submit]")).click();
+    until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "answer-examples.txt line 2: start with \"answer:\" or \"decline:\""));
+    box.sendKeys(org.openqa.selenium.Keys.BACK_SPACE.toString().repeat("maybe: not a label".length() + 1));
+    driver.findElement(By.cssSelector("#answer-examples-form button[type=submit]")).click();
+    Path file = tempDir.resolve("corpus").resolve("answer-examples.txt");
+    until(d -> Files.exists(file) ? Boolean.TRUE : null);
+    assertEquals("answer: dad not in the assessment => Men in the household were too often absent from assessments",
+        Files.readString(file).strip());
+    driver.findElement(By.id("examples")).click();
+    Files.write(Path.of("target/screenshots/admin-examples.png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
   void the_preview_fills_the_form_a_heading_is_fixed_and_the_answer_cites_the_fixed_section() throws Exception {
     Assumptions.assumeTrue(skipReason == null, skipReason);
     signIn();
