@@ -65,7 +65,7 @@ final class LibraryController {
         ? SearchRequest.Group.DOCUMENT
         : SearchRequest.Group.PASSAGE;
     SearchResults results = ask.search(new SearchRequest(q, limit, offset, filters, facets, group));
-    ctx.json(new Dto.SearchResponse(results.query(), results.total(), limit, offset,
+    Utf8Json.send(ctx, new Dto.SearchResponse(results.query(), results.total(), limit, offset,
         results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));
   }
 

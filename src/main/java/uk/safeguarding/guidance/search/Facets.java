@@ -28,34 +28,36 @@ final class Facets {
 
   /** As above, from each document's count of matching passages (by its ordinal in the catalog). */
   static Map<String, Map<String, Integer>> count(Library library, int[] perDoc, boolean perDocument) {
-    // Only the documents with a match are visited below, not every document of a large library.
-    int[] touched = new int[perDoc.length];
-    int nTouched = 0;
+    FacetOrdinals table = library.facetOrdinals();
+    int[][] counts = new int[NAMES.size()][];
+    for (int f = 0; f < counts.length; f++) {
+      counts[f] = new int[table.values(f).length];
+    }
+    // One walk over the documents; each one with a match adds to every dimension that has values at all.
     for (int d = 0; d < perDoc.length; d++) {
       if (perDoc[d] > 0) {
-        touched[nTouched++] = d;
+        int n = perDocument ? 1 : perDoc[d];
+        for (int f = 0; f < counts.length; f++) {
+          if (counts[f].length > 0) {
+            table.addTo(f, d, n, counts[f]);
+          }
+        }
       }
     }
-    FacetOrdinals table = library.facetOrdinals();
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (int f = 0; f < NAMES.size(); f++) {
       String[] values = table.values(f);
-      int[] counts = new int[values.length];
-      for (int i = 0; i < nTouched; i++) {
-        int d = touched[i];
-        int n = perDocument ? 1 : perDoc[d];
-        table.addTo(f, d, n, counts);
-      }
+      int[] dimension = counts[f];
       List<Integer> present = new ArrayList<>();
-      for (int o = 0; o < counts.length; o++) {
-        if (counts[o] > 0) {
+      for (int o = 0; o < dimension.length; o++) {
+        if (dimension[o] > 0) {
           present.add(o);
         }
       }
       // Values are sorted, so ordinal order breaks count ties alphabetically.
-      present.sort(Comparator.<Integer>comparingInt(o -> -counts[o]).thenComparingInt(o -> o));
+      present.sort(Comparator.<Integer>comparingInt(o -> -dimension[o]).thenComparingInt(o -> o));
       Map<String, Integer> byCount = new LinkedHashMap<>();
-      present.forEach(o -> byCount.put(values[o], counts[o]));
+      present.forEach(o -> byCount.put(values[o], dimension[o]));
       out.put(NAMES.get(f), byCount);
     }
     return out;

@@ -18,12 +18,13 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import uk.safeguarding.guidance.index.Fields;
 
 /**
- * One collection pass over a query's matches: the best {@code depth} passages by score (ties by
- * passage id, so rankings are deterministic), the exact count, and what totals and facets need of
- * every match (the set of them, or each document's count).
+ * The words' ranking: the best {@code depth} passages by score (ties by passage id, so rankings are
+ * deterministic), the exact count, and what totals and facets need of every match (the set of them,
+ * or each document's count), in one collection pass or, on a large library, two.
  * Stateless; thread-safe.
  */
 final class LexicalPass {
@@ -55,6 +56,45 @@ final class LexicalPass {
     return docs;
   }
 
+  /**
+   * Whether {@link #topThenCount} beats {@link #run} on this index: in one pass every match is
+   * scored (the exact count and the facets need every match, so Lucene cannot skip); in two, the top
+   * hits come with Lucene's skipping and every match is then only counted, not scored, at the price
+   * of a second walk over the postings and weights built twice. Measured (BENCHMARKS.md §10,
+   * {@code Bench --in-process}): two passes are faster at 196,800 passages, slower at 9,840. Needs
+   * document numbers in passage id order, so skipping's ties by document number are ties by id.
+   */
+  static boolean twoPassesPay(int passages, boolean idOrdered) {
+    return idOrdered && passages >= TWO_PASSES_FROM;
+  }
+
+  /** Passages from which {@link #twoPassesPay}: between the two library sizes measured, nearer the small one. */
+  static final int TWO_PASSES_FROM = 50_000;
+
+  /**
+   * The two-pass form of {@link #run}, for an index whose document numbers follow passage ids: the
+   * best {@code depth} by score (ties by document number) with Lucene's skipping, exactly the top
+   * that one pass ranks; then every match shown to {@code everyMatch} (or only counted when null)
+   * without scores. Returns the top hits with {@code totalHits} set to the exact count of matches.
+   */
+  static TopDocs topThenCount(IndexSearcher searcher, Query query, int depth, CollectorManager<?, int[]> everyMatch)
+      throws IOException {
+    Query rewritten = searcher.rewrite(query); // once for both passes
+    // A hits threshold of depth: skipping starts as soon as the queue is full (the count comes next).
+    TopDocs top = searcher.search(rewritten,
+        new TopScoreDocCollectorManager(Math.max(1, depth), null, Math.max(1, depth), false));
+    long matches = everyMatch == null ? searcher.count(rewritten) : sum(searcher.search(rewritten, everyMatch));
+    return new TopDocs(new TotalHits(matches, TotalHits.Relation.EQUAL_TO), top.scoreDocs);
+  }
+
+  private static long sum(int[] counts) {
+    long n = 0;
+    for (int c : counts) {
+      n += c;
+    }
+    return n;
+  }
+
   /** Every match into {@code bits} (index-wide document numbers). */
   static CollectorManager<?, ?> matchSet(BitSet bits) {
     return new MatchSetManager(bits);
@@ -64,7 +104,7 @@ final class LexicalPass {
    * Every match counted against its document: {@code counts[documentOrdinal.applyAsInt(doc)]++},
    * all a search needs for its facets and document total when nothing joins the words' matches.
    */
-  static CollectorManager<?, ?> perDocument(IntUnaryOperator documentOrdinal, int[] counts) {
+  static CollectorManager<?, int[]> perDocument(IntUnaryOperator documentOrdinal, int[] counts) {
     return new PerDocumentManager(documentOrdinal, counts);
   }
 
@@ -125,16 +165,17 @@ final class LexicalPass {
   /** As {@link MatchSetManager}: one collector per slice, slices searched one after another. */
   private record PerDocumentManager(IntUnaryOperator documentOrdinal, int[] counts)
       implements
-        CollectorManager<PerDocument, Void> {
+        CollectorManager<PerDocument, int[]> {
 
     @Override
     public PerDocument newCollector() {
       return new PerDocument(documentOrdinal, counts);
     }
 
+    /** The one array every slice counted into. */
     @Override
-    public Void reduce(java.util.Collection<PerDocument> collectors) {
-      return null;
+    public int[] reduce(java.util.Collection<PerDocument> collectors) {
+      return counts;
     }
   }
 

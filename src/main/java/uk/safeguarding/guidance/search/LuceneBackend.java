@@ -19,8 +19,10 @@ import uk.safeguarding.guidance.index.Library;
 
 /**
  * Ranks over the library's own Lucene index, in this process: the embedded default. One collection
- * pass for the words (top hits and, when needed, the set of every match), one nearest-neighbour
- * search when the question has a vector, facets from the match set. Stateless; thread-safe.
+ * pass for the words (top hits and, when needed, the set of every match), or on a large library two
+ * ({@link LexicalPass#twoPassesPay}: the top with Lucene's skipping, then every match counted), one
+ * nearest-neighbour search when the question has a vector, facets from each document's count of
+ * matches. Stateless; thread-safe.
  */
 public final class LuceneBackend implements SearchBackend {
 
@@ -44,13 +46,16 @@ public final class LuceneBackend implements SearchBackend {
       boolean fusing = r.vector() != null;
       boolean perDocCounts = r.facets() || r.perDocument();
       // Fusing, the dense neighbours join the words' matches, so the set of them is kept; otherwise
-      // each document's count of matches is all the facets and a document total need, kept in the
-      // same pass, and the collector's exact count is the total.
+      // each document's count of matches is all the facets and a document total need, kept while the
+      // matches are collected (in the one pass, or the counting pass of two), and the exact count is the total.
       BitSet matching = fusing ? new BitSet() : null;
       int[] perDoc = !fusing && perDocCounts ? new int[library.catalog().facets().size()] : null;
-      CollectorManager<?, ?> everyMatch = fusing ? LexicalPass.matchSet(matching)
-          : perDoc != null ? LexicalPass.perDocument(library::documentOrdinalAt, perDoc) : null;
-      TopDocs lexical = LexicalPass.run(library.searcher(), r.query(), r.depth(), everyMatch, library.idOrdered());
+      CollectorManager<?, int[]> counting = perDoc != null ? LexicalPass.perDocument(library::documentOrdinalAt, perDoc)
+          : null;
+      TopDocs lexical = !fusing && LexicalPass.twoPassesPay(library.passageCount(), library.idOrdered())
+          ? LexicalPass.topThenCount(library.searcher(), r.query(), r.depth(), counting)
+          : LexicalPass.run(library.searcher(), r.query(), r.depth(),
+              fusing ? LexicalPass.matchSet(matching) : counting, library.idOrdered());
       List<Ranked> ranked = new ArrayList<>();
       long matches;
       if (!fusing) {

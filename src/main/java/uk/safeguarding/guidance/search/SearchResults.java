@@ -1,5 +1,7 @@
 package uk.safeguarding.guidance.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ public record SearchResults(String query, int total, List<SearchHit> hits, Map<S
 
   public SearchResults {
     hits = List.copyOf(hits);
-    facets = facets == null ? null : Map.copyOf(facets);
+    // In the order given (Map.copyOf would iterate in an order that changes with every process start).
+    facets = facets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(facets));
   }
 }
