@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.search.Filters;
@@ -80,10 +81,8 @@ final class AnswerSearch implements LearnedModels.Examiner {
    * large for its sentences to be embedded ahead (then only an answer's few passages are reranked).
    */
   Optional<Candidates> candidates(String query, List<SearchHit> hits) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      if (embedder == null || lease.library().passageCount() > WARM_PASSAGES) {
-        return Optional.empty();
-      }
+    if (embedder == null || !sentencesAhead()) {
+      return Optional.empty();
     }
     return Optional.of(Candidates.of(search.queryTerms(query), embedder.embedQuery(query), hits, facts));
   }
@@ -96,7 +95,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
     // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
     // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      if (lease.library().passageCount() <= WARM_PASSAGES) {
+      if (sentencesAhead(lease.library())) {
         embedder.embedPassages(lease.library().allPassages().stream()
             .flatMap(p -> Sentences.quotable(p.text()).stream()).map(Sentences.Unit::text).distinct().toList());
       }
@@ -129,9 +128,18 @@ final class AnswerSearch implements LearnedModels.Examiner {
 
   /** How many passages the reranker looks at: every one of them has its sentences compared with the question. */
   private int depth() {
+    // Past WARM_PASSAGES the sentences are embedded as answers need them: rerank only what is quoted from.
+    return sentencesAhead() ? PassageRanker.DEPTH : SEARCHED;
+  }
+
+  /** Whether the current library is small enough for every sentence to be embedded ahead. */
+  private boolean sentencesAhead() {
     try (LibraryHolder.Lease lease = holder.acquire()) {
-      // Past WARM_PASSAGES the sentences are embedded as answers need them: rerank only what is quoted from.
-      return lease.library().passageCount() <= WARM_PASSAGES ? PassageRanker.DEPTH : SEARCHED;
+      return sentencesAhead(lease.library());
     }
+  }
+
+  private static boolean sentencesAhead(Library library) {
+    return library.passageCount() <= WARM_PASSAGES;
   }
 }

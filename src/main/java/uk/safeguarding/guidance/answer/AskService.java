@@ -101,12 +101,13 @@ public final class AskService {
 
   /**
    * Lines of the trainers' {@value TrainerExamples#FILE} the answer step could not learn from, with why
-   * (empty until its models are first trained, on the first question).
+   * (empty until its models are first trained, seconds after start-up).
    */
   public List<String> trainerLinesSkipped() {
     List<String> out = new ArrayList<>(trainers.skipped());
-    if (learned != null) {
-      out.addAll(learned.unfound());
+    LearnedModels.Trained models = learned == null ? null : learned.current();
+    if (models != null) {
+      out.addAll(models.unfound());
     }
     return out;
   }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.TrainerLines;
 import uk.safeguarding.guidance.search.SearchHit;
 
 /**
@@ -119,12 +120,6 @@ final class LearnedModels {
     return current.get();
   }
 
-  /** The current models' {@link Trained#unfound}; empty before the first training. */
-  List<String> unfound() {
-    Trained t = current.get();
-    return t == null ? List.of() : t.unfound();
-  }
-
   private Trained train() {
     long start = System.nanoTime();
     String hash = libraryHash.get();
@@ -138,7 +133,8 @@ final class LearnedModels {
     for (int i = 0; i < labelled.size(); i++) {
       Predicate<SearchHit> a = answering.get(i);
       if (a != null && !labelled.get(i).origin().isEmpty() && found.get(i).hits().stream().noneMatch(a)) {
-        unfound.add(labelled.get(i).origin() + ": the sentence after \"=>\" is in none of the passages this question "
+        unfound.add(labelled.get(i).origin() + ": the sentence after \"" + TrainerLines.ARROW
+            + "\" is in none of the passages this question "
             + "finds; copy it exactly from the library");
       }
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.TrainerLines;
 import uk.safeguarding.guidance.ops.Progress;
 
 /**
@@ -29,8 +30,8 @@ public final class CorpusReader {
   public static final String GLOSSARY_FILE = "glossary.txt";
 
   /** Files in the corpus folder that configure the library rather than being documents. */
-  public static final Set<String> RESERVED = Set.of(SYNONYMS_FILE, GLOSSARY_FILE, "readme.md", "urgency-examples.txt",
-      "answer-examples.txt");
+  public static final Set<String> RESERVED = Set.of(SYNONYMS_FILE, GLOSSARY_FILE, "readme.md",
+      TrainerLines.URGENCY.file(), TrainerLines.ANSWERS.file());
 
   private final Map<String, DocumentLoader> loaders = new HashMap<>();
   private final long maxFileBytes;
