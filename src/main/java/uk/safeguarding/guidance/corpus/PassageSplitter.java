@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Each heading opens a section; the heading path travels with every passage.
+ *   <li>A numbered heading nests under the heading whose number it extends ("7.3.5 Areas to
+ *       strengthen" under "7.3 Section 47s audit") even when both are printed at the same level, as
+ *       reports converted from PDF or Word often are: the passage then names the audit it belongs to.
  *   <li>Inline labels such as "What we have learned: ..." and "What you should do: ..." become
  *       sub-sections, as the reviews print them.
  *   <li>A label alone on its line ("What practitioners should do:") opens a sub-section too.
@@ -36,6 +39,9 @@ public final class PassageSplitter {
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** A label printed on a line of its own ("What practitioners should do:") before a paragraph or list. */
   private static final Pattern LABEL_ALONE = Pattern.compile("^(" + LABEL + ")\\s*[?:]$", Pattern.CASE_INSENSITIVE);
+
+  /** A heading's section number ("7.3.5" of "7.3.5 Areas to strengthen"): digits joined by dots. */
+  private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})*)\\.?\\s");
 
   /** A run of text under one heading path, before packing into passages. */
   private record Section(List<String> path, List<String> units) {
@@ -103,10 +109,22 @@ public final class PassageSplitter {
     return out;
   }
 
+  /** The heading's section number, or null when it has none. */
+  static String number(String heading) {
+    Matcher m = NUMBERED.matcher(heading);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** Whether section number {@code child} lies within {@code parent} ("7.3.5" within "7.3"). */
+  static boolean within(String child, String parent) {
+    return child != null && parent != null && child.startsWith(parent + ".");
+  }
+
   private static List<Section> sections(List<Block> blocks) {
     List<Section> sections = new ArrayList<>();
     List<String> path = new ArrayList<>();
     List<Integer> levels = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
     List<String> units = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
@@ -114,11 +132,15 @@ public final class PassageSplitter {
         addSection(sections, path, units);
         units = new ArrayList<>();
         int level = Math.max(2, block.level()); // a second top-level heading is a section of the document
-        while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level) {
+        String number = number(block.text());
+        while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level
+            && !within(number, numbers.get(numbers.size() - 1))) {
           levels.remove(levels.size() - 1);
+          numbers.remove(numbers.size() - 1);
           path.remove(path.size() - 1);
         }
         levels.add(level);
+        numbers.add(number);
         path.add(block.text());
         continue;
       }

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -59,6 +60,28 @@ class PassageSplitterTest {
     // A heading repeated across the document is prefixed by its parent so anchors stay unique and readable.
     assertEquals(List.of("what-we-have-learned", "theme-4-families-moving--what-should-you-do",
         "theme-5-recording--what-should-you-do"), passages.stream().map(Passage::anchor).toList());
+  }
+
+  @Test
+  void numbered_headings_at_one_level_nest_by_their_numbers() {
+    String para = "The audit looked at forty cases and found that the views of fathers were not always sought or "
+        + "recorded, and that agencies did not always share what they knew.";
+    List<Passage> passages = splitter.split(doc(Block.heading(1, "Annual Report"),
+        Block.heading(2, "7. Audits"), Block.heading(3, "7.3 Section 47s audit April 16"), Block.paragraph(para),
+        Block.heading(3, "7.3.5 Areas to strengthen include"), Block.paragraph(para + " Strengthen."),
+        Block.heading(3, "7.3.6 Outcome/action"), Block.paragraph(para + " Act."),
+        Block.heading(3, "7.4 CSE audit July 2016"), Block.paragraph(para + " CSE."),
+        Block.heading(3, "Strengths"), Block.paragraph(para + " Strengths.")));
+    assertEquals(List.of(
+        "Annual Report › 7. Audits › 7.3 Section 47s audit April 16",
+        "Annual Report › 7. Audits › 7.3 Section 47s audit April 16 › 7.3.5 Areas to strengthen include",
+        "Annual Report › 7. Audits › 7.3 Section 47s audit April 16 › 7.3.6 Outcome/action",
+        "Annual Report › 7. Audits › 7.4 CSE audit July 2016",
+        "Annual Report › 7. Audits › Strengths"), passages.stream().map(Passage::section).toList());
+    assertEquals("7.3.5", PassageSplitter.number("7.3.5 Areas to strengthen include"));
+    assertEquals("7", PassageSplitter.number("7. Audits"));
+    assertEquals(null, PassageSplitter.number("2020 in review"));
+    assertFalse(PassageSplitter.within("7.30", "7.3"));
   }
 
   @Test
