@@ -170,8 +170,8 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.843 and MRR@10 0.761 (0.807 and 0.704 in the search's own order), answered with a relevant citation
-   * 63/83, point precision 0.664, answer-sentence recall 0.827 (62/75), out-of-scope declined 31/34.
+   * 0.843 and MRR@10 0.754, answered with a relevant citation 62/83, point precision 0.664,
+   * answer-sentence recall 0.813 (61/75), out-of-scope declined 30/34.
    * Short of issue 10's targets; here so nothing slips back.
    */
   @Test
@@ -193,13 +193,16 @@ class RelevanceTest {
   }
 
   /**
-   * The held-out quarters of the third and fourth writers' banks (written from the documents alone,
-   * split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 71/93, point
-   * precision 0.610, sentence recall 0.779 (67/86), declined 26/30; bank4 recall@5 0.922, answered
-   * 61/77, precision 0.550, sentence recall 0.778 (56/72), declined 23/30.
+   * The held-out quarters of the third, fourth and fifth writers' banks (written from the documents
+   * alone, split by the same rule): bank3 recall@5 0.871, answered with a relevant citation 72/93, point
+   * precision 0.622, sentence recall 0.779 (67/86), declined 25/30; bank4 recall@5 0.922, answered
+   * 61/77, precision 0.583, sentence recall 0.789 (56/71), declined 24/30; bank5 (whose train split
+   * is not among the examples: it made the model decline more colloquial questions) recall@5 0.920,
+   * answered 50/75, precision 0.603, sentence recall 0.719 (46/64), declined 32/35.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.53, 0.75, 30, 21"})
+  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.55, 0.76, 30, 22",
+      "bank5, 75, 0.90, 48, 0.58, 0.70, 35, 30"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
