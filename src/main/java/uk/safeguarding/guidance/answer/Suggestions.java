@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.corpus.PassageSplitter;
 
 /** "You could also ask": a question a practitioner would ask about a related section, not its bare title. */
 final class Suggestions {
@@ -26,8 +27,8 @@ final class Suggestions {
     List<String> path = p.subPath();
     for (int i = path.size() - 1; i >= 0; i--) {
       String h = path.get(i).strip();
-      if (GENERIC.matcher(h.toLowerCase(Locale.ROOT)).matches()) {
-        continue;
+      if (GENERIC.matcher(h.toLowerCase(Locale.ROOT)).matches() || partOfPart(path, i)) {
+        continue; // a kind of section, or a part ("7.9.6 Outcome/action") of the numbered topic above it
       }
       String topic = NUMBERING.matcher(h).replaceFirst("").replaceAll("[?:.]+$", "").strip();
       if (topic.isEmpty() || topic.length() > MAX_TOPIC_CHARS) {
@@ -42,5 +43,14 @@ final class Suggestions {
       return "What does the library say about " + lower + "?";
     }
     return "";
+  }
+
+  /**
+   * Whether heading {@code i} is a numbered part of a heading that is itself a numbered part ("7.9.6
+   * Outcome/action" of "7.9 Chronologies audit" of "7. Audits"): it names a part of the topic above it.
+   */
+  private static boolean partOfPart(List<String> path, int i) {
+    return i >= 2 && PassageSplitter.numberedPart(path.get(i), path.get(i - 1))
+        && PassageSplitter.numberedPart(path.get(i - 1), path.get(i - 2));
   }
 }

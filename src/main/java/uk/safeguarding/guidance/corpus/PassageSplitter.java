@@ -115,6 +115,11 @@ public final class PassageSplitter {
     return m.find() ? m.group(1) : null;
   }
 
+  /** Whether {@code heading} is a numbered part of {@code parent} ("7.3.5 Outcome" of "7.3 Section 47s audit"). */
+  public static boolean numberedPart(String heading, String parent) {
+    return within(number(heading), number(parent));
+  }
+
   /** Whether section number {@code child} lies within {@code parent} ("7.3.5" within "7.3"). */
   static boolean within(String child, String parent) {
     return child != null && parent != null && child.startsWith(parent + ".");

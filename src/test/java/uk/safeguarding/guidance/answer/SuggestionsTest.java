@@ -26,6 +26,17 @@ class SuggestionsTest {
   }
 
   @Test
+  void a_numbered_part_of_a_numbered_topic_offers_the_topic() {
+    assertEquals("What does the library say about chronologies – CSC Audit March 2017?",
+        Suggestions
+            .question(in("Report", "7. Audits", "7.9 Chronologies – CSC Audit March 2017", "7.9.6 Outcome/action")));
+    assertEquals("What does the library say about chronologies – CSC Audit March 2017?",
+        Suggestions.question(in("Report", "7. Audits", "7.9 Chronologies – CSC Audit March 2017")));
+    assertEquals("What does the library say about outcome/action?",
+        Suggestions.question(in("Report", "Chronologies audit", "7.9.6 Outcome/action")));
+  }
+
+  @Test
   void generic_or_overlong_headings_are_not_offered() {
     assertEquals("", Suggestions.question(in("Recommendations")));
     assertEquals("", Suggestions.question(in("Review", "x".repeat(Suggestions.MAX_TOPIC_CHARS + 1))));
