@@ -130,7 +130,8 @@ public final class AskService {
     }
 
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
-    String searched = search.correctSpelling(question);
+    // A bare acronym ("NAI") is searched with what it stands for.
+    String searched = search.correctSpelling(glossary.spelledOut(question));
     QueryTerms terms = search.queryTerms(searched);
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
@@ -139,9 +140,14 @@ public final class AskService {
     AnswerSearch.Found found = followUps.find(question, searched, terms,
         conversations.turns(request.conversationId()), request.filters(), models);
     List<Scored> scored = found.scored();
-    if (found.evidence() == null ? Grounding.grounded(terms, scored)
-        : models.answerability().answerable(found.evidence().answerability())) {
-      Answer a = compose(masked, answerId, terms, scored, learnedPoints(models, found.evidence(), terms, scored));
+    List<List<PointPicker.Candidate>> picked = found.evidence() == null ? Grounding.grounded(terms, scored)
+        ? learnedPoints(null, null, terms, scored)
+        : List.of()
+        : models.answerability().answerable(found.evidence().answerability())
+            ? learnedPoints(models, found.evidence(), terms, scored)
+            : List.of();
+    if (!picked.isEmpty()) { // answerable, with something to quote
+      Answer a = compose(masked, answerId, terms, scored, picked);
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, found.query());
     }
     log.unanswered(masked, verdict.reason());
@@ -198,10 +204,14 @@ public final class AskService {
       List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence, search::termsOf);
       double[] scores = rows.stream().mapToDouble(r -> models.score(r.figures())).toArray();
       if (Arrays.stream(scores).max().orElse(0) >= UNSURE) {
-        return PointPicker.pickLearned(rows, scores);
+        List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
+        if (!picked.isEmpty()) {
+          return picked;
+        }
       }
     }
-    return PointPicker.pick(terms, scored, false, search::termsOf);
+    List<List<PointPicker.Candidate>> picked = PointPicker.pick(terms, scored, false, search::termsOf);
+    return picked.isEmpty() ? PointPicker.leading(scored) : picked;
   }
 
   /** The answer quoting the {@code picked} points of the scored passages. */

@@ -43,6 +43,19 @@ final class GlossaryAnswers {
     return Glossary.askedTerm(question).flatMap(cache().glossary()::lookup);
   }
 
+  /**
+   * The question as searched when it is nothing but a term the glossary knows ("NAI", "s47?"): the term
+   * and what it stands for, since the embedding model does not know the sector's acronyms and a
+   * one-word question has nothing else to go on. Any other question as it is.
+   */
+  String spelledOut(String question) {
+    String bare = question.strip().replaceAll("[?!.]+$", "").strip();
+    if (bare.isEmpty() || bare.contains(" ")) {
+      return question;
+    }
+    return cache().glossary().lookup(bare).map(e -> bare + " " + e.expansion()).orElse(question);
+  }
+
   /** Topics the library covers, most documented first. */
   List<String> topics() {
     return cache().topics();

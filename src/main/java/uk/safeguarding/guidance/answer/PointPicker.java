@@ -147,6 +147,30 @@ final class PointPicker {
     return group(candidates, LEARNED_POINTS);
   }
 
+  /**
+   * The best passage's first quotable sentences, in order: for a question judged answerable whose
+   * words none of the passage's sentences share (its heading does: "SUDI" and a section of three
+   * bullets under "Sudden Unexpected Death in Infancy (SUDI) Review"), so the answer is never empty.
+   */
+  static List<List<Candidate>> leading(List<Scored> scored) {
+    if (scored.isEmpty()) {
+      return List.of();
+    }
+    Passage p = scored.get(0).hit().passage();
+    boolean actionPassage = ActionSections.isAction(p);
+    List<Candidate> candidates = new ArrayList<>();
+    List<Sentences.Unit> units = Sentences.units(p.text());
+    for (int i = 0; i < units.size(); i++) {
+      String text = units.get(i).text();
+      if (text.length() >= MIN_UNIT_CHARS && !(text.endsWith(":") && !units.get(i).listItem())) {
+        boolean action = isAction(text);
+        candidates.add(new Candidate(text, p, 0, i, -i, Set.of(), MAX_PER_PASSAGE,
+            PointKind.of(p, text, action, actionPassage)));
+      }
+    }
+    return group(candidates, MAX_PER_PASSAGE);
+  }
+
   /** Near-duplicates merged under all their sources, at most {@code max} points, grouped by kind. */
   private static List<List<Candidate>> group(List<Candidate> candidates, int max) {
     List<List<Candidate>> picked = new ArrayList<>();

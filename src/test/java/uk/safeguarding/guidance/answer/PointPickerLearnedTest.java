@@ -57,4 +57,16 @@ class PointPickerLearnedTest {
         "three from one passage");
     assertEquals(2, picked.get(0).size(), "the duplicate is one point citing both passages");
   }
+
+  @Test
+  void with_no_sentence_sharing_the_question_words_the_best_passage_leads_in_its_own_order() {
+    Passage p = new Passage("webinar", "sudi", List.of("Webinar", "Sudden Unexpected Death in Infancy (SUDI) Review"),
+        "- Families with background vulnerability and risk\n- Short one\n"
+            + "- Situational risks and out-of-routine / critical incidents",
+        0);
+    Scored top = new Scored(new SearchHit(p, null, 3f, "", 0.6f), 0, 0.5, Set.of());
+    assertEquals(List.of("Families with background vulnerability and risk",
+        "Situational risks and out-of-routine / critical incidents"), texts(PointPicker.leading(List.of(top))));
+    assertEquals(List.of(), PointPicker.leading(List.of()));
+  }
 }

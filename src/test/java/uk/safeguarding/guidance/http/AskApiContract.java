@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.safeguarding.guidance.TestApp;
 import uk.safeguarding.guidance.answer.Urgency;
 
@@ -131,6 +132,19 @@ public abstract class AskApiContract {
     assertTrue(a.get("answer").getAsString().startsWith("SUDI stands for Sudden Unexpected Death in Infancy"),
         a.get("answer").getAsString());
     assertEquals(1, a.getAsJsonArray("citations").size());
+    assertFaithful(a);
+  }
+
+  /**
+   * A bare acronym is searched with what it stands for, and an answered question always quotes
+   * something: "SUDI" alone was answered with no points (its section's bullets do not share its words).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"NAI", "SUDI", "s47?"})
+  void a_bare_acronym_the_library_uses_is_answered_with_quoted_points(String question) throws Exception {
+    JsonObject a = ask(question, null);
+    assertTrue(a.get("grounded").getAsBoolean(), a.toString());
+    assertTrue(a.getAsJsonArray("points").size() > 0, a.toString());
     assertFaithful(a);
   }
 
