@@ -130,8 +130,10 @@ public final class AskService {
     }
 
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
-    // A bare acronym ("NAI") is searched with what it stands for.
-    String searched = search.correctSpelling(glossary.spelledOut(question));
+    // A bare term the glossary knows ("NAI") is searched with what it stands for, and answered: the
+    // glossary lists terms the library uses, so it has something on it.
+    Optional<String> spelled = glossary.spelledOut(question);
+    String searched = search.correctSpelling(spelled.orElse(question));
     QueryTerms terms = search.queryTerms(searched);
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
@@ -140,12 +142,11 @@ public final class AskService {
     AnswerSearch.Found found = followUps.find(question, searched, terms,
         conversations.turns(request.conversationId()), request.filters(), models);
     List<Scored> scored = found.scored();
-    List<List<PointPicker.Candidate>> picked = found.evidence() == null ? Grounding.grounded(terms, scored)
-        ? learnedPoints(null, null, terms, scored)
-        : List.of()
-        : models.answerability().answerable(found.evidence().answerability())
-            ? learnedPoints(models, found.evidence(), terms, scored)
-            : List.of();
+    boolean answerable = spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
+        ? Grounding.grounded(terms, scored)
+        : models.answerability().answerable(found.evidence().answerability()));
+    List<List<PointPicker.Candidate>> picked =
+        answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, found.query());

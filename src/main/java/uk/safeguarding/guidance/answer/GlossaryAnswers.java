@@ -46,14 +46,14 @@ final class GlossaryAnswers {
   /**
    * The question as searched when it is nothing but a term the glossary knows ("NAI", "s47?"): the term
    * and what it stands for, since the embedding model does not know the sector's acronyms and a
-   * one-word question has nothing else to go on. Any other question as it is.
+   * one-word question has nothing else to go on. Empty for any other question.
    */
-  String spelledOut(String question) {
+  Optional<String> spelledOut(String question) {
     String bare = question.strip().replaceAll("[?!.]+$", "").strip();
     if (bare.isEmpty() || bare.contains(" ")) {
-      return question;
+      return Optional.empty();
     }
-    return cache().glossary().lookup(bare).map(e -> bare + " " + e.expansion()).orElse(question);
+    return cache().glossary().lookup(bare).map(e -> bare + " " + e.expansion());
   }
 
   /** Topics the library covers, most documented first. */
