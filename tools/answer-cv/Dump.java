@@ -49,7 +49,7 @@ public class Dump {
           for (SearchHit h : hits) {
             Set<String> pt = search.termsOf(h.passage().text() + "\n" + String.join(" ", h.passage().subPath()));
             JsonObject ho = new JsonObject();
-            ho.addProperty("score", h.score()); ho.addProperty("cos", h.cosine());
+            ho.addProperty("score", h.score()); ho.addProperty("cos", h.similarity().orElse(0));
             ho.addProperty("cov", terms.coverage(pt));
             String norm = h.passage().text().toLowerCase().replace('\u2019','\'').replaceAll("\\s+"," ");
             ho.addProperty("rel", expect.stream().anyMatch(norm::contains));
