@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The four facets (type, organisation, themes, year) as numbers, worked out once per index
  * generation: each dimension's distinct values in sorted order, and the documents holding each,
- * so counting a search's facets is sums over int arrays, not map lookups per document. Empty values are left out. Immutable after construction; thread-safe.
+ * so counting a search's facets is sums over int arrays, not map lookups per document. Empty
+ * values are left out. Immutable after construction; thread-safe.
  */
 public final class FacetOrdinals {
 

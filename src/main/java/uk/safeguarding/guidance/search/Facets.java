@@ -21,8 +21,8 @@ final class Facets {
    * {@code perDocument}), largest first, then by value.
    */
   static Map<String, Map<String, Integer>> count(Library library, BitSet matching, boolean perDocument) {
-    // Matches counted per document first (an array increment per passage), then spread over each
-    // document's value ordinals: array increments, no metadata or map lookups per hit.
+    // Matches counted per document first (an array increment per passage), then summed per value over
+    // the documents holding it (FacetOrdinals.count): no metadata or map lookups per hit.
     return count(library, passagesPerDocument(library, matching), perDocument);
   }
 
