@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Resident memory of the server on a corpus, BM25 only and hybrid, at a given heap: starts it on a
 # fresh data folder, waits for the index and the safety screen, sends every question of the eval files
-# (one client, twice over), and prints RSS at ready and after. Loopback only; bounded waits.
+# (one client, twice over), and prints RSS at ready and after, and the CPU it uses idle for IDLE
+# seconds afterwards (default 30). Loopback only; bounded waits.
 # usage: tools/side-by-side/rss.sh [HEAP] [CORPUS_DIR]     defaults: 256m, corpus
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HEAP="${1:-256m}"
 CORPUS="${2:-$ROOT/corpus}"
 PORT="${PORT:-17080}"
+IDLE="${IDLE:-30}" # seconds of no requests over which idle CPU is measured
 JAR="${JAR:-$ROOT/target/guidance-assistant.jar}"
 QUESTIONS=$(cat "$ROOT"/src/test/resources/eval/dev.jsonl "$ROOT"/src/test/resources/eval/practitioner.jsonl \
   | python3 -c 'import sys, json, urllib.parse
@@ -27,7 +29,13 @@ for DENSE in off on; do
   for _ in 1 2; do
     for q in $QUESTIONS; do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/search?q=$q"; done
   done
-  echo "dense $DENSE, -Xmx$HEAP: RSS ${READY} MiB when ready, $(( $(ps -o rss= -p "$PID") / 1024 )) MiB after $(( 2 * $(wc -w <<<"$QUESTIONS") )) searches"
+  AFTER=$(( $(ps -o rss= -p "$PID") / 1024 ))
+  # Idle CPU: the process's user+system clock ticks over IDLE seconds with no requests.
+  T0=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  sleep "$IDLE"
+  T1=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  IDLE_CPU=$(awk -v a="$T0" -v b="$T1" -v hz="$(getconf CLK_TCK)" -v s="$IDLE" 'BEGIN{printf "%.2f", 100 * (b - a) / hz / s}')
+  echo "dense $DENSE, -Xmx$HEAP: RSS ${READY} MiB when ready, ${AFTER} MiB after $(( 2 * $(wc -w <<<"$QUESTIONS") )) searches; idle CPU ${IDLE_CPU} % of a core over ${IDLE} s"
   kill "$PID"; wait "$PID" 2>/dev/null || true
   rm -rf "$DATA" "$DATA.log"
 done

@@ -9,13 +9,13 @@ import java.util.function.Function;
 
 /**
  * The four facets (type, organisation, themes, year) as numbers, worked out once per index
- * generation: each dimension's distinct values in sorted order, and each document's values as
- * ordinals into them, so counting a search's facets is array increments, not map lookups per
- * document. Empty values are left out. Immutable after construction; thread-safe.
+ * generation: each dimension's distinct values in sorted order, and the documents holding each,
+ * so counting a search's facets is sums over int arrays, not map lookups per document. Empty
+ * values are left out. Immutable after construction; thread-safe.
  */
 public final class FacetOrdinals {
 
-  /** Dimensions in the order {@link #values} and {@link #addTo} number them. */
+  /** Dimensions in the order {@link #values} and {@link #count} number them. */
   public static final int TYPE = 0;
   public static final int ORGANISATION = 1;
   public static final int THEME = 2;
@@ -24,11 +24,13 @@ public final class FacetOrdinals {
 
   private final String[][] values = new String[DIMENSIONS][];
   /**
-   * Per dimension, every document's value ordinals one after another (document 0's, then 1's …),
-   * and where each document's run starts: two flat arrays instead of an array per document, so a
-   * count over many documents reads memory in order.
+   * Per dimension, the documents holding each value, value by value (value 0's document ordinals,
+   * then value 1's …), and where each value's run starts. A count then sums each value's documents'
+   * matches into a local (a gather, reading memory in order for a value most documents share)
+   * rather than adding each document's matches into its value's slot, which chains every add on
+   * the one before when most documents share a value.
    */
-  private final int[][] ordinals = new int[DIMENSIONS][];
+  private final int[][] holders = new int[DIMENSIONS][];
   private final int[][] starts = new int[DIMENSIONS][];
 
   FacetOrdinals(List<Catalog.DocumentFacets> documents) {
@@ -40,18 +42,24 @@ public final class FacetOrdinals {
       documents.forEach(d -> distinct.addAll(read.apply(d)));
       distinct.remove("");
       values[f] = distinct.toArray(new String[0]);
-      Map<String, Integer> ordinal = new TreeMap<>();
-      for (String v : values[f]) {
-        ordinal.put(v, ordinal.size());
-      }
-      starts[f] = new int[documents.size() + 1];
-      List<Integer> all = new ArrayList<>();
+      Map<String, List<Integer>> byValue = new TreeMap<>();
+      distinct.forEach(v -> byValue.put(v, new ArrayList<>()));
       for (int d = 0; d < documents.size(); d++) {
-        starts[f][d] = all.size();
-        read.apply(documents.get(d)).stream().filter(v -> !v.isEmpty()).map(ordinal::get).forEach(all::add);
+        for (String v : read.apply(documents.get(d))) { // as listed: a value given twice counts twice
+          if (!v.isEmpty()) {
+            byValue.get(v).add(d);
+          }
+        }
       }
-      starts[f][documents.size()] = all.size();
-      ordinals[f] = all.stream().mapToInt(Integer::intValue).toArray();
+      starts[f] = new int[values[f].length + 1];
+      List<Integer> all = new ArrayList<>();
+      int o = 0;
+      for (List<Integer> docs : byValue.values()) {
+        starts[f][o++] = all.size();
+        all.addAll(docs);
+      }
+      starts[f][o] = all.size();
+      holders[f] = all.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
@@ -61,14 +69,27 @@ public final class FacetOrdinals {
   }
 
   /**
-   * Adds {@code n} to {@code counts[o]} for the ordinal {@code o} (into {@link #values}) of each of
-   * document {@code documentOrdinal}'s values in {@code dimension}.
+   * Each value's count in {@code dimension} (by its ordinal into {@link #values}) over documents
+   * that each hold {@code perDoc[d]} matches (by document ordinal): the sum of those matches, or
+   * with {@code distinctDocuments} the number of documents with at least one.
    */
-  public void addTo(int dimension, int documentOrdinal, int n, int[] counts) {
-    int[] ords = ordinals[dimension];
-    int end = starts[dimension][documentOrdinal + 1];
-    for (int i = starts[dimension][documentOrdinal]; i < end; i++) {
-      counts[ords[i]] += n;
+  public int[] count(int dimension, int[] perDoc, boolean distinctDocuments) {
+    int[] docs = holders[dimension];
+    int[] from = starts[dimension];
+    int[] counts = new int[values[dimension].length];
+    for (int o = 0; o < counts.length; o++) {
+      int sum = 0;
+      if (distinctDocuments) {
+        for (int i = from[o]; i < from[o + 1]; i++) {
+          sum += Math.min(perDoc[docs[i]], 1);
+        }
+      } else {
+        for (int i = from[o]; i < from[o + 1]; i++) {
+          sum += perDoc[docs[i]];
+        }
+      }
+      counts[o] = sum;
     }
+    return counts;
   }
 }

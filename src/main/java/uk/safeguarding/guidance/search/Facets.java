@@ -21,8 +21,8 @@ final class Facets {
    * {@code perDocument}), largest first, then by value.
    */
   static Map<String, Map<String, Integer>> count(Library library, BitSet matching, boolean perDocument) {
-    // Matches counted per document first (an array increment per passage), then spread over each
-    // document's value ordinals: array increments, no metadata or map lookups per hit.
+    // Matches counted per document first (an array increment per passage), then summed per value over
+    // the documents holding it (FacetOrdinals.count): no metadata or map lookups per hit.
     return count(library, passagesPerDocument(library, matching), perDocument);
   }
 
@@ -31,18 +31,8 @@ final class Facets {
     FacetOrdinals table = library.facetOrdinals();
     int[][] counts = new int[NAMES.size()][];
     for (int f = 0; f < counts.length; f++) {
-      counts[f] = new int[table.values(f).length];
-    }
-    // One walk over the documents; each one with a match adds to every dimension that has values at all.
-    for (int d = 0; d < perDoc.length; d++) {
-      if (perDoc[d] > 0) {
-        int n = perDocument ? 1 : perDoc[d];
-        for (int f = 0; f < counts.length; f++) {
-          if (counts[f].length > 0) {
-            table.addTo(f, d, n, counts[f]);
-          }
-        }
-      }
+      // A dimension no document has a value in (themes, years of an undated library) is not walked.
+      counts[f] = table.values(f).length == 0 ? new int[0] : table.count(f, perDoc, perDocument);
     }
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (int f = 0; f < NAMES.size(); f++) {
