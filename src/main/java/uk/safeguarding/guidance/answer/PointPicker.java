@@ -135,9 +135,8 @@ final class PointPicker {
       SentenceFeatures.Row r = rows.get(i);
       Scored s = r.source();
       boolean leading = s.hit().passage().id().equals(lead);
-      if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best
-          || r.unit().text().endsWith(":") && !r.unit().listItem()) {
-        continue; // a bare lead-in says nothing alone
+      if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best || bareLeadIn(r.unit())) {
+        continue; // rows are quotable units already: only a bare lead-in is left to drop
       }
       candidates.add(new Candidate(r.unit().text(), s.hit().passage(), s.rank(), r.position(), scores[i], r.terms(),
           leading ? MAX_PER_PASSAGE : OTHER_POINTS, r.kind()));
@@ -162,13 +161,23 @@ final class PointPicker {
     List<Sentences.Unit> units = Sentences.units(p.text());
     for (int i = 0; i < units.size(); i++) {
       String text = units.get(i).text();
-      if (text.length() >= MIN_UNIT_CHARS && !(text.endsWith(":") && !units.get(i).listItem())) {
+      if (saysSomething(units.get(i))) {
         boolean action = isAction(text);
         candidates.add(new Candidate(text, p, 0, i, -i, Set.of(), MAX_PER_PASSAGE,
             PointKind.of(p, text, action, actionPassage)));
       }
     }
     return group(candidates, MAX_PER_PASSAGE);
+  }
+
+  /** Whether a unit can stand as a point: not a heading-like fragment, nor a bare lead-in. */
+  private static boolean saysSomething(Sentences.Unit unit) {
+    return unit.text().length() >= MIN_UNIT_CHARS && !bareLeadIn(unit);
+  }
+
+  /** A sentence introducing what follows ("The review found:"), which says nothing alone. */
+  private static boolean bareLeadIn(Sentences.Unit unit) {
+    return unit.text().endsWith(":") && !unit.listItem();
   }
 
   /** Near-duplicates merged under all their sources, at most {@code max} points, grouped by kind. */
@@ -225,8 +234,8 @@ final class PointPicker {
       List<Sentences.Unit> units = Sentences.units(p.text());
       for (int i = 0; i < units.size(); i++) {
         String text = units.get(i).text();
-        if (text.length() < MIN_UNIT_CHARS || text.endsWith(":") && !units.get(i).listItem()) {
-          continue; // a heading-like fragment or a bare lead-in says nothing alone
+        if (!saysSomething(units.get(i))) {
+          continue;
         }
         Set<String> unitTerms = termsOf.apply(text);
         double overlap = terms.coverage(unitTerms);

@@ -129,7 +129,6 @@ public final class PassageSplitter {
     List<Section> sections = new ArrayList<>();
     List<String> path = new ArrayList<>();
     List<Integer> levels = new ArrayList<>();
-    List<String> numbers = new ArrayList<>();
     List<String> units = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
@@ -137,15 +136,12 @@ public final class PassageSplitter {
         addSection(sections, path, units);
         units = new ArrayList<>();
         int level = Math.max(2, block.level()); // a second top-level heading is a section of the document
-        String number = number(block.text());
         while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level
-            && !within(number, numbers.get(numbers.size() - 1))) {
+            && !numberedPart(block.text(), path.get(path.size() - 1))) {
           levels.remove(levels.size() - 1);
-          numbers.remove(numbers.size() - 1);
           path.remove(path.size() - 1);
         }
         levels.add(level);
-        numbers.add(number);
         path.add(block.text());
         continue;
       }
