@@ -66,6 +66,9 @@ public class RerankDump {
             float[][] sv = sentVecs.get(p.id());
             double[] sc = new double[sv.length];
             for (int j = 0; j < sv.length; j++) sc[j] = Vectors.dot(qv, sv[j]);
+            int best = 0;
+            for (int j = 1; j < sc.length; j++) if (sc[j] > sc[best]) best = j;
+            c.addProperty("s1i", best);
             Arrays.sort(sc);
             c.addProperty("s1", sc.length > 0 ? sc[sc.length - 1] : 0);
             c.addProperty("s2", sc.length > 1 ? sc[sc.length - 2] : (sc.length > 0 ? sc[0] : 0));
@@ -100,6 +103,16 @@ public class RerankDump {
           out.write("\n");
         }
       }
+    }
+    if (System.getProperty("vectors") != null) { // passage and sentence vectors, for bilinear features
+      JsonObject all = new JsonObject();
+      for (Passage p : library.allPassages()) {
+        JsonObject v = new JsonObject();
+        v.add("p", gson.toJsonTree(library.vector(p.id())));
+        v.add("s", gson.toJsonTree(sentVecs.get(p.id())));
+        all.add(p.id(), v);
+      }
+      Files.writeString(Path.of(System.getProperty("vectors")), gson.toJson(all));
     }
     holder.close();
   }

@@ -56,7 +56,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
     this.search = search;
     this.holder = holder;
     this.embedder = embedder;
-    this.facts = new PassageFacts(embedder, search::termsOf);
+    this.facts = new PassageFacts(embedder, search::termsOf, this::indexedVector);
   }
 
   /**
@@ -113,6 +113,13 @@ final class AnswerSearch implements LearnedModels.Examiner {
   @Override
   public Evidence evidence(Candidates found, List<SearchHit> ranked) {
     return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), facts);
+  }
+
+  /** A passage's vector in the library being served (null without vectors, or once the passage is gone). */
+  private float[] indexedVector(String passageId) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return lease.library().vector(passageId);
+    }
   }
 
   /** The top {@link #SEARCHED} hits, each with its rank and the share of the question's words its text and headings carry. */

@@ -25,13 +25,23 @@ final class PassageFacts {
 
   private final Embedder embedder;
   private final Function<String, Set<String>> termsOf;
+  private final Function<String, float[]> vectorOf;
   private final Cache<Passage, Set<String>> terms = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
   private final Cache<Passage, List<float[]>> sentences = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
-  /** {@code termsOf} analyses text as the index does; {@code embedder} gives (cached) passage-mode vectors. */
-  PassageFacts(Embedder embedder, Function<String, Set<String>> termsOf) {
+  /**
+   * {@code termsOf} analyses text as the index does; {@code embedder} gives (cached) passage-mode
+   * vectors; {@code vectorOf} a passage's own vector from the index by its id (null when it has none).
+   */
+  PassageFacts(Embedder embedder, Function<String, Set<String>> termsOf, Function<String, float[]> vectorOf) {
     this.embedder = embedder;
     this.termsOf = termsOf;
+    this.vectorOf = vectorOf;
+  }
+
+  /** The passage's vector as the index holds it, or null when it holds none. */
+  float[] vector(Passage p) {
+    return vectorOf.apply(p.id());
   }
 
   /** The analysed terms of the passage's text and its headings below the document title. */

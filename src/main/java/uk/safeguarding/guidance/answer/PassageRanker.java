@@ -33,10 +33,21 @@ final class PassageRanker {
   private static final int UNRANKED = DEPTH + 10;
   /** Inverse regularisation: 0.1, 1 and 10 cross-validated within 0.01; 1 is liblinear's default. */
   static final double C = 1;
+  /**
+   * After the {@link #NAMES} figures come the question's vector times the passage's, number by
+   * number, then times its closest sentence's: a learned weight per dimension of the embedding (a
+   * diagonal bilinear similarity), which learns which of the model's senses of "close" mean "answers"
+   * in this library. Each such figure is weighted this much after standardising, so the 768 of them are
+   * regularised as if by C = 0.01 while the eight stay at {@link #C}. Chosen on the train splits only
+   * ({@code tools/rerank-cv/cv_bilinear.py}; BENCHMARKS.md §8): 5-fold MRR@10 0.791 → 0.827, top-1
+   * 0.701 → 0.752; learned from three writers and scored on the fourth's questions, MRR@10 0.726 →
+   * 0.784 and top-1 0.609 → 0.694 for the writer the others did least well on.
+   */
+  static final double VECTOR_WEIGHT = 0.1;
 
-  private final Logistic model;
+  private final StreamedLogistic model;
 
-  private PassageRanker(Logistic model) {
+  private PassageRanker(StreamedLogistic model) {
     this.model = model;
   }
 
@@ -46,22 +57,47 @@ final class PassageRanker {
    * nothing and are skipped. Null when nothing can be learned (no answer phrases at all).
    */
   static PassageRanker train(List<Candidates> examples, List<Predicate<SearchHit>> answers) {
-    List<Logistic.Input> inputs = new ArrayList<>();
-    List<Boolean> labels = new ArrayList<>();
+    List<Candidates> kept = new ArrayList<>();
+    List<boolean[]> labels = new ArrayList<>();
+    boolean negative = false;
     for (int i = 0; i < examples.size(); i++) {
       Candidates c = examples.get(i);
       Predicate<SearchHit> answering = answers.get(i);
       if (answering == null || c.hits().stream().noneMatch(answering)) {
         continue;
       }
-      double[][] figures = figures(c);
-      for (int j = 0; j < c.hits().size(); j++) {
-        inputs.add(new Logistic.Input(figures[j], null));
-        labels.add(answering.test(c.hits().get(j)));
+      boolean[] answer = new boolean[c.hits().size()];
+      for (int j = 0; j < answer.length; j++) {
+        answer[j] = answering.test(c.hits().get(j));
+        negative |= !answer[j];
       }
+      kept.add(c);
+      labels.add(answer);
     }
-    return labels.contains(true) && labels.contains(false) ? new PassageRanker(Logistic.fit(inputs, labels, C, 0))
-        : null;
+    if (kept.isEmpty() || !negative) {
+      return null;
+    }
+    double[] weights = new double[figures(kept.get(0))[0].length];
+    Arrays.fill(weights, VECTOR_WEIGHT);
+    Arrays.fill(weights, 0, NAMES.size(), 1);
+    // The rows are worked out again on each pass rather than held: see StreamedLogistic.
+    return new PassageRanker(StreamedLogistic.fit(new StreamedLogistic.Rows() {
+
+      @Override
+      public int groups() {
+        return kept.size();
+      }
+
+      @Override
+      public double[][] figures(int g) {
+        return PassageRanker.figures(kept.get(g));
+      }
+
+      @Override
+      public boolean[] labels(int g) {
+        return labels.get(g);
+      }
+    }, C, weights));
   }
 
   /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
@@ -78,13 +114,16 @@ final class PassageRanker {
   int[] order(Candidates c) {
     double[][] figures = figures(c);
     double[] score = IntStream.range(0, c.hits().size())
-        .mapToDouble(j -> model.score(new Logistic.Input(figures[j], null))).toArray();
+        .mapToDouble(j -> model.score(figures[j])).toArray();
     return IntStream.range(0, c.hits().size()).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
         .mapToInt(Integer::intValue).toArray();
   }
 
-  /** The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once). */
+  /**
+   * The {@link #NAMES} figures of each candidate and its vector products ({@link #VECTOR_WEIGHT}), in
+   * the candidates' order (the bests found once).
+   */
   static double[][] figures(Candidates c) {
     int n = c.hits().size();
     double bestScore = n == 0 ? 0 : c.hits().get(0).score();
@@ -99,10 +138,21 @@ final class PassageRanker {
       SearchHit hit = c.hits().get(j);
       double cosine = cosine(hit);
       double sentence = sentence(c, j, 0);
-      out[j] = new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)),
-          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
+      double[] named = {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)), cosine,
+          cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
+      int d = c.question().length;
+      out[j] = Arrays.copyOf(named, named.length + 2 * d);
+      multiply(c.question(), c.vectors().get(j).passage(), out[j], named.length);
+      multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named.length + d);
     }
     return out;
+  }
+
+  /** {@code a} times {@code b} number by number into {@code out} from {@code at}; zeros when {@code b} is unknown. */
+  private static void multiply(float[] a, float[] b, double[] out, int at) {
+    for (int i = 0; b != null && i < a.length && i < b.length; i++) {
+      out[at + i] = (double) a[i] * b[i];
+    }
   }
 
   /** The passage's cosine with the question (0 when the search ran on words alone). */

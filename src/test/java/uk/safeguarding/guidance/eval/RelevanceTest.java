@@ -143,8 +143,11 @@ class RelevanceTest {
     assertEquals(15, r.inScope());
     assertEquals(2, r.outOfScope());
     // 14 of 15 since the passages are reranked: "fathers and male carers" (its answering list item shares
-    // no word with the question, and its passage has no sentence close to it) is cited no more.
-    assertTrue(r.answeredRate() >= 0.93, r + " " + r.failures());
+    // no word with the question, and its passage has no sentence close to it) is cited no more. 13 since
+    // the reranker weighs the embedding's dimensions: "neglect threshold" is declined although its answering
+    // passage ranks first (the answer threshold, set for 0.90 of the answerable train questions, moved
+    // 0.618 -> 0.652; a target of 0.92 answered 19 more train questions but declined 10 fewer out of scope).
+    assertTrue(r.answeredRate() >= 0.86, r + " " + r.failures());
     assertEquals(1.0, r.declinedRate(), r + " " + r.failures());
   }
 
@@ -170,8 +173,8 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.843 and MRR@10 0.754, answered with a relevant citation 62/83, point precision 0.664,
-   * answer-sentence recall 0.813 (61/75), out-of-scope declined 30/34.
+   * 0.880 and MRR@10 0.799, answered with a relevant citation 64/83, point precision 0.677,
+   * answer-sentence recall 0.816 (62/76), out-of-scope declined 31/34.
    * Short of issue 10's targets; here so nothing slips back.
    */
   @Test
@@ -179,13 +182,13 @@ class RelevanceTest {
     ask.prepare();
     QuestionEval.Report r = searched("bank-inscope-test.jsonl");
     assertEquals(83, r.questions());
-    assertTrue(r.recallAt5() >= 0.83, "recall@5 " + r.recallAt5());
-    assertTrue(r.mrrAt10() >= 0.74, "MRR@10 " + r.mrrAt10());
+    assertTrue(r.recallAt5() >= 0.86, "recall@5 " + r.recallAt5());
+    assertTrue(r.mrrAt10() >= 0.78, "MRR@10 " + r.mrrAt10());
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 61, in.toString());
+    assertTrue(in.groundedWithRelevant() >= 62, in.toString());
     // Short of issue 10's 0.80 and 0.85.
-    assertTrue(in.pointPrecision() >= 0.64, in.toString());
+    assertTrue(in.pointPrecision() >= 0.66, in.toString());
     assertTrue(in.sentenceRecall() >= 0.80, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
@@ -194,15 +197,16 @@ class RelevanceTest {
 
   /**
    * The held-out quarters of the third, fourth and fifth writers' banks (written from the documents
-   * alone, split by the same rule): bank3 recall@5 0.871, answered with a relevant citation 72/93, point
-   * precision 0.622, sentence recall 0.779 (67/86), declined 25/30; bank4 recall@5 0.922, answered
-   * 61/77, precision 0.583, sentence recall 0.789 (56/71), declined 24/30; bank5 (whose train split
-   * is not among the examples: it made the model decline more colloquial questions) recall@5 0.920,
-   * answered 50/75, precision 0.603, sentence recall 0.719 (46/64), declined 32/35.
+   * alone, split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 72/93, point
+   * precision 0.620, sentence recall 0.788 (67/85), declined 25/30; bank4 recall@5 0.961, answered
+   * 61/77, precision 0.615, sentence recall 0.800 (56/70), declined 21/30 (24 before the reranker
+   * weighed the embedding's dimensions); bank5 (whose train split is not among the examples: it made
+   * the model decline more colloquial questions) recall@5 0.907, answered 57/75, precision 0.651,
+   * sentence recall 0.825 (52/63), declined 33/35.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.55, 0.76, 30, 22",
-      "bank5, 75, 0.90, 48, 0.58, 0.70, 35, 30"})
+  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.57, 0.77, 30, 20",
+      "bank5, 75, 0.88, 54, 0.62, 0.79, 35, 31"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
