@@ -1,0 +1,59 @@
+package uk.safeguarding.guidance.answer;
+
+import com.google.gson.*;
+import java.lang.reflect.Field;
+import java.nio.file.*;
+import java.util.*;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.embed.*;
+import uk.safeguarding.guidance.index.*;
+import uk.safeguarding.guidance.privacy.*;
+import uk.safeguarding.guidance.search.*;
+
+/** For each question: the answer-or-decline score and the reranker's top probabilities (hybrid). */
+public class TopProb {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Embedder emb = new CachedEmbedder(new BgeSmallEmbedder(), data);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(data, CorpusReader.standard(), emb).open(Path.of("corpus")));
+    SearchService search = new SearchService(holder, emb);
+    AnswerSearch finder = new AnswerSearch(search, holder, emb);
+    TrainerExamples trainers = new TrainerExamples(null);
+    LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
+    LearnedModels.Trained models = learned.get();
+    Field f = PassageRanker.class.getDeclaredField("model");
+    f.setAccessible(true);
+    StreamedLogistic ranker = (StreamedLogistic) f.get(models.ranker());
+    try (var out = Files.newBufferedWriter(Path.of(args[1]))) {
+      for (int i = 2; i < args.length; i++) {
+        for (String line : Files.readAllLines(Path.of(args[i]))) {
+          if (line.isBlank()) continue;
+          JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+          String searched = search.correctSpelling(PersonalData.mask(o.get("q").getAsString()));
+          QueryTerms terms = search.queryTerms(searched);
+          JsonObject r = new JsonObject();
+          r.addProperty("file", Path.of(args[i]).getFileName().toString());
+          r.addProperty("oos", o.has("outOfScope"));
+          if (terms.words().isEmpty()) continue;
+          AnswerSearch.Found found = finder.find(searched, terms, null, Filters.NONE, models);
+          r.addProperty("answerable", found.answerable());
+          List<SearchHit> hits = search.search(SearchRequest.hitsOnly(searched, PassageRanker.DEPTH, Filters.NONE)).hits();
+          double[] p = {0, 0};
+          if (!hits.isEmpty()) {
+            Candidates c = finder.candidates(searched, hits).orElseThrow();
+            double[][] fig = PassageRanker.figures(c);
+            double[] s = Arrays.stream(fig).mapToDouble(ranker::score).sorted().toArray();
+            p[0] = s[s.length - 1];
+            p[1] = s.length > 1 ? s[s.length - 2] : 0;
+          }
+          r.addProperty("p1", p[0]);
+          r.addProperty("p2", p[1]);
+          out.write(new Gson().toJson(r));
+          out.write("\n");
+        }
+      }
+    }
+    holder.close();
+  }
+}
