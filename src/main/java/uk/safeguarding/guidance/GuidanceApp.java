@@ -33,6 +33,7 @@ import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.ops.IdleMemory;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SearchService;
 
@@ -120,11 +121,14 @@ public final class GuidanceApp {
   }
 
   public static GuidanceApp start(AppConfig config) {
+    IdleMemory.returnWhenIdle();
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
     // The answer step's models learn once the first library is ready, so the first question does not wait
-    // the five seconds or so it takes (an ask arriving earlier waits for the same training).
-    app.reindexer.reindex().thenRunAsync(app.ask::prepare, app.training);
+    // the five seconds or so it takes (an ask arriving earlier waits for the same training). The training
+    // thread has trained the safety screen before them; the heap both needed goes back once they are done.
+    app.reindexer.reindex().thenRunAsync(app.ask::prepare, app.training)
+        .whenCompleteAsync((done, failed) -> IdleMemory.settle(), app.training);
     if (app.corpusSync != null) {
       app.corpusSync.start();
     }
@@ -132,6 +136,8 @@ public final class GuidanceApp {
     app.reindexer.watch(CORPUS_CHECK);
     // Feedback and unanswered questions past the retention go at start and then daily.
     app.housekeeping.scheduleAtFixedRate(app::purge, 0, 1, TimeUnit.DAYS);
+    long trim = IdleMemory.TRIM_EVERY.toSeconds();
+    app.housekeeping.scheduleAtFixedRate(IdleMemory::trimNativeHeap, trim, trim, TimeUnit.SECONDS);
     if (app.sharedConversations != null) {
       app.housekeeping.scheduleAtFixedRate(app::forgetConversations, FORGET_CONVERSATIONS.toMinutes(),
           FORGET_CONVERSATIONS.toMinutes(), TimeUnit.MINUTES);
