@@ -45,10 +45,17 @@ final class PassageRanker {
    */
   static final double VECTOR_WEIGHT = 0.1;
 
-  private final StreamedLogistic model;
+  /** The fitted model's intercept and coefficients on the raw figures, by block: named, passage, sentence. */
+  private final double intercept;
+  private final double[] named;
+  private final double[] towardPassage;
+  private final double[] towardSentence;
 
-  private PassageRanker(StreamedLogistic model) {
-    this.model = model;
+  private PassageRanker(StreamedLogistic model, int dimensions) {
+    this.intercept = model.intercept();
+    this.named = model.coefficients(0, NAMES.size());
+    this.towardPassage = model.coefficients(NAMES.size(), NAMES.size() + dimensions);
+    this.towardSentence = model.coefficients(NAMES.size() + dimensions, NAMES.size() + 2 * dimensions);
   }
 
   /**
@@ -97,7 +104,7 @@ final class PassageRanker {
       public boolean[] labels(int g) {
         return labels.get(g);
       }
-    }, C, weights));
+    }, C, weights), kept.get(0).question().length);
   }
 
   /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
@@ -112,9 +119,21 @@ final class PassageRanker {
 
   /** The candidates' indices, most likely to answer first; ties keep the search's order. */
   int[] order(Candidates c) {
-    double[][] figures = figures(c);
-    double[] score = IntStream.range(0, c.hits().size())
-        .mapToDouble(j -> model.score(figures[j])).toArray();
+    // The model's margin, block by block, without building each candidate's 777 figures: the question's
+    // vector is weighted once, then met with each passage's and sentence's vector (a monotone stand-in for
+    // the probability, so the order is the same).
+    double[][] figures = namedFigures(c);
+    double[] passage = weighted(towardPassage, c.question());
+    double[] sentence = weighted(towardSentence, c.question());
+    double[] score = new double[figures.length];
+    for (int j = 0; j < figures.length; j++) {
+      double m = intercept;
+      for (int k = 0; k < named.length; k++) {
+        m += named[k] * figures[j][k];
+      }
+      Candidates.HitVectors v = c.vectors().get(j);
+      score[j] = m + dot(passage, v.passage()) + dot(sentence, v.closestSentence());
+    }
     return IntStream.range(0, c.hits().size()).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
         .mapToInt(Integer::intValue).toArray();
@@ -125,6 +144,19 @@ final class PassageRanker {
    * the candidates' order (the bests found once).
    */
   static double[][] figures(Candidates c) {
+    double[][] named = namedFigures(c);
+    int d = c.question().length;
+    double[][] out = new double[named.length][];
+    for (int j = 0; j < named.length; j++) {
+      out[j] = Arrays.copyOf(named[j], named[j].length + 2 * d);
+      multiply(c.question(), c.vectors().get(j).passage(), out[j], named[j].length);
+      multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named[j].length + d);
+    }
+    return out;
+  }
+
+  /** The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once). */
+  private static double[][] namedFigures(Candidates c) {
     int n = c.hits().size();
     double bestScore = n == 0 ? 0 : c.hits().get(0).score();
     double bestCosine = 0;
@@ -138,14 +170,28 @@ final class PassageRanker {
       SearchHit hit = c.hits().get(j);
       double cosine = cosine(hit);
       double sentence = sentence(c, j, 0);
-      double[] named = {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)), cosine,
-          cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
-      int d = c.question().length;
-      out[j] = Arrays.copyOf(named, named.length + 2 * d);
-      multiply(c.question(), c.vectors().get(j).passage(), out[j], named.length);
-      multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named.length + d);
+      out[j] = new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)),
+          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
     }
     return out;
+  }
+
+  /** {@code weights} times the question's vector, number by number. */
+  private static double[] weighted(double[] weights, float[] question) {
+    double[] out = new double[weights.length];
+    for (int i = 0; i < out.length && i < question.length; i++) {
+      out[i] = weights[i] * question[i];
+    }
+    return out;
+  }
+
+  /** The weighted question met with a vector; 0 when the vector is unknown. */
+  private static double dot(double[] weightedQuestion, float[] v) {
+    double sum = 0;
+    for (int i = 0; v != null && i < weightedQuestion.length && i < v.length; i++) {
+      sum += weightedQuestion[i] * v[i];
+    }
+    return sum;
   }
 
   /** {@code a} times {@code b} number by number into {@code out} from {@code at}; zeros when {@code b} is unknown. */

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -105,6 +106,16 @@ final class StreamedLogistic {
       intercept -= coefficients[j] * s.mean()[j];
     }
     return new StreamedLogistic(coefficients, intercept);
+  }
+
+  /** The coefficients of figures {@code from} (inclusive) to {@code to} (exclusive), on the raw figures. */
+  double[] coefficients(int from, int to) {
+    return Arrays.copyOfRange(coefficients, from, to);
+  }
+
+  /** The intercept on the raw figures: the margin of a row of zeros. */
+  double intercept() {
+    return intercept;
   }
 
   /** The probability of the positive label for one row's figures. */
