@@ -1,7 +1,6 @@
 package uk.safeguarding.guidance.answer;
 
 import com.google.gson.*;
-import java.lang.reflect.Field;
 import java.nio.file.*;
 import java.util.*;
 import uk.safeguarding.guidance.corpus.CorpusReader;
@@ -22,9 +21,7 @@ public class TopProb {
     TrainerExamples trainers = new TrainerExamples(null);
     LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
     LearnedModels.Trained models = learned.get();
-    Field f = PassageRanker.class.getDeclaredField("model");
-    f.setAccessible(true);
-    StreamedLogistic ranker = (StreamedLogistic) f.get(models.ranker());
+    PassageRanker ranker = models.ranker();
     try (var out = Files.newBufferedWriter(Path.of(args[1]))) {
       for (int i = 2; i < args.length; i++) {
         for (String line : Files.readAllLines(Path.of(args[i]))) {
@@ -42,8 +39,7 @@ public class TopProb {
           double[] p = {0, 0};
           if (!hits.isEmpty()) {
             Candidates c = finder.candidates(searched, hits).orElseThrow();
-            double[][] fig = PassageRanker.figures(c);
-            double[] s = Arrays.stream(fig).mapToDouble(ranker::score).sorted().toArray();
+            double[] s = Arrays.stream(ranker.margins(c)).map(m -> 1 / (1 + Math.exp(-m))).sorted().toArray();
             p[0] = s[s.length - 1];
             p[1] = s.length > 1 ? s[s.length - 2] : 0;
           }

@@ -39,16 +39,6 @@ final class Logistic {
 
   /** Fits on {@code inputs} labelled by {@code positive}; {@code c} is liblinear's inverse regularisation. */
   static Logistic fit(List<Input> inputs, List<Boolean> positive, double c, double embeddingWeight) {
-    return fit(inputs, positive, c, embeddingWeight, null);
-  }
-
-  /**
-   * As {@link #fit(List, List, double, double)}, each standardised figure then multiplied by its
-   * {@code weights} entry (null: all 1): a figure weighted w is regularised as if by c·w², so a block
-   * of many weak figures can be held back without holding back the few strong ones.
-   */
-  static Logistic fit(List<Input> inputs, List<Boolean> positive, double c, double embeddingWeight,
-      double[] weights) {
     if (inputs.size() != positive.size() || !positive.contains(true) || !positive.contains(false)) {
       throw new IllegalArgumentException("A logistic regression needs examples of both labels, got " + inputs.size());
     }
@@ -67,8 +57,7 @@ final class Logistic {
       }
     }
     for (int j = 0; j < figures; j++) {
-      // A figure that never varies says nothing.
-      scale[j] = scale[j] > 0 ? (weights == null ? 1 : weights[j]) / Math.sqrt(scale[j]) : 0;
+      scale[j] = scale[j] > 0 ? 1 / Math.sqrt(scale[j]) : 0; // a figure that never varies says nothing
     }
     float[] e = inputs.get(0).embedding();
     int size = figures + (e == null ? 0 : e.length) + 1;

@@ -84,7 +84,8 @@ final class PassageRanker {
     if (kept.isEmpty() || !negative) {
       return null;
     }
-    double[] weights = new double[figures(kept.get(0))[0].length];
+    int dimensions = kept.get(0).question().length;
+    double[] weights = new double[NAMES.size() + 2 * dimensions];
     Arrays.fill(weights, VECTOR_WEIGHT);
     Arrays.fill(weights, 0, NAMES.size(), 1);
     // The rows are worked out again on each pass rather than held: see StreamedLogistic.
@@ -104,7 +105,7 @@ final class PassageRanker {
       public boolean[] labels(int g) {
         return labels.get(g);
       }
-    }, C, weights), kept.get(0).question().length);
+    }, C, weights), dimensions);
   }
 
   /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
@@ -119,9 +120,17 @@ final class PassageRanker {
 
   /** The candidates' indices, most likely to answer first; ties keep the search's order. */
   int[] order(Candidates c) {
-    // The model's margin, block by block, without building each candidate's 777 figures: the question's
-    // vector is weighted once, then met with each passage's and sentence's vector (a monotone stand-in for
-    // the probability, so the order is the same).
+    double[] score = margins(c);
+    return IntStream.range(0, c.hits().size()).boxed()
+        .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
+        .mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Each candidate's margin (the log-odds that it answers), block by block, without building its 777
+   * figures: the question's vector is weighted once, then met with each passage's and sentence's vector.
+   */
+  double[] margins(Candidates c) {
     double[][] figures = namedFigures(c);
     double[] passage = weighted(towardPassage, c.question());
     double[] sentence = weighted(towardSentence, c.question());
@@ -134,9 +143,7 @@ final class PassageRanker {
       Candidates.HitVectors v = c.vectors().get(j);
       score[j] = m + dot(passage, v.passage()) + dot(sentence, v.closestSentence());
     }
-    return IntStream.range(0, c.hits().size()).boxed()
-        .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
-        .mapToInt(Integer::intValue).toArray();
+    return score;
   }
 
   /**
