@@ -173,8 +173,8 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.880 and MRR@10 0.799, answered with a relevant citation 64/83, point precision 0.677,
-   * answer-sentence recall 0.816 (62/76), out-of-scope declined 31/34.
+   * 0.880 and MRR@10 0.799, answered with a relevant citation 65/83, point precision 0.656,
+   * answer-sentence recall 0.808 (63/78), out-of-scope declined 32/34.
    * Short of issue 10's targets; here so nothing slips back.
    */
   @Test
@@ -186,27 +186,27 @@ class RelevanceTest {
     assertTrue(r.mrrAt10() >= 0.78, "MRR@10 " + r.mrrAt10());
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 62, in.toString());
+    assertTrue(in.groundedWithRelevant() >= 63, in.toString());
     // Short of issue 10's 0.80 and 0.85.
-    assertTrue(in.pointPrecision() >= 0.66, in.toString());
-    assertTrue(in.sentenceRecall() >= 0.80, in.toString());
+    assertTrue(in.pointPrecision() >= 0.64, in.toString());
+    assertTrue(in.sentenceRecall() >= 0.79, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
-    assertTrue(out.declined() >= 29, out.toString());
+    assertTrue(out.declined() >= 30, out.toString());
   }
 
   /**
    * The held-out quarters of the third, fourth and fifth writers' banks (written from the documents
-   * alone, split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 72/93, point
-   * precision 0.620, sentence recall 0.788 (67/85), declined 25/30; bank4 recall@5 0.961, answered
-   * 61/77, precision 0.615, sentence recall 0.800 (56/70), declined 21/30 (24 before the reranker
-   * weighed the embedding's dimensions); bank5 (whose train split is not among the examples: it made
-   * the model decline more colloquial questions) recall@5 0.907, answered 57/75, precision 0.651,
-   * sentence recall 0.825 (52/63), declined 33/35.
+   * alone, split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 73/93, point
+   * precision 0.636, sentence recall 0.800 (68/85), declined 27/30; bank4 recall@5 0.961, answered
+   * 64/77, precision 0.612, sentence recall 0.797 (59/74), declined 24/30; bank5 (whose train split is
+   * not among the examples: it made the model decline more colloquial questions; it chose the answer
+   * decision's settings) recall@5 0.907, answered 58/75, precision 0.650, sentence recall 0.815
+   * (53/65), declined 33/35.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.84, 69, 0.59, 0.75, 30, 24", "bank4, 77, 0.90, 59, 0.57, 0.77, 30, 20",
-      "bank5, 75, 0.88, 54, 0.62, 0.79, 35, 31"})
+  @CsvSource({"bank3, 93, 0.84, 70, 0.61, 0.77, 30, 25", "bank4, 77, 0.90, 61, 0.58, 0.77, 30, 22",
+      "bank5, 75, 0.88, 55, 0.62, 0.78, 35, 31"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();

@@ -1,0 +1,57 @@
+package uk.safeguarding.guidance.answer;
+
+import com.google.gson.*;
+import java.nio.file.*;
+import java.util.*;
+import uk.safeguarding.guidance.corpus.CorpusReader;
+import uk.safeguarding.guidance.embed.*;
+import uk.safeguarding.guidance.index.*;
+import uk.safeguarding.guidance.search.*;
+
+/**
+ * For each question of each file: the answer-or-decline model's inputs (its figures and the question's
+ * embedding), whether it is answerable, and the served model's score; to try other decisions offline.
+ */
+public class AnsDump {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Embedder emb = new CachedEmbedder(new BgeSmallEmbedder(), data);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(data, CorpusReader.standard(), emb).open(Path.of("corpus")));
+    SearchService search = new SearchService(holder, emb);
+    AnswerSearch finder = new AnswerSearch(search, holder, emb);
+    TrainerExamples trainers = new TrainerExamples(null);
+    LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
+    LearnedModels.Trained models = learned.get();
+    Gson gson = new Gson();
+    try (var out = Files.newBufferedWriter(Path.of(args[1]))) {
+      for (int i = 2; i < args.length; i++) {
+        List<String> qs = new ArrayList<>();
+        List<Boolean> ans = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[i]))) {
+          if (line.isBlank()) continue;
+          JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+          qs.add(o.get("q").getAsString());
+          ans.add(o.has("answerable") ? o.get("answerable").getAsBoolean() : !o.has("outOfScope"));
+        }
+        List<Candidates> found = finder.gather(qs);
+        for (int k = 0; k < qs.size(); k++) {
+          Candidates c = found.get(k);
+          if (c.terms().words().isEmpty()) continue;
+          Evidence ev = finder.evidence(c, models.rank(c));
+          Logistic.Input in = ev.answerability();
+          JsonObject r = new JsonObject();
+          r.addProperty("file", Path.of(args[i]).getFileName().toString());
+          r.addProperty("q", qs.get(k));
+          r.addProperty("y", ans.get(k));
+          r.addProperty("score", models.answerability().score(in));
+          r.add("f", gson.toJsonTree(in.figures()));
+          r.add("e", gson.toJsonTree(in.embedding()));
+          out.write(gson.toJson(r));
+          out.write("\n");
+        }
+      }
+    }
+    holder.close();
+  }
+}
