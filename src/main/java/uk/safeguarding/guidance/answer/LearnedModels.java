@@ -139,8 +139,10 @@ final class LearnedModels {
       }
     }
     List<Evidence> evidence = new ArrayList<>(found.size());
-    for (Candidates c : found) {
-      evidence.add(examiner.evidence(c, PassageRanker.rank(ranker, c)));
+    for (int i = 0; i < found.size(); i++) {
+      // Ranked as if the example were new, so the models below learn from the rankings new questions get.
+      Candidates c = found.get(i);
+      evidence.add(examiner.evidence(c, ranker == null ? c.hits() : ranker.rank(c, i)));
     }
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();

@@ -16,13 +16,15 @@ import uk.safeguarding.guidance.search.SearchHit;
  * embedding, and the best sentence's cosine brings it back up. Chosen on the train split only by
  * 5-fold cross-validation ({@code tools/rerank-cv}): the answering passage in the top five 0.841 →
  * 0.899 of 277 train questions, MRR@10 0.731 → 0.805; adding BM25's own rank, heading embeddings,
- * section kind or length moved neither by more than 0.015. Immutable once trained; thread-safe.
+ * section kind or length moved neither by more than 0.015. Two more figures remember the examples
+ * ({@link AnsweredBefore}): how close the question comes to an example the passage answered, and how
+ * far below the best candidate's that is. Immutable once trained; thread-safe.
  */
 final class PassageRanker {
 
   /** The figures of one candidate, in order. */
   static final List<String> NAMES = List.of("fusedShare", "rankGain", "passageCosine", "belowBestPassageCosine",
-      "bestSentence", "belowBestSentence", "secondSentence", "coverage");
+      "bestSentence", "belowBestSentence", "secondSentence", "coverage", "answeredBefore", "belowBestAnsweredBefore");
   /**
    * How many passages are reranked: deep enough that the answering passage is among them for 268 of
    * 277 train questions (top 30 of BM25 and of the nearest neighbours together), shallow enough that
@@ -45,13 +47,16 @@ final class PassageRanker {
    */
   static final double VECTOR_WEIGHT = 0.1;
 
+  /** The examples' questions and the passages that answered them, for the answeredBefore figures. */
+  private final AnsweredBefore answeredBefore;
   /** The fitted model's intercept and coefficients on the raw figures, by block: named, passage, sentence. */
   private final double intercept;
   private final double[] named;
   private final double[] towardPassage;
   private final double[] towardSentence;
 
-  private PassageRanker(StreamedLogistic model, int dimensions) {
+  private PassageRanker(StreamedLogistic model, int dimensions, AnsweredBefore answeredBefore) {
+    this.answeredBefore = answeredBefore;
     this.intercept = model.intercept();
     this.named = model.coefficients(0, NAMES.size());
     this.towardPassage = model.coefficients(NAMES.size(), NAMES.size() + dimensions);
@@ -64,13 +69,14 @@ final class PassageRanker {
    * nothing and are skipped. Null when nothing can be learned (no answer phrases at all).
    */
   static PassageRanker train(List<Candidates> examples, List<Predicate<SearchHit>> answers) {
-    List<Candidates> kept = new ArrayList<>();
-    List<boolean[]> labels = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    List<boolean[]> labels = new ArrayList<>(); // per example; null for one that teaches nothing
     boolean negative = false;
     for (int i = 0; i < examples.size(); i++) {
       Candidates c = examples.get(i);
       Predicate<SearchHit> answering = answers.get(i);
       if (answering == null || c.hits().stream().noneMatch(answering)) {
+        labels.add(null);
         continue;
       }
       boolean[] answer = new boolean[c.hits().size()];
@@ -78,17 +84,21 @@ final class PassageRanker {
         answer[j] = answering.test(c.hits().get(j));
         negative |= !answer[j];
       }
-      kept.add(c);
+      kept.add(i);
       labels.add(answer);
     }
     if (kept.isEmpty() || !negative) {
       return null;
     }
-    int dimensions = kept.get(0).question().length;
+    int dimensions = examples.get(kept.get(0)).question().length;
+    // Each example's figures leave the example itself out, as a question never seen would find them;
+    // the named figures are worked out once (the remembered examples make them the costly part).
+    AnsweredBefore before = AnsweredBefore.of(examples, labels);
+    List<double[][]> named = kept.stream().map(i -> namedFigures(examples.get(i), before, i)).toList();
     double[] weights = new double[NAMES.size() + 2 * dimensions];
     Arrays.fill(weights, VECTOR_WEIGHT);
     Arrays.fill(weights, 0, NAMES.size(), 1);
-    // The rows are worked out again on each pass rather than held: see StreamedLogistic.
+    // The products are worked out again on each pass rather than held: see StreamedLogistic.
     return new PassageRanker(StreamedLogistic.fit(new StreamedLogistic.Rows() {
 
       @Override
@@ -98,14 +108,14 @@ final class PassageRanker {
 
       @Override
       public double[][] figures(int g) {
-        return PassageRanker.figures(kept.get(g));
+        return withProducts(examples.get(kept.get(g)), named.get(g));
       }
 
       @Override
       public boolean[] labels(int g) {
-        return labels.get(g);
+        return labels.get(kept.get(g));
       }
-    }, C, weights), dimensions);
+    }, C, weights), dimensions, before);
   }
 
   /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
@@ -115,12 +125,24 @@ final class PassageRanker {
 
   /** The candidates' hits, most likely to answer first; ties keep the search's order. */
   List<SearchHit> rank(Candidates c) {
-    return Arrays.stream(order(c)).mapToObj(c.hits()::get).toList();
+    return rank(c, AnsweredBefore.NO_EXAMPLE);
+  }
+
+  /**
+   * Example {@code example}'s candidates ranked as if it were not among the examples: what the models
+   * trained after the ranker must see, or they would learn from rankings no new question gets.
+   */
+  List<SearchHit> rank(Candidates c, int example) {
+    return Arrays.stream(order(c, example)).mapToObj(c.hits()::get).toList();
   }
 
   /** The candidates' indices, most likely to answer first; ties keep the search's order. */
   int[] order(Candidates c) {
-    double[] score = margins(c);
+    return order(c, AnsweredBefore.NO_EXAMPLE);
+  }
+
+  private int[] order(Candidates c, int example) {
+    double[] score = margins(c, example);
     return IntStream.range(0, c.hits().size()).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
         .mapToInt(Integer::intValue).toArray();
@@ -131,7 +153,11 @@ final class PassageRanker {
    * figures: the question's vector is weighted once, then met with each passage's and sentence's vector.
    */
   double[] margins(Candidates c) {
-    double[][] figures = namedFigures(c);
+    return margins(c, AnsweredBefore.NO_EXAMPLE);
+  }
+
+  private double[] margins(Candidates c, int example) {
+    double[][] figures = namedFigures(c, answeredBefore, example);
     double[] passage = weighted(towardPassage, c.question());
     double[] sentence = weighted(towardSentence, c.question());
     double[] score = new double[figures.length];
@@ -148,10 +174,14 @@ final class PassageRanker {
 
   /**
    * The {@link #NAMES} figures of each candidate and its vector products ({@link #VECTOR_WEIGHT}), in
-   * the candidates' order (the bests found once).
+   * the candidates' order (the bests found once); {@code before} leaves out example {@code skip}.
    */
-  static double[][] figures(Candidates c) {
-    double[][] named = namedFigures(c);
+  static double[][] figures(Candidates c, AnsweredBefore before, int skip) {
+    return withProducts(c, namedFigures(c, before, skip));
+  }
+
+  /** The named figures of each candidate followed by its vector products. */
+  private static double[][] withProducts(Candidates c, double[][] named) {
     int d = c.question().length;
     double[][] out = new double[named.length][];
     for (int j = 0; j < named.length; j++) {
@@ -163,14 +193,19 @@ final class PassageRanker {
   }
 
   /** The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once). */
-  private static double[][] namedFigures(Candidates c) {
+  private static double[][] namedFigures(Candidates c, AnsweredBefore before, int skip) {
     int n = c.hits().size();
     double bestScore = n == 0 ? 0 : c.hits().get(0).score();
     double bestCosine = 0;
     double bestSentence = 0;
+    double[] answered = new double[n];
+    double bestAnswered = AnsweredBefore.NONE;
     for (int k = 0; k < n; k++) {
       bestCosine = Math.max(bestCosine, cosine(c.hits().get(k)));
       bestSentence = Math.max(bestSentence, sentence(c, k, 0));
+      answered[k] = before == null ? AnsweredBefore.NONE
+          : before.closest(c.hits().get(k).passage().id(), c.question(), skip);
+      bestAnswered = Math.max(bestAnswered, answered[k]);
     }
     double[][] out = new double[n][];
     for (int j = 0; j < n; j++) {
@@ -178,7 +213,8 @@ final class PassageRanker {
       double cosine = cosine(hit);
       double sentence = sentence(c, j, 0);
       out[j] = new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)),
-          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j)};
+          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j),
+          answered[j], answered[j] - bestAnswered};
     }
     return out;
   }
