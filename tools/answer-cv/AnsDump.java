@@ -38,7 +38,10 @@ public class AnsDump {
         for (int k = 0; k < qs.size(); k++) {
           Candidates c = found.get(k);
           if (c.terms().words().isEmpty()) continue;
-          Evidence ev = finder.evidence(c, models.rank(c));
+          // The example file's questions ranked as LearnedModels ranks them: each without itself in the
+          // reranker's memory of answered examples (the file's order is the examples' order).
+          List<SearchHit> ranked = i == 2 && models.ranker() != null ? models.ranker().rank(c, k) : models.rank(c);
+          Evidence ev = finder.evidence(c, ranked);
           Logistic.Input in = ev.answerability();
           JsonObject r = new JsonObject();
           r.addProperty("file", Path.of(args[i]).getFileName().toString());
