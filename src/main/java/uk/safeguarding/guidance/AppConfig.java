@@ -3,6 +3,7 @@ package uk.safeguarding.guidance;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.safeguarding.guidance.http.TrustedProxies;
+import uk.safeguarding.guidance.http.WebServer;
 import uk.safeguarding.guidance.solr.SolrSettings;
 import uk.safeguarding.guidance.store.DatabaseConfig;
 
@@ -26,12 +27,15 @@ import uk.safeguarding.guidance.store.DatabaseConfig;
  *                           that several replicas share. Its text form hides the password.
  * @param solr               null to search the library's own index in this process (the default), or
  *                           the SolrCloud that replicas share
+ * @param searchCacheMb      MiB of finished search responses kept in memory for repeated searches; 0 for none
  */
 public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense,
     int maxUploadMb, int retentionDays, boolean secureCookies, String trustedProxies, DatabaseConfig database,
-    SolrSettings solr) {
+    SolrSettings solr, int searchCacheMb) {
 
   public static final int DEFAULT_MAX_UPLOAD_MB = 20;
+  public static final int DEFAULT_SEARCH_CACHE_MB = WebServer.DEFAULT_SEARCH_CACHE_MB;
+  public static final int MAX_SEARCH_CACHE_MB = 4096;
   public static final int DEFAULT_RETENTION_DAYS = 90;
 
   public AppConfig {
@@ -47,6 +51,10 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
     if (retentionDays < 0 || retentionDays > 3650) {
       throw new IllegalArgumentException("The retention-days must be between 0 and 3650, got " + retentionDays + ".");
     }
+    if (searchCacheMb < 0 || searchCacheMb > MAX_SEARCH_CACHE_MB) {
+      throw new IllegalArgumentException("The search-cache-mb must be between 0 and " + MAX_SEARCH_CACHE_MB + ", got "
+          + searchCacheMb + ".");
+    }
     trustedProxies = trustedProxies == null ? "" : trustedProxies.strip();
     TrustedProxies.parse(trustedProxies); // fails now, with the bad entry named, rather than at the first request
     corpusDir = corpusDir.toAbsolutePath().normalize();
@@ -57,7 +65,7 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** Settings with default upload limit, retention and cookie policy. */
   public AppConfig(String host, int port, Path corpusDir, Path dataDir, int rateLimitPerMinute, boolean dense) {
     this(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, DEFAULT_MAX_UPLOAD_MB, DEFAULT_RETENTION_DAYS,
-        false, "", null, null);
+        false, "", null, null, DEFAULT_SEARCH_CACHE_MB);
   }
 
   /** Settings with dense retrieval on. */
@@ -68,31 +76,37 @@ public record AppConfig(String host, int port, Path corpusDir, Path dataDir, int
   /** The same settings with another upload limit; for tests. */
   public AppConfig withMaxUploadMb(int mb) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, mb, retentionDays, secureCookies,
-        trustedProxies, database, solr);
+        trustedProxies, database, solr, searchCacheMb);
   }
 
   /** The same settings with another API rate limit (requests per minute per client); for tests. */
   public AppConfig withRateLimit(int perMinute) {
     return new AppConfig(host, port, corpusDir, dataDir, perMinute, dense, maxUploadMb, retentionDays, secureCookies,
-        trustedProxies, database, solr);
+        trustedProxies, database, solr, searchCacheMb);
   }
 
   /** The same settings behind the given proxies; for tests. */
   public AppConfig withTrustedProxies(String proxies) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, proxies, database, solr);
+        secureCookies, proxies, database, solr, searchCacheMb);
   }
 
   /** The same settings over another database, e.g. a shared PostgreSQL; for tests. */
   public AppConfig withDatabase(DatabaseConfig other) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, trustedProxies, other, solr);
+        secureCookies, trustedProxies, other, solr, searchCacheMb);
   }
 
   /** The same settings searching in SolrCloud; for tests. */
   public AppConfig withSolr(SolrSettings other) {
     return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
-        secureCookies, trustedProxies, database, other);
+        secureCookies, trustedProxies, database, other, searchCacheMb);
+  }
+
+  /** The same settings with another search response cache size (0: none); for tests. */
+  public AppConfig withSearchCacheMb(int mb) {
+    return new AppConfig(host, port, corpusDir, dataDir, rateLimitPerMinute, dense, maxUploadMb, retentionDays,
+        secureCookies, trustedProxies, database, solr, mb);
   }
 
   /** The largest upload in bytes. */

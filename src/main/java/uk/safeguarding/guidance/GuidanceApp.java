@@ -112,7 +112,10 @@ public final class GuidanceApp {
     RateLimiter limiter = database.dialect() == Dialect.POSTGRESQL
         ? RateLimiter.shared(config.rateLimitPerMinute(), clock, new Quotas(database, "api")::tryTake)
         : RateLimiter.local(config.rateLimitPerMinute(), clock);
-    this.server = WebServer.create(services, limiter, TrustedProxies.parse(config.trustedProxies()));
+    // SolrCloud's alias can lag behind the library this replica serves, so its hash would not name what
+    // a cached response searched: no response cache there.
+    int searchCacheMb = config.solr() == null ? config.searchCacheMb() : 0;
+    this.server = WebServer.create(services, limiter, TrustedProxies.parse(config.trustedProxies()), searchCacheMb);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "retention");
       t.setDaemon(true);

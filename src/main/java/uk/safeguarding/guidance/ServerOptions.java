@@ -82,12 +82,18 @@ final class ServerOptions {
       description = "copies of each shard, on different Solr nodes (default ${DEFAULT-VALUE})")
   int solrReplicas;
 
+  @Option(names = "--search-cache-mb", paramLabel = "N", defaultValue = "" + AppConfig.DEFAULT_SEARCH_CACHE_MB,
+      description = "MiB of finished /api/search responses kept for 10 minutes to answer repeated searches; 0 = off "
+          + "(env GUIDANCE_SEARCH_CACHE_MB, default ${DEFAULT-VALUE}; not used with --solr)")
+  int searchCacheMb;
+
   /** The settings, the database's credentials read from {@code env}; the record checks their ranges. */
   AppConfig config(Map<String, String> env) {
     DatabaseConfig db = database == null || database.isBlank() ? null : DatabaseConfig.fromUrl(database, env);
     return new AppConfig(host.strip(), port, corpus, data, rateLimit, dense, maxUploadMb, retentionDays,
         secureCookies, trustedProxies, db,
-        solr == null || solr.isBlank() ? null : new SolrSettings(solr.strip(), solrShards, solrReplicas));
+        solr == null || solr.isBlank() ? null : new SolrSettings(solr.strip(), solrShards, solrReplicas),
+        searchCacheMb);
   }
 
   /** Reads flags (which win), then environment variables, then defaults; bad input is an IllegalArgumentException. */

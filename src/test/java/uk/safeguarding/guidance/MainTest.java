@@ -38,7 +38,7 @@ class MainTest {
   /** Every server option, as the usage shows it. */
   private static final List<String> SERVER_OPTIONS = List.of("--port=N", "--host=ADDRESS", "--corpus=DIR", "--data=DIR",
       "--rate-limit=N", "--dense=on|off", "--max-upload-mb=N", "--retention-days=N", "--secure-cookies=on|off",
-      "--trusted-proxies=LIST", "--database=URL", "-h, --help", "--version");
+      "--trusted-proxies=LIST", "--database=URL", "--search-cache-mb=N", "-h, --help", "--version");
 
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h", "help"})
@@ -229,6 +229,20 @@ class MainTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> AppConfig.from(new String[0], Map.of("GUIDANCE_RATE_LIMIT", "lots")));
     assertEquals("Invalid value for option '--rate-limit': 'lots' is not an int", e.getMessage());
+  }
+
+  @Test
+  void the_search_cache_size_comes_from_the_flag_or_environment_and_defaults_to_16_mib() {
+    assertEquals(16, AppConfig.from(new String[0], Map.of()).searchCacheMb());
+    assertEquals(0, AppConfig.from(new String[0], Map.of("GUIDANCE_SEARCH_CACHE_MB", "0")).searchCacheMb());
+    assertEquals(64, AppConfig.from(new String[] {"--search-cache-mb", "64"}, Map.of()).searchCacheMb());
+  }
+
+  @Test
+  void a_negative_search_cache_size_exits_2_naming_the_option_and_value() {
+    Run r = run("--search-cache-mb", "-1");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Error: The search-cache-mb must be between 0 and 4096, got -1."), r.err());
   }
 
   @Test

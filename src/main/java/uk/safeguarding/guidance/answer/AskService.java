@@ -92,6 +92,16 @@ public final class AskService {
     return reranker == null ? search.search(request) : search.reranked(request, reranker);
   }
 
+  /**
+   * Which reranker models order {@link #search}'s results now: "" without them (no embedding model, or
+   * before the first training), else the library and trainers' examples they learned from. The same
+   * search comes back in another order when this changes, so a cache of its responses keys on it.
+   */
+  public String searchModels() {
+    LearnedModels.Trained models = learned == null ? null : learned.current();
+    return models == null || models.ranker() == null ? "" : models.libraryHash();
+  }
+
   /** Trains the learned models for the current library now, if there are any to train and none yet. */
   public void prepare() {
     if (learned != null) {

@@ -20,8 +20,10 @@ final class LibraryController {
   private final SearchService search;
   private final uk.safeguarding.guidance.screen.ScreenService screen;
   private final uk.safeguarding.guidance.answer.AskService ask;
+  private final SearchCache cache;
 
-  LibraryController(Services services) {
+  LibraryController(Services services, SearchCache cache) {
+    this.cache = cache;
     this.views = new LibraryViews(services.library());
     this.reindexer = services.reindexer();
     this.search = services.search();
@@ -54,7 +56,13 @@ final class LibraryController {
   static final Set<String> SEARCH_PARAMETERS =
       Set.of("q", "limit", "offset", "type", "organisation", "theme", "year", "facets", "group");
 
+  /** A repeated search is answered from {@link SearchCache} when it is on; a bad parameter is a 400 first. */
   void search(Context ctx) {
+    SearchRequest request = searchRequest(ctx);
+    cache.send(ctx, request, () -> response(request));
+  }
+
+  private SearchRequest searchRequest(Context ctx) {
     Params.onlyKnown(ctx, SEARCH_PARAMETERS);
     String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_CHARS);
     int limit = Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT);
@@ -64,9 +72,13 @@ final class LibraryController {
     SearchRequest.Group group = Params.oneOf(ctx, "group", "passage", Set.of("passage", "document")).equals("document")
         ? SearchRequest.Group.DOCUMENT
         : SearchRequest.Group.PASSAGE;
-    SearchResults results = ask.search(new SearchRequest(q, limit, offset, filters, facets, group));
-    Utf8Json.send(ctx, new Dto.SearchResponse(results.query(), results.total(), limit, offset,
-        results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets()));
+    return new SearchRequest(q, limit, offset, filters, facets, group);
+  }
+
+  private Dto.SearchResponse response(SearchRequest request) {
+    SearchResults results = ask.search(request);
+    return new Dto.SearchResponse(results.query(), results.total(), request.limit(), request.offset(),
+        results.hits().stream().map(Dto.SearchResult::of).toList(), results.facets());
   }
 
   /** Filters from the query string, each value checked against the library's metadata. */

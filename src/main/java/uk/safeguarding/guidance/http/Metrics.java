@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import uk.safeguarding.guidance.index.Reindexer;
 /**
  * What operators scrape at {@code /metrics} (Prometheus text format, Micrometer): requests and their
  * latency by method, route template and status; answers by outcome; the index's generation, size,
- * last build time and failed builds. Counts only: no question text or address is ever a label.
+ * last build time and failed builds; the search response cache's hits, misses, evictions and bytes
+ * ({@code cache_gets_total{cache="search",result="hit"}}). Counts only: no question text or address is ever a label.
  * Thread-safe.
  */
 final class Metrics {
@@ -37,6 +39,15 @@ final class Metrics {
         .description("builds that failed; the previous library kept serving").register(registry);
     Gauge.builder("guidance_index_last_build_seconds", reindexer, Reindexer::lastBuildSeconds)
         .description("how long the last build or reuse took").register(registry);
+  }
+
+  /** The search response cache's gets by result, puts, evictions and size, when it is on. */
+  void searchCache(SearchCache cache) {
+    if (cache.enabled()) {
+      CaffeineCacheMetrics.monitor(registry, cache.responses(), "search");
+      Gauge.builder("guidance_search_cache_bytes", cache, SearchCache::bytes)
+          .description("bytes of responses and keys the search cache holds").register(registry);
+    }
   }
 
   private static double passages(LibraryHolder holder) {

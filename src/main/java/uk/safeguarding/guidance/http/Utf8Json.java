@@ -34,7 +34,12 @@ final class Utf8Json extends Writer {
     ctx.contentType(ContentType.APPLICATION_JSON).result(new ByteArrayInputStream(out.bytes, 0, out.size));
   }
 
-  /** The response body's bytes (a copy), for tests. */
+  /** Sets {@code body}, JSON already in UTF-8, as the response, exactly as {@link #send(Context, Object)} does. */
+  static void send(Context ctx, byte[] body) {
+    ctx.contentType(ContentType.APPLICATION_JSON).result(new ByteArrayInputStream(body));
+  }
+
+  /** The response body's bytes, trimmed to their length (a copy): for the search cache and tests. */
   static byte[] bytes(Object body) {
     Utf8Json out = write(body);
     return Arrays.copyOf(out.bytes, out.size);

@@ -31,6 +31,8 @@ public final class WebServer {
   static final Gson GSON = new GsonBuilder().create();
 
   static final String CSP = SecurityHeaders.CSP;
+  /** MiB of finished search responses kept unless told otherwise. */
+  public static final int DEFAULT_SEARCH_CACHE_MB = SearchCache.DEFAULT_MB;
 
   private WebServer() {}
 
@@ -42,10 +44,21 @@ public final class WebServer {
     return create(services, RateLimiter.local(rateLimitPerMinute, java.time.Clock.systemUTC()), proxies);
   }
 
-  /** A server whose API requests are counted by {@code limiter} (this process's own, or shared by replicas). */
+  /** As below, with the search response cache at its default size, {@value SearchCache#DEFAULT_MB} MiB. */
   public static Javalin create(Services services, RateLimiter limiter, TrustedProxies proxies) {
-    LibraryController library = new LibraryController(services);
+    return create(services, limiter, proxies, SearchCache.DEFAULT_MB);
+  }
+
+  /**
+   * A server whose API requests are counted by {@code limiter} (this process's own, or shared by
+   * replicas), keeping up to {@code searchCacheMb} MiB of finished search responses (0: none).
+   */
+  public static Javalin create(Services services, RateLimiter limiter, TrustedProxies proxies, int searchCacheMb) {
+    SearchCache cache = new SearchCache(SearchCache.megabytes(searchCacheMb), services.library()::currentHash,
+        services.ask()::searchModels);
+    LibraryController library = new LibraryController(services, cache);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
+    metrics.searchCache(cache);
     AskController ask = new AskController(services, metrics);
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
