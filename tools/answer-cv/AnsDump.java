@@ -13,16 +13,27 @@ import uk.safeguarding.guidance.search.*;
  * embedding), whether it is answerable, and the served model's score; to try other decisions offline.
  */
 public class AnsDump {
+
+  /** The shipped corpus indexed into {@code data} (hybrid), searched and answered as the server does. */
+  record Served(LibraryHolder holder, SearchService search, AnswerSearch finder, LearnedModels.Trained models) {
+
+    static Served load(Path data) throws Exception {
+      Embedder emb = new CachedEmbedder(new BgeSmallEmbedder(), data);
+      LibraryHolder holder = new LibraryHolder();
+      holder.swap(new IndexStore(data, CorpusReader.standard(), emb).open(Path.of("corpus")));
+      SearchService search = new SearchService(holder, emb);
+      AnswerSearch finder = new AnswerSearch(search, holder, emb);
+      TrainerExamples trainers = new TrainerExamples(null);
+      LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
+      return new Served(holder, search, finder, learned.get());
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(args[0]);
-    Embedder emb = new CachedEmbedder(new BgeSmallEmbedder(), data);
-    LibraryHolder holder = new LibraryHolder();
-    holder.swap(new IndexStore(data, CorpusReader.standard(), emb).open(Path.of("corpus")));
-    SearchService search = new SearchService(holder, emb);
-    AnswerSearch finder = new AnswerSearch(search, holder, emb);
-    TrainerExamples trainers = new TrainerExamples(null);
-    LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
-    LearnedModels.Trained models = learned.get();
+    Served served = Served.load(Path.of(args[0]));
+    AnswerSearch finder = served.finder();
+    LearnedModels.Trained models = served.models();
+    LibraryHolder holder = served.holder();
     Gson gson = new Gson();
     try (var out = Files.newBufferedWriter(Path.of(args[1]))) {
       for (int i = 2; i < args.length; i++) {

@@ -3,8 +3,6 @@ package uk.safeguarding.guidance.answer;
 import com.google.gson.*;
 import java.nio.file.*;
 import java.util.*;
-import uk.safeguarding.guidance.corpus.CorpusReader;
-import uk.safeguarding.guidance.embed.*;
 import uk.safeguarding.guidance.index.*;
 import uk.safeguarding.guidance.privacy.*;
 import uk.safeguarding.guidance.search.*;
@@ -12,15 +10,11 @@ import uk.safeguarding.guidance.search.*;
 /** For each question: the answer-or-decline score and the reranker's top probabilities (hybrid). */
 public class TopProb {
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(args[0]);
-    Embedder emb = new CachedEmbedder(new BgeSmallEmbedder(), data);
-    LibraryHolder holder = new LibraryHolder();
-    holder.swap(new IndexStore(data, CorpusReader.standard(), emb).open(Path.of("corpus")));
-    SearchService search = new SearchService(holder, emb);
-    AnswerSearch finder = new AnswerSearch(search, holder, emb);
-    TrainerExamples trainers = new TrainerExamples(null);
-    LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
-    LearnedModels.Trained models = learned.get();
+    AnsDump.Served served = AnsDump.Served.load(Path.of(args[0])); // compile with AnsDump.java
+    SearchService search = served.search();
+    AnswerSearch finder = served.finder();
+    LibraryHolder holder = served.holder();
+    LearnedModels.Trained models = served.models();
     PassageRanker ranker = models.ranker();
     try (var out = Files.newBufferedWriter(Path.of(args[1]))) {
       for (int i = 2; i < args.length; i++) {

@@ -2,13 +2,14 @@
 
 Reads what AnsDump.java writes (the decision's figures and the question's embedding, per question) for
 the example file first, then other files. Fits the decision as the server does (standardised figures,
-embedding x3, liblinear's L2R_LR objective by Newton steps) on the example file alone, sets its
+embedding x3, liblinear's L2R_LR objective by cv.py's Newton steps) on the example file alone, sets its
 threshold from 5-fold out-of-fold scores at a target recall, and counts answered / declined per file.
 Choose on the fifth writer's train split (in no example file); the *-test files are for reporting.
 Usage: python3 tools/answer-cv/neighbours.py target/answer-cv/all.jsonl
 """
 import json, sys
 import numpy as np
+from cv import fit, pred  # liblinear's L2R_LR objective by Newton steps, as cv.py fits it
 
 rows = [json.loads(l) for l in open(sys.argv[1])]
 files = list(dict.fromkeys(r['file'] for r in rows))
@@ -19,19 +20,6 @@ EXAMPLES = 'answerable-examples.jsonl'
 def arrays(rs):
     return (np.array([r['f'] for r in rs]), np.array([r['e'] for r in rs]),
             np.array([1.0 if r['y'] else 0.0 for r in rs]))
-
-
-def fit(A, y, C=1.0):
-    A1 = np.hstack([A, np.ones((len(A), 1))]); w = np.zeros(A1.shape[1])
-    for _ in range(30):
-        p = 1 / (1 + np.exp(-A1 @ w)); g = A1.T @ (p - y) + w / C
-        H = (A1.T * (p * (1 - p))) @ A1 + np.eye(len(w)) / C
-        w -= np.linalg.solve(H, g)
-    return w
-
-
-def pred(w, A):
-    return 1 / (1 + np.exp(-np.hstack([A, np.ones((len(A), 1))]) @ w))
 
 
 def neighbours(Etr, ytr, E, k, cols, leave_one_out=False):

@@ -49,7 +49,7 @@ final class LearnedModels {
 
     /** The candidates' hits, the most likely to answer first. */
     List<SearchHit> rank(Candidates found) {
-      return PassageRanker.rank(ranker, found);
+      return PassageRanker.rank(ranker, found, AnsweredBefore.NO_EXAMPLE);
     }
 
     /**
@@ -141,8 +141,7 @@ final class LearnedModels {
     List<Evidence> evidence = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
       // Ranked as if the example were new, so the models below learn from the rankings new questions get.
-      Candidates c = found.get(i);
-      evidence.add(examiner.evidence(c, ranker == null ? c.hits() : ranker.rank(c, i)));
+      evidence.add(examiner.evidence(found.get(i), PassageRanker.rank(ranker, found.get(i), i)));
     }
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();

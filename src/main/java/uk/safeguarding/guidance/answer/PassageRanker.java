@@ -118,9 +118,12 @@ final class PassageRanker {
     }, C, weights), dimensions, before);
   }
 
-  /** The candidates' hits, most likely to answer first by {@code ranker}; the search's order without one. */
-  static List<SearchHit> rank(PassageRanker ranker, Candidates c) {
-    return ranker == null ? c.hits() : ranker.rank(c);
+  /**
+   * The candidates' hits, most likely to answer first by {@code ranker}, leaving out example {@code
+   * example} ({@link AnsweredBefore#NO_EXAMPLE} for a question that is none); the search's order without one.
+   */
+  static List<SearchHit> rank(PassageRanker ranker, Candidates c, int example) {
+    return ranker == null ? c.hits() : ranker.rank(c, example);
   }
 
   /** The candidates' hits, most likely to answer first; ties keep the search's order. */
