@@ -21,6 +21,8 @@ final class Citations {
   static final int EXCERPT_CHARS = 700;
   /** How much of the passage before the quoted sentence the window keeps. */
   static final int EXCERPT_LEAD_CHARS = 150;
+  /** A point not found whole in its passage ({@link LeadIns}) is found by this many characters of its start. */
+  static final int QUOTED_PREFIX = 40;
 
   /** The points, their citations and how many documents they come from. */
   record Quoted(List<Answer.Point> points, List<Answer.Citation> citations, int documents) {}
@@ -60,7 +62,9 @@ final class Citations {
     if (text.length() <= EXCERPT_CHARS) {
       return text;
     }
-    int at = Math.max(0, text.indexOf(quoted));
+    // A lead-in quoted with its list items is not one run of the passage: its window starts at the lead-in.
+    int at = text.indexOf(quoted);
+    at = Math.max(0, at >= 0 ? at : text.indexOf(quoted.substring(0, Math.min(quoted.length(), QUOTED_PREFIX))));
     int start = Math.max(0, Math.min(at - EXCERPT_LEAD_CHARS, text.length() - EXCERPT_CHARS));
     int s = start == 0 ? 0 : text.lastIndexOf(' ', start) + 1;
     int end = Math.min(text.length(), s + EXCERPT_CHARS);

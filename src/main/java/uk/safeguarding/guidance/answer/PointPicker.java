@@ -135,16 +135,22 @@ final class PointPicker {
         break;
       }
     }
+    // A lead-in the question matches best is quoted with what it introduces, which is then not quoted again.
+    Map<Integer, LeadIns.Merged> merged = LeadIns.merged(rows, scores);
+    Set<Integer> introduced = new HashSet<>();
+    merged.values().forEach(m -> introduced.addAll(m.introduced()));
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       SentenceFeatures.Row r = rows.get(i);
       Scored s = r.source();
       boolean leading = s.hit().passage().id().equals(lead);
-      if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best || bareLeadIn(r.unit())) {
+      LeadIns.Merged m = merged.get(i);
+      if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best || introduced.contains(i)
+          || m == null && bareLeadIn(r.unit())) {
         continue; // rows are quotable units already: only a bare lead-in is left to drop
       }
-      candidates.add(new Candidate(r.unit().text(), s.hit().passage(), s.rank(), r.position(), scores[i], r.terms(),
-          leading ? MAX_PER_PASSAGE : OTHER_POINTS, r.kind()));
+      candidates.add(new Candidate(m == null ? r.unit().text() : m.text(), s.hit().passage(), s.rank(), r.position(),
+          scores[i], m == null ? r.terms() : m.terms(), leading ? MAX_PER_PASSAGE : OTHER_POINTS, r.kind()));
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
         .thenComparing(c -> c.passage().id()).thenComparingInt(Candidate::position));
@@ -182,7 +188,7 @@ final class PointPicker {
 
   /** A sentence introducing what follows ("The review found:"), which says nothing alone. */
   private static boolean bareLeadIn(Sentences.Unit unit) {
-    return unit.text().endsWith(":") && !unit.listItem();
+    return LeadIns.isBare(unit);
   }
 
   /** Near-duplicates merged under all their sources, at most {@code max} points, grouped by kind. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -17,7 +18,12 @@ class PointPickerLearnedTest {
   }
 
   private static SentenceFeatures.Row row(Scored source, int position, String text) {
-    return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, false), Set.of(text.split(" ")),
+    return row(source, position, text, false);
+  }
+
+  private static SentenceFeatures.Row row(Scored source, int position, String text, boolean listItem) {
+    return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, listItem),
+        new java.util.HashSet<>(List.of(text.split(" "))),
         false, PointKind.LEARNED, new double[SentenceFeatures.NAMES.size()]);
   }
 
@@ -68,5 +74,45 @@ class PointPickerLearnedTest {
     assertEquals(List.of("Families with background vulnerability and risk",
         "Situational risks and out-of-routine / critical incidents"), texts(PointPicker.leading(List.of(top))));
     assertEquals(List.of(), PointPicker.leading(List.of()));
+  }
+
+  @Test
+  void a_lead_in_the_question_matches_best_is_quoted_with_the_items_it_introduces() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "Reviews should be proportionate, by which we mean:"),
+        row(top, 1, "focussed on the core issues", true), row(top, 2, "not lengthy chronological reporting", true),
+        row(top, 3, "The reviews are then published in full.", false));
+    double[] scores = {0.9, 0.3, 0.2, 0.1};
+    assertEquals(List.of("Reviews should be proportionate, by which we mean: focussed on the core issues; "
+        + "not lengthy chronological reporting", "The reviews are then published in full."),
+        texts(PointPicker.pickLearned(rows, scores)));
+  }
+
+  @Test
+  void an_item_that_matches_better_than_its_lead_in_stands_alone_and_the_bare_lead_in_is_dropped() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "The review found:"),
+        row(top, 1, "plans were not outcome focused", true), row(top, 2, "contingency plans were missing", true));
+    assertEquals(List.of("plans were not outcome focused", "contingency plans were missing"),
+        texts(PointPicker.pickLearned(rows, new double[] {0.5, 0.9, 0.4})));
+    Map<Integer, LeadIns.Merged> merged = LeadIns.merged(rows, new double[] {0.5, 0.9, 0.4});
+    assertEquals(Map.of(), merged);
+  }
+
+  @Test
+  void a_lead_in_without_items_introduces_the_next_sentence_and_long_lists_are_cut_after_four_items() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> quote = List.of(row(top, 4, "Professor Horwath, writing about plans in her book, says:"),
+        row(top, 5, "The outline plan can become a 'to do list' for both parents and professionals."),
+        row(top, 6, "A further issue is the production of a list of actions."));
+    assertEquals("Professor Horwath, writing about plans in her book, says: The outline plan can become a 'to do list' "
+        + "for both parents and professionals.", LeadIns.merged(quote, new double[] {0.9, 0.5, 0.4}).get(0).text());
+    List<SentenceFeatures.Row> list = new ArrayList<>();
+    list.add(row(top, 0, "Six things:"));
+    for (int i = 1; i <= 6; i++) {
+      list.add(row(top, i, "item number " + i, true));
+    }
+    assertEquals("Six things: item number 1; item number 2; item number 3; item number 4; …",
+        LeadIns.merged(list, new double[] {0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}).get(0).text());
   }
 }
