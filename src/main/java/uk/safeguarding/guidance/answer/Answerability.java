@@ -32,8 +32,13 @@ final class Answerability {
    * Also tried there: the mean cosine of the three closest answerable examples as a figure (222 and
    * 114), dropped once that split joined the examples, where it declined colloquial wording unlike any
    * example ("3yo not brought to her jabs again, how do i record it?").
+   * Set again to 0.94 (2026-12-05, fourth session) once the sixth writer's train split joined the
+   * examples, on the seventh writer's train split (in no example file; 475 in scope, 192 out of scope,
+   * half of those near misses): with the new examples, 0.92 answered 420 and declined 127, 0.94 433 and
+   * 119, 0.95 439 and 114; the examples before, at 0.92, 430 and 115, so 0.94 answers and declines more
+   * than before. The embedding's weight (2 to 5) changed either by 4 at most.
    */
-  static final Settings STANDARD = new Settings(1, 3, 0.92, 5);
+  static final Settings STANDARD = new Settings(1, 3, 0.94, 5);
 
   private final Logistic model;
   private final double threshold;

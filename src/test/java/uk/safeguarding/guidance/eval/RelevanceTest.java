@@ -173,8 +173,9 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.928 and MRR@10 0.859, answered with a relevant citation 69/83, point precision 0.739,
-   * answer-sentence recall 0.861 (68/79), out-of-scope declined 31/34.
+   * 0.928 and MRR@10 0.865, answered with a relevant citation 69/83, point precision 0.777,
+   * answer-sentence recall 0.838 (67/80), out-of-scope declined 29/34 (2026-12-05, fourth session: the
+   * sixth writer's train split joined the examples, and the decision answers 0.94 of them; before, 31).
    * Short of issue 10's targets; here so nothing slips back.
    */
   @Test
@@ -183,31 +184,33 @@ class RelevanceTest {
     QuestionEval.Report r = searched("bank-inscope-test.jsonl");
     assertEquals(83, r.questions());
     assertTrue(r.recallAt5() >= 0.90, "recall@5 " + r.recallAt5());
-    assertTrue(r.mrrAt10() >= 0.83, "MRR@10 " + r.mrrAt10());
+    assertTrue(r.mrrAt10() >= 0.84, "MRR@10 " + r.mrrAt10());
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
     assertTrue(in.groundedWithRelevant() >= 67, in.toString());
     // Short of issue 10's 0.80 and 0.85 on the other writers' splits; here just over.
-    assertTrue(in.pointPrecision() >= 0.72, in.toString());
-    assertTrue(in.sentenceRecall() >= 0.84, in.toString());
+    assertTrue(in.pointPrecision() >= 0.75, in.toString());
+    assertTrue(in.sentenceRecall() >= 0.82, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
-    assertTrue(out.declined() >= 29, out.toString());
+    assertTrue(out.declined() >= 28, out.toString());
   }
 
   /**
-   * The held-out quarters of the third to sixth writers' banks (written from the documents
-   * alone, split by the same rule): bank3 recall@5 0.860, answered with a relevant citation 73/93, point
-   * precision 0.640, sentence recall 0.782 (68/87), declined 26/30; bank4 recall@5 0.935, answered
-   * 67/77, precision 0.690, sentence recall 0.838 (62/74), declined 21/30; bank5 (whose train split
-   * joined the examples on 2026-12-05) recall@5 0.973, answered 62/75, precision 0.721, sentence
-   * recall 0.866 (58/67), declined 33/35; bank6 (a sixth writer, 2026-12-05, in no example file: first
-   * contact) recall@5 0.943, answered 101/122, precision 0.703, sentence recall 0.878 (101/115),
-   * declined 34/49.
+   * The held-out quarters of the third to seventh writers' banks (written from the documents
+   * alone, split by the same rule), as of 2026-12-05's fourth session (the sixth writer's train split
+   * in the examples): bank3 recall@5 0.860, answered with a relevant citation 72/93, point precision
+   * 0.696, sentence recall 0.775 (69/89), declined 26/30; bank4 recall@5 0.961, answered 66/77,
+   * precision 0.714, sentence recall 0.878 (65/74), declined 21/30; bank5 recall@5 0.987, answered 59/75,
+   * precision 0.784, sentence recall 0.833 (55/66), declined 31/35; bank6 recall@5 0.943, answered
+   * 106/122, precision 0.745, sentence recall 0.890 (105/118), declined 33/49; bank7 (a seventh writer,
+   * in no example file; its train split chose the decision's target) recall@5 0.974, answered 152/190,
+   * precision 0.789, sentence recall 0.871 (148/170), declined 27/58 (most of them near misses).
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.84, 71, 0.62, 0.76, 30, 24", "bank4, 77, 0.91, 65, 0.67, 0.81, 30, 19",
-      "bank5, 75, 0.95, 60, 0.70, 0.84, 35, 31", "bank6, 122, 0.92, 98, 0.68, 0.85, 49, 32"})
+  @CsvSource({"bank3, 93, 0.84, 70, 0.67, 0.75, 30, 24", "bank4, 77, 0.93, 64, 0.69, 0.85, 30, 19",
+      "bank5, 75, 0.95, 57, 0.76, 0.81, 35, 29", "bank6, 122, 0.92, 103, 0.72, 0.86, 49, 31",
+      "bank7, 190, 0.95, 148, 0.76, 0.84, 58, 25"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
