@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.search;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -16,7 +17,8 @@ import uk.safeguarding.guidance.privacy.EnglishWords;
  * most frequent word within one edit (two for long words; a swap of neighbouring letters is one).
  * Real words the library never uses ("jabs", "passport"), acronyms ("PLO") and short words are left
  * alone: they say what the question is about, and a question about something the library does not
- * cover must still be declined. Immutable, thread-safe; one per library generation.
+ * cover must still be declined; but an acronym whose name the library writes out is read as that
+ * name ({@link Initialisms}). Immutable, thread-safe; one per library generation.
  */
 final class Spelling {
 
@@ -28,10 +30,12 @@ final class Spelling {
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   private final Map<String, Integer> vocabulary;
+  private final Initialisms initialisms;
   private final String hash;
 
-  private Spelling(Map<String, Integer> vocabulary, String hash) {
+  private Spelling(Map<String, Integer> vocabulary, Initialisms initialisms, String hash) {
     this.vocabulary = vocabulary;
+    this.initialisms = initialisms;
     this.hash = hash;
   }
 
@@ -43,7 +47,7 @@ final class Spelling {
         counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }
-    return new Spelling(Map.copyOf(counts), library.hash());
+    return new Spelling(Map.copyOf(counts), Initialisms.of(library), library.hash());
   }
 
   String hash() {
@@ -57,6 +61,11 @@ final class Spelling {
     while (m.find()) {
       String word = m.group();
       String lower = word.toLowerCase(Locale.ROOT);
+      Optional<String> name = vocabulary.containsKey(lower) ? Optional.empty() : initialisms.name(word);
+      if (name.isPresent()) { // an acronym the library writes out ("DRP": "Dispute Resolution Process")
+        m.appendReplacement(out, Matcher.quoteReplacement(name.get()));
+        continue;
+      }
       boolean leaveAlone = word.length() < MIN_LENGTH || word.equals(word.toUpperCase(Locale.ROOT))
           || vocabulary.containsKey(lower) || Analysis.STOP_WORDS.contains(lower) || EnglishWords.contains(lower);
       String replacement = leaveAlone ? word : best(lower);

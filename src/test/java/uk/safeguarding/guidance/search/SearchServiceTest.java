@@ -182,6 +182,8 @@ class SearchServiceTest {
     assertEquals("jabs and passport for the PLO", search.correctSpelling("jabs and passport for the PLO"),
         "English words and acronyms the library lacks say what the question is about");
     assertEquals("wat abt s47", search.correctSpelling("wat abt s47"), "short words are too ambiguous to correct");
+    assertEquals("was the Emergency Duty Team called?", search.correctSpelling("was the EDT called?"),
+        "an acronym the library never uses, whose name it writes out");
   }
 
   @Test
