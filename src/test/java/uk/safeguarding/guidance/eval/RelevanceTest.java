@@ -172,45 +172,45 @@ class RelevanceTest {
 
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
-   * under what BENCHMARKS.md reports: the search API (reranked as the answer step reranks) recall@5
-   * 0.928 and MRR@10 0.865, answered with a relevant citation 69/83, point precision 0.777,
-   * answer-sentence recall 0.838 (67/80), out-of-scope declined 29/34 (2026-12-05, fourth session: the
-   * sixth writer's train split joined the examples, and the decision answers 0.94 of them; before, 31).
-   * Short of issue 10's targets; here so nothing slips back.
+   * under what BENCHMARKS.md reports (2026-12-05, fourth session: the sixth and seventh writers' train
+   * splits in the examples): the search API (reranked as the answer step reranks) recall@5 0.952 and
+   * MRR@10 0.894, answered with a relevant citation 70/83, point precision 0.776, answer-sentence recall
+   * 0.861 (68/79), out-of-scope declined 30/34. Short of issue 10's targets; here so nothing slips back.
    */
   @Test
   void the_held_out_question_bank_keeps_its_figures() throws IOException {
     ask.prepare();
     QuestionEval.Report r = searched("bank-inscope-test.jsonl");
     assertEquals(83, r.questions());
-    assertTrue(r.recallAt5() >= 0.90, "recall@5 " + r.recallAt5());
-    assertTrue(r.mrrAt10() >= 0.84, "MRR@10 " + r.mrrAt10());
+    assertTrue(r.recallAt5() >= 0.92, "recall@5 " + r.recallAt5());
+    assertTrue(r.mrrAt10() >= 0.86, "MRR@10 " + r.mrrAt10());
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
-    assertTrue(in.groundedWithRelevant() >= 67, in.toString());
+    assertTrue(in.groundedWithRelevant() >= 68, in.toString());
     // Short of issue 10's 0.80 and 0.85 on the other writers' splits; here just over.
     assertTrue(in.pointPrecision() >= 0.75, in.toString());
-    assertTrue(in.sentenceRecall() >= 0.82, in.toString());
+    assertTrue(in.sentenceRecall() >= 0.84, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
     assertTrue(out.declined() >= 28, out.toString());
   }
 
   /**
-   * The held-out quarters of the third to seventh writers' banks (written from the documents
-   * alone, split by the same rule), as of 2026-12-05's fourth session (the sixth writer's train split
-   * in the examples): bank3 recall@5 0.860, answered with a relevant citation 72/93, point precision
-   * 0.696, sentence recall 0.775 (69/89), declined 26/30; bank4 recall@5 0.961, answered 66/77,
-   * precision 0.714, sentence recall 0.878 (65/74), declined 21/30; bank5 recall@5 0.987, answered 59/75,
-   * precision 0.784, sentence recall 0.833 (55/66), declined 31/35; bank6 recall@5 0.943, answered
-   * 106/122, precision 0.745, sentence recall 0.890 (105/118), declined 33/49; bank7 (a seventh writer,
-   * in no example file; its train split chose the decision's target) recall@5 0.974, answered 152/190,
-   * precision 0.789, sentence recall 0.871 (148/170), declined 27/58 (most of them near misses).
+   * The held-out quarters of the third to eighth writers' banks (written from the documents alone,
+   * split by the same rule), as of 2026-12-05's fourth session (the sixth and seventh writers' train
+   * splits in the examples): bank3 recall@5 0.871, answered with a relevant citation 73/93, point
+   * precision 0.695, sentence recall 0.795 (70/88), declined 25/30; bank4 recall@5 0.961, answered
+   * 67/77, precision 0.747, sentence recall 0.868 (66/76), declined 24/30; bank5 recall@5 1.000,
+   * answered 63/75, precision 0.806, sentence recall 0.896 (60/67), declined 34/35; bank6 recall@5
+   * 0.943, answered 106/122, precision 0.746, sentence recall 0.890 (105/118), declined 35/49; bank7
+   * recall@5 0.974, answered 153/190, precision 0.777, sentence recall 0.876 (149/170), declined 27/58;
+   * bank8 (an eighth writer, in no example file; its train split checked the decision's target) recall@5
+   * 0.975, answered 143/160, precision 0.819, sentence recall 0.903 (139/154), declined 47/70.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.84, 70, 0.67, 0.75, 30, 24", "bank4, 77, 0.93, 64, 0.69, 0.85, 30, 19",
-      "bank5, 75, 0.95, 57, 0.76, 0.81, 35, 29", "bank6, 122, 0.92, 103, 0.72, 0.86, 49, 31",
-      "bank7, 190, 0.95, 148, 0.76, 0.84, 58, 25"})
+  @CsvSource({"bank3, 93, 0.85, 71, 0.67, 0.77, 30, 23", "bank4, 77, 0.93, 65, 0.72, 0.84, 30, 22",
+      "bank5, 75, 0.97, 61, 0.78, 0.87, 35, 32", "bank6, 122, 0.92, 103, 0.72, 0.86, 49, 33",
+      "bank7, 190, 0.95, 149, 0.75, 0.85, 58, 25", "bank8, 160, 0.95, 139, 0.79, 0.88, 70, 45"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
