@@ -7,7 +7,7 @@ import uk.safeguarding.guidance.privacy.*;
 import uk.safeguarding.guidance.search.*;
 
 /**
- * For each in-scope question: where its answering passages rank in the answer step's reranked list,
+ * For each question (out of scope ones with no answering passage): where its answering passages rank in the answer step's reranked list,
  * which passages the points were picked from, and each top-five sentence's score and whether it is the
  * answering sentence; to see why an answer cites no answering passage (compile with AnsDump.java).
  */
@@ -22,9 +22,11 @@ public class PickDump {
         for (String line : Files.readAllLines(Path.of(args[i]))) {
           if (line.isBlank()) continue;
           JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-          if (o.has("outOfScope")) continue;
+          boolean outOfScope = o.has("outOfScope");
           List<String> expect = new ArrayList<>();
-          o.getAsJsonArray("expect").forEach(e -> expect.add(AnswerSentences.normalise(e.getAsString())));
+          if (!outOfScope) {
+            o.getAsJsonArray("expect").forEach(e -> expect.add(AnswerSentences.normalise(e.getAsString())));
+          }
           String answer = o.has("answer") ? o.get("answer").getAsString() : "";
           String searched = search.correctSpelling(PersonalData.mask(o.get("q").getAsString()));
           QueryTerms terms = search.queryTerms(searched);
@@ -33,6 +35,7 @@ public class PickDump {
           JsonObject r = new JsonObject();
           r.addProperty("file", Path.of(args[i]).getFileName().toString());
           r.addProperty("q", o.get("q").getAsString());
+          r.addProperty("oos", outOfScope);
           r.addProperty("answerable", found.answerable());
           r.addProperty("answered", models.answerability().answerable(found.evidence().answerability()));
           JsonArray rel = new JsonArray();
@@ -49,6 +52,7 @@ public class PickDump {
             s.add(rows.get(k).source().rank());
             s.add(scores[k]);
             s.add(AnswerSentences.matches(answer, rows.get(k).unit().text()));
+            s.add(rows.get(k).unit().text());
             sents.add(s);
           }
           r.add("sentences", sents);
