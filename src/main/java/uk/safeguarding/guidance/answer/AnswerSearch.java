@@ -101,13 +101,12 @@ final class AnswerSearch implements LearnedModels.Examiner {
       }
     }
     int depth = depth();
-    List<Candidates> out = new ArrayList<>();
-    for (String q : searched) {
+    // Each question searched on its own, on every core (the examples number thousands; the order is kept).
+    return searched.parallelStream().map(q -> {
       QueryTerms terms = search.queryTerms(q);
       List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
-      out.add(Candidates.of(terms, embedder.embedQuery(q), hits, facts));
-    }
-    return out;
+      return Candidates.of(terms, embedder.embedQuery(q), hits, facts);
+    }).toList();
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.ops.TrainerLines;
@@ -138,11 +139,10 @@ final class LearnedModels {
             + "finds; copy it exactly from the library");
       }
     }
-    List<Evidence> evidence = new ArrayList<>(found.size());
-    for (int i = 0; i < found.size(); i++) {
-      // Ranked as if the example were new, so the models below learn from the rankings new questions get.
-      evidence.add(examiner.evidence(found.get(i), PassageRanker.rank(ranker, found.get(i), i)));
-    }
+    // Ranked as if the example were new, so the models below learn from the rankings new questions get;
+    // each example on its own, on every core, in order.
+    List<Evidence> evidence = IntStream.range(0, found.size()).parallel()
+        .mapToObj(i -> examiner.evidence(found.get(i), PassageRanker.rank(ranker, found.get(i), i))).toList();
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();
     List<Logistic.Input> sentences = new ArrayList<>();
