@@ -22,16 +22,7 @@ public final class BgeSmallEmbedder implements Embedder {
    */
   static final String NOTHING = "(no words)";
 
-  private final BgeSmallModel model;
-
-  public BgeSmallEmbedder() {
-    this(new RunGate(RunGate.PER_CORE));
-  }
-
-  /** With {@code gate} admitting its single-text runs (a test's, to watch them wait). */
-  BgeSmallEmbedder(RunGate gate) {
-    this.model = new BgeSmallModel(gate);
-  }
+  private final BgeSmallModel model = new BgeSmallModel();
 
   @Override
   public String modelId() {

