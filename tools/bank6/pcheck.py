@@ -1,6 +1,6 @@
 import sys
-sys.path.insert(0, 'tools/bank6')
-from common import *
+sys.path.insert(0, 'tools/banks')
+from bank import DOCS, norm, doc_text
 texts = {k: doc_text(v) for k, v in DOCS.items()}
 bad = 0
 for line in open('tools/bank6/passages.txt', encoding='utf-8'):
