@@ -8,7 +8,7 @@ score one writer's).
 """
 import json, sys
 import numpy as np
-from cvlib import base, fit, metrics
+from cvlib import base, fit, metrics, products
 sys.argv, dump, vecs = sys.argv[:1], sys.argv[1], sys.argv[2]
 rows = [json.loads(l) for l in open(dump)]
 V = json.load(open(vecs))
@@ -20,10 +20,7 @@ def build(sel, mode):
         q = qs[i]; qv = np.array(q["qv"])
         for c in q["cands"]:
             f = base(q, c)
-            if "p" in mode: f += list(qv * np.array(V[c["id"]]["p"]))
-            if "s" in mode:
-                sv = V[c["id"]]["s"]
-                f += list(qv * np.array(sv[c["s1i"]])) if sv else [0.0] * 384
+            f += products(qv, c, V, mode)
             X.append(f); y.append(1.0 if c["rel"] else 0.0); g.append(i)
     return np.array(X), np.array(y), np.array(g)
 

@@ -9,7 +9,7 @@ only, as a new writer's question would be).
 """
 import json, sys, os
 import numpy as np
-from cvlib import base, fit, metrics
+from cvlib import base, fit, metrics, products
 dump = sys.argv[1]; vecs = sys.argv[2] if len(sys.argv) > 2 else None
 rows = [json.loads(l) for l in open(dump)]
 V = json.load(open(vecs)) if vecs else None
@@ -41,10 +41,7 @@ def build(sel, pools, mode):
         for c in q["cands"]:
             f = base(q, c)
             if "m" in mode: f += [mem[c["id"]], mem[c["id"]] - mmax]
-            if "p" in mode: f += list(qv * np.array(V[c["id"]]["p"]))
-            if "s" in mode:
-                sv = V[c["id"]]["s"]
-                f += list(qv * np.array(sv[c["s1i"]])) if sv else [0.0] * 384
+            f += products(qv, c, V, mode)
             X.append(f); y.append(1.0 if c["rel"] else 0.0); g.append(i)
     return np.array(X), np.array(y), np.array(g)
 

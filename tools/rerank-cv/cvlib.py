@@ -13,6 +13,16 @@ def base(q, c):
             c["s1"], c["s1"] - s1max, c["s2"], c["cov"]]
 
 
+def products(qv, c, V, mode):
+    """The elementwise products question x passage ("p" in mode) and question x best sentence ("s")."""
+    f = []
+    if "p" in mode: f += list(qv * np.array(V[c["id"]]["p"]))
+    if "s" in mode:
+        sv = V[c["id"]]["s"]
+        f += list(qv * np.array(sv[c["s1i"]])) if sv else [0.0] * 384
+    return f
+
+
 def fit(X, y, nlow, C=1.0, Cd=0.1):
     """Standardised logistic regression: the first nlow columns regularised by 1/C, the rest by 1/Cd."""
     mu, sd = X.mean(0), X.std(0) + 1e-9
