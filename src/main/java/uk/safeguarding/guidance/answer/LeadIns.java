@@ -80,13 +80,12 @@ final class LeadIns {
     for (int k = 0; k < introduced.size(); k++) {
       SentenceFeatures.Row r = rows.get(introduced.get(k));
       terms.addAll(r.terms());
-      if (k == MAX_ITEMS) {
-        text.append(ITEM_SEPARATOR).append('…');
-        continue;
-      }
       if (k < MAX_ITEMS) {
         text.append(k == 0 ? " " : ITEM_SEPARATOR).append(r.unit().text());
       }
+    }
+    if (introduced.size() > MAX_ITEMS) {
+      text.append(ITEM_SEPARATOR).append('…');
     }
     return new Merged(leadIn, List.copyOf(introduced), text.toString(), terms);
   }

@@ -146,7 +146,7 @@ final class PointPicker {
       boolean leading = s.hit().passage().id().equals(lead);
       LeadIns.Merged m = merged.get(i);
       if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best || introduced.contains(i)
-          || m == null && bareLeadIn(r.unit())) {
+          || m == null && LeadIns.isBare(r.unit())) {
         continue; // rows are quotable units already: only a bare lead-in is left to drop
       }
       candidates.add(new Candidate(m == null ? r.unit().text() : m.text(), s.hit().passage(), s.rank(), r.position(),
@@ -183,12 +183,7 @@ final class PointPicker {
 
   /** Whether a unit can stand as a point: not a heading-like fragment, nor a bare lead-in. */
   private static boolean saysSomething(Sentences.Unit unit) {
-    return unit.text().length() >= MIN_UNIT_CHARS && !bareLeadIn(unit);
-  }
-
-  /** A sentence introducing what follows ("The review found:"), which says nothing alone. */
-  private static boolean bareLeadIn(Sentences.Unit unit) {
-    return LeadIns.isBare(unit);
+    return unit.text().length() >= MIN_UNIT_CHARS && !LeadIns.isBare(unit);
   }
 
   /** Near-duplicates merged under all their sources, at most {@code max} points, grouped by kind. */

@@ -1,6 +1,5 @@
 package uk.safeguarding.guidance.search;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.Library;
 
 /**
  * Reads an acronym the library never uses as the capitalised name it does use whose initials it
@@ -29,9 +26,12 @@ final class Initialisms {
   /** Small words a name may hold ("Police Powers of Protection"); an acronym may skip their letters or not. */
   static final Set<String> JOINING = Set.of("of", "and", "for", "under", "in", "the", "to", "on", "at", "with");
 
-  /** A capitalised word, or a joining word between two of them. */
-  private static final Pattern NAME = Pattern.compile(
-      "\\b\\p{Lu}[\\p{Ll}]+(?:[ -](?:(?:of|and|for|under|in|the|to|on|at|with) )?\\p{Lu}[\\p{Ll}]+)+");
+  /**
+   * Capitalised words, with at most one joining word between two of them (no joining word starts
+   * another, so their order in the alternation does not matter).
+   */
+  private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{Ll}]+(?:[ -](?:(?:"
+      + String.join("|", JOINING) + ") )?\\p{Lu}[\\p{Ll}]+)+");
   /** An acronym as typed: three to six letters, upper case, or mixed with at least two capitals ("PuP", "SoS"). */
   private static final Pattern ACRONYM = Pattern.compile("(?=(?:\\p{Ll}*\\p{Lu}){2})\\p{L}{3,6}");
 
@@ -41,16 +41,10 @@ final class Initialisms {
     this.names = names;
   }
 
-  static Initialisms of(Library library) {
-    List<String> texts = new ArrayList<>();
-    for (Passage p : library.allPassages()) {
-      texts.add(p.text());
-      texts.add(String.join(" \n ", p.headingPath()));
-    }
-    return of(texts);
-  }
-
-  /** From the names in {@code texts}: each set of initials reads as the name that has it most often. */
+  /**
+   * From the names in {@code texts} (a library's passages and headings, each on its own so a name never
+   * runs from one into the next): each set of initials reads as the name that has it most often.
+   */
   static Initialisms of(List<String> texts) {
     Map<String, Map<String, Integer>> counts = new HashMap<>(); // initials -> name -> how often
     for (String text : texts) {

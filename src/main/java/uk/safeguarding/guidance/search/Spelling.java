@@ -1,6 +1,8 @@
 package uk.safeguarding.guidance.search;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +42,20 @@ final class Spelling {
   }
 
   static Spelling of(Library library) {
-    Map<String, Integer> counts = new HashMap<>();
+    // Each passage's text and its headings, read once for the words and for the names acronyms stand for.
+    List<String> texts = new ArrayList<>();
     for (Passage p : library.allPassages()) {
-      Matcher m = WORD.matcher(p.text() + " " + String.join(" ", p.headingPath()));
+      texts.add(p.text());
+      texts.add(String.join(" \n ", p.headingPath()));
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    for (String text : texts) {
+      Matcher m = WORD.matcher(text);
       while (m.find()) {
         counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }
-    return new Spelling(Map.copyOf(counts), Initialisms.of(library), library.hash());
+    return new Spelling(Map.copyOf(counts), Initialisms.of(texts), library.hash());
   }
 
   String hash() {
