@@ -61,6 +61,16 @@ public class AnsDump {
           r.addProperty("score", models.answerability().score(in));
           r.add("f", gson.toJsonTree(in.figures()));
           r.add("e", gson.toJsonTree(in.embedding()));
+          // The top passage's vector and its closest sentence's, to try question x answer interactions offline.
+          int top = -1;
+          for (int h = 0; h < c.hits().size() && !ranked.isEmpty(); h++) {
+            if (c.hits().get(h).passage().id().equals(ranked.get(0).passage().id())) top = h;
+          }
+          if (top >= 0) {
+            Candidates.HitVectors v = c.vectors().get(top);
+            if (v.passage() != null) r.add("p", gson.toJsonTree(v.passage()));
+            if (v.closestSentence() != null) r.add("s", gson.toJsonTree(v.closestSentence()));
+          }
           out.write(gson.toJson(r));
           out.write("\n");
         }
