@@ -102,9 +102,17 @@ final class SearchCache {
     return responses;
   }
 
-  /** Bytes held now, by the weigher's count (0 when off). */
+  /**
+   * Bytes held now, by the weigher's count (0 when off). Caffeine counts an entry's weight in its
+   * maintenance, which runs later on the common pool (late while that pool trains models), so the
+   * pending maintenance is run first: a scrape right after a search sees it.
+   */
   long bytes() {
-    return responses == null ? 0 : responses.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    if (responses == null) {
+      return 0;
+    }
+    responses.cleanUp();
+    return responses.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
   private static int weight(Key key, byte[] body) {

@@ -172,10 +172,10 @@ class RelevanceTest {
 
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
-   * under what BENCHMARKS.md reports (2026-12-05, fifth session: the sixth to eighth writers' train
-   * splits in the examples): the search API (reranked as the answer step reranks) recall@5 0.952 and
-   * MRR@10 0.894, answered with a relevant citation 69/83, point precision 0.767, answer-sentence recall
-   * 0.859 (67/78), out-of-scope declined 30/34. Short of issue 10's targets; here so nothing slips back.
+   * under what BENCHMARKS.md reports (2026-12-05, fifth session: the sixth to tenth writers' train
+   * splits in the examples): the search API (reranked as the answer step reranks) recall@5 0.964 and
+   * MRR@10 0.908, answered with a relevant citation 71/83, point precision 0.799, answer-sentence recall
+   * 0.873 (69/79), out-of-scope declined 30/34. Short of issue 10's targets; here so nothing slips back.
    */
   @Test
   void the_held_out_question_bank_keeps_its_figures() throws IOException {
@@ -188,7 +188,7 @@ class RelevanceTest {
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
     assertTrue(in.groundedWithRelevant() >= 68, in.toString());
     // Short of issue 10's 0.80 and 0.85 on the other writers' splits; here just over.
-    assertTrue(in.pointPrecision() >= 0.75, in.toString());
+    assertTrue(in.pointPrecision() >= 0.77, in.toString());
     assertTrue(in.sentenceRecall() >= 0.84, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
@@ -197,23 +197,23 @@ class RelevanceTest {
 
   /**
    * The held-out quarters of the third to tenth writers' banks (written from the documents alone,
-   * split by the same rule), as of 2026-12-05's fifth session (the sixth to eighth writers' train splits
-   * in the examples): bank3 recall@5 0.882, answered with a relevant citation 75/93, point precision
-   * 0.728, sentence recall 0.818 (72/88), declined 26/30; bank4 recall@5 0.961, answered 69/77,
-   * precision 0.769, sentence recall 0.907 (68/75), declined 23/30; bank5 recall@5 1.000, answered
-   * 63/75, precision 0.777, sentence recall 0.882 (60/68), declined 33/35; bank6 recall@5 0.943,
-   * answered 104/122, precision 0.756, sentence recall 0.888 (103/116), declined 38/49; bank7 recall@5
-   * 0.989, answered 164/190, precision 0.812, sentence recall 0.901 (155/172), declined 31/58; bank8
-   * recall@5 0.981, answered 141/160, precision 0.805, sentence recall 0.895 (136/152), declined 52/70;
-   * bank9 and bank10 (a ninth and a tenth writer, in no example file; their train splits checked the
-   * decision's target) recall@5 0.972 and 0.963, answered 124/143 and 146/161, precision 0.791 and
-   * 0.817, sentence recall 0.925 (123/133) and 0.947 (142/150), declined 40/66 and 48/69.
+   * split by the same rule), as of 2026-12-05's fifth session (the sixth to tenth writers' train splits
+   * in the examples): bank3 recall@5 0.892, answered with a relevant citation 71/93, point precision
+   * 0.744, sentence recall 0.782 (68/87), declined 27/30; bank4 recall@5 0.948, answered 70/77,
+   * precision 0.778, sentence recall 0.908 (69/76), declined 23/30; bank5 recall@5 1.000, answered
+   * 63/75, precision 0.823, sentence recall 0.896 (60/67), declined 34/35; bank6 recall@5 0.943,
+   * answered 104/122, precision 0.788, sentence recall 0.888 (103/116), declined 39/49; bank7 recall@5
+   * 0.989, answered 164/190, precision 0.848, sentence recall 0.906 (155/171), declined 30/58; bank8
+   * recall@5 0.981, answered 144/160, precision 0.855, sentence recall 0.908 (139/153), declined 51/70;
+   * bank9 recall@5 0.972, answered 124/143, precision 0.820, sentence recall 0.917 (121/132), declined
+   * 42/66; bank10 recall@5 0.969, answered 148/161, precision 0.827, sentence recall 0.954 (145/152),
+   * declined 48/69.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.85, 71, 0.67, 0.77, 30, 23", "bank4, 77, 0.93, 65, 0.72, 0.84, 30, 22",
-      "bank5, 75, 0.97, 61, 0.76, 0.86, 35, 31", "bank6, 122, 0.92, 101, 0.73, 0.86, 49, 35",
-      "bank7, 190, 0.96, 158, 0.78, 0.87, 58, 28", "bank8, 160, 0.95, 137, 0.78, 0.87, 70, 48",
-      "bank9, 143, 0.94, 120, 0.77, 0.90, 66, 37", "bank10, 161, 0.94, 142, 0.79, 0.92, 69, 45"})
+  @CsvSource({"bank3, 93, 0.86, 68, 0.72, 0.76, 30, 24", "bank4, 77, 0.92, 67, 0.75, 0.87, 30, 21",
+      "bank5, 75, 0.97, 61, 0.80, 0.86, 35, 32", "bank6, 122, 0.92, 101, 0.76, 0.86, 49, 36",
+      "bank7, 190, 0.96, 160, 0.82, 0.88, 58, 28", "bank8, 160, 0.95, 140, 0.83, 0.88, 70, 48",
+      "bank9, 143, 0.94, 120, 0.79, 0.89, 66, 39", "bank10, 161, 0.94, 144, 0.80, 0.93, 69, 45"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
