@@ -3,8 +3,12 @@ package uk.safeguarding.guidance.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -173,9 +177,10 @@ class RelevanceTest {
   /**
    * The held-out quarter of the question bank (split by a fixed rule before any tuning), asserted just
    * under what BENCHMARKS.md reports (2026-12-05, fifth session: the sixth to tenth writers' train
-   * splits in the examples): the search API (reranked as the answer step reranks) recall@5 0.964 and
-   * MRR@10 0.908, answered with a relevant citation 71/83, point precision 0.799, answer-sentence recall
-   * 0.873 (69/79), out-of-scope declined 30/34. Short of issue 10's targets; here so nothing slips back.
+   * splits in the examples, and the examples' neighbours in the answer-or-decline decision): the search
+   * API (reranked as the answer step reranks) recall@5 0.964 and MRR@10 0.908, answered with a relevant
+   * citation 72/83, point precision 0.812, answer-sentence recall 0.886 (70/79), out-of-scope declined
+   * 32/34. Short of issue 10's targets; here so nothing slips back.
    */
   @Test
   void the_held_out_question_bank_keeps_its_figures() throws IOException {
@@ -192,28 +197,32 @@ class RelevanceTest {
     assertTrue(in.sentenceRecall() >= 0.84, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
-    assertTrue(out.declined() >= 28, out.toString());
+    assertTrue(out.declined() >= 30, out.toString());
   }
 
   /**
-   * The held-out quarters of the third to tenth writers' banks (written from the documents alone,
+   * The held-out quarters of the third to twelfth writers' banks (written from the documents alone,
    * split by the same rule), as of 2026-12-05's fifth session (the sixth to tenth writers' train splits
-   * in the examples): bank3 recall@5 0.892, answered with a relevant citation 71/93, point precision
-   * 0.744, sentence recall 0.782 (68/87), declined 27/30; bank4 recall@5 0.948, answered 70/77,
-   * precision 0.778, sentence recall 0.908 (69/76), declined 23/30; bank5 recall@5 1.000, answered
-   * 63/75, precision 0.823, sentence recall 0.896 (60/67), declined 34/35; bank6 recall@5 0.943,
-   * answered 104/122, precision 0.788, sentence recall 0.888 (103/116), declined 39/49; bank7 recall@5
-   * 0.989, answered 164/190, precision 0.848, sentence recall 0.906 (155/171), declined 30/58; bank8
-   * recall@5 0.981, answered 144/160, precision 0.855, sentence recall 0.908 (139/153), declined 51/70;
-   * bank9 recall@5 0.972, answered 124/143, precision 0.820, sentence recall 0.917 (121/132), declined
-   * 42/66; bank10 recall@5 0.969, answered 148/161, precision 0.827, sentence recall 0.954 (145/152),
-   * declined 48/69.
+   * in the examples, and the examples' neighbours in the decision): bank3 recall@5 0.892, answered with
+   * a relevant citation 70/93, point precision 0.733, sentence recall 0.770 (67/87), declined 27/30;
+   * bank4 recall@5 0.948, answered 67/77, precision 0.789, sentence recall 0.917 (66/72), declined
+   * 27/30; bank5 recall@5 1.000, answered 65/75, precision 0.822, sentence recall 0.886 (62/70),
+   * declined 34/35; bank6 recall@5 0.943, answered 97/122, precision 0.780, sentence recall 0.881
+   * (96/109), declined 46/49; bank7 recall@5 0.989, answered 166/190, precision 0.848, sentence recall
+   * 0.897 (156/174), declined 45/58; bank8 recall@5 0.981, answered 139/160, precision 0.850, sentence
+   * recall 0.905 (134/148), declined 59/70; bank9 recall@5 0.972, answered 126/143, precision 0.815,
+   * sentence recall 0.911 (123/135), declined 56/66; bank10 recall@5 0.969, answered 145/161,
+   * precision 0.832, sentence recall 0.953 (142/149), declined 60/69; bank11 and bank12 (an eleventh
+   * and a twelfth writer, in no example file; their train splits checked this session's choices)
+   * recall@5 0.925 and 0.961, answered 125/146 and 130/154, precision 0.791 and 0.843, sentence recall
+   * 0.871 (122/140) and 0.899 (125/139), declined 49/57 and 53/62.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.86, 68, 0.72, 0.76, 30, 24", "bank4, 77, 0.92, 67, 0.75, 0.87, 30, 21",
-      "bank5, 75, 0.97, 61, 0.80, 0.86, 35, 32", "bank6, 122, 0.92, 101, 0.76, 0.86, 49, 36",
-      "bank7, 190, 0.96, 160, 0.82, 0.88, 58, 28", "bank8, 160, 0.95, 140, 0.83, 0.88, 70, 48",
-      "bank9, 143, 0.94, 120, 0.79, 0.89, 66, 39", "bank10, 161, 0.94, 144, 0.80, 0.93, 69, 45"})
+  @CsvSource({"bank3, 93, 0.86, 67, 0.71, 0.75, 30, 24", "bank4, 77, 0.92, 64, 0.76, 0.89, 30, 24",
+      "bank5, 75, 0.97, 62, 0.80, 0.86, 35, 32", "bank6, 122, 0.92, 94, 0.75, 0.86, 49, 43",
+      "bank7, 190, 0.96, 162, 0.82, 0.87, 58, 41", "bank8, 160, 0.95, 135, 0.82, 0.88, 70, 55",
+      "bank9, 143, 0.94, 122, 0.79, 0.89, 66, 52", "bank10, 161, 0.94, 141, 0.81, 0.93, 69, 56",
+      "bank11, 146, 0.90, 121, 0.77, 0.85, 57, 46", "bank12, 154, 0.94, 126, 0.82, 0.87, 62, 50"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
@@ -251,15 +260,45 @@ class RelevanceTest {
   }
 
   /**
-   * Everyday words the library never uses ("skint", "jabs", "3yo", "moonlight flit") do not sink a
-   * question whose topic it covers (questions written for this test, in no bank).
+   * Everyday words the library never uses ("skint", "jabs", "3yo") do not sink a question whose topic it
+   * covers (questions written for this test, in no bank). A third, "family on a cp plan doing a moonlight
+   * flit to another area, what happens?", was here until the decision read the examples' neighbours
+   * (2026-12-05, fifth session): three writers label what happens to a plan when a family moves away as
+   * not covered (the library's learning is on families moving in), and it is now declined with them; the
+   * held-out everyday-words questions below are the broader guard.
    */
   @Test
   void everyday_words_the_library_never_uses_do_not_sink_a_question_it_covers() {
     for (String q : List.of("the family are skint and the kids turn up at nursery starving, is that neglect?",
-        "3yo not brought to her jabs again, how do i record it?",
-        "family on a cp plan doing a moonlight flit to another area, what happens?")) {
+        "3yo not brought to her jabs again, how do i record it?")) {
       assertTrue(ask.ask(new AskRequest(q, null, null)).grounded(), q);
     }
+  }
+
+  /**
+   * The writers' held-out questions in everyday words the documents never use ("nosourcewords", 119 in
+   * seven banks' test splits): 107 answered as of 2026-12-05's fifth session (110 before the decision
+   * read the examples' neighbours, which declined 3 more of these and 10 fewer on the eleventh and
+   * twelfth writers' train splits).
+   */
+  @Test
+  void held_out_questions_in_everyday_words_are_answered() throws IOException {
+    ask.prepare();
+    List<String> everyday = new ArrayList<>();
+    try (var files = Files.list(Path.of("src/test/resources/eval"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith("-inscope-test.jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          JsonObject o = line.isBlank() ? null
+              : JsonParser.parseString(line)
+                  .getAsJsonObject();
+          if (o != null && o.has("style") && o.get("style").getAsString().equals("nosourcewords")) {
+            everyday.add(o.get("q").getAsString());
+          }
+        }
+      }
+    }
+    assertEquals(119, everyday.size());
+    long answered = everyday.stream().filter(q -> ask.ask(new AskRequest(q, null, null)).grounded()).count();
+    assertTrue(answered >= 104, answered + " of " + everyday.size());
   }
 }
