@@ -53,9 +53,15 @@ final class Answerability {
    * the eleventh and twelfth writers' train splits (959 in scope, 398 out of scope): 0.93 answered 870
    * and declined 286, 0.94 882 and 276, 0.95 893 and 260.
    * Kept at 0.94 when the decision began to read the examples' neighbours ({@link ExampleNeighbours}),
-   * on the same split: 0.93 answered 896 and declined 356, 0.94 910 and 351, 0.95 915 and 341.
+   * on the same split: 0.93 answered 896 and declined 356, 0.94 910 and 351, 0.95 915 and 341; and
+   * when the eleventh and twelfth writers' train splits joined the examples (5,973), on the thirteenth
+   * and fourteenth writers' (871 in scope, 375 out of scope): 0.93 834 and 339, 0.94 841 and 333, 0.95
+   * 848 and 326, 0.96 856 and 322. There 0.94 and 0.95 trade one answer for one decline, and on such a
+   * tie the target answers more: a false "not covered" is the failure issue 10 began with (RelevanceTest's
+   * "the family are skint and the kids turn up at nursery starving, is that neglect?" scores between the
+   * two thresholds). Set to 0.95.
    */
-  static final Settings STANDARD = new Settings(1, 3, 0.94, 5);
+  static final Settings STANDARD = new Settings(1, 3, 0.95, 5);
 
   private final Logistic model;
   private final double threshold;
