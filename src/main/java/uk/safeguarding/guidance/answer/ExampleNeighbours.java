@@ -1,7 +1,7 @@
 package uk.safeguarding.guidance.answer;
 
 import java.util.List;
-import uk.safeguarding.guidance.embed.Vectors;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * How close a question comes to the labelled examples the answer-or-decline model learned from: the
@@ -64,7 +64,8 @@ final class ExampleNeighbours {
     double[] closestNotCovered = new double[K];
     for (int i = 0; i < vectors.length; i++) {
       if (i != skip && vectors[i] != null && vectors[i].length == question.length) {
-        keep(answerable[i] ? closestAnswerable : closestNotCovered, Vectors.dot(question, vectors[i]));
+        // Lucene's unrolled (and, where the JDK allows, vectorised) dot product: every example is read per question.
+        keep(answerable[i] ? closestAnswerable : closestNotCovered, VectorUtil.dotProduct(question, vectors[i]));
       }
     }
     double a = mean(closestAnswerable);
