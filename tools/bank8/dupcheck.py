@@ -1,22 +1,9 @@
 """Print only the bank8 questions that duplicate (case-insensitive, whitespace-normalised)
-a question in another src/test/resources/eval/*.jsonl file or in answerable-examples.jsonl.
-Run from the repository root after build.py: python3 tools/bank8/dupcheck.py"""
-import glob, json, re, sys
-def n(s): return re.sub(r'\s+', ' ', s.strip().lower())
-mine = {}
-for f in glob.glob('src/test/resources/eval/bank8-*.jsonl'):
-    for l in open(f, encoding='utf-8'):
-        q = json.loads(l)['q']; mine[n(q)] = q
-others = [f for f in glob.glob('src/test/resources/eval/*.jsonl') if 'bank8-' not in f]
-others.append('src/main/resources/answer/answerable-examples.jsonl')
-hits = set()
-for f in others:
-    for l in open(f, encoding='utf-8'):
-        l = l.strip()
-        if not l: continue
-        try: v = json.loads(l).get('q')
-        except Exception: continue
-        if isinstance(v, str) and n(v) in mine: hits.add(mine[n(v)])
-for h in sorted(hits): print('DUP:', h)
-print(len(hits), 'duplicates')
-sys.exit(1 if hits else 0)
+a question in another src/test/resources/eval/*.jsonl file or in answerable-examples.jsonl
+(shared logic in tools/banks/bank.py). Run from the repository root after build.py:
+    python3 tools/bank8/dupcheck.py"""
+import pathlib, sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / 'banks'))
+import bank
+from config import CONFIG
+sys.exit(bank.dupcheck(CONFIG))

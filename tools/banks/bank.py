@@ -189,3 +189,36 @@ def check(cfg):
     for f in fail: print('FAIL', f)
     print('OK' if not fail else f'{len(fail)} failures')
     return 1 if fail else 0
+
+
+def dupcheck(cfg):
+    """Prints the bank's questions that repeat (case-insensitive, whitespace-normalised) a question in
+    another src/test/resources/eval/*.jsonl file or in answerable-examples.jsonl; returns 1 if any.
+    A check for writing time: once a bank's train split has joined the examples, its own questions
+    are found there too."""
+    def n(s):
+        return re.sub(r'\s+', ' ', s.strip().lower())
+    name = cfg['name']
+    mine = {}
+    for f in sorted(EVAL.glob(f'{name}-*.jsonl')):
+        for line in f.read_text(encoding='utf-8').splitlines():
+            q = json.loads(line)['q']
+            mine[n(q)] = q
+    others = [f for f in sorted(EVAL.glob('*.jsonl')) if not f.name.startswith(name + '-')]
+    others.append(ROOT / 'src/main/resources/answer/answerable-examples.jsonl')
+    hits = set()
+    for f in others:
+        for line in f.read_text(encoding='utf-8').splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                v = json.loads(line).get('q')
+            except Exception:
+                continue
+            if isinstance(v, str) and n(v) in mine:
+                hits.add(mine[n(v)])
+    for h in sorted(hits):
+        print('DUP:', h)
+    print(len(hits), 'duplicates')
+    return 1 if hits else 0
