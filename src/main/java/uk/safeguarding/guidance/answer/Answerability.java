@@ -97,7 +97,12 @@ final class Answerability {
   }
 
   boolean answerable(Logistic.Input input) {
-    return score(input) >= threshold;
+    return answerable(score(input));
+  }
+
+  /** Whether a question with this {@link #score} is answered. */
+  boolean answerable(double score) {
+    return score >= threshold;
   }
 
   double threshold() {

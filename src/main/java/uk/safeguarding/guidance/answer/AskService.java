@@ -154,7 +154,7 @@ public final class AskService {
     List<Scored> scored = found.scored();
     boolean answerable = spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
         ? Grounding.grounded(terms, scored)
-        : found.answerable() >= models.answerability().threshold()); // the score the search already made
+        : models.answerability().answerable(found.answerable())); // the score the search already made
     List<List<PointPicker.Candidate>> picked =
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote

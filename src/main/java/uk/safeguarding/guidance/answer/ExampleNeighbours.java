@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.answer;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.util.VectorUtil;
 
@@ -15,7 +16,7 @@ import org.apache.lucene.util.VectorUtil;
  */
 final class ExampleNeighbours {
 
-  /** The figures {@link #of} returns, in order. */
+  /** The figures {@link #figures} returns, in order. */
   static final List<String> NAMES = List.of("closestAnswerable", "closestNotCovered", "notCoveredLead");
   /** The example to leave out when the question is none of them. */
   static final int NO_EXAMPLE = -1;
@@ -56,7 +57,7 @@ final class ExampleNeighbours {
    * example is read without itself when the model learns, as a new question would be); zeros without
    * an embedding or a neighbour of a kind.
    */
-  double[] of(float[] question, int skip) {
+  double[] figures(float[] question, int skip) {
     if (question == null) {
       return new double[NAMES.size()];
     }
@@ -95,8 +96,8 @@ final class ExampleNeighbours {
   /** {@code input} with the figures for its question appended to its own. */
   Logistic.Input extend(Logistic.Input input, int skip) {
     double[] own = input.figures();
-    double[] near = of(input.embedding(), skip);
-    double[] all = java.util.Arrays.copyOf(own, own.length + near.length);
+    double[] near = figures(input.embedding(), skip);
+    double[] all = Arrays.copyOf(own, own.length + near.length);
     System.arraycopy(near, 0, all, own.length, near.length);
     return new Logistic.Input(all, input.embedding());
   }

@@ -21,7 +21,7 @@ class ExampleNeighboursTest {
   @Test
   void reads_the_mean_cosine_of_the_three_closest_examples_of_each_label() {
     ExampleNeighbours n = ExampleNeighbours.of(EXAMPLES, LABELS);
-    double[] f = n.of(new float[] {1, 0}, ExampleNeighbours.NO_EXAMPLE);
+    double[] f = n.figures(new float[] {1, 0}, ExampleNeighbours.NO_EXAMPLE);
     assertEquals((1 + 0.8 + 0.6) / 3, f[0], 1e-6);
     assertEquals((0.8 + 0.6 + 0.28) / 3, f[1], 1e-6);
     assertEquals(f[1] - f[0], f[2], 1e-9);
@@ -30,7 +30,7 @@ class ExampleNeighboursTest {
   @Test
   void leaves_out_the_example_it_is_asked_about() {
     ExampleNeighbours n = ExampleNeighbours.of(EXAMPLES, LABELS);
-    double[] f = n.of(new float[] {1, 0}, 0);
+    double[] f = n.figures(new float[] {1, 0}, 0);
     assertEquals((0.8 + 0.6 + 0.6) / 3, f[0], 1e-6);
   }
 
@@ -48,7 +48,7 @@ class ExampleNeighboursTest {
   @Test
   void without_an_embedding_the_figures_are_zero() {
     ExampleNeighbours n = ExampleNeighbours.of(EXAMPLES, LABELS);
-    assertArrayEquals(new double[] {0, 0, 0}, n.of(null, ExampleNeighbours.NO_EXAMPLE));
+    assertArrayEquals(new double[] {0, 0, 0}, n.figures(null, ExampleNeighbours.NO_EXAMPLE));
   }
 
   @Test
