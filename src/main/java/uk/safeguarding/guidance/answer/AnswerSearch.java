@@ -110,6 +110,11 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   @Override
+  public String describe() {
+    return holder.currentHash() + "|" + search.rankedBy();
+  }
+
+  @Override
   public Evidence evidence(Candidates found, List<SearchHit> ranked) {
     return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), facts);
   }

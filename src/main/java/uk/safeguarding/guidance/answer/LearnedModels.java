@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.ops.TrainerLines;
+import uk.safeguarding.guidance.ops.TrainingMemo;
 import uk.safeguarding.guidance.search.SearchHit;
 
 /**
@@ -37,6 +38,9 @@ final class LearnedModels {
 
     /** What the other decisions see of a question: the top of the {@code ranked} candidates. */
     Evidence evidence(Candidates found, List<SearchHit> ranked);
+
+    /** What it searches, as far as training depends on it: the library's content hash, engine and model. */
+    String describe();
   }
 
   /**
@@ -62,7 +66,15 @@ final class LearnedModels {
       Logistic.Input in = new Logistic.Input(sentenceFigures, null);
       return Math.sqrt(sentences.score(in) * passages.score(in));
     }
+
+    /** The same models, marked as trained against {@code hash} (models remembered from another server). */
+    Trained against(String hash) {
+      return hash.equals(libraryHash) ? this : new Trained(hash, ranker, answerability, sentences, passages, unfound);
+    }
   }
+
+  /** Models trained in this process, by what they were trained from. */
+  private static final TrainingMemo<Trained> MEMO = new TrainingMemo<>();
 
   private final Supplier<String> libraryHash;
   private final Examiner examiner;
@@ -121,10 +133,17 @@ final class LearnedModels {
     return current.get();
   }
 
+  /** The models for the current library and examples: remembered ones when they were trained alike before. */
   private Trained train() {
-    long start = System.nanoTime();
     String hash = libraryHash.get();
     List<AnswerableExamples.Example> labelled = examples.get();
+    String searched = examiner.describe();
+    return MEMO.get(searched + "|" + TrainingMemo.digest(labelled), () -> train(hash, labelled),
+        () -> searched.equals(examiner.describe())).against(hash);
+  }
+
+  private Trained train(String hash, List<AnswerableExamples.Example> labelled) {
+    long start = System.nanoTime();
     List<Candidates> found = examiner.gather(labelled.stream().map(AnswerableExamples.Example::text).toList());
     List<Predicate<SearchHit>> answering = labelled.stream().map(e -> e.answerable() && !e.expect().isEmpty()
         ? (Predicate<SearchHit>) h -> e.answeredBy(h.passage().text())

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.TrainingMemo;
 
 /**
  * The running safety screen: trained in the background at start-up from the shipped bank plus the
@@ -42,6 +43,9 @@ public final class ScreenService {
   private final Executor executor;
   private final CompletableFuture<SafetyScreen> first = new CompletableFuture<>();
   private final AtomicReference<SafetyScreen> current = new AtomicReference<>();
+  /** Screens trained in this process, by their settings, embedding model and examples. */
+  private static final TrainingMemo<SafetyScreen> MEMO = new TrainingMemo<>();
+
   private final AtomicReference<FileTime> trainedOn = new AtomicReference<>(FileTime.fromMillis(0));
   private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
   private final AtomicReference<List<String>> skipped = new AtomicReference<>(List.of());
@@ -121,8 +125,9 @@ public final class ScreenService {
       List<Example> examples = new ArrayList<>(ExampleFiles.bank());
       examples.addAll(trainers.examples());
       long start = System.nanoTime();
-      SafetyScreen s =
-          SafetyScreen.train(examples, embedder, embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID);
+      SafetyScreen.Settings settings = embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID;
+      String key = settings + "|" + (embedder == null ? "" : embedder.modelId()) + "|" + TrainingMemo.digest(examples);
+      SafetyScreen s = MEMO.get(key, () -> SafetyScreen.train(examples, embedder, settings), () -> true);
       current.set(s);
       trainedOn.set(stamp);
       skipped.set(trainers.skipped());

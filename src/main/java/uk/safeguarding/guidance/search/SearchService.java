@@ -66,6 +66,11 @@ public final class SearchService {
   }
 
   /** The search engine's state, for /health. */
+  /** What ranks this service's searches, for keys of what depends on the ranking: the backend and the model. */
+  public String rankedBy() {
+    return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
+  }
+
   public SearchBackend.Engine engine() {
     return backend.engine();
   }

@@ -61,6 +61,15 @@ class LearnedModelsTest {
 
   private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings,
       List<AnswerableExamples.Example> examples) {
+    return models(hash, trainings, examples, "examiner " + EXAMINERS.incrementAndGet());
+  }
+
+  /** Numbers each test's examiner, so no test reuses models another remembered. */
+  private static final AtomicInteger EXAMINERS = new AtomicInteger();
+
+  /** {@code examiner}: what the examiner says it searches, beside the library {@code hash}. */
+  private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings,
+      List<AnswerableExamples.Example> examples, String examiner) {
     Random random = new Random(7);
     Map<Candidates, Evidence> seen = new IdentityHashMap<>();
     return new LearnedModels(hash::get, new LearnedModels.Examiner() {
@@ -81,7 +90,28 @@ class LearnedModelsTest {
       public Evidence evidence(Candidates found, List<SearchHit> ranked) {
         return seen.get(found);
       }
+
+      @Override
+      public String describe() {
+        return examiner + " over " + hash.get();
+      }
     }, LearnedModelsTest::termsOf, () -> examples);
+  }
+
+  @Test
+  void a_second_server_over_the_same_library_and_examples_reuses_the_models_and_other_examples_train_anew() {
+    String examiner = "shared examiner " + EXAMINERS.incrementAndGet();
+    AtomicInteger trainings = new AtomicInteger();
+    LearnedModels.Trained first = models(new AtomicReference<>("h1"), trainings, examples(), examiner).get();
+    LearnedModels.Trained second = models(new AtomicReference<>("h1"), trainings, examples(), examiner).get();
+    assertEquals(1, trainings.get(), "the second server reuses the first's models");
+    assertSame(first.answerability(), second.answerability());
+    List<AnswerableExamples.Example> more = new ArrayList<>(examples());
+    more.add(new AnswerableExamples.Example("a61", true, List.of("record neglect early"), ANSWER));
+    models(new AtomicReference<>("h1"), trainings, more, examiner).get();
+    assertEquals(2, trainings.get(), "one more example: trained again");
+    models(new AtomicReference<>("h2"), trainings, examples(), examiner).get();
+    assertEquals(3, trainings.get(), "another library: trained again");
   }
 
   @Test
