@@ -60,8 +60,16 @@ final class Answerability {
    * tie the target answers more: a false "not covered" is the failure issue 10 began with (RelevanceTest's
    * "the family are skint and the kids turn up at nursery starving, is that neglect?" scores between the
    * two thresholds). Set to 0.95.
+   * Set to 0.96 (2026-12-05, sixth session) when the thirteenth and fourteenth writers' train splits
+   * joined the examples (5,973 → 7,217), checked through the whole answer step on a fifteenth and a
+   * sixteenth writer's train splits (in no example file; 921 in scope, 413 out of scope): the examples
+   * before, at 0.95, answered 832 with a relevant citation and declined 350; with the new examples 0.95
+   * answered 822 and declined 364, 0.96 830 and 355 (point precision 0.857 → 0.885 and 0.882). 0.95 and
+   * 0.96 trade about one answer for one decline, and on such a tie the target answers more. The skint
+   * question above is declined with these examples (no document mentions poverty, hunger or food, and
+   * writers label such questions not covered: RelevanceTest says more).
    */
-  static final Settings STANDARD = new Settings(1, 3, 0.95, 5);
+  static final Settings STANDARD = new Settings(1, 3, 0.96, 5);
 
   private final Logistic model;
   private final double threshold;
