@@ -109,6 +109,11 @@ final class AnswerSearch implements LearnedModels.Examiner {
     }).toList();
   }
 
+  /** The sentence scorer's rows for {@code e}, each passage's sentences read once and remembered. */
+  List<SentenceFeatures.Row> rows(Evidence e) {
+    return SentenceFeatures.read(e, facts::quotable);
+  }
+
   @Override
   public String describe() {
     return holder.currentHash() + "|" + search.rankedBy();

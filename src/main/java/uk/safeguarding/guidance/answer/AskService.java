@@ -212,7 +212,7 @@ public final class AskService {
   private List<List<PointPicker.Candidate>> learnedPoints(LearnedModels.Trained models, Evidence evidence,
       QueryTerms terms, List<Scored> scored) {
     if (evidence != null) {
-      List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence, search::termsOf);
+      List<SentenceFeatures.Row> rows = finder.rows(evidence);
       double[] scores = rows.stream().mapToDouble(r -> models.score(r.figures())).toArray();
       if (Arrays.stream(scores).max().orElse(0) >= UNSURE) {
         List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);

@@ -10,8 +10,8 @@ import uk.safeguarding.guidance.embed.Embedder;
 
 /**
  * What the answer step reads of a passage on every question that finds it, worked out once: its
- * analysed terms (text and headings, for word coverage) and its quotable sentences' vectors (for the
- * reranker). Keyed by the passage itself (its text included), so a changed passage is a new entry and
+ * analysed terms (text and headings, for word coverage), its quotable sentences' vectors (for the
+ * reranker) and their terms and kinds (for the sentence scorer). Keyed by the passage itself (its text included), so a changed passage is a new entry and
  * nothing needs clearing after a reindex. Thread-safe.
  */
 final class PassageFacts {
@@ -28,6 +28,8 @@ final class PassageFacts {
   private final Function<String, float[]> vectorOf;
   private final Cache<Passage, Set<String>> terms = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
   private final Cache<Passage, List<float[]>> sentences = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+  private final Cache<Passage, List<SentenceFeatures.Quotable>> quotable =
+      Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
   /**
    * {@code termsOf} analyses text as the index does; {@code embedder} gives (cached) passage-mode
@@ -47,6 +49,11 @@ final class PassageFacts {
   /** The analysed terms of the passage's text and its headings below the document title. */
   Set<String> terms(Passage p) {
     return terms.get(p, k -> Set.copyOf(termsOf.apply(k.text() + "\n" + String.join(" ", k.subPath()))));
+  }
+
+  /** The passage's quotable sentences with their analysed terms and kinds ({@link SentenceFeatures#quotable}). */
+  List<SentenceFeatures.Quotable> quotable(Passage p) {
+    return quotable.get(p, k -> SentenceFeatures.quotable(k, termsOf));
   }
 
   /** The vectors of the passage's quotable sentences ({@link Sentences#quotable}), in text order. */

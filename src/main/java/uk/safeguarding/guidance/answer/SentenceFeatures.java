@@ -25,24 +25,47 @@ final class SentenceFeatures {
   record Row(Scored source, int position, Sentences.Unit unit, Set<String> terms, boolean action, PointKind kind,
       double[] figures) {}
 
+  /**
+   * What the figures read of one quotable sentence whatever the question (its analysed terms and kind),
+   * worked out once per passage by {@link PassageFacts}: analysing and classifying every sentence of
+   * the top passages on each question was a third of an answer's time in a profile.
+   */
+  record Quotable(Sentences.Unit unit, Set<String> terms, boolean action, PointKind kind) {}
+
   private SentenceFeatures() {}
+
+  /** The quotable sentences of {@code p} in text order, analysed by {@code termsOf}. */
+  static List<Quotable> quotable(Passage p, Function<String, Set<String>> termsOf) {
+    boolean actionPassage = ActionSections.isAction(p);
+    List<Quotable> out = new ArrayList<>();
+    for (Sentences.Unit unit : Sentences.quotable(p.text())) {
+      boolean action = PointPicker.isAction(unit.text());
+      out.add(new Quotable(unit, Set.copyOf(termsOf.apply(unit.text())), action,
+          PointKind.of(p, unit.text(), action, actionPassage)));
+    }
+    return List.copyOf(out);
+  }
 
   /** Every quotable sentence of the evidence's top passages, in passage then text order. */
   static List<Row> rows(Evidence e, Function<String, Set<String>> termsOf) {
+    return read(e, p -> quotable(p, termsOf));
+  }
+
+  /** As {@link #rows}, reading each passage's sentences from {@code sentencesOf} (a cache, when serving). */
+  static List<Row> read(Evidence e, Function<Passage, List<Quotable>> sentencesOf) {
     List<List<Row>> byPassage = new ArrayList<>();
     double bestCosine = 0;
     double bestOverlap = 0;
     for (int i = 0; i < e.sentenceCosines().size(); i++) {
       Scored s = e.scored().get(i);
-      Passage p = s.hit().passage();
-      boolean actionPassage = ActionSections.isAction(p);
-      List<Sentences.Unit> units = Sentences.quotable(p.text());
+      List<Quotable> units = sentencesOf.apply(s.hit().passage());
       double[] cosines = e.sentenceCosines().get(i);
       List<Row> rows = new ArrayList<>();
       for (int j = 0; j < units.size(); j++) {
-        String text = units.get(j).text();
-        Set<String> terms = termsOf.apply(text);
-        boolean action = PointPicker.isAction(text);
+        Quotable u = units.get(j);
+        String text = u.unit().text();
+        Set<String> terms = u.terms();
+        boolean action = u.action();
         double[] f = new double[NAMES.size()];
         f[0] = cosines[j];
         f[1] = e.terms().coverage(terms);
@@ -54,11 +77,11 @@ final class SentenceFeatures {
         f[10] = Math.min(text.length(), LENGTH_CAP) / (double) LENGTH_CAP;
         f[11] = action ? 1 : 0;
         f[12] = j / (double) units.size();
-        PointKind kind = PointKind.of(p, text, action, actionPassage);
+        PointKind kind = u.kind();
         f[13] = kind == PointKind.BACKGROUND ? 1 : 0;
         bestCosine = Math.max(bestCosine, f[0]);
         bestOverlap = Math.max(bestOverlap, f[1]);
-        rows.add(new Row(s, j, units.get(j), terms, action, kind, f));
+        rows.add(new Row(s, j, u.unit(), terms, action, kind, f));
       }
       byPassage.add(rows);
     }

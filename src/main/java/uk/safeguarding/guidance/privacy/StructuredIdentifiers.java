@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.privacy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -44,56 +45,68 @@ final class StructuredIdentifiers {
 
   private static final Lexicon LEXICON = Lexicon.shared();
 
+  /* What a text must hold for a rule to match it at all (Rule#needs): most questions hold no digit. */
+  private static final Predicate<String> DIGIT = t -> t.chars().anyMatch(c -> c >= '0' && c <= '9');
+  private static final Pattern STREET_WORDS =
+      Pattern.compile("road|street|avenue|lane|close|drive|terrace|crescent|grove|mews|gardens");
+  private static final Predicate<String> STREET_WORD = t -> STREET_WORDS.matcher(t.toLowerCase(Locale.ROOT)).find();
+  private static final Pattern SCHOOL_WORDS = Pattern.compile(
+      "nursery|primary|infant|junior|academy|school|high|college|madrassa|grammar|secondary");
+  private static final Predicate<String> SCHOOL_WORD = t -> SCHOOL_WORDS.matcher(t.toLowerCase(Locale.ROOT)).find();
+
   private static final List<Rule> RULES = List.of(
-      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]"),
+      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
       // "jo dot bloggs at council dot gov dot uk", "paula [dot] greaves [at] nhs [dot] net".
       Rule.replace("(?i)\\b[\\w+-]+(?:" + SPOKEN_DOT + "[\\w+-]+)*" + SPOKEN_AT + "[\\w-]+(?:" + SPOKEN_DOT
-          + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]"),
+          + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]").needs(StructuredIdentifiers::spokenEmail),
       // National Insurance: two letters, three pairs of digits, a letter A-D, in one case, any spacing.
       Rule.replace(
           "(?<!\\w)(?:[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]|[a-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[a-d])(?!\\w)",
-          "[number]"),
+          "[number]").needs(DIGIT),
       new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}|\\(0\\d{2,4}\\)|0\\d{2,4})(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
-          m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()),
+          m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()).needs(DIGIT),
       // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes or dots, or not at all.
-      Rule.replace("(?<![\\w.])\\d{3}([ .-]?)\\d{3}\\1\\d{4}(?![\\w])", "[number]"),
+      Rule.replace("(?<![\\w.])\\d{3}([ .-]?)\\d{3}\\1\\d{4}(?![\\w])", "[number]").needs(DIGIT),
       // "CS-2024-00123", "EH/2023/4471", "ZW24C50123", "H7788990": letters and at least 3 digits.
-      Rule.replace("\\b(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\\d){3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+\\b", "[reference]"),
-      Rule.replace("\\b[A-Z]{1,3}\\d{2}[A-Z]?\\d{3,}\\b", "[reference]"),
+      Rule.replace("\\b(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\\d){3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+\\b", "[reference]")
+          .needs(DIGIT),
+      Rule.replace("\\b[A-Z]{1,3}\\d{2}[A-Z]?\\d{3,}\\b", "[reference]").needs(DIGIT),
       new Rule(Pattern.compile("(?i)\\b(ref(?:erence)?|log|occurrence|id|mosaic|lcs|liquidlogic|case\\s+no\\.?"
           + "|case\\s+number)(\\.?\\s*(?:no\\.?|number|id)?\\s*[:#]?\\s*)\\d[\\d/-]{2,}\\d\\b"),
-          m -> m.group(1) + m.group(2) + "[reference]"),
-      Rule.replace("\\b\\d{2}/\\d{3,6}/\\d{2}\\b", "[reference]"),
-      Rule.replace("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b", "[date]"),
-      Rule.replace("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b", "[date]"),
+          m -> m.group(1) + m.group(2) + "[reference]").needs(DIGIT),
+      Rule.replace("\\b\\d{2}/\\d{3,6}/\\d{2}\\b", "[reference]").needs(DIGIT),
+      Rule.replace("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b", "[date]").needs(DIGIT),
+      Rule.replace("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b", "[date]").needs(DIGIT),
       // "17/05" but not "24/7" or "50/50": a day and a two-digit month.
-      Rule.replace("\\b(?:[12]\\d|3[01]|0?[1-9])/(?:0[1-9]|1[0-2])\\b(?!/)", "[date]"),
+      Rule.replace("\\b(?:[12]\\d|3[01]|0?[1-9])/(?:0[1-9]|1[0-2])\\b(?!/)", "[date]").needs(DIGIT),
       Rule.replace("\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?:,?\\s+" + YEAR + ")?(?![\\w'’])",
-          "[date]"),
-      Rule.replace("(?i:may)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b", "[date]"),
-      Rule.replace("\\b" + MONTH + "\\s+\\d{1,2}(?:(?:st|nd|rd|th)\\b|,?\\s+\\d{4}\\b)", "[date]"),
+          "[date]").needs(DIGIT),
+      Rule.replace("(?i:may)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b", "[date]").needs(DIGIT),
+      Rule.replace("\\b" + MONTH + "\\s+\\d{1,2}(?:(?:st|nd|rd|th)\\b|,?\\s+\\d{4}\\b)", "[date]").needs(DIGIT),
       new Rule(Pattern.compile(BIRTH_CUE + "((?:in\\s+)?)(?:" + MONTH + "|may)\\s+" + YEAR + "\\b"),
-          m -> m.group(1) + m.group(2) + "[date of birth]"),
-      new Rule(Pattern.compile(BIRTH_CUE + "\\[date\\]"), m -> m.group(1) + "[date of birth]"),
+          m -> m.group(1) + m.group(2) + "[date of birth]").needs(DIGIT),
+      new Rule(Pattern.compile(BIRTH_CUE + "\\[date\\]"), m -> m.group(1) + "[date of birth]")
+          .needs(t -> t.contains("[date]")),
       // Postcodes, not ordinals after a school year ("Y7 2nd").
-      Rule.replace("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*(?!(?:1st|2nd|3rd)\\b)\\d[A-Z]{2}\\b", "[postcode]"),
+      Rule.replace("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*(?!(?:1st|2nd|3rd)\\b)\\d[A-Z]{2}\\b", "[postcode]").needs(DIGIT),
       // "flat 3, Mill House, Station Road", "Pitch 12, Meadow Lane Traveller Site".
       Rule.replace("\\b(?i:flat|unit|room|pitch|apartment|apt|plot)\\s+\\d+[A-Za-z]?(?:,?\\s+(?:\\d{1,4}[A-Za-z]?\\s+)?"
-          + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]"),
+          + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]").needs(DIGIT),
       Rule.replace("\\b\\d{1,4}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:" + WORD + "\\s+){1,3}" + STREET + "\\b"
-          + "(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]"),
+          + "(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]").needs(DIGIT),
       new Rule(Pattern.compile("\\b\\d{1,4}[a-z]?\\s+((?:[a-z]+\\s+){1,2})(?:road|street|avenue|terrace|crescent"
-          + "|grove|mews|gardens|lane)\\b"), m -> isStreetName(m.group(1)) ? "[address]" : m.group()),
+          + "|grove|mews|gardens|lane)\\b"), m -> isStreetName(m.group(1)) ? "[address]" : m.group()).needs(DIGIT),
       Rule.replace("\\b(?:The\\s+" + WORD + "(?:\\s+" + WORD + ")?,\\s+)?(?:" + WORD + "\\s+){1,2}"
-          + STREET_UNNUMBERED + "\\b", "[address]"),
+          + STREET_UNNUMBERED + "\\b", "[address]").needs(STREET_WORD),
       // "St Mary's Primary", "St Aidan's C of E Primary", "Holy Cross Catholic High School".
       new Rule(Pattern.compile("\\b(?:(?:St\\.?|Saint)\\s+)?" + WORD + "(?:\\s+(?:of\\s+|C of E\\s+|RC\\s+|CE\\s+)?"
-          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> maskSchool(m.group())),
+          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> maskSchool(m.group()))
+          .needs(SCHOOL_WORD),
       Rule.replace("(?i)\\bst\\.?\\s+[a-z'’]+(?:\\s+(?:rc|ce|c of e|catholic))?\\s+(?:primary|junior|infants?"
-          + "|academy|school|high|nursery|college)(?:\\s+school)?\\b", "[school]"),
+          + "|academy|school|high|nursery|college)(?:\\s+school)?\\b", "[school]").needs(SCHOOL_WORD),
       new Rule(Pattern.compile("\\b([a-z][a-z'’-]+)\\s+(?:academy|primary)\\b"),
-          m -> LEXICON.isEnglish(m.group(1)) ? m.group() : "[school]"),
-      Rule.replace("\\b\\d{6,}\\b", "[number]"));
+          m -> LEXICON.isEnglish(m.group(1)) ? m.group() : "[school]").needs(SCHOOL_WORD),
+      Rule.replace("\\b\\d{6,}\\b", "[number]").needs(DIGIT));
 
   private StructuredIdentifiers() {}
 
@@ -103,6 +116,12 @@ final class StructuredIdentifiers {
       out = rule.apply(out);
     }
     return out;
+  }
+
+  /** A spoken or bracketed address ("jo dot bloggs at council dot gov dot uk") needs an "at" and a dot. */
+  private static boolean spokenEmail(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("at") && (lower.contains("dot") || lower.indexOf('.') >= 0);
   }
 
   /** UK numbers have 10 or 11 digits, international ones up to 13 with the country code. */
