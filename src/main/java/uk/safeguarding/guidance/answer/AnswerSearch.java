@@ -116,7 +116,9 @@ final class AnswerSearch implements LearnedModels.Examiner {
 
   @Override
   public String describe() {
-    return holder.currentHash() + "|" + search.rankedBy();
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      return lease.library().hash() + "|" + lease.library().similarity() + "|" + search.rankedBy();
+    }
   }
 
   @Override

@@ -233,6 +233,11 @@ public final class Library {
     return analysis;
   }
 
+  /** How the index ranks by words ("BM25(k1=…,b=…)"), for keys of what depends on that ranking. */
+  public String similarity() {
+    return searcher.getSimilarity().toString();
+  }
+
   /** The content hash of the corpus this library was built from. */
   public String hash() {
     return hash;

@@ -107,6 +107,15 @@ public final class SafetyScreen {
     return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), urgentVectors, examples.size());
   }
 
+  /**
+   * This screen reading questions through {@code other}, an embedder of the same model (a screen
+   * remembered from another server in the process must use this server's embedder and its caches).
+   */
+  public SafetyScreen using(Embedder other) {
+    return other == embedder ? this
+        : new SafetyScreen(model, features, other, threshold, urgentExamples, urgentVectors, examples);
+  }
+
   /** The screen's verdict on one question, which the caller has already masked ({@link PersonalData#mask}). */
   public Verdict assess(String question) {
     float[] v = embedder == null ? null : embedder.embedQuery(question);

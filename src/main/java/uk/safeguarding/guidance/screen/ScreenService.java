@@ -127,7 +127,8 @@ public final class ScreenService {
       long start = System.nanoTime();
       SafetyScreen.Settings settings = embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID;
       String key = settings + "|" + (embedder == null ? "" : embedder.modelId()) + "|" + TrainingMemo.digest(examples);
-      SafetyScreen s = MEMO.get(key, () -> SafetyScreen.train(examples, embedder, settings), () -> true);
+      SafetyScreen s =
+          MEMO.get(key, () -> SafetyScreen.train(examples, embedder, settings), () -> true).using(embedder);
       current.set(s);
       trainedOn.set(stamp);
       skipped.set(trainers.skipped());

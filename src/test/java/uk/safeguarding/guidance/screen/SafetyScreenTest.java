@@ -98,6 +98,57 @@ class SafetyScreenTest {
     assertTrue(service.assess("the twins are alone in a car outside the pub").urgent());
   }
 
+  /** A stand-in model: each text's letters hashed into eight numbers, normalised; counts its questions. */
+  private static final class Counting implements Embedder {
+
+    final java.util.concurrent.atomic.AtomicInteger questions = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String modelId() {
+      return "counting";
+    }
+
+    @Override
+    public int dimension() {
+      return 8;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      questions.incrementAndGet();
+      return vector(query);
+    }
+
+    @Override
+    public List<float[]> embedQueries(List<String> queries) {
+      return queries.stream().map(Counting::vector).toList();
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> passages) {
+      return passages.stream().map(Counting::vector).toList();
+    }
+
+    private static float[] vector(String text) {
+      float[] v = new float[8];
+      text.chars().forEach(c -> v[c % 8] += 1);
+      return uk.safeguarding.guidance.embed.Vectors.normalise(v);
+    }
+  }
+
+  @Test
+  void a_screen_remembered_from_another_server_reads_questions_through_this_servers_embedder(
+      @TempDir Path corpusA, @TempDir Path corpusB) {
+    Counting first = new Counting();
+    Counting second = new Counting();
+    new ScreenService(corpusA, first, Runnable::run).assess("what does the learning say about neglect?");
+    ScreenService again = new ScreenService(corpusB, second, Runnable::run);
+    int before = first.questions.get();
+    again.assess("the twins are alone in a car outside the pub");
+    assertEquals(before, first.questions.get(), "the first server's embedder is not used");
+    assertTrue(second.questions.get() > 0);
+  }
+
   @Test
   void when_no_screen_can_be_trained_every_question_gets_the_prompt(@TempDir Path corpus) {
     Embedder broken = new Embedder() {
