@@ -63,9 +63,13 @@ final class Features {
 
   /** … with the text's passage-mode embedding too, when the weights use it (else null). */
   Feature[] of(String text, float[] embedding, float[] passageEmbedding) {
+    return of(text, Cues.found(normalise(text)), embedding, passageEmbedding);
+  }
+
+  /** … with the text's {@link Cues#found cues} already worked out (the screen also names them). */
+  Feature[] of(String text, boolean[] cues, float[] embedding, float[] passageEmbedding) {
     String lower = normalise(text);
     List<Feature> out = new ArrayList<>();
-    boolean[] cues = Cues.found(lower);
     int on = 0;
     for (boolean c : cues) {
       on += c ? 1 : 0;

@@ -120,9 +120,10 @@ public final class SafetyScreen {
   public Verdict assess(String question) {
     float[] v = embedder == null ? null : embedder.embedQuery(question);
     float[] pv = embedder == null || !passageMode ? null : embedder.embedQuestionAsPassage(question);
-    double score = score(model, withBias(features.of(question, v, pv), features));
+    boolean[] found = Cues.found(Features.normalise(question)); // once: the figures and the reason both read them
+    double score = score(model, withBias(features.of(question, found, v, pv), features));
     boolean urgent = score >= threshold;
-    List<String> cues = Cues.names(Cues.found(Features.normalise(question)));
+    List<String> cues = Cues.names(found);
     return new Verdict(urgent, score, threshold, cues, urgent ? nearest(question, v) : "");
   }
 
