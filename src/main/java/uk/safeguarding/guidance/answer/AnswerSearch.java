@@ -110,7 +110,8 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   /** The sentence scorer's rows for {@code e}, each passage's sentences read once and remembered. */
-  List<SentenceFeatures.Row> rows(Evidence e) {
+  @Override
+  public List<SentenceFeatures.Row> rows(Evidence e) {
     return SentenceFeatures.read(e, facts::quotable);
   }
 

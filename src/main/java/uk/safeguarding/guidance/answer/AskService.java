@@ -79,8 +79,7 @@ public final class AskService {
     this.followUps = new FollowUps(finder);
     this.trainers = new TrainerExamples(corpusDir);
     this.learned = embedder == null ? null
-        : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, search::termsOf,
-            trainers::withBank);
+        : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank);
     this.reranker = learned == null ? null : new SearchReranker(finder, learned);
   }
 

@@ -2,11 +2,9 @@ package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -39,7 +37,13 @@ final class LearnedModels {
     /** What the other decisions see of a question: the top of the {@code ranked} candidates. */
     Evidence evidence(Candidates found, List<SearchHit> ranked);
 
-    /** What it searches, as far as training depends on it: the library's content hash, engine and model. */
+    /** The sentence scorer's rows for {@code e}, read as an answer reads them. */
+    List<SentenceFeatures.Row> rows(Evidence e);
+
+    /**
+     * What it searches, as far as training depends on it: the library's content hash and BM25 settings,
+     * the engine and the embedding model.
+     */
     String describe();
   }
 
@@ -78,21 +82,15 @@ final class LearnedModels {
 
   private final Supplier<String> libraryHash;
   private final Examiner examiner;
-  private final Function<String, Set<String>> termsOf;
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
   private final AtomicBoolean retraining = new AtomicBoolean();
   private final Object firstTraining = new Object();
 
-  /**
-   * @param examiner what a search finds for each example question against the current library
-   * @param termsOf  analyses text as the index does
-   */
-  LearnedModels(Supplier<String> libraryHash, Examiner examiner, Function<String, Set<String>> termsOf,
-      Supplier<List<AnswerableExamples.Example>> examples) {
+  /** @param examiner what a search finds for each example question against the current library */
+  LearnedModels(Supplier<String> libraryHash, Examiner examiner, Supplier<List<AnswerableExamples.Example>> examples) {
     this.libraryHash = libraryHash;
     this.examiner = examiner;
-    this.termsOf = termsOf;
     this.examples = examples;
   }
 
@@ -172,7 +170,7 @@ final class LearnedModels {
       questions.add(evidence.get(i).answerability());
       answerable.add(example.answerable());
       if (example.answerable() && !example.answer().isEmpty()) {
-        for (SentenceFeatures.Row r : SentenceFeatures.rows(evidence.get(i), termsOf)) {
+        for (SentenceFeatures.Row r : examiner.rows(evidence.get(i))) {
           sentences.add(new Logistic.Input(r.figures(), null));
           answers.add(AnswerSentences.matches(example.answer(), r.unit().text()));
           answeringPassages.add(example.answeredBy(r.source().hit().passage().text()));

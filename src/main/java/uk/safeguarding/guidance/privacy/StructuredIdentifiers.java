@@ -45,14 +45,14 @@ final class StructuredIdentifiers {
 
   private static final Lexicon LEXICON = Lexicon.shared();
 
-  /* What a text must hold for a rule to match it at all (Rule#needs): most questions hold no digit. */
+  /*
+   * What a text must hold for a rule to match it at all (Rule#needs): most questions hold no digit. The
+   * word tests are the rules' own word lists, lower-cased and found in the lower-cased text, so a word
+   * added to a list is tested too (the lower-case school rules below use words of SCHOOL_KIND only).
+   */
   private static final Predicate<String> DIGIT = t -> t.chars().anyMatch(c -> c >= '0' && c <= '9');
-  private static final Pattern STREET_WORDS =
-      Pattern.compile("road|street|avenue|lane|close|drive|terrace|crescent|grove|mews|gardens");
-  private static final Predicate<String> STREET_WORD = t -> STREET_WORDS.matcher(t.toLowerCase(Locale.ROOT)).find();
-  private static final Pattern SCHOOL_WORDS = Pattern.compile(
-      "nursery|primary|infant|junior|academy|school|high|college|madrassa|grammar|secondary");
-  private static final Predicate<String> SCHOOL_WORD = t -> SCHOOL_WORDS.matcher(t.toLowerCase(Locale.ROOT)).find();
+  private static final Predicate<String> STREET_WORD = lowerCaseHolds(STREET_UNNUMBERED);
+  private static final Predicate<String> SCHOOL_WORD = lowerCaseHolds(SCHOOL_KIND);
 
   private static final List<Rule> RULES = List.of(
       Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
@@ -116,6 +116,12 @@ final class StructuredIdentifiers {
       out = rule.apply(out);
     }
     return out;
+  }
+
+  /** Whether the lower-cased text holds a match of {@code words} lower-cased (a list of capitalised words). */
+  private static Predicate<String> lowerCaseHolds(String words) {
+    Pattern lower = Pattern.compile(words.toLowerCase(Locale.ROOT));
+    return t -> lower.matcher(t.toLowerCase(Locale.ROOT)).find();
   }
 
   /** A spoken or bracketed address ("jo dot bloggs at council dot gov dot uk") needs an "at" and a dot. */

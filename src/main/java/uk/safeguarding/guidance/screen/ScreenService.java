@@ -37,15 +37,14 @@ public final class ScreenService {
 
   /** When no screen could be trained, every question gets the emergency prompt rather than none. */
   static final Verdict UNAVAILABLE = new Verdict(true, 1, 0, List.of("the safety screen is unavailable"), "");
+  /** Screens trained in this process, by their settings, embedding model and examples. */
+  private static final TrainingMemo<SafetyScreen> MEMO = new TrainingMemo<>();
 
   private final Path corpusDir;
   private final Embedder embedder;
   private final Executor executor;
   private final CompletableFuture<SafetyScreen> first = new CompletableFuture<>();
   private final AtomicReference<SafetyScreen> current = new AtomicReference<>();
-  /** Screens trained in this process, by their settings, embedding model and examples. */
-  private static final TrainingMemo<SafetyScreen> MEMO = new TrainingMemo<>();
-
   private final AtomicReference<FileTime> trainedOn = new AtomicReference<>(FileTime.fromMillis(0));
   private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
   private final AtomicReference<List<String>> skipped = new AtomicReference<>(List.of());

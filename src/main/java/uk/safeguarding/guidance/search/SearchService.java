@@ -65,12 +65,12 @@ public final class SearchService {
     this(holder, null);
   }
 
-  /** The search engine's state, for /health. */
   /** What ranks this service's searches, for keys of what depends on the ranking: the backend and the model. */
   public String rankedBy() {
     return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
   }
 
+  /** The search engine's state, for /health. */
   public SearchBackend.Engine engine() {
     return backend.engine();
   }

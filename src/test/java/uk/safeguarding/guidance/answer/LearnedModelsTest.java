@@ -92,10 +92,15 @@ class LearnedModelsTest {
       }
 
       @Override
+      public List<SentenceFeatures.Row> rows(Evidence e) {
+        return SentenceFeatures.rows(e, LearnedModelsTest::termsOf);
+      }
+
+      @Override
       public String describe() {
         return examiner + " over " + hash.get();
       }
-    }, LearnedModelsTest::termsOf, () -> examples);
+    }, () -> examples);
   }
 
   @Test
