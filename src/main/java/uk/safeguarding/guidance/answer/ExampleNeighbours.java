@@ -1,8 +1,10 @@
 package uk.safeguarding.guidance.answer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.util.VectorUtil;
+import java.util.Objects;
+import uk.safeguarding.guidance.embed.VectorColumns;
 
 /**
  * How close a question comes to the labelled examples the answer-or-decline model learned from: the
@@ -29,11 +31,15 @@ final class ExampleNeighbours {
    */
   static final int K = 3;
 
-  private final float[][] vectors;
+  /** The examples with an embedding, met with a question all at once (see {@link VectorColumns}). */
+  private final VectorColumns vectors;
+  /** The position among the examples of each of {@link #vectors}, and its label. */
+  private final int[] exampleOf;
   private final boolean[] answerable;
 
-  private ExampleNeighbours(float[][] vectors, boolean[] answerable) {
+  private ExampleNeighbours(VectorColumns vectors, int[] exampleOf, boolean[] answerable) {
     this.vectors = vectors;
+    this.exampleOf = exampleOf;
     this.answerable = answerable;
   }
 
@@ -43,13 +49,23 @@ final class ExampleNeighbours {
       throw new IllegalArgumentException(
           "Expected one label per example: " + examples.size() + " examples, " + labels.size() + " labels");
     }
-    float[][] vectors = new float[examples.size()][];
-    boolean[] answerable = new boolean[examples.size()];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = examples.get(i).embedding();
-      answerable[i] = labels.get(i);
+    int dimension = examples.stream().map(Logistic.Input::embedding).filter(Objects::nonNull).mapToInt(e -> e.length)
+        .findFirst().orElse(0);
+    List<float[]> vectors = new ArrayList<>();
+    List<Integer> exampleOf = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      float[] v = examples.get(i).embedding();
+      if (v != null && v.length == dimension) {
+        vectors.add(v);
+        exampleOf.add(i);
+      }
     }
-    return new ExampleNeighbours(vectors, answerable);
+    boolean[] answerable = new boolean[vectors.size()];
+    for (int k = 0; k < answerable.length; k++) {
+      answerable[k] = labels.get(exampleOf.get(k));
+    }
+    return new ExampleNeighbours(VectorColumns.of(vectors, dimension),
+        exampleOf.stream().mapToInt(Integer::intValue).toArray(), answerable);
   }
 
   /**
@@ -58,15 +74,15 @@ final class ExampleNeighbours {
    * an embedding or a neighbour of a kind.
    */
   double[] figures(float[] question, int skip) {
-    if (question == null) {
+    if (question == null || vectors.size() == 0 || question.length != vectors.dimension()) {
       return new double[NAMES.size()];
     }
+    float[] cosines = vectors.dots(question); // every example is read per question
     double[] closestAnswerable = new double[K];
     double[] closestNotCovered = new double[K];
-    for (int i = 0; i < vectors.length; i++) {
-      if (i != skip && vectors[i] != null && vectors[i].length == question.length) {
-        // Lucene's unrolled (and, where the JDK allows, vectorised) dot product: every example is read per question.
-        keep(answerable[i] ? closestAnswerable : closestNotCovered, VectorUtil.dotProduct(question, vectors[i]));
+    for (int k = 0; k < cosines.length; k++) {
+      if (exampleOf[k] != skip) {
+        keep(answerable[k] ? closestAnswerable : closestNotCovered, cosines[k]);
       }
     }
     double a = mean(closestAnswerable);
