@@ -32,7 +32,12 @@ for _ in $(seq 1 600); do
   curl -s "http://127.0.0.1:$PORT/health" | grep -q '"safetyScreen":"ready"' && break
   sleep 0.5
 done
-sleep 30 # the answer step's models train after start-up: let them finish before the clock starts
+# The answer step's models train after start-up (a minute or two on a fresh data folder), and the
+# search reranks with them: wait for them before the clock starts.
+for _ in $(seq 1 600); do
+  grep -q "Answer step models trained" "$WORK/server.log" && break
+  sleep 1
+done
 echo "queries: $(wc -l <"$WORK/warm.txt") to warm, $(wc -l <"$WORK/measure.txt") to measure; load $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c"$CONNS" -d"${WARM}s" --latency -s "$HERE/unique.lua" "http://127.0.0.1:$PORT" -- "$WORK/warm.txt" 2 | grep '^RESULT' | sed 's/^/warm: /'
 wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$HERE/unique.lua" "http://127.0.0.1:$PORT" -- "$WORK/measure.txt" 2 | grep '^RESULT'

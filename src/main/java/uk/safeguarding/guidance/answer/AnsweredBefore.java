@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.safeguarding.guidance.embed.VectorColumns;
+import uk.safeguarding.guidance.embed.Vectors;
 
 /**
  * Which passages answered which labelled example questions, so the reranker ({@link PassageRanker}) can
@@ -19,22 +19,13 @@ final class AnsweredBefore {
   static final double NONE = 0;
   /** The example to leave out when the question is none of them. */
   static final int NO_EXAMPLE = -1;
-  private static final int[] NO_COLUMNS = new int[0];
 
-  /**
-   * The example questions that answered something, met with a question all at once: a reranking reads
-   * dozens of candidates, each answered by dozens of examples, and most examples answered several of
-   * them, so one scan of every example is cheaper than a product per candidate and example.
-   */
-  private final VectorColumns questions;
-  /** The position among the examples of each of {@link #questions}. */
-  private final int[] exampleOf;
-  /** Each passage's examples, as positions in {@link #questions}. */
-  private final Map<String, int[]> byPassage;
+  /** The example questions a passage answered, and their positions among the examples (to leave one out). */
+  private record Answered(List<float[]> questions, int[] examples) {}
 
-  private AnsweredBefore(VectorColumns questions, int[] exampleOf, Map<String, int[]> byPassage) {
-    this.questions = questions;
-    this.exampleOf = exampleOf;
+  private final Map<String, Answered> byPassage;
+
+  private AnsweredBefore(Map<String, Answered> byPassage) {
     this.byPassage = byPassage;
   }
 
@@ -47,61 +38,40 @@ final class AnsweredBefore {
       throw new IllegalArgumentException("Expected one answer list per example: " + examples.size() + " examples, "
           + answers.size() + " answer lists");
     }
-    List<float[]> asked = new ArrayList<>();
-    List<Integer> exampleOf = new ArrayList<>();
     Map<String, List<Integer>> byPassage = new HashMap<>();
     for (int i = 0; i < examples.size(); i++) {
       Candidates c = examples.get(i);
-      boolean[] answered = answers.get(i);
-      for (int j = 0; answered != null && c.question() != null && j < answered.length; j++) {
-        if (answered[j]) {
-          if (exampleOf.isEmpty() || exampleOf.get(exampleOf.size() - 1) != i) {
-            asked.add(c.question());
-            exampleOf.add(i);
-          }
-          byPassage.computeIfAbsent(c.hits().get(j).passage().id(), k -> new ArrayList<>()).add(asked.size() - 1);
+      for (int j = 0; answers.get(i) != null && j < answers.get(i).length; j++) {
+        if (answers.get(i)[j] && c.question() != null) {
+          byPassage.computeIfAbsent(c.hits().get(j).passage().id(), k -> new ArrayList<>()).add(i);
         }
       }
     }
-    Map<String, int[]> columns = new HashMap<>();
-    byPassage.forEach((id, at) -> columns.put(id, at.stream().mapToInt(Integer::intValue).toArray()));
-    int dimension = asked.isEmpty() ? 0 : asked.get(0).length;
-    return new AnsweredBefore(VectorColumns.of(asked, dimension),
-        exampleOf.stream().mapToInt(Integer::intValue).toArray(),
-        Map.copyOf(columns));
+    Map<String, Answered> answered = new HashMap<>();
+    byPassage.forEach((id, asked) -> answered.put(id, new Answered(
+        asked.stream().map(i -> examples.get(i).question()).toList(), asked.stream().mapToInt(i -> i).toArray())));
+    return new AnsweredBefore(Map.copyOf(answered));
   }
 
-  /** What {@code question} reads of every passage, leaving out example {@code skip} ({@link #NO_EXAMPLE} for none). */
-  Reading reading(float[] question, int skip) {
-    return new Reading(question == null || questions.size() == 0 ? null : questions.dots(question), skip);
-  }
-
-  /** One question met with every example that answered something. */
-  final class Reading {
-
-    private final float[] cosines;
-    private final int skip;
-
-    private Reading(float[] cosines, int skip) {
-      this.cosines = cosines;
-      this.skip = skip;
-    }
-
-    /**
-     * The highest cosine between the question and an example that passage {@code passageId} answered;
-     * {@link #NONE} when there is none.
-     */
-    double closest(String passageId) {
-      double best = NONE;
-      if (cosines == null) {
-        return best;
-      }
-      for (int at : byPassage.getOrDefault(passageId, NO_COLUMNS)) {
-        if (exampleOf[at] != skip) {
-          best = Math.max(best, cosines[at]);
-        }
-      }
+  /**
+   * The highest cosine between {@code question} and an example that passage {@code passageId} answered,
+   * leaving out example {@code skip} ({@link #NO_EXAMPLE} for none); {@link #NONE} when there is none.
+   */
+  double closest(String passageId, float[] question, int skip) {
+    double best = NONE;
+    if (question == null) {
       return best;
     }
+    Answered answered = byPassage.get(passageId);
+    if (answered == null) {
+      return best;
+    }
+    float[] cosines = Vectors.dots(question, answered.questions()); // read together: a few dozen per passage
+    for (int k = 0; k < cosines.length; k++) {
+      if (answered.examples()[k] != skip) {
+        best = Math.max(best, cosines[k]);
+      }
+    }
+    return best;
   }
 }

@@ -47,8 +47,7 @@ record Candidates(QueryTerms terms, float[] question, List<SearchHit> hits, List
     List<HitVectors> vectors = new ArrayList<>(hits.size());
     for (SearchHit h : hits) {
       List<float[]> sentences = facts.sentenceVectors(h.passage());
-      double[] each = sentences.stream().mapToDouble(v -> Vectors.dot(question, v))
-          .toArray();
+      double[] each = Vectors.dotsWidened(question, sentences);
       int closest = -1;
       for (int i = 0; i < each.length; i++) {
         closest = closest < 0 || each[i] > each[closest] ? i : closest;

@@ -24,7 +24,7 @@ record Evidence(QueryTerms terms, List<Scored> scored, float[] question, List<do
   static Evidence of(QueryTerms terms, List<Scored> scored, float[] question, PassageFacts facts) {
     List<double[]> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(PASSAGES, scored.size()))) {
-      out.add(facts.sentenceVectors(s.hit().passage()).stream().mapToDouble(v -> Vectors.dot(question, v)).toArray());
+      out.add(Vectors.dotsWidened(question, facts.sentenceVectors(s.hit().passage())));
     }
     return new Evidence(terms, scored, question, out);
   }

@@ -203,11 +203,11 @@ final class PassageRanker {
     double bestSentence = 0;
     double[] answered = new double[n];
     double bestAnswered = AnsweredBefore.NONE;
-    AnsweredBefore.Reading read = before == null ? null : before.reading(c.question(), skip);
     for (int k = 0; k < n; k++) {
       bestCosine = Math.max(bestCosine, cosine(c.hits().get(k)));
       bestSentence = Math.max(bestSentence, sentence(c, k, 0));
-      answered[k] = read == null ? AnsweredBefore.NONE : read.closest(c.hits().get(k).passage().id());
+      answered[k] = before == null ? AnsweredBefore.NONE
+          : before.closest(c.hits().get(k).passage().id(), c.question(), skip);
       bestAnswered = Math.max(bestAnswered, answered[k]);
     }
     double[][] out = new double[n][];

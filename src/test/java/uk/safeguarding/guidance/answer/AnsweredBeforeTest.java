@@ -39,18 +39,18 @@ class AnsweredBeforeTest {
   void reads_the_closest_example_the_passage_answered() {
     AnsweredBefore before = AnsweredBefore.of(EXAMPLES, ANSWERS);
     float[] question = {0.8f, 0.6f};
-    assertEquals(0.96, before.reading(question, AnsweredBefore.NO_EXAMPLE).closest(id("a")), 1e-6); // example 1
-    assertEquals(0.96, before.reading(question, AnsweredBefore.NO_EXAMPLE).closest(id("b")), 1e-6);
-    assertEquals(AnsweredBefore.NONE, before.reading(question, AnsweredBefore.NO_EXAMPLE).closest("doc#unknown"));
-    assertEquals(AnsweredBefore.NONE, before.reading(null, AnsweredBefore.NO_EXAMPLE).closest(id("a")));
+    assertEquals(0.96, before.closest(id("a"), question, AnsweredBefore.NO_EXAMPLE), 1e-6); // example 1
+    assertEquals(0.96, before.closest(id("b"), question, AnsweredBefore.NO_EXAMPLE), 1e-6);
+    assertEquals(AnsweredBefore.NONE, before.closest("doc#unknown", question, AnsweredBefore.NO_EXAMPLE));
+    assertEquals(AnsweredBefore.NONE, before.closest(id("a"), null, AnsweredBefore.NO_EXAMPLE));
   }
 
   @Test
   void an_example_is_left_out_of_its_own_figures() {
     AnsweredBefore before = AnsweredBefore.of(EXAMPLES, ANSWERS);
     float[] question = {0.6f, 0.8f};
-    assertEquals(0.6, before.reading(question, 1).closest(id("a")), 1e-6); // example 0 is what is left
-    assertEquals(AnsweredBefore.NONE, before.reading(question, 1).closest(id("b")));
+    assertEquals(0.6, before.closest(id("a"), question, 1), 1e-6); // example 0 is what is left
+    assertEquals(AnsweredBefore.NONE, before.closest(id("b"), question, 1));
   }
 
   @Test
