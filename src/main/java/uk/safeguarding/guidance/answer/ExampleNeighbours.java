@@ -52,20 +52,18 @@ final class ExampleNeighbours {
     int dimension = examples.stream().map(Logistic.Input::embedding).filter(Objects::nonNull).mapToInt(e -> e.length)
         .findFirst().orElse(0);
     List<float[]> vectors = new ArrayList<>();
-    List<Integer> exampleOf = new ArrayList<>();
+    int[] exampleOf = new int[examples.size()];
+    boolean[] answerable = new boolean[examples.size()];
     for (int i = 0; i < examples.size(); i++) {
       float[] v = examples.get(i).embedding();
       if (v != null && v.length == dimension) {
+        exampleOf[vectors.size()] = i;
+        answerable[vectors.size()] = labels.get(i);
         vectors.add(v);
-        exampleOf.add(i);
       }
     }
-    boolean[] answerable = new boolean[vectors.size()];
-    for (int k = 0; k < answerable.length; k++) {
-      answerable[k] = labels.get(exampleOf.get(k));
-    }
-    return new ExampleNeighbours(VectorColumns.of(vectors, dimension),
-        exampleOf.stream().mapToInt(Integer::intValue).toArray(), answerable);
+    return new ExampleNeighbours(VectorColumns.of(vectors, dimension), Arrays.copyOf(exampleOf, vectors.size()),
+        Arrays.copyOf(answerable, vectors.size()));
   }
 
   /**

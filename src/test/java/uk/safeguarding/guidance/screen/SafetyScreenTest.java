@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.embed.Vectors;
 
 class SafetyScreenTest {
 
@@ -101,7 +103,7 @@ class SafetyScreenTest {
   /** A stand-in model: each text's letters hashed into eight numbers, normalised; counts its questions. */
   private static final class Counting implements Embedder {
 
-    final java.util.concurrent.atomic.AtomicInteger questions = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger questions = new AtomicInteger();
 
     @Override
     public String modelId() {
@@ -132,7 +134,7 @@ class SafetyScreenTest {
     private static float[] vector(String text) {
       float[] v = new float[8];
       text.chars().forEach(c -> v[c % 8] += 1);
-      return uk.safeguarding.guidance.embed.Vectors.normalise(v);
+      return Vectors.normalise(v);
     }
   }
 
