@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -37,6 +38,8 @@ public final class Library {
   private final boolean reused;
   private final String glossarySource;
   private final Map<String, float[]> vectors;
+  /** A scan of every vector, when the library is small enough for it to beat the graph; else null. */
+  private final ExactNearest exactNearest;
   private final Catalog catalog;
   private final FacetOrdinals facetOrdinals;
   private final boolean idOrdered;
@@ -90,6 +93,12 @@ public final class Library {
     for (int i = 0; i < passageByLuceneDoc.length; i++) {
       documentOrdinalByLuceneDoc[i] = ordinals.get(passageByLuceneDoc[i].docId());
     }
+    // A scan reads every document number, so only an index without deletions (every one of them live).
+    this.exactNearest =
+        this.vectors != null && !reader.hasDeletions() && ExactNearest.worthIt(passageByLuceneDoc.length)
+            ? new ExactNearest(
+                Arrays.stream(passageByLuceneDoc).map(p -> this.vectors.get(p.id())).toArray(float[][]::new))
+            : null;
   }
 
   /** The index on disk does not hold exactly the passages read from the corpus. */
@@ -217,11 +226,21 @@ public final class Library {
       throw new IllegalStateException("The index " + hash + " holds no vectors: it was built with dense retrieval off");
     }
     try {
-      TopDocs knn = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), k);
+      TopDocs knn = exactNearest != null ? exactNearest.nearest(queryVector, k)
+          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), k);
       return Arrays.stream(knn.scoreDocs).map(d -> passageAt(d.doc)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Nearest-vector search failed in the index " + hash, e);
     }
+  }
+
+  /**
+   * The {@code k} Lucene documents nearest {@code queryVector}, best first, found by scanning every
+   * vector with Lucene's own score; empty when this library has no vectors or is too large for a scan
+   * to pay ({@link ExactNearest#MAX_PASSAGES}), and the caller asks Lucene's graph instead.
+   */
+  public Optional<TopDocs> scanNearest(float[] queryVector, int k) {
+    return exactNearest == null ? Optional.empty() : Optional.of(exactNearest.nearest(queryVector, k));
   }
 
   /** The trainers' glossary file as given; may be empty. */
