@@ -19,11 +19,13 @@ final class AskController {
   private final LibraryViews views;
 
   private final Metrics metrics;
+  private final WorkGate gate;
 
-  AskController(Services services, Metrics metrics) {
+  AskController(Services services, Metrics metrics, WorkGate gate) {
     this.ask = services.ask();
     this.views = new LibraryViews(services.library());
     this.metrics = metrics;
+    this.gate = gate;
   }
 
   /** The request body of POST /api/ask. */
@@ -46,7 +48,7 @@ final class AskController {
     }
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
     Filters filters = LibraryController.filters(views, f::get);
-    Answer answer = ask.ask(new AskRequest(body.question(), body.conversationId(), filters));
+    Answer answer = gate.inTurn(() -> ask.ask(new AskRequest(body.question(), body.conversationId(), filters)));
     metrics.asked(answer);
     ctx.json(Dto.AnswerView.of(answer));
   }

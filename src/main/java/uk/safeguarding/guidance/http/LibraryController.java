@@ -21,9 +21,11 @@ final class LibraryController {
   private final uk.safeguarding.guidance.screen.ScreenService screen;
   private final uk.safeguarding.guidance.answer.AskService ask;
   private final SearchCache cache;
+  private final WorkGate gate;
 
-  LibraryController(Services services, SearchCache cache) {
+  LibraryController(Services services, SearchCache cache, WorkGate gate) {
     this.cache = cache;
+    this.gate = gate;
     this.views = new LibraryViews(services.library());
     this.reindexer = services.reindexer();
     this.search = services.search();
@@ -59,7 +61,7 @@ final class LibraryController {
   /** A repeated search is answered from {@link SearchCache} when it is on; a bad parameter is a 400 first. */
   void search(Context ctx) {
     SearchRequest request = searchRequest(ctx);
-    cache.send(ctx, request, () -> response(request));
+    cache.send(ctx, request, () -> gate.inTurn(() -> response(request)));
   }
 
   private SearchRequest searchRequest(Context ctx) {

@@ -29,6 +29,8 @@ public final class WebServer {
   /** What a caller is told while the search engine is away; the details go to the log only. */
   static final String SEARCH_ENGINE_DOWN = "Search is unavailable for a moment; try again in a few seconds.";
   static final Gson GSON = new GsonBuilder().create();
+  /** A busy server's answer to when to try again: a few seconds drains the queue of a short overload. */
+  static final String BUSY_RETRY_AFTER_SECONDS = "5";
 
   static final String CSP = SecurityHeaders.CSP;
   /** MiB of finished search responses kept unless told otherwise. */
@@ -56,10 +58,11 @@ public final class WebServer {
   public static Javalin create(Services services, RateLimiter limiter, TrustedProxies proxies, int searchCacheMb) {
     SearchCache cache = new SearchCache(SearchCache.megabytes(searchCacheMb), services.library()::currentHash,
         services.ask()::searchModels);
-    LibraryController library = new LibraryController(services, cache);
+    WorkGate gate = WorkGate.forEngine(services.search().engine().name());
+    LibraryController library = new LibraryController(services, cache, gate);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     metrics.searchCache(cache);
-    AskController ask = new AskController(services, metrics);
+    AskController ask = new AskController(services, metrics, gate);
     String documentPage = resource("/web/document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
@@ -107,8 +110,12 @@ public final class WebServer {
         LOG.warn("Search engine error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.status(503).header("Retry-After", "5").json(ApiError.of(SEARCH_ENGINE_DOWN));
       });
-      config.routes.exception(HttpResponseException.class,
-          (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 503) {
+          ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS); // WorkGate: no turn came in time
+        }
+        ctx.status(e.getStatus()).json(ApiError.of(e.getMessage()));
+      });
       config.routes.exception(Exception.class, (e, ctx) -> {
         java.util.Optional<BadRequest> fault = ClientFaults.of(e);
         if (Disconnects.isClientGone(e) && (fault.isEmpty() || ctx.res().isCommitted())) {

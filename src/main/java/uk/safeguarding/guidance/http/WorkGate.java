@@ -1,0 +1,72 @@
+package uk.safeguarding.guidance.http;
+
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Lets at most one search or answer per core be worked out at once, the rest waiting in the order
+ * they came. The work is all CPU (the query's embedding, Lucene, the reranker), so running more at
+ * once than there are cores makes none of them faster: the scheduler then shares the cores out in
+ * slices, and a long question (a 60-word case description costs several times a short one) is
+ * stretched by every request beside it. Taken in turn, each request waits for those ahead and then
+ * runs at full speed, which keeps the slowest answers much closer to the typical one under load
+ * (BENCHMARKS §10, "one search per core"). A request that has waited {@link #MAX_WAIT_SECONDS} gets
+ * a 503 with a JSON body rather than waiting on behind an overload. Thread-safe.
+ */
+final class WorkGate {
+
+  /**
+   * Longest wait for a turn: far beyond any queue a working server builds (hundreds of requests at
+   * a few milliseconds each), so only a server with far more work than it can ever do turns
+   * requests away, and they learn it in seconds, not at a client's time-out.
+   */
+  static final int MAX_WAIT_SECONDS = 10;
+
+  private final Semaphore turns;
+  private final Duration maxWait;
+
+  WorkGate(int concurrent, Duration maxWait) {
+    if (concurrent < 1) {
+      throw new IllegalArgumentException("At least one request must be let through at once, not " + concurrent);
+    }
+    this.turns = new Semaphore(concurrent, true);
+    this.maxWait = maxWait;
+  }
+
+  /**
+   * One turn per core this JVM may use; twice that against SolrCloud ({@code engine} "solrcloud"),
+   * where each search also waits on the network and the cores would otherwise idle meanwhile.
+   */
+  static WorkGate forEngine(String engine) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new WorkGate("embedded".equals(engine) ? cores : 2 * cores, Duration.ofSeconds(MAX_WAIT_SECONDS));
+  }
+
+  /** {@code work}'s result, worked out in this request's turn. */
+  <T> T inTurn(Supplier<T> work) {
+    boolean got;
+    try {
+      got = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpResponseException(503, "The server is shutting down; try again shortly.");
+    }
+    if (!got) {
+      throw new HttpResponseException(503,
+          "The server is busier than it can serve; no turn came within " + waited() + ". Try again shortly.");
+    }
+    try {
+      return work.get();
+    } finally {
+      turns.release();
+    }
+  }
+
+  private String waited() {
+    long ms = maxWait.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " seconds" : ms + " ms";
+  }
+}

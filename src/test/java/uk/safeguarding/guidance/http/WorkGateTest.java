@@ -1,0 +1,95 @@
+package uk.safeguarding.guidance.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkGateTest {
+
+  @Test
+  void no_more_than_its_turns_run_at_once() throws Exception {
+    WorkGate gate = new WorkGate(2, Duration.ofSeconds(30));
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      Future<?>[] done = new Future<?>[40];
+      for (int i = 0; i < done.length; i++) {
+        done[i] = pool.submit(() -> gate.inTurn(() -> {
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
+          sleep(2);
+          return running.decrementAndGet();
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, most.get());
+  }
+
+  @Test
+  void a_request_that_waits_too_long_gets_a_503_naming_the_wait() throws Exception {
+    WorkGate gate = new WorkGate(1, Duration.ofMillis(50));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> gate.inTurn(() -> {
+      holding.countDown();
+      await(release);
+      return null;
+    }));
+    holder.start();
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    HttpResponseException e = assertThrows(HttpResponseException.class, () -> gate.inTurn(() -> "never"));
+    assertEquals(503, e.getStatus());
+    assertEquals("The server is busier than it can serve; no turn came within 50 ms. Try again shortly.",
+        e.getMessage());
+    release.countDown();
+    holder.join(10_000);
+    assertEquals("now", gate.inTurn(() -> "now"));
+  }
+
+  @Test
+  void a_turn_is_given_back_when_the_work_fails() {
+    WorkGate gate = new WorkGate(1, Duration.ofMillis(50));
+    assertThrows(IllegalStateException.class, () -> gate.inTurn(() -> {
+      throw new IllegalStateException("boom");
+    }));
+    assertEquals("next", gate.inTurn(() -> "next"));
+  }
+
+  @Test
+  void at_least_one_turn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new WorkGate(0, Duration.ofSeconds(1)));
+    assertEquals("At least one request must be let through at once, not 0", e.getMessage());
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
