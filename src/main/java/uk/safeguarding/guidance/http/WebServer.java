@@ -25,12 +25,15 @@ public final class WebServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
   /** What a caller is told while the search engine is away; the details go to the log only. */
   static final String SEARCH_ENGINE_DOWN = "Search is unavailable for a moment; try again in a few seconds.";
+  /** One Gson for the whole server; immutable and thread-safe. HTML-escaping stays on. */
   static final Gson GSON = new GsonBuilder().create();
-  /** A busy server's answer to when to try again: a few seconds drains the queue of a short overload. */
-  static final String BUSY_RETRY_AFTER_SECONDS = "5";
+  /**
+   * Every 503's Retry-After (an index still building, the search engine away, no turn for a busy
+   * server): a few seconds, the length of a short outage or of the queue behind a short overload.
+   */
+  static final String RETRY_AFTER_SECONDS = "5";
 
   static final String CSP = SecurityHeaders.CSP;
   /** MiB of finished search responses kept unless told otherwise. */
@@ -104,18 +107,16 @@ public final class WebServer {
       config.routes.exception(Rejected.class, (e, ctx) -> ctx.status(status(e.kind()))
           .json(new AdminDto.Problem(e.getMessage(), e.parameter(), e.value(), e.currentVersion())));
       config.routes.exception(LibraryHolder.NotReadyException.class,
-          (e, ctx) -> ctx.status(503).header("Retry-After", "5").json(ApiError.of(e.getMessage())));
+          (e, ctx) -> ctx.status(503).header("Retry-After", RETRY_AFTER_SECONDS).json(ApiError.of(e.getMessage())));
       // The search engine (SolrCloud) could not be reached or refused: a moment's outage, not a bug here.
       config.routes.exception(SolrNodes.SolrException.class, (e, ctx) -> {
         LOG.warn("Search engine error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        ctx.status(503).header("Retry-After", "5").json(ApiError.of(SEARCH_ENGINE_DOWN));
+        ctx.status(503).header("Retry-After", RETRY_AFTER_SECONDS).json(ApiError.of(SEARCH_ENGINE_DOWN));
       });
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-        if (e.getStatus() == 503) {
-          ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS); // WorkGate: no turn came in time
-        }
-        ctx.status(e.getStatus()).json(ApiError.of(e.getMessage()));
-      });
+      config.routes.exception(WorkGate.Busy.class, (e, ctx) -> ctx.status(503)
+          .header("Retry-After", RETRY_AFTER_SECONDS).json(ApiError.of(e.getMessage())));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         java.util.Optional<BadRequest> fault = ClientFaults.of(e);
         if (Disconnects.isClientGone(e) && (fault.isEmpty() || ctx.res().isCommitted())) {

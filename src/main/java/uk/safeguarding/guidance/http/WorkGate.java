@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.http;
 
 import io.javalin.http.HttpResponseException;
+import java.io.Serial;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,17 @@ final class WorkGate {
    * requests away, and they learn it in seconds, not at a client's time-out.
    */
   static final int MAX_WAIT_SECONDS = 10;
+
+  /** No turn came (or the wait was cut short): a 503, which {@link WebServer} sends with Retry-After. */
+  static final class Busy extends HttpResponseException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    Busy(String message) {
+      super(503, message);
+    }
+  }
 
   private final Semaphore turns;
   private final Duration maxWait;
@@ -55,10 +67,10 @@ final class WorkGate {
       got = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HttpResponseException(503, "The server is shutting down; try again shortly.");
+      throw new Busy("The server is shutting down; try again shortly.");
     }
     if (!got) {
-      throw new HttpResponseException(503,
+      throw new Busy(
           "The server is busier than it can serve; no turn came within " + waited() + ". Try again shortly.");
     }
     try {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +51,7 @@ class WorkGateTest {
     }));
     holder.start();
     assertTrue(holding.await(10, TimeUnit.SECONDS));
-    HttpResponseException e = assertThrows(HttpResponseException.class, () -> gate.inTurn(() -> "never"));
+    WorkGate.Busy e = assertThrows(WorkGate.Busy.class, () -> gate.inTurn(() -> "never"));
     assertEquals(503, e.getStatus());
     assertEquals("The server is busier than it can serve; no turn came within 50 ms. Try again shortly.",
         e.getMessage());
