@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.search;
 
 import java.io.IOException;
 import java.util.BitSet;
+import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.FieldDoc;
@@ -42,13 +43,16 @@ final class LexicalPass {
    */
   static TopDocs run(IndexSearcher searcher, Query query, int depth, CollectorManager<?, ?> everyMatch,
       boolean idOrdered) throws IOException {
+    Optional<LiftedClause> lift = LiftedClause.of(query);
+    Query matching = lift.map(LiftedClause::matching).orElse(query);
     if (idOrdered) {
-      return collect(searcher, query, new TopScoreDocCollectorManager(Math.max(1, depth), null, Integer.MAX_VALUE,
-          false), everyMatch);
+      return collect(searcher, matching, lifted(lift, new TopScoreDocCollectorManager(Math.max(1, depth), null,
+          Integer.MAX_VALUE, false)), everyMatch);
     }
     // Every match is visited anyway (for the exact total), so hit counting costs nothing extra.
-    TopDocs docs = collect(searcher, query,
-        new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false), everyMatch);
+    TopDocs docs = collect(searcher, matching,
+        lifted(lift, new TopFieldCollectorManager(ORDER, Math.max(1, depth), null, Integer.MAX_VALUE, false)),
+        everyMatch);
     for (ScoreDoc d : docs.scoreDocs) {
       // The score is the first sort value: no second scoring pass over the top hits is needed.
       d.score = (Float) ((FieldDoc) d).fields[0];
@@ -79,12 +83,19 @@ final class LexicalPass {
    */
   static TopDocs topThenCount(IndexSearcher searcher, Query query, int depth, CollectorManager<?, int[]> everyMatch)
       throws IOException {
-    Query rewritten = searcher.rewrite(query); // once for both passes
+    Optional<LiftedClause> lift = LiftedClause.of(query);
+    Query rewritten = searcher.rewrite(lift.map(LiftedClause::matching).orElse(query)); // once for both passes
     // A hits threshold of depth: skipping starts as soon as the queue is full (the count comes next).
     TopDocs top = searcher.search(rewritten,
-        new TopScoreDocCollectorManager(Math.max(1, depth), null, Math.max(1, depth), false));
+        lifted(lift, new TopScoreDocCollectorManager(Math.max(1, depth), null, Math.max(1, depth), false)));
     long matches = everyMatch == null ? searcher.count(rewritten) : sum(searcher.search(rewritten, everyMatch));
     return new TopDocs(new TotalHits(matches, TotalHits.Relation.EQUAL_TO), top.scoreDocs);
+  }
+
+  /** {@code top}, with the lifted clause's constant added to its scores when there is one. */
+  private static <C extends Collector, T> CollectorManager<? extends Collector, T> lifted(Optional<LiftedClause> lift,
+      CollectorManager<C, T> top) {
+    return lift.isPresent() ? lift.get().around(top) : top;
   }
 
   private static long sum(int[] counts) {

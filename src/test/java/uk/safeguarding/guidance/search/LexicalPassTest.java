@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,32 @@ class LexicalPassTest {
         assertEquals(one.totalHits.value, two.totalHits.value, at);
         assertEquals(one.totalHits.value, counted.totalHits.value, at);
         assertArrayEquals(onePerDoc, twoPerDoc, at);
+        compared++;
+      }
+    }
+    assertTrue(compared >= 200, "compared " + compared);
+  }
+
+  @Test
+  void lifting_the_action_clause_out_of_the_query_changes_no_score_rank_or_count() throws IOException {
+    int compared = 0;
+    for (String q : questions) {
+      Query query = QueryFactory.build(q, library.analysis(), Filters.NONE);
+      if (query == null) {
+        continue;
+      }
+      assertTrue(LiftedClause.of(query).isPresent(), q);
+      for (int depth : new int[] {1, 10, 30}) {
+        // Lucene scoring the whole query (+words kind:action^0.6) itself, every match visited.
+        TopDocs lucene = library.searcher().search(query,
+            new TopScoreDocCollectorManager(depth, null, Integer.MAX_VALUE, false));
+        String at = q + " at depth " + depth;
+        for (TopDocs ours : List.of(LexicalPass.run(library.searcher(), query, depth, null, true),
+            LexicalPass.run(library.searcher(), query, depth, null, false),
+            LexicalPass.topThenCount(library.searcher(), query, depth, null))) {
+          assertEquals(describe(lucene), describe(ours), at);
+          assertEquals(lucene.totalHits.value, ours.totalHits.value, at);
+        }
         compared++;
       }
     }
