@@ -15,6 +15,7 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.LeafCollector;
@@ -71,7 +72,24 @@ record LiftedClause(Query matching, Term term, float boost) {
       rest.add(c);
     }
     // A lone MUST clause without filters: Lucene rewrites the rest to that clause, with its score.
-    return must == 1 && term != null ? Optional.of(new LiftedClause(rest.build(), term, boost)) : Optional.empty();
+    // Only a positive, finite constant: innerMinimum's reasoning (and the ranking's) assumes it.
+    boolean lifts = must == 1 && term != null && boost > 0f && Float.isFinite(boost);
+    return lifts ? Optional.of(new LiftedClause(rest.build(), term, boost)) : Optional.empty();
+  }
+
+  /**
+   * The smallest score a hit may have before the constant is added and still reach {@code min}
+   * after it: the threshold Lucene may skip below. {@code min - boost} alone is not safe: its rounding
+   * can land above a score {@code s} whose {@code s + boost} rounds up to {@code min} (with 0.6, for
+   * some {@code min} between 0.6 and 1.1), so it steps down while the next float below still reaches
+   * {@code min}. Never negative, and never lower for a higher {@code min}.
+   */
+  static float innerMinimum(float min, float boost) {
+    float t = Math.max(0f, min - boost);
+    while (t > 0f && Math.nextDown(t) + boost >= min) {
+      t = Math.nextDown(t);
+    }
+    return t;
   }
 
   /** {@code top} given every hit's score with the clause's constant added where the term is. */
@@ -147,9 +165,15 @@ record LiftedClause(Query matching, Term term, float boost) {
         /** A hit below {@code min} by less than the constant may still reach it. */
         @Override
         public void setMinCompetitiveScore(float min) throws IOException {
-          in.setMinCompetitiveScore(Math.max(0f, Math.nextDown(min - boost)));
+          in.setMinCompetitiveScore(innerMinimum(min, boost));
         }
       });
+    }
+
+    /** One hit at a time, in order, so each gets its lift (a bulk scorer may hand over a window at once). */
+    @Override
+    public void collect(DocIdStream stream) throws IOException {
+      stream.forEach(this::collect);
     }
 
     @Override

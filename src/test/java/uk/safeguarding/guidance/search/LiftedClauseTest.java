@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,6 +73,46 @@ class LiftedClauseTest {
         .add(words("b"), Occur.MUST).add(ACTION, Occur.SHOULD).build()).isPresent());
     assertFalse(LiftedClause.of(new BooleanQuery.Builder().add(words("a"), Occur.MUST).add(ACTION, Occur.SHOULD)
         .add(new TermQuery(new Term("body", "b")), Occur.MUST_NOT).build()).isPresent());
+  }
+
+  @Test
+  void the_threshold_passed_down_never_lets_lucene_skip_a_hit_the_constant_lifts_to_the_minimum() {
+    // Found in review: max(0, nextDown(min - 0.6)) is 0.42009458 here, above a score that reaches min.
+    float min = 1.0200946f;
+    float s = 0.42009455f;
+    assertTrue(s + 0.6f >= min);
+    assertTrue(LiftedClause.innerMinimum(min, 0.6f) <= s);
+    java.util.Random random = new java.util.Random(7);
+    float previous = 0f;
+    float[] mins = new float[200_000];
+    for (int i = 0; i < mins.length; i++) {
+      mins[i] = i < 100_000 ? 0.5f + i * (0.7f / 100_000) : random.nextFloat() * 40f;
+    }
+    for (int i = 0; i < mins.length; i++) {
+      float m = mins[i];
+      float t = LiftedClause.innerMinimum(m, 0.6f);
+      assertTrue(t >= 0f);
+      // Safe: the float just below t cannot reach m once lifted (nor can anything lower, sums being monotone).
+      assertTrue(t == 0f || Math.nextDown(t) + 0.6f < m, "min " + m + " threshold " + t);
+      // Not needlessly low: t itself still reaches m when lifted, unless clamped at 0.
+      assertTrue(t == 0f || t + 0.6f >= m, "min " + m + " threshold " + t);
+      if (i > 0 && i < 100_000) {
+        assertTrue(t >= previous, "non-decreasing at " + m);
+      }
+      previous = t;
+    }
+    assertEquals(0f, LiftedClause.innerMinimum(0.3f, 0.6f));
+  }
+
+  @Test
+  void a_constant_of_zero_is_not_lifted() {
+    // Lucene's BoostQuery refuses a negative, NaN or infinite boost itself; zero it takes.
+    for (float boost : new float[] {0f}) {
+      Query q = new BooleanQuery.Builder().add(words("neglect"), Occur.MUST)
+          .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("kind", "action"))), boost), Occur.SHOULD)
+          .build();
+      assertFalse(LiftedClause.of(q).isPresent(), "boost " + boost);
+    }
   }
 
   @Test
