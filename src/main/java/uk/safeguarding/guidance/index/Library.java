@@ -9,10 +9,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import uk.safeguarding.guidance.corpus.Corpus;
@@ -226,21 +226,22 @@ public final class Library {
       throw new IllegalStateException("The index " + hash + " holds no vectors: it was built with dense retrieval off");
     }
     try {
-      TopDocs knn = exactNearest != null ? exactNearest.nearest(queryVector, k)
-          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), k);
-      return Arrays.stream(knn.scoreDocs).map(d -> passageAt(d.doc)).toList();
+      return Arrays.stream(nearestDocs(queryVector, k, null).scoreDocs).map(d -> passageAt(d.doc)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Nearest-vector search failed in the index " + hash, e);
     }
   }
 
   /**
-   * The {@code k} Lucene documents nearest {@code queryVector}, best first, found by scanning every
-   * vector with Lucene's own score; empty when this library has no vectors or is too large for a scan
-   * to pay ({@link ExactNearest#MAX_PASSAGES}), and the caller asks Lucene's graph instead.
+   * The {@code k} Lucene documents nearest {@code queryVector} among those {@code filter} lets through
+   * (all when null), best first. Unfiltered, a library small enough for it
+   * ({@link ExactNearest#MAX_PASSAGES}, no deletions) is scanned with Lucene's own score: the same
+   * scores, never an approximation. A filter or a larger library goes to Lucene's graph, which itself
+   * scans when few passages pass the filter.
    */
-  public Optional<TopDocs> scanNearest(float[] queryVector, int k) {
-    return exactNearest == null ? Optional.empty() : Optional.of(exactNearest.nearest(queryVector, k));
+  public TopDocs nearestDocs(float[] queryVector, int k, Query filter) throws IOException {
+    return filter == null && exactNearest != null ? exactNearest.nearest(queryVector, k)
+        : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k, filter), k);
   }
 
   /** The trainers' glossary file as given; may be empty. */

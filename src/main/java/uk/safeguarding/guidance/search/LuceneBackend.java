@@ -7,15 +7,11 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import uk.safeguarding.guidance.embed.Vectors;
-import uk.safeguarding.guidance.index.Fields;
 import uk.safeguarding.guidance.index.Library;
 
 /**
@@ -83,12 +79,7 @@ public final class LuceneBackend implements SearchBackend {
    * as matches (see {@link Fusion#DENSE_MIN_COSINE}) join {@code matching}.
    */
   private static TopDocs dense(Library library, Retrieval r, BitSet matching) throws IOException {
-    Query filter = QueryFactory.filterOnly(r.filters());
-    // Unfiltered, a small library is scanned (the same scores, and never an approximation); a filter
-    // or a large library goes to Lucene's graph, which also scans when few passages pass the filter.
-    Optional<TopDocs> scanned = filter == null ? library.scanNearest(r.vector(), r.depth()) : Optional.empty();
-    TopDocs knn = scanned.isPresent() ? scanned.get()
-        : library.searcher().search(new KnnFloatVectorQuery(Fields.VECTOR, r.vector(), r.depth(), filter), r.depth());
+    TopDocs knn = library.nearestDocs(r.vector(), r.depth(), QueryFactory.filterOnly(r.filters()));
     for (ScoreDoc d : knn.scoreDocs) {
       if (Fusion.similarEnough(d.score)) { // DOT_PRODUCT scores are (1 + cosine) / 2
         matching.set(d.doc);
