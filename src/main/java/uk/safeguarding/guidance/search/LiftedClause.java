@@ -14,7 +14,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.FilterScorable;
@@ -94,16 +93,16 @@ record LiftedClause(Query matching, Term term, float boost) {
 
   /** {@code top} given every hit's score with the clause's constant added where the term is. */
   <C extends Collector, T> CollectorManager<Lifting<C>, T> around(CollectorManager<C, T> top) {
-    return new Manager<>(top, term, boost);
+    return new Manager<>(top, this);
   }
 
-  private record Manager<C extends Collector, T>(CollectorManager<C, T> inner, Term term, float boost)
+  private record Manager<C extends Collector, T>(CollectorManager<C, T> inner, LiftedClause clause)
       implements
         CollectorManager<Lifting<C>, T> {
 
     @Override
     public Lifting<C> newCollector() throws IOException {
-      return new Lifting<>(inner.newCollector(), term, boost);
+      return new Lifting<>(inner.newCollector(), clause);
     }
 
     @Override
@@ -118,13 +117,11 @@ record LiftedClause(Query matching, Term term, float boost) {
   static final class Lifting<C extends Collector> implements Collector {
 
     private final C inner;
-    private final Term term;
-    private final float boost;
+    private final LiftedClause clause;
 
-    Lifting(C inner, Term term, float boost) {
+    Lifting(C inner, LiftedClause clause) {
       this.inner = inner;
-      this.term = term;
-      this.boost = boost;
+      this.clause = clause;
     }
 
     @Override
@@ -136,8 +133,8 @@ record LiftedClause(Query matching, Term term, float boost) {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       // Null when no document of this segment has the term. Documents are collected in increasing
       // order within a segment, so one forward walk of the term's postings serves them all.
-      PostingsEnum marked = context.reader().postings(term, PostingsEnum.NONE);
-      return new LiftingLeaf(inner.getLeafCollector(context), marked, boost);
+      PostingsEnum marked = context.reader().postings(clause.term(), PostingsEnum.NONE);
+      return new LiftingLeaf(inner.getLeafCollector(context), marked, clause.boost());
     }
   }
 
@@ -189,7 +186,7 @@ record LiftedClause(Query matching, Term term, float boost) {
       if (marked.docID() < doc) {
         marked.advance(doc);
       }
-      return marked.docID() == doc && doc != DocIdSetIterator.NO_MORE_DOCS;
+      return marked.docID() == doc; // a collected doc is never NO_MORE_DOCS
     }
   }
 }
