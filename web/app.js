@@ -417,6 +417,8 @@
     // An urgent question the library does not cover still shows what the library says to do in an emergency.
     const quoted = data.grounded || (data.urgent && citations.length > 0);
     if (quoted && points.length) answer.appendChild(renderPoints(points, byNumber, turn.id));
+    const closest = Array.isArray(data.closest) ? data.closest : [];
+    if (!data.grounded && closest.length) answer.appendChild(renderClosest(closest));
     if (suggestions.length) answer.appendChild(renderSuggestions(suggestions, data.grounded));
     if (quoted && citations.length) {
       answer.appendChild(make('h4', 'sources-heading', 'Sources'));
@@ -435,7 +437,9 @@
       return prefix + 'The library does not cover that question; what it says to do in an emergency is below.';
     }
     if (!data.grounded) {
+      const closest = Array.isArray(data.closest) ? data.closest.length : 0;
       return prefix + 'The library does not cover that question.' +
+        (closest ? ' ' + plural(closest, 'closest passage is', 'closest passages are') + ' listed, not as an answer.' : '') +
         (suggestions.length ? ' ' + plural(suggestions.length, 'suggested topic is', 'suggested topics are') + ' listed.' : '');
     }
     return prefix + 'Answer ready with ' + plural(points.length, 'point', 'points') + ' and ' +
@@ -563,6 +567,31 @@
       card.appendChild(link);
     }
     return card;
+  }
+
+  // A declined question's nearest passages: links to read, each with its closest sentence, never shown as an answer.
+  function renderClosest(closest) {
+    const wrap = make('div', 'closest');
+    wrap.appendChild(make('h4', 'closest-heading', 'Closest passages in the library (not an answer)'));
+    const list = make('ul', 'closest-list');
+    closest.forEach(function (c) {
+      const item = make('li', 'closest-item');
+      // The section's own heading links to the passage; its document follows (the path is on the page it opens).
+      const headings = (c.section || '').split(' › ');
+      const label = headings[headings.length - 1] || c.title || 'Untitled document';
+      const href = safeHref(c.url);
+      const link = make(href ? 'a' : 'span', 'closest-link', label);
+      if (href) link.href = href;
+      item.appendChild(link);
+      if (c.title && c.title !== label) item.appendChild(make('span', 'closest-document', ' · ' + c.title));
+      const sentence = make('p', 'closest-excerpt');
+      if (c.highlighted) appendMarked(sentence, c.highlighted);
+      else sentence.textContent = c.excerpt || '';
+      item.appendChild(sentence);
+      list.appendChild(item);
+    });
+    wrap.appendChild(list);
+    return wrap;
   }
 
   function renderSuggestions(suggestions, grounded) {

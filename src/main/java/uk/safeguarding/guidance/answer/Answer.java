@@ -11,10 +11,12 @@ import uk.safeguarding.guidance.corpus.Passage;
  * @param urgentMessage who to contact now, when {@code urgent}; otherwise ""
  * @param urgentReason why the safety screen found the question urgent (score, cues, the example it
  *     resembles), for trainers; otherwise ""
+ * @param closest when the question is declined, the passages closest to it ({@link Closest}): pointed to,
+ *     not an answer; otherwise empty
  */
 public record Answer(String conversationId, String answerId, String question, boolean grounded, boolean urgent,
     String urgentMessage, String urgentReason, String lead, List<Point> points, List<Citation> citations,
-    List<String> suggestions) {
+    List<String> suggestions, List<Citation> closest) {
 
   public Answer {
     urgentMessage = urgentMessage == null ? "" : urgentMessage;
@@ -22,23 +24,31 @@ public record Answer(String conversationId, String answerId, String question, bo
     points = List.copyOf(points);
     citations = List.copyOf(citations);
     suggestions = List.copyOf(suggestions);
+    closest = List.copyOf(closest);
   }
 
   /** An answer before the safety screen's verdict and the conversation are attached. */
   static Answer of(String answerId, String question, boolean grounded, String lead, List<Point> points,
       List<Citation> citations, List<String> suggestions) {
-    return new Answer(null, answerId, question, grounded, false, "", "", lead, points, citations, suggestions);
+    return new Answer(null, answerId, question, grounded, false, "", "", lead, points, citations, suggestions,
+        List.of());
   }
 
   /** This answer with the screen's verdict: urgent ones carry who to contact now and why. */
   Answer withUrgency(boolean isUrgent, String reason) {
     return new Answer(conversationId, answerId, question, grounded, isUrgent, isUrgent ? Urgency.MESSAGE : "",
-        isUrgent ? reason : "", lead, points, citations, suggestions);
+        isUrgent ? reason : "", lead, points, citations, suggestions, closest);
+  }
+
+  /** This answer pointing to the passages closest to its question ({@link Closest}). */
+  Answer withClosest(List<Citation> passages) {
+    return new Answer(conversationId, answerId, question, grounded, urgent, urgentMessage, urgentReason, lead, points,
+        citations, suggestions, passages);
   }
 
   Answer withConversation(String id) {
     return new Answer(id, answerId, question, grounded, urgent, urgentMessage, urgentReason, lead, points, citations,
-        suggestions);
+        suggestions, closest);
   }
 
   /**

@@ -42,6 +42,8 @@ public final class AskService {
   static final double UNSURE = 0.25;
   /** "You could also ask" offers topics from the passages after the top few. */
   static final int RELATED = 3;
+  /** What a decline says when it points to the passages closest to the question ({@link Closest}). */
+  static final String CLOSEST_NOTE = "The passages closest to it are listed below; they are not an answer. ";
 
   private final SearchService search;
   private final LibraryHolder holder;
@@ -168,12 +170,20 @@ public final class AskService {
         return remember(emergency.withUrgency(true, verdict.reason()), request.conversationId(), masked, masked);
       }
     }
+    // Not urgent: the passages closest to the question are pointed to, in case the decline is wrong.
+    List<Answer.Citation> closest = List.of();
+    if (!urgent) {
+      try (LibraryHolder.Lease lease = holder.acquire()) {
+        closest = Closest.of(scored, terms, lease.library(), search);
+      }
+    }
     String lead = urgent
         ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
             + "advice above first."
         : Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
-            + "quote. Try different words, or one of the topics it does cover.";
-    Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics());
+            + "quote. " + (closest.isEmpty() ? "" : CLOSEST_NOTE) + "Try different words, or one of the topics it "
+            + "does cover.";
+    Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics()).withClosest(closest);
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
         found.context() == null ? masked : found.context());
   }

@@ -84,23 +84,28 @@ final class Dto {
   record SearchEngine(String name, String state, String detail) {}
 
   record CitationView(int n, String id, String docId, String title, String section, String excerpt, String highlighted,
-      String url, String organisation, String date, String documentType) {}
+      String url, String organisation, String date, String documentType) {
+
+    static CitationView of(uk.safeguarding.guidance.answer.Answer.Citation c) {
+      return new CitationView(c.n(), c.passage().id(), c.passage().docId(), c.document().title(), c.passage().section(),
+          c.excerpt(), c.highlighted(), passageUrl(c.passage()), c.document().organisation(), c.document().date(),
+          c.document().documentType());
+    }
+  }
 
   /** {@code kind}: "do" (what to do), "learned" (what a review found) or "background" (from a case, not guidance). */
   record PointView(String text, List<Integer> citations, String kind) {}
 
   record AnswerView(String conversationId, String answerId, String question, boolean grounded, boolean urgent,
       String urgentMessage, String urgentReason, String answer, List<PointView> points, List<CitationView> citations,
-      List<String> suggestions) {
+      List<String> suggestions, List<CitationView> closest) {
 
     static AnswerView of(uk.safeguarding.guidance.answer.Answer a) {
       return new AnswerView(a.conversationId(), a.answerId(), a.question(), a.grounded(), a.urgent(), a.urgentMessage(),
           a.urgentReason(), a.lead(), a.points().stream().map(p -> new PointView(p.text(), p.citations(),
               p.kind().name().toLowerCase(java.util.Locale.ROOT))).toList(),
-          a.citations().stream().map(c -> new CitationView(c.n(), c.passage().id(), c.passage().docId(),
-              c.document().title(), c.passage().section(), c.excerpt(), c.highlighted(), passageUrl(c.passage()),
-              c.document().organisation(), c.document().date(), c.document().documentType())).toList(),
-          a.suggestions());
+          a.citations().stream().map(CitationView::of).toList(), a.suggestions(),
+          a.closest().stream().map(CitationView::of).toList());
     }
   }
 }

@@ -311,6 +311,38 @@ class ChatPageIT {
   }
 
   @Test
+  void aDeclinedQuestionListsTheClosestPassageAsLinksNotAsSources() throws Exception {
+    JsonObject expected = askApi("three houses tool");
+    assertFalse(expected.get("grounded").getAsBoolean());
+    assertEquals(1, expected.getAsJsonArray("closest").size());
+
+    WebElement turn = ask("three houses tool");
+    assertEquals(expected.get("answer").getAsString(), turn.findElement(By.cssSelector(".answer-lead")).getText());
+    assertEquals("Closest passages in the library (not an answer)",
+        turn.findElement(By.cssSelector(".closest-heading")).getText());
+    List<WebElement> items = turn.findElements(By.cssSelector(".closest-item"));
+    assertEquals(1, items.size());
+    WebElement link = items.get(0).findElement(By.cssSelector("a.closest-link"));
+    assertEquals("7.6.4 Examples of good practice included", link.getText());
+    assertEquals("/documents/newcastle-learning-from-practice-annual-report-2016-17#7-6-4-examples-of-good-practice-"
+        + "included", link.getDomAttribute("href"));
+    assertEquals("· Learning from practice Annual Report 2016-17",
+        items.get(0).findElement(By.cssSelector(".closest-document")).getText());
+    WebElement sentence = items.get(0).findElement(By.cssSelector(".closest-excerpt"));
+    assertEquals("Childrens views being gathered and used to inform decision making in the majority of cases "
+        + "(including the use of three houses in some cases)", sentence.getText());
+    assertEquals(List.of("three", "houses"),
+        sentence.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList());
+    assertEquals(0, turn.findElements(By.cssSelector(".source-card")).size(), "pointers, not sources");
+    assertEquals(0, turn.findElements(By.cssSelector(".points li")).size());
+
+    phoneViewport(375);
+    assertNoHorizontalScroll();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", turn);
+    screenshot("chat-closest-phone.png");
+  }
+
+  @Test
   void aFollowUpQuestionInTheSameConversationGetsAnAnswer() {
     ask(GROUNDED_QUESTION);
     ask("What should I do to show it in my practice?");

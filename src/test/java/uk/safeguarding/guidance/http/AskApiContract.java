@@ -120,9 +120,37 @@ public abstract class AskApiContract {
     assertEquals(Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
         + "quote. Try different words, or one of the topics it does cover.", a.get("answer").getAsString());
     assertEquals(6, a.getAsJsonArray("suggestions").size());
+    assertEquals(0, a.getAsJsonArray("closest").size(), "no passage carries half of its words");
     assertFalse(a.get("urgent").getAsBoolean());
     assertEquals("", a.get("urgentMessage").getAsString());
     assertEquals("", a.get("urgentReason").getAsString());
+  }
+
+  /**
+   * The library mentions "three houses" once, in an audit's findings, and says nothing more of the tool:
+   * the question is declined, but the passage that mentions it is pointed to, with that sentence.
+   */
+  @Test
+  void a_declined_question_points_to_the_closest_passage_without_quoting_it_as_an_answer() throws Exception {
+    JsonObject a = ask("three houses tool", null);
+    assertFalse(a.get("grounded").getAsBoolean());
+    assertEquals(0, a.getAsJsonArray("points").size());
+    assertEquals(0, a.getAsJsonArray("citations").size());
+    assertEquals(Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
+        + "quote. The passages closest to it are listed below; they are not an answer. Try different words, or one "
+        + "of the topics it does cover.", a.get("answer").getAsString());
+    JsonArray closest = a.getAsJsonArray("closest");
+    assertEquals(1, closest.size(), closest.toString());
+    JsonObject c = closest.get(0).getAsJsonObject();
+    assertEquals("newcastle-learning-from-practice-annual-report-2016-17#7-6-4-examples-of-good-practice-included",
+        c.get("id").getAsString());
+    assertEquals("/documents/newcastle-learning-from-practice-annual-report-2016-17#7-6-4-examples-of-good-practice-"
+        + "included", c.get("url").getAsString());
+    assertEquals("Childrens views being gathered and used to inform decision making in the majority of cases "
+        + "(including the use of three houses in some cases)", c.get("excerpt").getAsString());
+    assertEquals("Childrens views being gathered and used to inform decision making in the majority of cases "
+        + "(including the use of <mark>three</mark> <mark>houses</mark> in some cases)",
+        c.get("highlighted").getAsString());
   }
 
   @Test
