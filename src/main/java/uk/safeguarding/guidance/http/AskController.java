@@ -1,9 +1,14 @@
 package uk.safeguarding.guidance.http;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AskRequest;
 import uk.safeguarding.guidance.answer.AskService;
@@ -36,17 +41,35 @@ final class AskController {
 
   record Ok(boolean ok) {}
 
+  /** The fields each body may carry: any other is a 400, so a misspelt one is never silently ignored. */
+  static final Set<String> ASK_FIELDS = Set.of("question", "conversationId", "filters");
+  static final Set<String> FEEDBACK_FIELDS = Set.of("conversationId", "answerId", "rating", "reason");
+  /** C0 control characters and DEL, but for tab, line feed and carriage return: no question needs them. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
   void ask(Context ctx) {
-    requireStrings(ctx, "question", "conversationId");
-    AskBody body = body(ctx, AskBody.class);
+    JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), ASK_FIELDS);
+    requireStrings(root, "question", "conversationId");
+    requireFilterLists(root.get("filters"));
+    AskBody body = body(root, AskBody.class);
     if (body.question() == null || body.question().isBlank()) {
       throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
+    }
+    if (CONTROL.matcher(body.question()).find()) {
+      throw new BadRequest("question", null,
+          "The parameter 'question' must not contain control characters other than tabs and line breaks.");
     }
     if (body.question().length() > AskRequest.MAX_QUESTION_CHARS) {
       throw new BadRequest("question", body.question().substring(0, 40) + "…",
           "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
     }
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
+    for (String name : new TreeSet<>(f.keySet())) {
+      if (!LibraryController.FILTERS.contains(name)) {
+        throw new BadRequest("filters." + name, null, "Unknown filter '" + name + "'; known filters: "
+            + String.join(", ", new TreeSet<>(LibraryController.FILTERS)) + ".");
+      }
+    }
     Filters filters = LibraryController.filters(views, f::get);
     Answer answer = gate.inTurn(() -> ask.ask(new AskRequest(body.question(), body.conversationId(), filters)));
     metrics.asked(answer);
@@ -54,8 +77,9 @@ final class AskController {
   }
 
   void feedback(Context ctx) {
-    requireStrings(ctx, "conversationId", "answerId", "rating", "reason");
-    FeedbackBody body = body(ctx, FeedbackBody.class);
+    JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), FEEDBACK_FIELDS);
+    requireStrings(root, "conversationId", "answerId", "rating", "reason");
+    FeedbackBody body = body(root, FeedbackBody.class);
     if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
       throw new BadRequest("rating", body.rating(), "The parameter 'rating' must be 'up' or 'down'.");
     }
@@ -73,18 +97,9 @@ final class AskController {
   }
 
   /** Gson would turn 42 into "42": insist that these fields, when present, are JSON strings. */
-  private static void requireStrings(Context ctx, String... fields) {
-    com.google.gson.JsonElement root;
-    try {
-      root = com.google.gson.JsonParser.parseString(ctx.body());
-    } catch (JsonParseException e) {
-      throw BadRequest.invalidJson("body", "The request body is not valid JSON", e);
-    }
-    if (!root.isJsonObject()) {
-      throw new BadRequest("body", null, "The request body must be a JSON object.");
-    }
+  private static void requireStrings(JsonObject root, String... fields) {
     for (String field : fields) {
-      com.google.gson.JsonElement value = root.getAsJsonObject().get(field);
+      JsonElement value = root.get(field);
       if (value != null && !value.isJsonNull()
           && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
         throw new BadRequest(field, value.toString(), "The parameter '" + field + "' must be a string.");
@@ -92,13 +107,25 @@ final class AskController {
     }
   }
 
-  private static <T> T body(Context ctx, Class<T> type) {
-    try {
-      T body = WebServer.GSON.fromJson(ctx.body(), type);
-      if (body == null) {
-        throw new BadRequest("body", "", "The request body must be a JSON object.");
+  /** {@code filters}, when present, is an object of lists ({@code {"type": ["…"]}}); a list's items are checked later. */
+  private static void requireFilterLists(JsonElement filters) {
+    if (filters == null || filters.isJsonNull()) {
+      return;
+    }
+    String problem = "The parameter 'filters' must be an object whose values are lists of text.";
+    if (!filters.isJsonObject()) {
+      throw new BadRequest("filters", filters.toString(), problem);
+    }
+    for (Map.Entry<String, JsonElement> e : filters.getAsJsonObject().entrySet()) {
+      if (!e.getValue().isJsonArray()) {
+        throw new BadRequest("filters." + e.getKey(), e.getValue().toString(), problem);
       }
-      return body;
+    }
+  }
+
+  private static <T> T body(JsonObject root, Class<T> type) {
+    try {
+      return WebServer.GSON.fromJson(root, type);
     } catch (JsonParseException | IllegalStateException | ClassCastException e) {
       throw BadRequest.invalidJson("body", "The request body is not valid JSON for this endpoint", e);
     }

@@ -55,6 +55,8 @@ final class LibraryController {
     return screen.isReady() ? "ready" : "training";
   }
 
+  /** The filters, by the names the search's query string and the ask's {@code filters} object use. */
+  static final Set<String> FILTERS = Params.REPEATABLE;
   static final Set<String> SEARCH_PARAMETERS =
       Set.of("q", "limit", "offset", "type", "organisation", "theme", "year", "facets", "group");
 

@@ -262,10 +262,11 @@ public abstract class AskApiContract {
       "{}|question|The parameter 'question' must not be empty.",
       "{\"question\": \"   \"}|question|The parameter 'question' must not be empty.",
       "{\"question\": 42}|question|The parameter 'question' must be a string.",
-      "not json|body|The request body is not valid JSON (at line 1, column 6).",
+      "not json|body|The request body is not valid JSON (at line 1, column 1).",
       "[1,2]|body|",
       "{\"question\": \"neglect\", \"filters\": {\"type\": [\"nonsense\"]}}|type|",
-      "{\"question\": \"neglect\", \"filters\": \"x\"}|body|The request body is not valid JSON for this endpoint (at line 1, column 37)."})
+      "{\"question\": \"neglect\", \"filters\": \"x\"}|filters|The parameter 'filters' must be an object whose values are lists of text.",
+      "{\"question\": \"neglect\", \"filters\": {\"type\": \"x\"}}|filters.type|The parameter 'filters' must be an object whose values are lists of text."})
   void bad_ask_requests_get_400_naming_the_parameter(String body, String parameter, String message) throws Exception {
     TestApp.Response r = app().post("/api/ask", body);
     assertEquals(400, r.status(), r.body());

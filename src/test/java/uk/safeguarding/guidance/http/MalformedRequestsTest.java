@@ -102,4 +102,75 @@ class MalformedRequestsTest {
       assertTrue(r.head().contains("content-type: application/json"), r.head());
     }
   }
+
+  private static FuzzTest.Reply sendBytes(String path, byte[] body) throws Exception {
+    return FuzzTest.send(app.app().port(), FuzzTest.request("POST", path, "application/json", body, null, 5,
+        app.app().port()));
+  }
+
+  private static void assertRefused(FuzzTest.Reply r, String parameter, String message) {
+    assertEquals(400, r.status(), r.body());
+    assertEquals(parameter, error(r).get("parameter").getAsString(), r.body());
+    assertEquals(message, error(r).get("error").getAsString());
+  }
+
+  @Test
+  void json_that_gson_would_read_leniently_is_a_400() throws Exception {
+    for (String lenient : new String[] {"{'question': 'neglect'}", "{\"question\": \"neglect\" /* note */}",
+        "{question: \"neglect\"}", "{\"question\": NaN}", "{\"question\": \"neglect\",}"}) {
+      FuzzTest.Reply r = send("POST", "/api/ask", "application/json", lenient);
+      assertEquals(400, r.status(), lenient);
+      assertEquals("body", error(r).get("parameter").getAsString(), lenient);
+      assertTrue(
+          error(r).get("error").getAsString().startsWith("The request body is not valid JSON (at line 1, column "),
+          lenient + ": " + r.body());
+    }
+    assertRefused(send("POST", "/api/ask", "application/json", "{\"question\": \"neglect\"} {}"), "body",
+        "The request body is not valid JSON (at line 1, column 26).");
+  }
+
+  @Test
+  void a_field_given_twice_or_unknown_or_a_filter_misspelt_is_a_400_naming_it() throws Exception {
+    assertRefused(send("POST", "/api/ask", "application/json", "{\"question\": \"neglect\", \"question\": \"baby\"}"),
+        "question", "The field 'question' is given more than once.");
+    assertRefused(send("POST", "/api/ask", "application/json", "{\"question\": \"neglect\", \"colour\": \"red\"}"),
+        "colour", "Unknown field 'colour'; known fields: conversationId, filters, question.");
+    assertRefused(send("POST", "/api/ask", "application/json",
+        "{\"question\": \"neglect\", \"filters\": {\"colour\": [\"red\"]}}"), "filters.colour",
+        "Unknown filter 'colour'; known filters: organisation, theme, type, year.");
+    assertRefused(send("POST", "/api/feedback", "application/json", "{\"rating\": \"up\", \"stars\": 5}"), "stars",
+        "Unknown field 'stars'; known fields: answerId, conversationId, rating, reason.");
+  }
+
+  @Test
+  void a_body_that_is_not_utf8_or_a_question_with_control_characters_is_a_400() throws Exception {
+    byte[] latin1 = "{\"question\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertRefused(sendBytes("/api/ask", latin1), "body", "The request body is not valid UTF-8.");
+    assertRefused(send("POST", "/api/ask", "application/json", "{\"question\": \"neglect\\u0000\"}"), "question",
+        "The parameter 'question' must not contain control characters other than tabs and line breaks.");
+    TestApp.Response fine = app.post("/api/ask", "{\"question\": \"neglect\\nof a baby\\t\"}");
+    assertEquals(200, fine.status(), "line breaks and tabs are fine: " + fine.body());
+  }
+
+  @Test
+  void a_search_parameter_badly_encoded_repeated_or_not_an_ascii_number_is_a_400_naming_it() throws Exception {
+    assertRefused(send("GET", "/api/search?q=neglect&limit=%ZZ", null, ""), "limit",
+        "The parameter 'limit' is not correctly URL-encoded: '%' must be followed by two hexadecimal digits.");
+    assertRefused(send("GET", "/api/search?q=neglect%ZZ", null, ""), "q",
+        "The parameter 'q' is not correctly URL-encoded: '%' must be followed by two hexadecimal digits.");
+    assertRefused(send("GET", "/api/search?q=neglect%FF", null, ""), "q",
+        "The parameter 'q' is not UTF-8 once URL-decoded.");
+    assertRefused(send("GET", "/api/search?q=neglect&limit=5&limit=6", null, ""), "limit",
+        "The parameter 'limit' must be given once.");
+    assertRefused(send("GET", "/api/search?q=a&q=b", null, ""), "q", "The parameter 'q' must be given once.");
+    for (String five : new String[] {"%EF%BC%95", "%D9%A5", "%2B5"}) {
+      FuzzTest.Reply r = send("GET", "/api/search?q=neglect&limit=" + five, null, "");
+      assertEquals(400, r.status(), five);
+      assertEquals("limit", error(r).get("parameter").getAsString());
+    }
+    FuzzTest.Reply repeatedFilter = send("GET", "/api/search?q=neglect&type=a&type=b", null, "");
+    assertTrue(error(repeatedFilter).get("error").getAsString().startsWith("Unknown value 'a' for parameter 'type'"),
+        "a filter may repeat; its values are checked for themselves: " + repeatedFilter.body());
+    assertEquals(200, app.get("/api/search?q=caf%C3%A9+neglect&limit=%35").status());
+  }
 }
