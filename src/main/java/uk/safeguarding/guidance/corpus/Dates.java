@@ -33,33 +33,35 @@ final class Dates {
     if (text == null) {
       return Optional.empty();
     }
+    // Each reading must name a real day ("30 February" is a typo, not a date), else the next is tried:
+    // an impossible date found in the text would otherwise get the whole document skipped.
     Matcher m = ISO.matcher(text);
-    if (m.find() && valid(m.group(2), m.group(3))) {
-      return Optional.of(m.group(1) + "-" + m.group(2) + (m.group(3) == null ? "" : "-" + m.group(3)));
-    }
+    Optional<String> date = m.find()
+        ? real(m.group(1) + "-" + m.group(2) + (m.group(3) == null ? "" : "-" + m.group(3)))
+        : Optional.empty();
     m = DAY_MONTH_YEAR.matcher(text);
-    if (m.find() && Integer.parseInt(m.group(1)) <= 31) {
-      return Optional.of(m.group(3) + "-" + month(m.group(2)) + "-" + two(m.group(1)));
+    if (date.isEmpty() && m.find()) {
+      date = real(m.group(3) + "-" + month(m.group(2)) + "-" + two(m.group(1)));
     }
     m = MONTH_DAY_YEAR.matcher(text);
-    if (m.find() && Integer.parseInt(m.group(2)) <= 31) {
-      return Optional.of(m.group(3) + "-" + month(m.group(1)) + "-" + two(m.group(2)));
+    if (date.isEmpty() && m.find()) {
+      date = real(m.group(3) + "-" + month(m.group(1)) + "-" + two(m.group(2)));
     }
     m = MONTH_YEAR.matcher(text);
-    if (m.find()) {
-      return Optional.of(m.group(2) + "-" + month(m.group(1)));
+    if (date.isEmpty() && m.find()) {
+      date = Optional.of(m.group(2) + "-" + month(m.group(1)));
     }
     m = NUMERIC.matcher(text); // UK order: day/month/year
-    if (m.find() && Integer.parseInt(m.group(1)) <= 31 && Integer.parseInt(m.group(2)) <= 12) {
-      return Optional.of(m.group(3) + "-" + two(m.group(2)) + "-" + two(m.group(1)));
+    if (date.isEmpty() && m.find()) {
+      date = real(m.group(3) + "-" + two(m.group(2)) + "-" + two(m.group(1)));
     }
     m = YEAR.matcher(text);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    return date.isPresent() || !m.find() ? date : Optional.of(m.group(1));
   }
 
-  private static boolean valid(String month, String day) {
-    int mm = Integer.parseInt(month);
-    return mm >= 1 && mm <= 12 && (day == null || (Integer.parseInt(day) >= 1 && Integer.parseInt(day) <= 31));
+  /** A {@code YYYY-MM(-DD)} reading, when it names a day on the calendar as the metadata requires. */
+  private static Optional<String> real(String date) {
+    return DocumentMetadata.impossibleDate(date).isEmpty() ? Optional.of(date) : Optional.empty();
   }
 
   private static String month(String name) {

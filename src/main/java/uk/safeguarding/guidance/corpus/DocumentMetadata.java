@@ -1,8 +1,12 @@
 package uk.safeguarding.guidance.corpus;
 
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +52,11 @@ public record DocumentMetadata(
       throw new IllegalArgumentException(
           "The date '" + date + "' of document '" + id + "' must be YYYY, YYYY-MM or YYYY-MM-DD.");
     }
+    String impossible = impossibleDate(date).orElse(null);
+    if (impossible != null) {
+      throw new IllegalArgumentException(
+          "The date '" + date + "' of document '" + id + "' must be a real date: " + impossible + ".");
+    }
     period = clean(period);
     themes = themes == null ? List.of()
         : themes.stream().map(DocumentMetadata::clean).map(t -> t.toLowerCase(Locale.ROOT))
@@ -59,6 +68,32 @@ public record DocumentMetadata(
   public String year() {
     Matcher m = DATE.matcher(date);
     return m.matches() ? m.group(1) : "";
+  }
+
+  /**
+   * Why a date of the form {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} names no day on the
+   * calendar ("2024 has no month 13", "February 2023 has 28 days, not 30"); empty when it is a real
+   * date, and for anything not of those forms (the pattern check reports those). Read with
+   * java.time, so leap years are right. Shared by every way a date enters: front matter, meta tags,
+   * the upload form and dates found in the text.
+   */
+  public static Optional<String> impossibleDate(String date) {
+    Matcher m = DATE.matcher(date == null ? "" : date.strip());
+    if (!m.matches() || m.group(2) == null) {
+      return Optional.empty();
+    }
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    if (month < 1 || month > 12) {
+      return Optional.of(year + " has no month " + m.group(2) + "; months are 01 to 12");
+    }
+    YearMonth yearMonth = YearMonth.of(year, month);
+    int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+    if (!yearMonth.isValidDay(day)) {
+      return Optional.of(Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has "
+          + yearMonth.lengthOfMonth() + " days, not " + m.group(3));
+    }
+    return Optional.empty();
   }
 
   static String clean(String value) {

@@ -76,7 +76,8 @@ record DocumentFields(String id, String title, String organisation, String type,
    * then the file's value, then the replaced document's. The form is checked as it is read.
    *
    * @throws Rejected naming the field when a form value is too long, holds control characters, or a
-   *                  date or address is malformed
+   *                  date or address is malformed; the date (the form's or the file's own) must also
+   *                  be a real one, so "2024-02-30" is refused here rather than stored
    */
   DocumentFields under(MetadataForm form, DocumentMetadata current) {
     DocumentMetadata cur = current;
@@ -99,6 +100,10 @@ record DocumentFields(String id, String title, String organisation, String type,
       throw Rejected.bad("date", merged.date, "The parameter 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got '"
           + merged.date + "'.");
     }
+    DocumentMetadata.impossibleDate(merged.date).ifPresent(why -> {
+      throw Rejected.bad("date", merged.date, "The parameter 'date' must be a real date (" + why + "), got '"
+          + merged.date + "'.");
+    });
     if (!merged.source.isEmpty() && !WEB_ADDRESS.matcher(merged.source).matches()) {
       throw Rejected.bad("source", merged.source,
           "The parameter 'source' must be a web address starting http:// or https://.");

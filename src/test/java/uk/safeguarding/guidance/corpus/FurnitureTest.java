@@ -52,6 +52,12 @@ class FurnitureTest {
     assertEquals(Optional.of("2023-11-02"), Dates.parse("2023-11-02T09:30:00Z"));
     assertEquals(Optional.of("2024-03-01"), Dates.parse("01/03/2024"));
     assertEquals(Optional.empty(), Dates.parse("in the last year"));
+    // An impossible day is a typo, not the document's date: the next reading (here the month) is used, or none.
+    assertEquals(Optional.of("2024-02"), Dates.parse("30 February 2024"));
+    assertEquals(Optional.empty(), Dates.parse("2024-13-45"));
+    assertEquals(Optional.of("2024-02"), Dates.parse("2024-02-30, or February 2024"));
+    assertEquals(Optional.of("2024-02-29"), Dates.parse("29/02/2024"));
+    assertEquals(Optional.empty(), Dates.parse("29/02/2023"));
   }
 
   @Test

@@ -113,6 +113,20 @@ class LoadersTest {
   }
 
   @Test
+  void a_dropped_file_with_an_impossible_date_is_skipped_with_the_reason() throws Exception {
+    SkippedDocumentException e = refusal("leap.md", "---\ntitle: Leap\ndate: 2023-02-29\n---\n# Leap\n\nText.\n");
+    assertEquals("The date '2023-02-29' of document 'leap' must be a real date: February 2023 has 28 days, not 29.",
+        e.getMessage());
+    assertEquals(
+        "The date '2024-13-45' of document 'month' must be a real date: 2024 has no month 13; months are 01 to "
+            + "12.",
+        refusal("month.md", "---\ntitle: Month\ndate: 2024-13-45\n---\n\nText.\n").getMessage());
+    Files.writeString(tmp.resolve("typo.md"), "# Typo\n\nPublished: 30 February 2024\n\nText.\n");
+    assertEquals("2024-02", reader.load(tmp.resolve("typo.md")).metadata().date(), "a day that does not exist is "
+        + "a typo in the text: the month is kept and the document is not skipped");
+  }
+
+  @Test
   void html_nested_100000_deep_is_refused_naming_the_depth_limit_not_overflowing_the_stack() throws Exception {
     SkippedDocumentException e =
         refusal("deep.html", "<title>Deep</title><h1>Deep</h1>" + "<div>".repeat(100_000) + "text");

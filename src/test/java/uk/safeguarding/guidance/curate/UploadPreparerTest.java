@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
@@ -99,5 +100,32 @@ class UploadPreparerTest {
     Rejected big = assertThrows(Rejected.class, () -> new UploadPreparer(CorpusReader.standard(), NOWHERE, 10)
         .prepare(upload("a.md", "# T\n\nText over ten bytes.", MetadataForm.EMPTY), null, true));
     assertEquals(Rejected.Kind.TOO_LARGE, big.kind());
+  }
+
+  @Test
+  void impossible_dates_are_refused_naming_the_date_whether_the_form_or_the_file_gives_them() {
+    Map<String, String> refused = Map.of(
+        "2024-13-45", "The parameter 'date' must be a real date (2024 has no month 13; months are 01 to 12), got "
+            + "'2024-13-45'.",
+        "2023-02-29", "The parameter 'date' must be a real date (February 2023 has 28 days, not 29), got '2023-02-29'.",
+        "2024-99-99", "The parameter 'date' must be a real date (2024 has no month 99; months are 01 to 12), got "
+            + "'2024-99-99'.",
+        "2024-00", "The parameter 'date' must be a real date (2024 has no month 00; months are 01 to 12), got "
+            + "'2024-00'.",
+        "2024-04-31", "The parameter 'date' must be a real date (April 2024 has 30 days, not 31), got '2024-04-31'.");
+    refused.forEach((date, message) -> {
+      Rejected byForm = assertThrows(Rejected.class,
+          () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, date)), null, true));
+      assertEquals("date", byForm.parameter());
+      assertEquals(message, byForm.getMessage());
+      Rejected byFile = assertThrows(Rejected.class, () -> preparer
+          .prepare(upload("a.md", "---\ndate: " + date + "\n---\n# T\n\nText.", MetadataForm.EMPTY), null, true));
+      assertEquals("date", byFile.parameter());
+      assertEquals(message, byFile.getMessage());
+    });
+    for (String real : List.of("2024", "2024-02", "2024-02-29", "2023-12-31")) {
+      assertEquals(real, preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, real)), null, true)
+          .document().metadata().date());
+    }
   }
 }

@@ -401,6 +401,24 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void an_edit_or_preview_with_an_impossible_date_is_refused_naming_the_date() throws Exception {
+    String version = app.as(alice, "GET", "/api/admin/documents/injuries", null, null).json().getAsJsonObject()
+        .get("version").getAsString();
+    String before = Files.readString(corpus.resolve("injuries.md"));
+    for (String date : List.of("2024-13-45", "2024-02-30")) {
+      TestApp.Response r = app.asJson(alice, "PUT", "/api/admin/documents/injuries",
+          "{\"version\": \"" + version + "\", \"date\": \"" + date + "\"}");
+      assertProblem(r, 400, "date", null);
+      assertTrue(r.json().getAsJsonObject().get("error").getAsString().startsWith("The parameter 'date' must be a "
+          + "real date ("), r.body());
+    }
+    assertEquals(before, Files.readString(corpus.resolve("injuries.md")), "nothing was written");
+    assertProblem(app.multipart(alice, "POST", "/api/admin/preview",
+        TestApp.Multipart.of(meta("title", "Dated", "date", "2024-99-99"), "d.md", utf8(BRIEFING))), 400, "date",
+        "The parameter 'date' must be a real date (2024 has no month 99; months are 01 to 12), got '2024-99-99'.");
+  }
+
+  @Test
   void two_trainers_saving_the_same_version_at_once_get_one_success_and_one_conflict() throws Exception {
     TestApp.Trainer bob = app.signIn("bob", "another long password");
     String version = app.as(alice, "GET", "/api/admin/documents/enquiries", null, null).json().getAsJsonObject()
