@@ -32,6 +32,17 @@ public record DocumentMetadata(
     List<String> themes,
     String source) {
 
+  /**
+   * Themes a document may have. The shipped corpus gives at most 8; every theme is a search facet
+   * sent with each result page, so a document with thousands (20,000 made every search response
+   * 290 KB) would swamp them. 30 leaves room for a broad annual report.
+   */
+  public static final int MAX_THEMES = 30;
+  /**
+   * Characters in one theme: a label, not a sentence. The shipped corpus's longest is 34 ("sudden
+   * unexpected death in infancy"); 80 allows for longer labels without letting prose in.
+   */
+  public static final int MAX_THEME_CHARS = 80;
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
@@ -61,7 +72,31 @@ public record DocumentMetadata(
     themes = themes == null ? List.of()
         : themes.stream().map(DocumentMetadata::clean).map(t -> t.toLowerCase(Locale.ROOT))
             .filter(t -> !t.isEmpty()).distinct().toList();
+    String tooMany = themesProblem(themes).orElse(null);
+    if (tooMany != null) {
+      throw new IllegalArgumentException("The themes of document '" + id + "' " + tooMany + ".");
+    }
     source = clean(source);
+  }
+
+  /**
+   * Why {@code themes} (as labels, after cleaning, lowercasing and dropping repeats) break the limits
+   * ({@link #MAX_THEMES}, {@link #MAX_THEME_CHARS}): "are 31, over the limit of 30"; empty when within.
+   */
+  public static Optional<String> themesProblem(List<String> themes) {
+    List<String> labels = themes == null ? List.of()
+        : themes.stream().map(DocumentMetadata::clean).map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
+            .distinct().toList();
+    if (labels.size() > MAX_THEMES) {
+      return Optional.of("are " + labels.size() + ", over the limit of " + MAX_THEMES);
+    }
+    return labels.stream().filter(t -> t.length() > MAX_THEME_CHARS).findFirst().map(t -> "include '"
+        + t.substring(0, 40) + "…', " + t.length() + " characters, over the limit of " + MAX_THEME_CHARS);
+  }
+
+  /** Found (not given) themes cut to the limits: the first {@link #MAX_THEMES} labels short enough to be one. */
+  static List<String> withinThemeLimits(List<String> themes) {
+    return themes.stream().filter(t -> clean(t).length() <= MAX_THEME_CHARS).limit(MAX_THEMES).toList();
   }
 
   /** The four-digit year of {@link #date()}, or empty when the date is unknown. */

@@ -84,9 +84,12 @@ final class FrontMatter {
       fields.add(new FieldSource("themes", String.join(", ", given), FieldSource.GIVEN));
       return given;
     }
+    // Themes found in the file (a PDF's or page's keywords) are a guess: cut to the limits rather than
+    // skipping the document, which given themes over the limits do.
     return found.get("themes").map(f -> {
-      fields.add(f);
-      return themes(List.of(f.value()));
+      List<String> within = DocumentMetadata.withinThemeLimits(themes(List.of(f.value())));
+      fields.add(new FieldSource(f.field(), String.join(", ", within), f.source()));
+      return within;
     }).orElse(List.of());
   }
 
@@ -106,7 +109,7 @@ final class FrontMatter {
   }
 
   /** Themes may be a YAML block list or one comma-separated line. */
-  private static List<String> themes(List<String> values) {
+  static List<String> themes(List<String> values) {
     List<String> themes = new ArrayList<>();
     if (values != null) {
       for (String value : values) {

@@ -58,7 +58,9 @@ final class PdfMetadata {
           c.get(java.util.Calendar.MONTH) + 1, c.get(java.util.Calendar.DAY_OF_MONTH)),
           "PDF document information (created)");
     }
-    found.offer("themes", PdfLoader.clean(info.getKeywords()), "PDF document information (keywords)");
+    // Cut to the limits here, as the upload stores these in the front matter, where over the limits is refused.
+    found.offer("themes", String.join(", ", DocumentMetadata.withinThemeLimits(
+        FrontMatter.themes(List.of(PdfLoader.clean(info.getKeywords()))))), "PDF document information (keywords)");
     List<FieldSource> metadata = new ArrayList<>();
     for (String field : FrontMatter.FIELDS) {
       found.get(field).ifPresent(metadata::add);

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.curate;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ record DocumentFields(String id, String title, String organisation, String type,
    *
    * @throws Rejected naming the field when a form value is too long, holds control characters, or a
    *                  date or address is malformed; the date (the form's or the file's own) must also
-   *                  be a real one, so "2024-02-30" is refused here rather than stored
+   *                  be a real one, so "2024-02-30" is refused here rather than stored, and the
+   *                  themes within {@link DocumentMetadata#MAX_THEMES} and {@link DocumentMetadata#MAX_THEME_CHARS}
    */
   DocumentFields under(MetadataForm form, DocumentMetadata current) {
     DocumentMetadata cur = current;
@@ -104,6 +106,16 @@ record DocumentFields(String id, String title, String organisation, String type,
       throw Rejected.bad("date", merged.date, "The parameter 'date' must be a real date (" + why + "), got '"
           + merged.date + "'.");
     });
+    if (merged.themes != null) {
+      // A file's own themes may be one comma-separated line, as the loaders read them.
+      List<String> labels = merged.themes.stream().flatMap(t -> Arrays.stream(t.replaceAll("^\\[|\\]$", "")
+          .split(","))).toList();
+      DocumentMetadata.themesProblem(labels).ifPresent(why -> {
+        throw Rejected.bad("themes", labels.size() + " themes", "The parameter 'themes' must be at most "
+            + DocumentMetadata.MAX_THEMES + " labels of at most " + DocumentMetadata.MAX_THEME_CHARS
+            + " characters each: the themes " + why + ".");
+      });
+    }
     if (!merged.source.isEmpty() && !WEB_ADDRESS.matcher(merged.source).matches()) {
       throw Rejected.bad("source", merged.source,
           "The parameter 'source' must be a web address starting http:// or https://.");

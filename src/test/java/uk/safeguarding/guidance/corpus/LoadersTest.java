@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +125,24 @@ class LoadersTest {
     Files.writeString(tmp.resolve("typo.md"), "# Typo\n\nPublished: 30 February 2024\n\nText.\n");
     assertEquals("2024-02", reader.load(tmp.resolve("typo.md")).metadata().date(), "a day that does not exist is "
         + "a typo in the text: the month is kept and the document is not skipped");
+  }
+
+  @Test
+  void a_dropped_file_with_themes_over_the_limits_is_skipped_but_found_keywords_are_cut_to_them() throws Exception {
+    String many = IntStream.range(0, DocumentMetadata.MAX_THEMES + 1).mapToObj(i -> "  - theme " + i + "\n")
+        .collect(Collectors.joining());
+    assertEquals("The themes of document 'many' are 31, over the limit of 30.",
+        refusal("many.md", "---\ntitle: Many\nthemes:\n" + many + "---\n\nText.\n").getMessage());
+    assertEquals(
+        "The themes of document 'long' include '" + "x".repeat(40) + "…', 81 characters, over the limit of 80.",
+        refusal("long.md", "---\ntitle: Long\nthemes: " + "x".repeat(81) + "\n---\n\nText.\n").getMessage());
+    String keywords = IntStream.range(0, 40).mapToObj(i -> "keyword " + i).collect(Collectors.joining(", "));
+    Files.writeString(tmp.resolve("keywords.html"),
+        "<html><head><title>Keywords</title><meta name=\"keywords\" content=\""
+            + "y".repeat(81) + ", " + keywords + "\"></head><body><h1>Keywords</h1><p>Text.</p></body></html>");
+    List<String> themes = reader.load(tmp.resolve("keywords.html")).metadata().themes();
+    assertEquals(DocumentMetadata.MAX_THEMES, themes.size());
+    assertEquals("keyword 0", themes.get(0), "a keyword over the length limit is left out");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
@@ -127,5 +128,24 @@ class UploadPreparerTest {
       assertEquals(real, preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, real)), null, true)
           .document().metadata().date());
     }
+  }
+
+  @Test
+  void themes_over_the_limits_are_refused_naming_themes_whether_the_form_or_the_file_gives_them() {
+    List<String> many = IntStream.range(0, DocumentMetadata.MAX_THEMES + 1).mapToObj(i -> "theme " + i).toList();
+    Rejected byForm = assertThrows(Rejected.class, () -> preparer.prepare(upload("a.md", "# T\n\nText.",
+        new MetadataForm(null, null, null, null, null, null, many, null)), null, true));
+    assertEquals("themes", byForm.parameter());
+    assertEquals("The parameter 'themes' must be at most 30 labels of at most 80 characters each: the themes are 31, "
+        + "over the limit of 30.", byForm.getMessage());
+    Rejected byFile = assertThrows(Rejected.class, () -> preparer.prepare(upload("a.md", "---\nthemes: "
+        + String.join(", ", many) + "\n---\n# T\n\nText.", MetadataForm.EMPTY), null, true));
+    assertEquals(byForm.getMessage(), byFile.getMessage());
+    Rejected tooLong = assertThrows(Rejected.class, () -> preparer.prepare(upload("a.md", "# T\n\nText.",
+        new MetadataForm(null, null, null, null, null, null, List.of("neglect", "z".repeat(81)), null)), null, true));
+    assertEquals("themes", tooLong.parameter());
+    List<String> most = many.subList(0, DocumentMetadata.MAX_THEMES);
+    assertEquals(most, preparer.prepare(upload("a.md", "# T\n\nText.",
+        new MetadataForm(null, null, null, null, null, null, most, null)), null, true).document().metadata().themes());
   }
 }

@@ -419,6 +419,25 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void an_edit_with_twenty_thousand_themes_or_an_overlong_one_is_refused_naming_themes() throws Exception {
+    String version = app.as(alice, "GET", "/api/admin/documents/injuries", null, null).json().getAsJsonObject()
+        .get("version").getAsString();
+    StringBuilder themes = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      themes.append(i == 0 ? "" : ", ").append("\"theme ").append(i).append('"');
+    }
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries",
+        "{\"version\": \"" + version + "\", \"themes\": [" + themes + "]}"), 400, "themes",
+        "The parameter 'themes' must be at most 30 labels of at most 80 characters each: the themes are 20000, over "
+            + "the limit of 30.");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries",
+        "{\"version\": \"" + version + "\", \"themes\": \"neglect, " + "w".repeat(81) + "\"}"), 400, "themes", null);
+    TestApp.Response ok = app.asJson(alice, "PUT", "/api/admin/documents/injuries",
+        "{\"version\": \"" + version + "\", \"themes\": \"neglect, babies\"}");
+    assertEquals(200, ok.status(), ok.body());
+  }
+
+  @Test
   void two_trainers_saving_the_same_version_at_once_get_one_success_and_one_conflict() throws Exception {
     TestApp.Trainer bob = app.signIn("bob", "another long password");
     String version = app.as(alice, "GET", "/api/admin/documents/enquiries", null, null).json().getAsJsonObject()
