@@ -46,6 +46,11 @@ final class MarkdownLoader implements DocumentLoader {
   @Override
   public SourceDocument load(Path file, byte[] content, String fallbackId) throws SkippedDocumentException {
     String markdown = new String(content, StandardCharsets.UTF_8);
+    int depth = MarkdownNesting.depth(markdown);
+    if (depth > MarkdownNesting.MAX_DEPTH) {
+      throw new SkippedDocumentException(file, "the Markdown nests lists or quotes more than "
+          + MarkdownNesting.MAX_DEPTH + " levels deep");
+    }
     YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
     List<Block> blocks = new ArrayList<>();
     try {
@@ -55,9 +60,10 @@ final class MarkdownLoader implements DocumentLoader {
         addBlock(node, blocks);
       }
     } catch (StackOverflowError e) {
-      // commonmark's inline parser and visitors recurse once per level of nesting; tens of thousands
-      // of nested quotes or emphasis markers overflow the stack. The overflow unwinds only this
-      // parse, so it is refused like any bad file rather than ending the request with a 500.
+      // A last resort: lists and quotes are refused above by a fixed limit, but commonmark's inline
+      // parser and visitors also recurse once per level of nested emphasis or links, which a line by
+      // line count cannot measure cheaply; tens of thousands overflow the stack. The overflow unwinds
+      // only this parse, so it is refused like any bad file rather than ending the request with a 500.
       throw new SkippedDocumentException(file, "the Markdown nests quotes, lists or emphasis too deeply to read", null);
     }
     // YAML as YAML users write it (comments, quotes); commonmark's lenient reading when it is not valid YAML.

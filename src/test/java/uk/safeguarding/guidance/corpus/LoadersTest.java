@@ -167,6 +167,33 @@ class LoadersTest {
         Block.paragraph("Last.")), reader.load(file).blocks());
   }
 
+  static String nestedList(int levels) {
+    return "# Nested\n\n"
+        + IntStream.range(0, levels).mapToObj(i -> "  ".repeat(i) + "- a\n").collect(Collectors.joining());
+  }
+
+  @Test
+  void markdown_lists_or_quotes_nested_past_the_limit_are_refused_by_the_limit_every_time() throws Exception {
+    String reason = "the Markdown nests lists or quotes more than 50 levels deep";
+    for (int run = 0; run < 3; run++) {
+      assertEquals(reason, refusal("deep2.md", nestedList(3000)).getMessage(), "the same on every run");
+    }
+    assertEquals(reason, refusal("list.md", nestedList(MarkdownNesting.MAX_DEPTH + 1)).getMessage());
+    assertEquals(reason, refusal("quotes.md", "# Q\n\n" + ">".repeat(51) + " a\n").getMessage());
+    assertEquals(reason, refusal("markers.md", "# M\n\n" + "- ".repeat(51) + "a\n").getMessage());
+    assertEquals(reason, refusal("mixed.md", "# M\n\n" + "> 1. ".repeat(26) + "a\n").getMessage());
+  }
+
+  @Test
+  void markdown_nested_as_deep_as_the_limit_still_loads() throws Exception {
+    assertEquals(MarkdownNesting.MAX_DEPTH, MarkdownNesting.depth(nestedList(MarkdownNesting.MAX_DEPTH)));
+    Files.writeString(tmp.resolve("fifty.md"), nestedList(MarkdownNesting.MAX_DEPTH));
+    assertEquals("Nested", reader.load(tmp.resolve("fifty.md")).metadata().title());
+    assertEquals(4, MarkdownNesting.depth("- a\n  - b\n    > - c\n- d\n\n1. e\n   1. f\n"), "nested lists and a quote");
+    assertEquals(1, MarkdownNesting.depth("- a\n- b\n\n- c\n"), "items side by side are one level");
+    assertEquals(0, MarkdownNesting.depth("```\n" + "> ".repeat(60) + "\n```\n"), "code nests nothing");
+  }
+
   @Test
   void markdown_nested_too_deeply_for_the_parser_is_refused_not_a_stack_overflow() throws Exception {
     SkippedDocumentException e = refusal("deep.md", "# Deep\n\n" + "*".repeat(100_000) + "text" + "*".repeat(100_000));

@@ -125,6 +125,16 @@ class ParsingBombsTest {
   }
 
   @Test
+  void markdown_lists_nested_3000_deep_are_refused_naming_the_depth_limit() throws Exception {
+    StringBuilder deep = new StringBuilder("# T\n\n");
+    for (int i = 0; i < 3000; i++) {
+      deep.append("  ".repeat(i)).append("- a\n");
+    }
+    assertRefusedByPreviewAndUpload("deep2.md", deep.toString().getBytes(StandardCharsets.UTF_8),
+        "The file 'deep2.md' cannot be used: the Markdown nests lists or quotes more than 50 levels deep.");
+  }
+
+  @Test
   void markdown_with_100000_nested_emphasis_markers_is_refused() throws Exception {
     byte[] deep = ("# Deep\n\n" + "*".repeat(100_000) + "text" + "*".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
     assertRefusedByPreviewAndUpload("deep.md", deep,
