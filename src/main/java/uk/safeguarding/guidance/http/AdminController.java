@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import uk.safeguarding.guidance.curate.Curator;
 import uk.safeguarding.guidance.curate.StructureFix;
 import uk.safeguarding.guidance.curate.MetadataForm;
@@ -22,6 +24,14 @@ import uk.safeguarding.guidance.index.Reindexer;
 
 /** The trainers' curation API: documents, previews, the synonyms and glossary files, reindexing. */
 final class AdminController {
+
+  /** The fields a metadata edit may send; any other is refused, so a misspelt one is never silently ignored. */
+  static final Set<String> EDIT_FIELDS =
+      Set.of("version", "id", "title", "organisation", "type", "date", "period", "themes", "source");
+  /** The fields of one structure fix ({@link StructureFix}). */
+  static final Set<String> FIX_FIELDS = Set.of("op", "block", "level", "heading");
+  /** The fields of a synonyms or glossary save. */
+  static final Set<String> TEXT_FILE_FIELDS = Set.of("version", "text");
 
   /** Room for the multipart framing and metadata fields beside the file. */
   static final long MULTIPART_MARGIN = 1L << 20;
@@ -63,6 +73,7 @@ final class AdminController {
 
   void edit(Context ctx) {
     JsonObject body = jsonObject(ctx);
+    onlyKnown(body, EDIT_FIELDS);
     MetadataForm form = new MetadataForm(string(body, "id"), string(body, "title"), string(body, "organisation"),
         string(body, "type"), string(body, "date"), string(body, "period"), themes(body), string(body, "source"));
     Curator.Change c = curator.editMetadata(AuthGuard.trainer(ctx), ctx.pathParam("id"), string(body, "version"), form);
@@ -97,6 +108,7 @@ final class AdminController {
 
   void saveText(Context ctx, String name) {
     JsonObject body = jsonObject(ctx);
+    onlyKnown(body, TEXT_FILE_FIELDS);
     Curator.Change c =
         curator.saveTextFile(AuthGuard.trainer(ctx), name, string(body, "version"), string(body, "text"));
     ctx.json(AdminDto.ChangeView.of(c, status()));
@@ -131,7 +143,14 @@ final class AdminController {
     }
     UploadedFile file;
     try {
-      file = ctx.uploadedFile("file");
+      List<UploadedFile> files = ctx.uploadedFiles("file");
+      if (files.size() > 1) {
+        throw new BadRequest("file", files.size() + " files", "The parameter 'file' must be one file; "
+            + files.size() + " were sent.");
+      }
+      file = files.isEmpty() ? null : files.get(0);
+    } catch (BadRequest e) {
+      throw e;
     } catch (Exception e) { // Jetty's ServletException arrives unchecked through Kotlin
       // Jetty refuses parts over the multipart limit, and malformed part headers, while parsing.
       String why = String.valueOf(e.getMessage());
@@ -150,11 +169,10 @@ final class AdminController {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file: " + e.getMessage(), e);
     }
-    MetadataForm form = new MetadataForm(blank(ctx.formParam("id")), blank(ctx.formParam("title")),
-        blank(ctx.formParam("organisation")), blank(ctx.formParam("type")), blank(ctx.formParam("date")),
-        blank(ctx.formParam("period")), MetadataForm.themes(blank(ctx.formParam("themes"))),
-        blank(ctx.formParam("source")));
-    return new Upload(file.filename(), bytes, form, fixes(blank(ctx.formParam("fixes"))));
+    MetadataForm form = new MetadataForm(formField(ctx, "id"), formField(ctx, "title"),
+        formField(ctx, "organisation"), formField(ctx, "type"), formField(ctx, "date"), formField(ctx, "period"),
+        MetadataForm.themes(formField(ctx, "themes")), formField(ctx, "source"));
+    return new Upload(file.filename(), bytes, form, fixes(formField(ctx, "fixes")));
   }
 
   /** The structure fixes, a JSON list of {op, block, level, heading}; none when not given. */
@@ -177,6 +195,12 @@ final class AdminController {
         throw new BadRequest("fixes", e.toString(), "Each fix must be an object with 'op' and 'block'.");
       }
       JsonObject f = e.getAsJsonObject();
+      for (String key : new TreeSet<>(f.keySet())) {
+        if (!FIX_FIELDS.contains(key)) {
+          throw new BadRequest("fixes", key, "Unknown field '" + key + "' in a fix; a fix has "
+              + String.join(", ", new TreeSet<>(FIX_FIELDS)) + ".");
+        }
+      }
       out.add(new StructureFix(string(f, "op"), integer(f, "block"), integer(f, "level"), string(f, "heading")));
     }
     return out;
@@ -188,6 +212,9 @@ final class AdminController {
       return 0;
     }
     try {
+      if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+        throw new NumberFormatException("not a JSON number"); // "1" in quotes is text, as for the string fields
+      }
       return v.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
     } catch (RuntimeException e) {
       throw new BadRequest(field, v.toString(), "The parameter '" + field + "' must be a whole number.");
@@ -199,8 +226,27 @@ final class AdminController {
         "The parameter 'file' is over the upload limit of " + (limit >> 20) + " MB.");
   }
 
-  private static String blank(String s) {
+  /** A multipart field; null when absent or blank; 400 naming it when sent more than once (which would be ambiguous). */
+  private static String formField(Context ctx, String name) {
+    List<String> values = ctx.formParams(name);
+    if (values.size() > 1) {
+      throw new BadRequest(name, values.size() + " values", "The parameter '" + name + "' must be sent once; "
+          + values.size() + " were sent.");
+    }
+    String s = values.isEmpty() ? null : values.get(0);
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** Refuses a field outside {@code known}, naming it, so a misspelt one is never silently ignored. */
+  static void onlyKnown(JsonObject body, Set<String> known) {
+    for (String name : new TreeSet<>(body.keySet())) {
+      if (!known.contains(name)) {
+        String value = body.get(name).toString();
+        throw new BadRequest(name, value.length() > 40 ? value.substring(0, 40) + "…" : value,
+            "Unknown parameter '" + name + "'; known parameters: "
+                + String.join(", ", new TreeSet<>(known)) + ".");
+      }
+    }
   }
 
   static JsonObject jsonObject(Context ctx) {

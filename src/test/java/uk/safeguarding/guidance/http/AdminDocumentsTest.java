@@ -438,6 +438,38 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void unknown_or_mistyped_fields_and_repeated_parts_are_refused_naming_them() throws Exception {
+    String version = app.as(alice, "GET", "/api/admin/documents/injuries", null, null).json().getAsJsonObject()
+        .get("version").getAsString();
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/injuries",
+        "{\"version\": \"" + version + "\", \"colour\": \"red\"}"), 400, "colour",
+        "Unknown parameter 'colour'; known parameters: date, id, organisation, period, source, themes, title, type, "
+            + "version.");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/synonyms", "{\"version\": \"x\", \"txt\": \"a, b\"}"), 400,
+        "txt", "Unknown parameter 'txt'; known parameters: text, version.");
+    assertProblem(upload(meta("title", "Fixed", "fixes", "[{\"op\": \"drop\", \"block\": \"1\"}]"), "f.md",
+        utf8(BRIEFING)), 400, "block", "The parameter 'block' must be a whole number.");
+    assertProblem(upload(meta("title", "Fixed", "fixes", "[{\"op\": \"drop\", \"block\": 1, \"blok\": 2}]"), "f.md",
+        utf8(BRIEFING)), 400, "fixes", "Unknown field 'blok' in a fix; a fix has block, heading, level, op.");
+
+    String boundary = "----twofiles";
+    String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+        + "Content-Type: text/markdown\r\n\r\n" + BRIEFING + "\r\n";
+    byte[] twoFiles = utf8(String.format(part, "a.md") + String.format(part, "b.md") + "--" + boundary + "--\r\n");
+    assertProblem(app.multipart(alice, "POST", "/api/admin/documents", new TestApp.Multipart(
+        "multipart/form-data; boundary=" + boundary, java.net.http.HttpRequest.BodyPublishers.ofByteArray(twoFiles))),
+        400, "file", "The parameter 'file' must be one file; 2 were sent.");
+    String title = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n%s\r\n";
+    byte[] twoTitles = utf8(String.format(title, "One") + String.format(title, "Two") + String.format(part, "a.md")
+        + "--" + boundary + "--\r\n");
+    assertProblem(app.multipart(alice, "POST", "/api/admin/documents", new TestApp.Multipart(
+        "multipart/form-data; boundary=" + boundary, java.net.http.HttpRequest.BodyPublishers.ofByteArray(twoTitles))),
+        400, "title", "The parameter 'title' must be sent once; 2 were sent.");
+    assertEquals(List.of("enquiries.md", "injuries.md"), corpusFiles().stream().filter(f -> f.endsWith(".md")).toList(),
+        "nothing was written");
+  }
+
+  @Test
   void two_trainers_saving_the_same_version_at_once_get_one_success_and_one_conflict() throws Exception {
     TestApp.Trainer bob = app.signIn("bob", "another long password");
     String version = app.as(alice, "GET", "/api/admin/documents/enquiries", null, null).json().getAsJsonObject()
