@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Finds people's names among the words of a question. A capitalised word is a name when no word
  * list vouches for it (not English, not a place or language, not the library's vocabulary); an
  * English word that is also a given name (Grace, Will) only with evidence: a cue before it ("mum",
- * "Mrs", "called"), a surname after it, a possessive, or standing alone in mid-sentence. Words in
- * lower case are names only after a cue ("nana joan") or before "'s mum". Stateless, thread-safe.
+ * "Mrs", "called"), a surname after it (one the dictionary lists, "Mark Cooper"), a possessive, or
+ * standing alone in mid-sentence. Words in lower case are names only after a cue ("nana joan") or
+ * before "'s mum": "john smith" is two dictionary words, as "will cook" is. Stateless, thread-safe.
  */
 final class NameDetector {
 
@@ -82,7 +83,10 @@ final class NameDetector {
 
   private boolean isName(String text, List<Token> tokens, int i) {
     Token t = tokens.get(i);
-    if (t.core().length() < 2 || t.acronym() || NAME_CUES.contains(t.lower()) || FUNCTION_WORDS.contains(t.lower())
+    // "a boy called Will": after a cue a capitalised "Will" or "May" is a given name, not a verb.
+    boolean functionWord = FUNCTION_WORDS.contains(t.lower())
+        && !(t.capitalised() && lexicon.isProperNoun(t.core()) && afterCue(text, tokens, i));
+    if (t.core().length() < 2 || t.acronym() || NAME_CUES.contains(t.lower()) || functionWord
         || CONTRACTION.matcher(t.core()).find()) {
       return false;
     }
@@ -125,14 +129,31 @@ final class NameDetector {
       return true;
     }
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    boolean surnameAfter = next != null && adjacent(text, t, next) && isEnglishSurname(next);
     if (t.sentenceInitial()) {
+      // "Will Smith said", not "May Church schools": a sentence's first word may be a verb or month.
+      Token afterSurname = surnameAfter && i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+      boolean surnameThenVerb = afterSurname != null && adjacent(text, next, afterSurname)
+          && PERSON_VERBS.contains(afterSurname.lower());
       return next != null && adjacent(text, t, next) && PERSON_VERBS.contains(next.lower())
-          || bracketAfter(text, t);
+          || bracketAfter(text, t) || surnameThenVerb;
     }
     Token previous = i > 0 ? tokens.get(i - 1) : null;
     boolean capitalBefore = previous != null && previous.capitalised() && adjacent(text, previous, t);
     boolean capitalAfter = next != null && next.capitalised() && adjacent(text, t, next);
-    return !capitalBefore && !capitalAfter;
+    return !capitalBefore && (!capitalAfter || surnameAfter);
+  }
+
+  /**
+   * "Smith", "Cooper", "Baker": an English word the dictionary also lists as a proper noun, so it
+   * can be the surname after a given name ("Mark Cooper"); "Social", "Care", "Protection" are not
+   * listed, so "Will Social Care" and "May Child Protection" stay. Famous pairs ("Mark Twain") are
+   * masked too: they are people's names, and guidance never turns on them.
+   */
+  private boolean isEnglishSurname(Token t) {
+    return t.capitalised() && !t.sentenceInitial() && t.core().length() > 2 && lexicon.isProperNoun(t.core())
+        && !FUNCTION_WORDS.contains(t.lower()) && !NAME_CUES.contains(t.lower()) && !lexicon.isNeverAName(t.core())
+        && !lexicon.isGroupOfPeople(t.core()) && !t.brandLike();
   }
 
   /** Text-speak names: "nana joan", "jayden's mum", "patrick b 4/11/09". */

@@ -43,6 +43,41 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /**
+   * Given names that are English words ("Mark", "Rose") before surnames that are English words too
+   * ("Cooper", "Baker"): the dictionary lists the surname as a proper noun, which is evidence enough.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "My client John Smith phoned from 07700 900123 about neglect of baby Lily Smith"
+          + "|My client [name] phoned from [phone] about neglect of baby [name]",
+      "Jack White came in with Rose Baker|[name] came in with [name]",
+      "I spoke to Mark Cooper yesterday|I spoke to [name] yesterday",
+      "we met Bill Turner at the school gate|we met [name] at the school gate",
+      "worried about Sue Miller and her kids|worried about [name] and her kids",
+      "a boy called Will Turner|a boy called [name]"})
+  void full_names_whose_surname_is_an_english_word_are_masked_whole(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /**
+   * The other direction: a modal or month before a capitalised word the dictionary does not list
+   * as a proper noun, titles of the library's models, and a sentence that opens with "Mark" as a verb.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Will Social Care take the referral?",
+      "May Child Protection plans be stopped early?",
+      "Please Mark Child Protection on the file",
+      "Mark the file as closed and Will the DSL know?",
+      "Our Signs of Safety lead said Early Help is enough",
+      "Does the Graded Care Profile apply in Gateshead?",
+      "Can we refer on Christmas Day or Boxing Day?",
+      "The Home Office and the Crown Court agreed"})
+  void modals_months_and_titles_before_a_capitalised_word_are_kept(String input) {
+    assertEquals(input, PersonalData.mask(input));
+  }
+
   /** Masked text is what gets searched: the library's places, acronyms and ordinary capitals stay. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
