@@ -27,6 +27,15 @@ final class StructuredIdentifiers {
   private static final String SPOKEN_AT = "\\s*(?:\\[at\\]|\\(at\\)|\\bat\\b)\\s*";
   private static final String STREET = "(?:Road|Street|Avenue|Lane|Close|Drive|Way|Grove|Terrace|Court|Crescent"
       + "|Place|Row|Mews|Gardens|Walk|Hill|Park|Square|View|Rise|Green|Parade|Gate|Vale|Wynd|Chase|Croft|Yard)";
+  /**
+   * "22b Baker St", "4 Mill Rd": abbreviations only after a house number (a full stop after one is kept). "St" and "Dr" then a
+   * capitalised word are a saint or a doctor ("3 Church St Mary's", "Bed 4 Ward Dr Patel"), unless a
+   * full stop ends the street ("22 Baker St. Mum said"): a saint lost there costs less than an address kept.
+   */
+  private static final String STREET_ABBREVIATED = "(?:Rd|Ave|Ln|Cres|Ct|Pl|Terr?|Gdns|Gr|Gro|Cl|Sq|Pde"
+      + "|(?:St|Dr)(?=\\.|(?!\\s+[A-Z])))\\b";
+  /** The same in text-speak ("22 baker st"), where the street's name must pass {@link #isStreetName}. */
+  private static final String STREET_ABBREVIATED_LOWER = "(?:rd|st|ave)";
   /** Without a house number only unmistakable street words count ("Crown Court", "Hill" do not). */
   private static final String STREET_UNNUMBERED = "(?:Road|Street|Avenue|Lane|Close|Drive|Terrace|Crescent"
       + "|Grove|Mews|Gardens)";
@@ -92,10 +101,11 @@ final class StructuredIdentifiers {
       // "flat 3, Mill House, Station Road", "Pitch 12, Meadow Lane Traveller Site".
       Rule.replace("\\b(?i:flat|unit|room|pitch|apartment|apt|plot)\\s+\\d+[A-Za-z]?(?:,?\\s+(?:\\d{1,4}[A-Za-z]?\\s+)?"
           + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]").needs(DIGIT),
-      Rule.replace("\\b\\d{1,4}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:" + WORD + "\\s+){1,3}" + STREET + "\\b"
-          + "(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]").needs(DIGIT),
+      Rule.replace("\\b\\d{1,4}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:" + WORD + "\\s+){1,3}(?:" + STREET + "\\b|"
+          + STREET_ABBREVIATED + ")(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]").needs(DIGIT),
       new Rule(Pattern.compile("\\b\\d{1,4}[a-z]?\\s+((?:[a-z]+\\s+){1,2})(?:road|street|avenue|terrace|crescent"
-          + "|grove|mews|gardens|lane)\\b"), m -> isStreetName(m.group(1)) ? "[address]" : m.group()).needs(DIGIT),
+          + "|grove|mews|gardens|lane|" + STREET_ABBREVIATED_LOWER + ")\\b"),
+          m -> isStreetName(m.group(1)) ? "[address]" : m.group()).needs(DIGIT),
       Rule.replace("\\b(?:The\\s+" + WORD + "(?:\\s+" + WORD + ")?,\\s+)?(?:" + WORD + "\\s+){1,2}"
           + STREET_UNNUMBERED + "\\b", "[address]").needs(STREET_WORD),
       // "St Mary's Primary", "St Aidan's C of E Primary", "Holy Cross Catholic High School".

@@ -78,6 +78,21 @@ class PersonalDataTest {
     assertEquals(input, PersonalData.mask(input));
   }
 
+  /** Street abbreviations after a house number; a saint, a doctor or a weight in stones is not a street. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "lives at 22b Baker St neglect|lives at [address] neglect",
+      "lives at 22b Baker St. Mum said|lives at [address]. Mum said",
+      "moved to 4 Mill Rd, Telford|moved to [address], Telford",
+      "at 9 Oak Ave last week|at [address] last week",
+      "lives at 22 baker st with nan|lives at [address] with nan",
+      "she weighs 5 st and is 9|she weighs 5 st and is 9",
+      "year 5 at st marys|year 5 at st marys",
+      "she is 15 St Helens based|she is 15 St Helens based"})
+  void abbreviated_street_addresses_are_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   /** Masked text is what gets searched: the library's places, acronyms and ordinary capitals stay. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
