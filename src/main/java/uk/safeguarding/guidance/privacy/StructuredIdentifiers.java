@@ -19,6 +19,9 @@ final class StructuredIdentifiers {
       + "|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?"
       + "|[Dd]ec(?:ember)?)\\.?";
   private static final String YEAR = "(?:\\d{4}|['’]\\d{2})";
+  /** "born 1 Mar 15 weeks early" would be a count of weeks, not the year 2015. */
+  private static final String TWO_DIGIT_YEAR_NOT_COUNT = "(?![/:.]\\d|\\s*(?:weeks?|wks?|days?|months?|hours?"
+      + "|hrs?|mins?|minutes?)\\b)";
   /** Kept before the mask ("DOB [date of birth]"): the cue is an ordinary word, not the identifier. */
   private static final String BIRTH_CUE = "(?i:(\\b(?:dob|d\\.o\\.b\\.?|date of birth|born(?:\\s+on)?|b\\.?)"
       + "(?:\\s+is)?\\s*[:(]?\\s*))";
@@ -88,6 +91,9 @@ final class StructuredIdentifiers {
       Rule.replace("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b", "[date]").needs(DIGIT),
       // "17/05" but not "24/7" or "50/50": a day and a two-digit month.
       Rule.replace("\\b(?:[12]\\d|3[01]|0?[1-9])/(?:0[1-9]|1[0-2])\\b(?!/)", "[date]").needs(DIGIT),
+      // "born 1 Mar 15": after a birth cue a bare two-digit number after the month is its year, not a count.
+      new Rule(Pattern.compile(BIRTH_CUE + "\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + ",?\\s+\\d{2}\\b"
+          + TWO_DIGIT_YEAR_NOT_COUNT), m -> m.group(1) + "[date of birth]").needs(DIGIT),
       Rule.replace("\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?:,?\\s+" + YEAR + ")?(?![\\w'’])",
           "[date]").needs(DIGIT),
       Rule.replace("(?i:may)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b", "[date]").needs(DIGIT),

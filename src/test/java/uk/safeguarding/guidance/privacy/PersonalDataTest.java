@@ -93,6 +93,18 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A two-digit year after a birth cue's month goes with the date; a count of weeks after it stays. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "born 1 Mar 15 neglect|born [date of birth] neglect",
+      "DOB 3rd Sept 09, lives with nan|DOB [date of birth], lives with nan",
+      "born 12 March 15 in Telford|born [date of birth] in Telford",
+      "dob: 5 Dec 18|dob: [date of birth]",
+      "born 1 Mar 15 weeks early|born [date of birth] 15 weeks early"})
+  void dates_of_birth_with_a_two_digit_year_are_masked_whole(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   /** Masked text is what gets searched: the library's places, acronyms and ordinary capitals stay. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
