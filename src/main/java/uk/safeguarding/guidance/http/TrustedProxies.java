@@ -4,20 +4,23 @@ import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The reverse proxies (as CIDR blocks) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto}
  * the server believes. Behind a trusted proxy, the client is the right-most address in
- * {@code X-Forwarded-For} that is not itself a trusted proxy; from anyone else the headers are ignored,
- * so a client cannot choose its own rate-limit key or claim TLS. Immutable, thread-safe.
+ * {@code X-Forwarded-For} (all its lines, in order) that is not itself a trusted proxy; from anyone
+ * else the headers are ignored, so a client cannot choose its own rate-limit key or claim TLS.
+ * Immutable, thread-safe.
  */
 public final class TrustedProxies {
 
   /** The request attribute holding the client address the rate and login limits key on. */
   static final String CLIENT = "guidance.client";
   static final String HTTPS = "guidance.https";
+  static final String FORWARDED_FOR = "X-Forwarded-For";
 
   /** An IPv4 or IPv6 literal: never a host name, so parsing never touches DNS. */
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
@@ -104,9 +107,19 @@ public final class TrustedProxies {
   /** Records the client address and whether the request came over TLS, for the limits and cookies. */
   void identify(Context ctx) {
     String peer = ctx.req().getRemoteAddr();
-    ctx.attribute(CLIENT, client(peer, ctx.header("X-Forwarded-For")));
+    ctx.attribute(CLIENT, client(peer, forwardedFor(ctx)));
     ctx.attribute(HTTPS, "https".equalsIgnoreCase(ctx.scheme())
         || trusts(peer) && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
+  }
+
+  /**
+   * Every {@code X-Forwarded-For} line joined in order, or null when there is none. A proxy may add
+   * its own line (HAProxy does) rather than extend the client's, so reading the first line alone
+   * would key on text the client wrote.
+   */
+  private static String forwardedFor(Context ctx) {
+    List<String> lines = Collections.list(ctx.req().getHeaders(FORWARDED_FOR));
+    return lines.isEmpty() ? null : String.join(",", lines);
   }
 
   static String client(Context ctx) {

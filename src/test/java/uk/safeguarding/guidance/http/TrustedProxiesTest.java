@@ -82,4 +82,23 @@ class TrustedProxiesTest {
       assertTrue(cookie.contains("; Secure"), cookie);
     }
   }
+
+  @Test
+  void a_client_cannot_dodge_its_budget_with_its_own_line_before_the_one_the_proxy_appends() throws Exception {
+    TestApp.copyMiniCorpus(corpus);
+    AppConfig config = new AppConfig("127.0.0.1", 0, corpus, data, 3, false).withTrustedProxies("127.0.0.1, ::1");
+    try (TestApp app = new TestApp(config)) {
+      // The client writes a new first line each time; the proxy (HAProxy's way) adds a line of its own.
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/documents"))
+            .header("X-Forwarded-For", "198.51.100." + i).header("X-Forwarded-For", "203.0.113.9").GET().build())
+            .status());
+      }
+      assertEquals(429, app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/documents"))
+          .header("X-Forwarded-For", "198.51.100.99").header("X-Forwarded-For", "203.0.113.9").GET().build())
+          .status(), "the client is the address the trusted proxy appended, not the first line");
+      assertEquals(200, get(app, "/api/documents", "198.51.100.99", null).status(),
+          "the client's own line alone is believed from the trusted proxy, as before");
+    }
+  }
 }
