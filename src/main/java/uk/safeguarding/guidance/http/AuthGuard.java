@@ -85,9 +85,15 @@ final class AuthGuard {
     return t;
   }
 
-  /** Constant-time comparison, so the token cannot be guessed a character at a time. */
+  /**
+   * Constant-time comparison, so the token cannot be guessed a character at a time. A missing or
+   * empty token never matches: an empty cookie and an empty form field are no proof of anything.
+   */
   static boolean sameToken(String expected, String given) {
-    return given != null && expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+    if (expected == null || expected.isBlank() || given == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
         given.strip().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -150,6 +150,16 @@ class AdminAuthTest {
   }
 
   @Test
+  void a_login_with_an_empty_form_token_and_an_empty_login_cookie_is_refused() throws Exception {
+    TestApp.Response r = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/admin/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "guidance_login=")
+        .POST(HttpRequest.BodyPublishers.ofString("name=mallory&password=guess&csrf=")).build());
+    assertEquals(403, r.status(), "an empty token matches nothing, not another empty token");
+    assertTrue(r.body().contains("The form had expired. Please sign in again."));
+    assertNull(TestApp.cookieValue(r, "guidance_session"));
+  }
+
+  @Test
   void five_failed_logins_lock_the_account_for_fifteen_minutes(@TempDir Path otherData) throws Exception {
     // A server of its own: the lock also holds this test's address, which the other tests share.
     try (TestApp other = new TestApp(TestApp.sparse(corpus, otherData))) {
