@@ -11,14 +11,17 @@ import uk.safeguarding.guidance.auth.Sessions;
 /**
  * Who is calling the trainers' routes. An API token (Authorization: Bearer …) or a session cookie
  * identifies a trainer; a cookie-authenticated request that changes anything must also carry the
- * session's CSRF token. Unauthenticated API calls get 401 JSON; pages redirect to the login page.
- * Thread-safe.
+ * session's CSRF token. An Authorization header of another scheme (Basic …) is ignored, so it
+ * neither signs anyone in nor hides the session cookie. Unauthenticated API calls get 401 JSON;
+ * pages redirect to the login page. Thread-safe.
  */
 final class AuthGuard {
 
   static final String SESSION_COOKIE = "guidance_session";
   static final String LOGIN_COOKIE = "guidance_login";
   static final String CSRF_HEADER = "X-CSRF-Token";
+  /** The one Authorization scheme that carries an API token; other schemes are ignored. */
+  static final String BEARER_SCHEME = "Bearer";
   static final String TRAINER = "trainer";
   static final String SESSION = "session";
   /** Pages under /admin anyone may load: the login form and its style sheet. */
@@ -33,9 +36,9 @@ final class AuthGuard {
 
   /** Before every /api/admin/* request. */
   void api(Context ctx) {
-    String auth = ctx.header("Authorization");
-    if (auth != null) {
-      String token = auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : "";
+    Optional<String> bearer = bearerToken(ctx.header("Authorization"));
+    if (bearer.isPresent()) {
+      String token = bearer.get();
       String trainer = admin.accounts().tokenOwner(token).orElseThrow(() -> new HttpResponseException(401,
           "The API token is not valid or has been revoked."));
       ctx.attribute(TRAINER, trainer);
@@ -49,6 +52,22 @@ final class AuthGuard {
     }
     ctx.attribute(TRAINER, session.trainer());
     ctx.attribute(SESSION, session);
+  }
+
+  /**
+   * The token of an {@code Authorization: Bearer …} header ("" when the scheme has no token), or
+   * empty for no header or another scheme: credentials a browser or a proxy in front adds on its own
+   * (Basic, Negotiate) are not a token attempt and leave the session cookie in charge.
+   */
+  static Optional<String> bearerToken(String authorization) {
+    if (authorization == null) {
+      return Optional.empty();
+    }
+    String[] schemeAndToken = authorization.strip().split("\\s+", 2);
+    if (!schemeAndToken[0].equalsIgnoreCase(BEARER_SCHEME)) {
+      return Optional.empty();
+    }
+    return Optional.of(schemeAndToken.length < 2 ? "" : schemeAndToken[1].strip());
   }
 
   /** Before every /admin page: the login page is public, the rest need a session. */

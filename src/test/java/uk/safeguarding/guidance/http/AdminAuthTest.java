@@ -215,6 +215,31 @@ class AdminAuthTest {
   }
 
   @Test
+  void an_authorization_header_of_another_scheme_leaves_the_session_cookie_in_charge() throws Exception {
+    String basic = "Basic Zm9vOmJhcg==";
+    TestApp.Response session = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/admin/session"))
+        .header("Authorization", basic).header("Cookie", alice.cookie()).GET().build());
+    assertEquals(200, session.status(), session.body());
+    assertEquals("alice", session.json().getAsJsonObject().get("trainer").getAsString());
+    assertEquals(alice.csrf(), session.json().getAsJsonObject().get("csrfToken").getAsString());
+
+    TestApp.Response noCsrf = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/admin/reindex"))
+        .header("Authorization", basic).header("Cookie", alice.cookie()).POST(HttpRequest.BodyPublishers.noBody())
+        .build());
+    assertEquals(403, noCsrf.status(), "a Basic header is no bearer token: the cookie still needs its CSRF token");
+    TestApp.Response alone = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/admin/session"))
+        .header("Authorization", basic).GET().build());
+    assertEquals(401, alone.status());
+    assertEquals("Sign in as a trainer (at /admin/login) or send 'Authorization: Bearer <token>'.",
+        alone.json().getAsJsonObject().get("error").getAsString());
+    TestApp.Response emptyBearer = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/admin/session"))
+        .header("Authorization", "bearer").header("Cookie", alice.cookie()).GET().build());
+    assertEquals(401, emptyBearer.status(), "a bearer header without a token is a failed token attempt");
+    assertEquals("The API token is not valid or has been revoked.",
+        emptyBearer.json().getAsJsonObject().get("error").getAsString());
+  }
+
+  @Test
   void admin_files_need_a_session_except_the_style_sheet() throws Exception {
     assertEquals(302, app.get("/admin/admin.js").status());
     assertEquals(200, app.get("/admin/admin.css").status());
