@@ -115,7 +115,7 @@ final class AdminController {
   }
 
   void reindexStatus(Context ctx) {
-    ctx.header("Cache-Control", "no-store").json(status());
+    ctx.json(status());
   }
 
   void reindex(Context ctx) {

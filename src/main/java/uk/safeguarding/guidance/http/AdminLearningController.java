@@ -14,12 +14,12 @@ final class AdminLearningController {
 
   void unanswered(Context ctx) {
     var groups = learning.unansweredGroups().stream().map(AdminDto.GroupView::of).toList();
-    ctx.header("Cache-Control", "no-store").json(new AdminDto.GroupsView(groups.size(), groups));
+    ctx.json(new AdminDto.GroupsView(groups.size(), groups));
   }
 
   void poorlyRated(Context ctx) {
     var groups = learning.poorlyRatedGroups().stream().map(AdminDto.GroupView::of).toList();
-    ctx.header("Cache-Control", "no-store").json(new AdminDto.GroupsView(groups.size(), groups));
+    ctx.json(new AdminDto.GroupsView(groups.size(), groups));
   }
 
   void unansweredCsv(Context ctx) {
@@ -32,13 +32,11 @@ final class AdminLearningController {
 
   void audit(Context ctx) {
     int limit = Params.integer(ctx, "limit", 100, 1, 1000);
-    ctx.header("Cache-Control", "no-store")
-        .json(new AdminDto.AuditList(learning.audit(limit).stream().map(AdminDto.AuditView::of).toList()));
+    ctx.json(new AdminDto.AuditList(learning.audit(limit).stream().map(AdminDto.AuditView::of).toList()));
   }
 
   private static void csv(Context ctx, String filename, String body) {
     ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-        .header("Cache-Control", "no-store")
         .contentType("text/csv; charset=utf-8").result(body);
   }
 }

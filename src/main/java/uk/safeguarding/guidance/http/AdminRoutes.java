@@ -12,6 +12,13 @@ import java.util.function.Function;
  */
 final class AdminRoutes {
 
+  static final String CACHE_CONTROL = "Cache-Control";
+  /**
+   * Every trainers' API response: accounts, tokens, drafts and the questions practitioners asked are
+   * for the signed-in trainer alone, never to be kept by a shared proxy or the browser's cache.
+   */
+  static final String NO_STORE = "no-store";
+
   /** The controllers the routes call. */
   record Controllers(AuthController auth, AdminController docs, AdminLearningController learning) {}
 
@@ -67,6 +74,8 @@ final class AdminRoutes {
     AuthGuard guard = new AuthGuard(services.admin());
     Controllers controllers = new Controllers(new AuthController(services.admin(), guard, loginPage, dashboardPage),
         new AdminController(services), new AdminLearningController(services.admin()));
+    // One rule for the whole trainers' API, refusals included: none of it is for a browser's or a proxy's cache.
+    config.routes.before("/api/admin/*", ctx -> ctx.header(CACHE_CONTROL, NO_STORE));
     config.routes.before("/api/admin/*", guard::api);
     config.routes.before("/admin", guard::page);
     config.routes.before("/admin/*", guard::page);

@@ -73,7 +73,7 @@ final class AuthController {
 
   void session(Context ctx) {
     Sessions.Session session = ctx.attribute(AuthGuard.SESSION);
-    ctx.header("Cache-Control", "no-store").json(new AdminDto.SessionView(AuthGuard.trainer(ctx),
+    ctx.json(new AdminDto.SessionView(AuthGuard.trainer(ctx),
         session == null ? null : session.csrf(), (int) (admin.curator().maxUploadBytes() >> 20)));
   }
 
@@ -86,8 +86,7 @@ final class AuthController {
     try {
       Accounts.NewToken t = admin.accounts().createToken(AuthGuard.trainer(ctx), name);
       admin.learning().audit(AuthGuard.trainer(ctx), "token.create", t.id(), "'" + name.strip() + "'");
-      ctx.status(201).header("Cache-Control", "no-store")
-          .json(new AdminDto.TokenCreated(t.id(), name.strip(), t.token()));
+      ctx.status(201).json(new AdminDto.TokenCreated(t.id(), name.strip(), t.token()));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("name", name, e.getMessage());
     }

@@ -98,6 +98,30 @@ class AdminAuthTest {
         HttpRequest.BodyPublishers.ofString("{}"), "application/json").status());
   }
 
+  static Stream<AdminRoutes.Route> apiReads() {
+    return AdminRoutes.ROUTES.stream().filter(r -> !r.isPage() && r.method().equals(HandlerType.GET));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apiReads")
+  void no_trainers_api_response_may_be_stored_by_a_cache(AdminRoutes.Route route) throws Exception {
+    TestApp.Response signedIn = app.as(alice, "GET", concrete(route.path()), null, null);
+    assertEquals("no-store", signedIn.header("Cache-Control"), route + ": " + signedIn.status());
+    TestApp.Response refused = app.as(null, "GET", concrete(route.path()), null, null);
+    assertEquals(401, refused.status());
+    assertEquals("no-store", refused.header("Cache-Control"), route + " refused");
+  }
+
+  @Test
+  void the_token_and_document_lists_are_not_stored_by_a_cache() throws Exception {
+    TestApp.Response tokens = app.as(alice, "GET", "/api/admin/tokens", null, null);
+    assertEquals(200, tokens.status());
+    assertEquals("no-store", tokens.header("Cache-Control"));
+    TestApp.Response documents = app.as(alice, "GET", "/api/admin/documents", null, null);
+    assertEquals(200, documents.status());
+    assertEquals("no-store", documents.header("Cache-Control"));
+  }
+
   @Test
   void sign_out_needs_the_csrf_token_of_the_session() throws Exception {
     TestApp.Trainer bob = app.signIn("bob", PASSWORD);
