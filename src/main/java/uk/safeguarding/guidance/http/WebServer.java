@@ -6,13 +6,18 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinGson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.curate.Rejected;
@@ -78,6 +83,8 @@ public final class WebServer {
             SizeUnit.BYTES);
       }
       config.startup.showJavalinBanner = false;
+      // A known path asked with a method it does not take (POST /api/search) is 405 with an Allow header, not 404.
+      config.http.prefer405over404 = true;
       // Jetty's own errors (unparseable request lines, headers, escapes) answer JSON with the security headers.
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.staticFiles.add(files -> {
@@ -115,6 +122,7 @@ public final class WebServer {
       });
       config.routes.exception(WorkGate.Busy.class, (e, ctx) -> ctx.status(503)
           .header("Retry-After", RETRY_AFTER_SECONDS).json(ApiError.of(e.getMessage())));
+      config.routes.exception(MethodNotAllowedResponse.class, WebServer::methodNotAllowed);
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -137,8 +145,6 @@ public final class WebServer {
           ctx.json(ApiError.of("Nothing at " + ctx.method() + " " + ctx.path() + "."));
         }
       });
-      config.routes.error(405,
-          ctx -> ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     });
   }
 
@@ -149,6 +155,25 @@ public final class WebServer {
       case DUPLICATE, CONFLICT -> 409;
       case NOT_FOUND -> 404;
     };
+  }
+
+  /**
+   * 405 in the API's shape. Javalin lists the path's methods, comma-separated, as the exception's one
+   * detail (under a key that depends on whether the caller accepts HTML); they become the
+   * {@code Allow} header, with HEAD beside GET since Javalin answers HEAD for every GET route.
+   */
+  private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+    List<String> methods = e.getDetails().values().stream().flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::strip).filter(m -> !m.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
+    if (methods.contains("GET") && !methods.contains("HEAD")) {
+      methods.add(methods.indexOf("GET") + 1, "HEAD");
+    }
+    String allowed = String.join(", ", methods);
+    if (!allowed.isEmpty()) {
+      ctx.header("Allow", allowed);
+    }
+    ctx.status(405).json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path()
+        + (allowed.isEmpty() ? "." : "; it takes " + allowed + ".")));
   }
 
   private static void securityHeaders(Context ctx) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.TestApp;
 
-/** Each malformed request the security audit found answered 500 now gets a 400 naming what is wrong. */
+/**
+ * Each malformed request the security audit found answered 500 now gets a 400 naming what is wrong;
+ * a method a known path does not take is a 405 naming the methods it does.
+ */
 class MalformedRequestsTest {
 
   @TempDir
@@ -40,6 +43,29 @@ class MalformedRequestsTest {
 
   private static JsonObject error(FuzzTest.Reply r) {
     return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  @Test
+  void a_known_path_with_a_method_it_does_not_take_is_a_json_405_naming_the_methods_it_does() throws Exception {
+    for (String method : new String[] {"POST", "PATCH", "PUT", "DELETE", "OPTIONS"}) {
+      FuzzTest.Reply r = send(method, "/api/search?q=neglect", "application/json", "{}");
+      assertEquals(405, r.status(), method + ": " + r.head());
+      assertTrue(r.head().contains("\r\nallow: get, head\r\n"), "the head is lower-cased: " + r.head());
+      assertTrue(r.head().contains("x-frame-options: deny"), r.head());
+      assertEquals("Method " + method + " is not allowed on /api/search; it takes GET, HEAD.", error(r).get("error")
+          .getAsString());
+    }
+    FuzzTest.Reply ask = send("GET", "/api/ask", null, "");
+    assertEquals(405, ask.status());
+    assertTrue(ask.head().contains("\r\nallow: post\r\n"), ask.head());
+  }
+
+  @Test
+  void an_unknown_path_is_still_a_json_404() throws Exception {
+    FuzzTest.Reply r = send("POST", "/api/nothing-here", "application/json", "{}");
+    assertEquals(404, r.status());
+    assertEquals("Endpoint POST /api/nothing-here not found", error(r).get("error").getAsString());
+    assertEquals(404, send("PATCH", "/api/search/more", null, "").status(), "a path below a route is not the route");
   }
 
   @Test
