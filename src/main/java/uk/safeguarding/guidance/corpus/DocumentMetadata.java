@@ -79,6 +79,11 @@ public record DocumentMetadata(
     source = clean(source);
   }
 
+  /** Theme labels as a file gives them: a YAML block list or one comma-separated line ("[a, b]" too). */
+  public static List<String> themeLabels(List<String> values) {
+    return FrontMatter.themes(values);
+  }
+
   /**
    * Why {@code themes} (as labels, after cleaning, lowercasing and dropping repeats) break the limits
    * ({@link #MAX_THEMES}, {@link #MAX_THEME_CHARS}): "are 31, over the limit of 30"; empty when within.

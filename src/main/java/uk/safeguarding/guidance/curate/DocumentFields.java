@@ -1,6 +1,5 @@
 package uk.safeguarding.guidance.curate;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +106,8 @@ record DocumentFields(String id, String title, String organisation, String type,
           + merged.date + "'.");
     });
     if (merged.themes != null) {
-      // A file's own themes may be one comma-separated line, as the loaders read them.
-      List<String> labels = merged.themes.stream().flatMap(t -> Arrays.stream(t.replaceAll("^\\[|\\]$", "")
-          .split(","))).toList();
+      // A file's own themes may be one comma-separated line: counted as the loaders read them.
+      List<String> labels = DocumentMetadata.themeLabels(merged.themes);
       DocumentMetadata.themesProblem(labels).ifPresent(why -> {
         throw Rejected.bad("themes", labels.size() + " themes", "The parameter 'themes' must be at most "
             + DocumentMetadata.MAX_THEMES + " labels of at most " + DocumentMetadata.MAX_THEME_CHARS
