@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -107,6 +108,11 @@ final class AnswerSearch implements LearnedModels.Examiner {
       List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
       return Candidates.of(terms, embedder.embedQuery(q), hits, facts);
     }).toList();
+  }
+
+  /** The passage's quotable sentences with their analysed terms, read once and remembered. */
+  List<SentenceFeatures.Quotable> quotable(Passage p) {
+    return facts.quotable(p);
   }
 
   /** The sentence scorer's rows for {@code e}, each passage's sentences read once and remembered. */

@@ -171,12 +171,7 @@ public final class AskService {
       }
     }
     // Not urgent: the passages closest to the question are pointed to, in case the decline is wrong.
-    List<Answer.Citation> closest = List.of();
-    if (!urgent) {
-      try (LibraryHolder.Lease lease = holder.acquire()) {
-        closest = Closest.of(scored, terms, lease.library(), search);
-      }
-    }
+    List<Answer.Citation> closest = urgent ? List.of() : Closest.of(scored, terms, finder::quotable, search::highlight);
     String lead = urgent
         ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
             + "advice above first."

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.search.QueryTerms;
-import uk.safeguarding.guidance.search.SearchService;
 
 /**
  * The passages closest to a question the answer step declined, pointed to rather than quoted as an
@@ -36,17 +34,20 @@ final class Closest {
 
   private Closest() {}
 
-  /** The passages {@link #pick}ed, each with its sentence sharing most of the question's words. */
-  static List<Answer.Citation> of(List<Scored> scored, QueryTerms terms, Library library, SearchService search) {
+  /**
+   * The passages {@link #pick}ed, each with its sentence sharing most of the question's words;
+   * {@code sentencesOf} gives a passage's analysed sentences (remembered, {@link PassageFacts}), and
+   * {@code highlight} marks the question's terms in the excerpt.
+   */
+  static List<Answer.Citation> of(List<Scored> scored, QueryTerms terms,
+      Function<Passage, List<SentenceFeatures.Quotable>> sentencesOf,
+      BiFunction<String, Set<String>, String> highlight) {
     List<Answer.Citation> out = new ArrayList<>();
     for (Scored s : pick(scored)) {
-      Passage p = library.passage(s.hit().passage().id());
-      if (p == null) {
-        continue; // swapped out by a reindex mid-answer
-      }
-      DocumentMetadata meta = library.documents().get(p.docId()).metadata();
-      String excerpt = cut(closestSentence(p.text(), terms, search::termsOf));
-      out.add(new Answer.Citation(out.size() + 1, p, meta, excerpt, search.highlight(excerpt, terms.allTerms())));
+      Passage p = s.hit().passage();
+      String excerpt = cut(closestSentence(p.text(), sentencesOf.apply(p), terms));
+      out.add(new Answer.Citation(out.size() + 1, p, s.hit().document(), excerpt,
+          highlight.apply(excerpt, terms.allTerms())));
     }
     return out;
   }
@@ -68,16 +69,16 @@ final class Closest {
   }
 
   /**
-   * The passage text's quotable sentence carrying most of the question's words ({@code termsOf} analyses
-   * text as the index does); the earliest on a tie, the whole text when none is quotable.
+   * Of the passage's quotable {@code sentences} (in text order), the one carrying most of the
+   * question's words; the earliest on a tie, the passage's whole {@code text} when none is quotable.
    */
-  static String closestSentence(String text, QueryTerms terms, Function<String, Set<String>> termsOf) {
+  static String closestSentence(String text, List<SentenceFeatures.Quotable> sentences, QueryTerms terms) {
     String best = text;
     double bestCoverage = -1;
-    for (Sentences.Unit u : Sentences.quotable(text)) {
-      double c = terms.coverage(termsOf.apply(u.text()));
+    for (SentenceFeatures.Quotable q : sentences) {
+      double c = terms.coverage(q.terms());
       if (c > bestCoverage) {
-        best = u.text();
+        best = q.unit().text();
         bestCoverage = c;
       }
     }

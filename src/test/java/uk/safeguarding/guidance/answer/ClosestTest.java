@@ -51,10 +51,13 @@ class ClosestTest {
   void the_sentence_sharing_most_of_the_question_is_the_excerpt_the_earliest_on_a_tie() {
     String text = "The audit looked at ten cases in detail. Childrens views were gathered with the three houses "
         + "tool in some cases. Three plans were shared with the family in each case.";
+    List<SentenceFeatures.Quotable> sentences =
+        SentenceFeatures.quotable(new Passage("a", "a1", List.of("Doc", "Audit"), text, 0), ClosestTest::words);
     assertEquals("Childrens views were gathered with the three houses tool in some cases.",
-        Closest.closestSentence(text, question("three", "houses", "tool"), ClosestTest::words));
+        Closest.closestSentence(text, sentences, question("three", "houses", "tool")));
     assertEquals("The audit looked at ten cases in detail.",
-        Closest.closestSentence(text, question("cases"), ClosestTest::words), "three sentences share it: the first");
+        Closest.closestSentence(text, sentences, question("cases")), "three sentences share it: the first");
+    assertEquals(text, Closest.closestSentence(text, List.of(), question("cases")), "none quotable: the whole text");
   }
 
   @Test
