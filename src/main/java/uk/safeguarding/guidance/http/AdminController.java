@@ -242,9 +242,8 @@ final class AdminController {
     for (String name : new TreeSet<>(body.keySet())) {
       if (!known.contains(name)) {
         String value = body.get(name).toString();
-        throw new BadRequest(name, value.length() > 40 ? value.substring(0, 40) + "…" : value,
-            "Unknown parameter '" + name + "'; known parameters: "
-                + String.join(", ", new TreeSet<>(known)) + ".");
+        throw BadRequest.unknown("parameter", name, name, value.length() > 40 ? value.substring(0, 40) + "…" : value,
+            known);
       }
     }
   }

@@ -66,8 +66,7 @@ final class AskController {
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
     for (String name : new TreeSet<>(f.keySet())) {
       if (!LibraryController.FILTERS.contains(name)) {
-        throw new BadRequest("filters." + name, null, "Unknown filter '" + name + "'; known filters: "
-            + String.join(", ", new TreeSet<>(LibraryController.FILTERS)) + ".");
+        throw BadRequest.unknown("filter", name, "filters." + name, null, LibraryController.FILTERS);
       }
     }
     Filters filters = LibraryController.filters(views, f::get);

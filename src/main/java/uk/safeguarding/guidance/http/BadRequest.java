@@ -1,6 +1,8 @@
 package uk.safeguarding.guidance.http;
 
 import java.io.Serial;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,16 @@ final class BadRequest extends RuntimeException {
     Matcher at = WHERE.matcher(String.valueOf(cause.getMessage()));
     String where = at.find() ? " (at line " + at.group(1) + ", column " + at.group(2) + ")" : "";
     return new BadRequest(parameter, null, problem + where + ".");
+  }
+
+  /**
+   * A name outside {@code known}, of a {@code kind} ("parameter", "field", "filter"): "Unknown field
+   * 'colour'; known fields: a, b.", so a misspelt name is never silently ignored. {@code parameter} is
+   * where it was given (the name itself, or "filters.colour").
+   */
+  static BadRequest unknown(String kind, String name, String parameter, String value, Set<String> known) {
+    return new BadRequest(parameter, value, "Unknown " + kind + " '" + name + "'; known " + kind + "s: "
+        + String.join(", ", new TreeSet<>(known)) + ".");
   }
 
   ApiError toError() {

@@ -30,8 +30,7 @@ final class Params {
     wellFormed(ctx.queryString());
     for (String name : new TreeSet<>(ctx.queryParamMap().keySet())) {
       if (!known.contains(name)) {
-        throw new BadRequest(name, ctx.queryParam(name), "Unknown parameter '" + name + "'; known parameters: "
-            + String.join(", ", new TreeSet<>(known)) + ".");
+        throw BadRequest.unknown("parameter", name, name, ctx.queryParam(name), known);
       }
     }
   }

@@ -47,8 +47,7 @@ final class StrictJson {
     }
     for (String name : new TreeSet<>(root.getAsJsonObject().keySet())) {
       if (!known.contains(name)) {
-        throw new BadRequest(name, null, "Unknown field '" + name + "'; known fields: "
-            + String.join(", ", new TreeSet<>(known)) + ".");
+        throw BadRequest.unknown("field", name, name, null, known);
       }
     }
     return root.getAsJsonObject();
