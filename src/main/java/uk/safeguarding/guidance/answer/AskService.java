@@ -125,11 +125,12 @@ public final class AskService {
 
   public Answer ask(AskRequest request) {
     String masked = PersonalData.mask(request.question());
-    // Screened and searched masked: the query-embedding cache then never holds a child's name or date
-    // of birth, and the screen's embedding is the one the search reuses.
-    String question = masked.length() > SearchRequest.MAX_QUERY_CHARS
-        ? masked.substring(0, SearchRequest.MAX_QUERY_CHARS)
-        : masked;
+    // Screened masked, and searched masked but for the words the library itself uses ("baby Alfie",
+    // "Covid-related", "criminl"), which masking can take for names: the search text is never kept, and
+    // at a masked place the query-embedding cache holds only a word of the library (slips are corrected
+    // to one below). Most questions mask the same both ways, and the search reuses the screen's embedding.
+    String question = clip(masked);
+    String searchable = clip(PersonalData.mask(request.question(), search::libraryUses));
     Verdict verdict = screen.assess(question);
     boolean urgent = verdict.urgent();
     String answerId = UUID.randomUUID().toString();
@@ -143,8 +144,8 @@ public final class AskService {
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
     // A bare term the glossary knows ("NAI") is searched with what it stands for, and answered: the
     // glossary lists terms the library uses, so it has something on it.
-    Optional<String> spelled = glossary.spelledOut(question);
-    String searched = search.correctSpelling(spelled.orElse(question));
+    Optional<String> spelled = glossary.spelledOut(searchable);
+    String searched = search.correctSpelling(spelled.orElse(searchable));
     QueryTerms terms = search.queryTerms(searched);
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
@@ -160,7 +161,8 @@ public final class AskService {
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
-      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, found.query());
+      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
+          PersonalData.mask(found.query()));
     }
     log.unanswered(masked, verdict.reason());
     if (urgent) {
@@ -180,7 +182,7 @@ public final class AskService {
             + "does cover.";
     Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics()).withClosest(closest);
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
-        found.context() == null ? masked : found.context());
+        found.context() == null ? masked : found.context()); // the earlier turn's words, kept masked
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */
@@ -249,6 +251,12 @@ public final class AskService {
     String id = conversations.add(conversationId,
         new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
     return a.withConversation(id);
+  }
+
+  /** The question cut to the longest a search takes. */
+  private static String clip(String question) {
+    return question.length() > SearchRequest.MAX_QUERY_CHARS ? question.substring(0, SearchRequest.MAX_QUERY_CHARS)
+        : question;
   }
 
   private static String plural(int n, String word) {

@@ -3,6 +3,7 @@ package uk.safeguarding.guidance.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,6 @@ final class NameDetector {
   private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
   /** Between a cue and a name: spaces, an opening bracket or quote, a colon ("Child: Ruby"). */
   private static final Pattern CUE_GAP = Pattern.compile("[\\s(\"'‘“:]*");
-  private static final Pattern NAME_GAP = Pattern.compile("[ \\t]+");
   private static final Pattern BRACKETED_AGE_OR_RELATION = Pattern.compile(
       "\\s*\\(\\s*(?:\\d{1,2}|aged?\\s*\\d{1,2}|[a-z]+)\\s*\\)");
   /** "I've", "Don't": a contraction is never a name. */
@@ -72,13 +72,18 @@ final class NameDetector {
   }
 
   String mask(String text) {
+    return mask(text, word -> false);
+  }
+
+  /** As {@link #mask(String)}, but a name whose every word {@code keep} accepts stays as typed. */
+  String mask(String text, Predicate<String> keep) {
     List<Token> tokens = tokenise(text);
     boolean[] name = new boolean[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
       name[i] = isName(text, tokens, i);
     }
     spreadAcrossFullNames(text, tokens, name);
-    return replace(text, tokens, name);
+    return NameRuns.replace(text, tokens, name, keep);
   }
 
   private boolean isName(String text, List<Token> tokens, int i) {
@@ -129,18 +134,18 @@ final class NameDetector {
       return true;
     }
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-    boolean surnameAfter = next != null && adjacent(text, t, next) && isEnglishSurname(next);
+    boolean surnameAfter = next != null && NameRuns.adjacent(text, t, next) && isEnglishSurname(next);
     if (t.sentenceInitial()) {
       // "Will Smith said", not "May Church schools": a sentence's first word may be a verb or month.
       Token afterSurname = surnameAfter && i + 2 < tokens.size() ? tokens.get(i + 2) : null;
-      boolean surnameThenVerb = afterSurname != null && adjacent(text, next, afterSurname)
+      boolean surnameThenVerb = afterSurname != null && NameRuns.adjacent(text, next, afterSurname)
           && PERSON_VERBS.contains(afterSurname.lower());
-      return next != null && adjacent(text, t, next) && PERSON_VERBS.contains(next.lower())
+      return next != null && NameRuns.adjacent(text, t, next) && PERSON_VERBS.contains(next.lower())
           || bracketAfter(text, t) || surnameThenVerb;
     }
     Token previous = i > 0 ? tokens.get(i - 1) : null;
-    boolean capitalBefore = previous != null && previous.capitalised() && adjacent(text, previous, t);
-    boolean capitalAfter = next != null && next.capitalised() && adjacent(text, t, next);
+    boolean capitalBefore = previous != null && previous.capitalised() && NameRuns.adjacent(text, previous, t);
+    boolean capitalAfter = next != null && next.capitalised() && NameRuns.adjacent(text, t, next);
     return !capitalBefore && (!capitalAfter || surnameAfter);
   }
 
@@ -165,7 +170,7 @@ final class NameDetector {
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     boolean beforeRelation = t.possessive() && next != null && RELATIONS.contains(next.lower());
     boolean beforeBirth = next != null && BIRTH_CUES.contains(next.lower());
-    boolean startsWithVerb = t.sentenceInitial() && next != null && adjacent(text, t, next)
+    boolean startsWithVerb = t.sentenceInitial() && next != null && NameRuns.adjacent(text, t, next)
         && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core());
     return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb;
   }
@@ -208,9 +213,9 @@ final class NameDetector {
           continue;
         }
         Token t = tokens.get(i);
-        boolean nextIsName = i + 1 < tokens.size() && name[i + 1] && adjacent(text, t, tokens.get(i + 1));
+        boolean nextIsName = i + 1 < tokens.size() && name[i + 1] && NameRuns.adjacent(text, t, tokens.get(i + 1));
         boolean previousIsName = i > 0 && name[i - 1] && !tokens.get(i - 1).possessive()
-            && adjacent(text, tokens.get(i - 1), t);
+            && NameRuns.adjacent(text, tokens.get(i - 1), t);
         boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()));
         if (t.capitalised() && !NAME_CUES.contains(t.lower())) {
           name[i] = surname || (nextIsName && !lexicon.isNeverAName(t.core())
@@ -227,10 +232,6 @@ final class NameDetector {
     boolean before = i >= 2 && name[i - 2] && AND.contains(tokens.get(i - 1).lower());
     boolean after = i + 2 < tokens.size() && name[i + 2] && AND.contains(tokens.get(i + 1).lower());
     return before || after;
-  }
-
-  private static boolean adjacent(String text, Token left, Token right) {
-    return NAME_GAP.matcher(text.substring(left.end(), right.start())).matches();
   }
 
   private boolean isCompound(String word) {
@@ -257,26 +258,6 @@ final class NameDetector {
       }
     }
     return true;
-  }
-
-  private static String replace(String text, List<Token> tokens, boolean[] name) {
-    StringBuilder out = new StringBuilder();
-    int copied = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      if (!name[i]) {
-        continue;
-      }
-      Token t = tokens.get(i);
-      boolean continuesName = i > 0 && name[i - 1] && copied == tokens.get(i - 1).coreEnd()
-          && !tokens.get(i - 1).possessive() && adjacent(text, tokens.get(i - 1), t);
-      if (continuesName) {
-        copied = t.coreEnd();
-        continue;
-      }
-      out.append(text, copied, t.start()).append("[name]");
-      copied = t.coreEnd();
-    }
-    return out.append(text.substring(copied)).toString();
   }
 
   private static List<Token> tokenise(String text) {

@@ -216,6 +216,18 @@ public final class SearchService {
    * {@link Spelling}); the answer step searches this, the search API the words as given.
    */
   public String correctSpelling(String text) {
+    return spelling().correct(text);
+  }
+
+  /**
+   * Whether the current library itself uses {@code word}, or a lower-case slip of one of its words:
+   * a word the answer step may search as typed where masking took it for a name ({@link Spelling#knows}).
+   */
+  public boolean libraryUses(String word) {
+    return spelling().knows(word);
+  }
+
+  private Spelling spelling() {
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library library = lease.library();
       Spelling current = spelling.get();
@@ -223,7 +235,7 @@ public final class SearchService {
         current = Spelling.of(library);
         spelling.set(current);
       }
-      return current.correct(text);
+      return current;
     }
   }
 

@@ -83,6 +83,26 @@ final class Spelling {
     return out.toString();
   }
 
+  /**
+   * Whether every part of {@code word} ("Covid-related": "covid", "related") is a word of the library,
+   * or, written in lower case, a slip of one ("criminl"; a capitalised word the library lacks may be a
+   * person's name, and a name must not pass for a slip of some other word).
+   */
+  boolean knows(String word) {
+    boolean lowerCase = word.equals(word.toLowerCase(Locale.ROOT));
+    Matcher m = WORD.matcher(word);
+    boolean any = false;
+    while (m.find()) {
+      String lower = m.group().toLowerCase(Locale.ROOT);
+      boolean slip = lowerCase && lower.length() >= MIN_LENGTH && !EnglishWords.contains(lower) && best(lower) != null;
+      if (!vocabulary.containsKey(lower) && !slip) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
   private String best(String word) {
     int allowed = word.length() >= TWO_EDITS_FROM ? 2 : 1;
     String best = null;

@@ -238,6 +238,17 @@ public abstract class AskApiContract {
   }
 
   @Test
+  void a_word_of_the_library_taken_for_a_name_is_searched_as_typed_and_kept_masked() throws Exception {
+    // Masking reads the capitalised, hyphenated "Covid-related" as a name; searched as "[name]", the question
+    // lost its topic and was declined.
+    JsonObject a = ask("how many Covid-related rapid reviews were there?", null);
+    assertEquals("how many [name] rapid reviews were there?", a.get("question").getAsString());
+    assertTrue(a.get("grounded").getAsBoolean(), a.toString());
+    assertTrue(a.get("citations").toString().contains("reflections-on-covid-19"), a.toString());
+    assertTrue(a.get("points").toString().contains("19 rapid reviews"), a.toString());
+  }
+
+  @Test
   void feedback_on_an_answer_is_accepted_and_on_an_unknown_answer_refused() throws Exception {
     JsonObject a = ask("neglect threshold", null);
     JsonObject fb = new JsonObject();

@@ -24,6 +24,19 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** The search's masking: a name run stays as typed only when every word of it is one the caller keeps. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "what happened to baby Alfie?|what happened to baby Alfie?",
+      "baby Alfie Smith on 1st June 2021|baby [name] on [date]",
+      "Chris Ring and Jayden Smith|Chris Ring and [name]",
+      "mum Jade said so|mum [name] said so"})
+  void the_search_keeps_names_made_only_of_words_it_is_told_to_keep(String input, String expected) {
+    java.util.Set<String> library = java.util.Set.of("Alfie", "Chris", "Ring");
+    assertEquals(expected, PersonalData.mask(input, library::contains));
+    assertEquals(PersonalData.mask(input), PersonalData.mask(input, word -> false), "keeping nothing masks as ever");
+  }
+
   /** The twelve kinds the issue found stored as typed, in sentences of our own. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -184,6 +185,17 @@ class SearchServiceTest {
     assertEquals("wat abt s47", search.correctSpelling("wat abt s47"), "short words are too ambiguous to correct");
     assertEquals("was the Emergency Duty Team called?", search.correctSpelling("was the EDT called?"),
         "an acronym the library never uses, whose name it writes out");
+  }
+
+  @Test
+  void the_library_uses_its_own_words_and_lower_case_slips_of_them_but_not_names_or_other_english() {
+    assertTrue(search.libraryUses("Fathers"));
+    assertTrue(search.libraryUses("Section-47"), "every part of a hyphenated word");
+    assertTrue(search.libraryUses("stratgey"), "a lower-case slip of one of its words");
+    assertFalse(search.libraryUses("Stratgey"), "capitalised, a word the library lacks may be a name");
+    assertFalse(search.libraryUses("Jade"), "neither the library's word nor a slip of one");
+    assertFalse(search.libraryUses("passport"), "an English word the library never uses is not a slip");
+    assertFalse(search.libraryUses("Section-Jade"));
   }
 
   @Test
