@@ -46,6 +46,7 @@ final class NameRuns {
 
   /** Whether word {@code i} carries on the name before it: both names, no possessive between, only spaces. */
   private static boolean continues(String text, List<Token> tokens, boolean[] name, int i) {
-    return name[i] && name[i - 1] && !tokens.get(i - 1).possessive() && adjacent(text, tokens.get(i - 1), tokens.get(i));
+    return name[i] && name[i - 1] && !tokens.get(i - 1).possessive()
+        && adjacent(text, tokens.get(i - 1), tokens.get(i));
   }
 }
