@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.safeguarding.guidance.curate.Curator;
-import uk.safeguarding.guidance.curate.StructureFix;
 import uk.safeguarding.guidance.curate.MetadataForm;
 import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.curate.Upload;
@@ -28,8 +27,6 @@ final class AdminController {
   /** The fields a metadata edit may send; any other is refused, so a misspelt one is never silently ignored. */
   static final Set<String> EDIT_FIELDS =
       Set.of("version", "id", "title", "organisation", "type", "date", "period", "themes", "source");
-  /** The fields of one structure fix ({@link StructureFix}). */
-  static final Set<String> FIX_FIELDS = Set.of("op", "block", "level", "heading");
   /** The fields of a synonyms or glossary save. */
   static final Set<String> TEXT_FILE_FIELDS = Set.of("version", "text");
 
@@ -172,53 +169,7 @@ final class AdminController {
     MetadataForm form = new MetadataForm(formField(ctx, "id"), formField(ctx, "title"),
         formField(ctx, "organisation"), formField(ctx, "type"), formField(ctx, "date"), formField(ctx, "period"),
         MetadataForm.themes(formField(ctx, "themes")), formField(ctx, "source"));
-    return new Upload(file.filename(), bytes, form, fixes(formField(ctx, "fixes")));
-  }
-
-  /** The structure fixes, a JSON list of {op, block, level, heading}; none when not given. */
-  static List<StructureFix> fixes(String json) {
-    if (json == null) {
-      return List.of();
-    }
-    JsonElement root;
-    try {
-      root = JsonParser.parseString(json);
-    } catch (JsonParseException e) {
-      throw BadRequest.invalidJson("fixes", "The parameter 'fixes' is not valid JSON", e);
-    }
-    if (!root.isJsonArray()) {
-      throw new BadRequest("fixes", null, "The parameter 'fixes' must be a JSON list of fixes.");
-    }
-    List<StructureFix> out = new ArrayList<>();
-    for (JsonElement e : root.getAsJsonArray()) {
-      if (!e.isJsonObject()) {
-        throw new BadRequest("fixes", e.toString(), "Each fix must be an object with 'op' and 'block'.");
-      }
-      JsonObject f = e.getAsJsonObject();
-      for (String key : new TreeSet<>(f.keySet())) {
-        if (!FIX_FIELDS.contains(key)) {
-          throw new BadRequest("fixes", key, "Unknown field '" + key + "' in a fix; a fix has "
-              + String.join(", ", new TreeSet<>(FIX_FIELDS)) + ".");
-        }
-      }
-      out.add(new StructureFix(string(f, "op"), integer(f, "block"), integer(f, "level"), string(f, "heading")));
-    }
-    return out;
-  }
-
-  private static int integer(JsonObject body, String field) {
-    JsonElement v = body.get(field);
-    if (v == null || v.isJsonNull()) {
-      return 0;
-    }
-    try {
-      if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
-        throw new NumberFormatException("not a JSON number"); // "1" in quotes is text, as for the string fields
-      }
-      return v.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
-    } catch (RuntimeException e) {
-      throw new BadRequest(field, v.toString(), "The parameter '" + field + "' must be a whole number.");
-    }
+    return new Upload(file.filename(), bytes, form, StructureFixes.parse(formField(ctx, "fixes")));
   }
 
   private static RuntimeException tooLarge(long limit) {
