@@ -85,6 +85,8 @@ final class LearnedModels {
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
   private final AtomicBoolean retraining = new AtomicBoolean();
+  /** The library (and trainers' examples) the first training failed for: not tried again until they change. */
+  private final AtomicReference<String> failedFor = new AtomicReference<>();
   private final Object firstTraining = new Object();
 
   /** @param examiner what a search finds for each example question against the current library */
@@ -102,12 +104,19 @@ final class LearnedModels {
     Trained t = current.get();
     if (t == null) {
       synchronized (firstTraining) {
-        try {
-          if (current.get() == null) {
+        String hash = libraryHash.get();
+        if (current.get() == null && !hash.equals(failedFor.get())) {
+          try {
             current.set(train());
+          } catch (RuntimeException | OutOfMemoryError e) {
+            // Out of memory too (a heap below what the examples need): this question and the next are
+            // answered by the hand-set rules at once, and training is tried again only when the library
+            // or the trainers' examples change, not by every question waiting minutes for it to fail.
+            failedFor.set(hash);
+            LOG.error("The answer step's models could not be trained; the hand-set rules answer until the library "
+                + "or the trainers' examples change"
+                + (e instanceof OutOfMemoryError ? " (give the server more heap, -Xmx)" : ""), e);
           }
-        } catch (RuntimeException e) {
-          LOG.error("The answer step's models could not be trained; the hand-set rules answer meanwhile", e);
         }
         return current.get();
       }
@@ -116,7 +125,7 @@ final class LearnedModels {
       CompletableFuture.runAsync(() -> {
         try {
           current.set(train());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
           LOG.error("The answer step's models could not be retrained; the previous ones keep serving", e);
         } finally {
           retraining.set(false);

@@ -158,4 +158,39 @@ class LearnedModelsTest {
     assertEquals(List.of("answer-examples.txt line 4: the sentence after \"=>\" is in none of the passages this "
         + "question finds; copy it exactly from the library"), models.current().unfound());
   }
+
+  @Test
+  void a_training_that_runs_out_of_memory_is_not_retried_by_every_question_until_the_library_changes() {
+    AtomicReference<String> hash = new AtomicReference<>("h1");
+    AtomicInteger attempts = new AtomicInteger();
+    LearnedModels models = new LearnedModels(hash::get, new LearnedModels.Examiner() {
+
+      @Override
+      public List<Candidates> gather(List<String> questions) {
+        attempts.incrementAndGet();
+        throw new OutOfMemoryError("Java heap space");
+      }
+
+      @Override
+      public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+        throw new AssertionError("never reached");
+      }
+
+      @Override
+      public List<SentenceFeatures.Row> rows(Evidence e) {
+        throw new AssertionError("never reached");
+      }
+
+      @Override
+      public String describe() {
+        return "out of memory " + EXAMINERS.incrementAndGet();
+      }
+    }, LearnedModelsTest::examples);
+    assertEquals(null, models.get(), "the hand-set rules answer");
+    assertEquals(null, models.get());
+    assertEquals(1, attempts.get(), "the second question does not wait for another failing training");
+    hash.set("h2");
+    assertEquals(null, models.get());
+    assertEquals(2, attempts.get(), "a changed library is tried again");
+  }
 }

@@ -151,13 +151,13 @@ class SafetyScreenTest {
     assertTrue(second.questions.get() > 0);
   }
 
-  @Test
-  void when_no_screen_can_be_trained_every_question_gets_the_prompt(@TempDir Path corpus) {
-    Embedder broken = new Embedder() {
+  /** An embedder that fails as a model that is missing, or a heap too small for the examples, makes it fail. */
+  private static Embedder failing(RuntimeException orError, OutOfMemoryError error) {
+    return new Embedder() {
 
       @Override
       public String modelId() {
-        return "broken";
+        return "failing " + (orError == null ? "oom" : "missing");
       }
 
       @Override
@@ -167,18 +167,39 @@ class SafetyScreenTest {
 
       @Override
       public float[] embedQuery(String query) {
-        throw new IllegalStateException("model missing");
+        return fail();
       }
 
       @Override
       public List<float[]> embedPassages(List<String> passages) {
-        throw new IllegalStateException("model missing");
+        return fail();
+      }
+
+      private <T> T fail() {
+        if (orError != null) {
+          throw orError;
+        }
+        throw error;
       }
     };
-    ScreenService service = new ScreenService(corpus, broken, Runnable::run);
-    assertFalse(service.isReady());
-    Verdict v = service.assess("what does the learning say about neglect?");
-    assertTrue(v.urgent());
-    assertEquals("Safety screen score 1.00 (urgent from 0.00); cues: the safety screen is unavailable", v.reason());
+  }
+
+  @Test
+  void when_the_screen_with_the_model_cannot_be_trained_the_lexical_screen_serves(@TempDir Path corpus) {
+    for (Embedder broken : List.of(failing(new IllegalStateException("model missing"), null),
+        failing(null, new OutOfMemoryError("Java heap space")))) {
+      ScreenService service = new ScreenService(corpus, broken, Runnable::run);
+      assertTrue(service.isReady(), broken.modelId());
+      assertTrue(service.assess("the twins are alone in a car outside the pub right now").urgent(), broken.modelId());
+      Verdict calm = service.assess("what does the learning say about neglect?");
+      assertFalse(calm.urgent(), broken.modelId() + ": " + calm.reason());
+    }
+  }
+
+  @Test
+  void the_prompt_stands_in_for_a_screen_that_never_came() {
+    assertTrue(ScreenService.UNAVAILABLE.urgent());
+    assertEquals("Safety screen score 1.00 (urgent from 0.00); cues: the safety screen is unavailable",
+        ScreenService.UNAVAILABLE.reason());
   }
 }
