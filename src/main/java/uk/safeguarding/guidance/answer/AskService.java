@@ -119,6 +119,8 @@ public final class AskService {
     LearnedModels.Trained models = learned == null ? null : learned.current();
     if (models != null) {
       out.addAll(models.unfound());
+    } else if (learned != null && !learned.failure().isEmpty()) {
+      out.add(learned.failure());
     }
     return out;
   }

@@ -87,6 +87,7 @@ final class LearnedModels {
   private final AtomicBoolean retraining = new AtomicBoolean();
   /** The library (and trainers' examples) the first training failed for: not tried again until they change. */
   private final AtomicReference<String> failedFor = new AtomicReference<>();
+  private volatile String failure = "";
   private final Object firstTraining = new Object();
 
   /** @param examiner what a search finds for each example question against the current library */
@@ -112,6 +113,9 @@ final class LearnedModels {
             // Out of memory too (a heap below what the examples need): this question and the next are
             // answered by the hand-set rules at once, and training is tried again only when the library
             // or the trainers' examples change, not by every question waiting minutes for it to fail.
+            failure = "the answer step's models could not be trained (" + (e instanceof OutOfMemoryError
+                ? "out of memory: give the server more heap, -Xmx"
+                : e.getMessage()) + "); the hand-set rules answer";
             failedFor.set(hash);
             LOG.error("The answer step's models could not be trained; the hand-set rules answer until the library "
                 + "or the trainers' examples change"
@@ -133,6 +137,11 @@ final class LearnedModels {
       });
     }
     return t;
+  }
+
+  /** Why the first training failed, for /health; empty when it did not (or has not yet run). */
+  String failure() {
+    return failedFor.get() == null || current.get() != null ? "" : failure;
   }
 
   /** The models trained so far, without waiting for or starting a training; null before the first. */

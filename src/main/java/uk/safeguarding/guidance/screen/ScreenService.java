@@ -152,6 +152,13 @@ public final class ScreenService {
         if (lexical == null) {
           first.completeExceptionally(e);
         } else {
+          // Said where /health lists what the screen could not use, so an operator sees it without the log.
+          List<String> said = new ArrayList<>();
+          said.add("the screen with the embedding model could not be trained ("
+              + (e instanceof OutOfMemoryError ? "out of memory: give the server more heap, -Xmx" : e.getMessage())
+              + "); the lexical-only screen serves");
+          said.addAll(ExampleFiles.trainerFile(corpusDir).skipped());
+          skipped.set(List.copyOf(said));
           current.set(lexical);
           first.complete(lexical);
         }

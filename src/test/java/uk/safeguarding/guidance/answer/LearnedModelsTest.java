@@ -189,6 +189,8 @@ class LearnedModelsTest {
     assertEquals(null, models.get(), "the hand-set rules answer");
     assertEquals(null, models.get());
     assertEquals(1, attempts.get(), "the second question does not wait for another failing training");
+    assertEquals("the answer step's models could not be trained (out of memory: give the server more heap, -Xmx); "
+        + "the hand-set rules answer", models.failure(), "/health says so");
     hash.set("h2");
     assertEquals(null, models.get());
     assertEquals(2, attempts.get(), "a changed library is tried again");

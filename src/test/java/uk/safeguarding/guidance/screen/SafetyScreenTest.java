@@ -193,6 +193,9 @@ class SafetyScreenTest {
       assertTrue(service.assess("the twins are alone in a car outside the pub right now").urgent(), broken.modelId());
       Verdict calm = service.assess("what does the learning say about neglect?");
       assertFalse(calm.urgent(), broken.modelId() + ": " + calm.reason());
+      assertEquals(List.of("the screen with the embedding model could not be trained ("
+          + (broken.modelId().endsWith("oom") ? "out of memory: give the server more heap, -Xmx" : "model missing")
+          + "); the lexical-only screen serves"), service.skipped(), "/health says so");
     }
   }
 
