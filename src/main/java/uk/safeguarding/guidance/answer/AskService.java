@@ -131,8 +131,8 @@ public final class AskService {
     // "Covid-related", "criminl"), which masking can take for names: the search text is never kept, and
     // at a masked place the query-embedding cache holds only a word of the library (slips are corrected
     // to one below). Most questions mask the same both ways, and the search reuses the screen's embedding.
-    String question = clip(masked);
-    String searchable = clip(PersonalData.mask(request.question(), search::libraryUses));
+    String question = SearchRequest.clip(masked);
+    String searchable = SearchRequest.clip(PersonalData.mask(request.question(), search::libraryUses));
     Verdict verdict = screen.assess(question);
     boolean urgent = verdict.urgent();
     String answerId = UUID.randomUUID().toString();
@@ -253,12 +253,6 @@ public final class AskService {
     String id = conversations.add(conversationId,
         new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
     return a.withConversation(id);
-  }
-
-  /** The question cut to the longest a search takes. */
-  private static String clip(String question) {
-    return question.length() > SearchRequest.MAX_QUERY_CHARS ? question.substring(0, SearchRequest.MAX_QUERY_CHARS)
-        : question;
   }
 
   private static String plural(int n, String word) {

@@ -127,8 +127,7 @@ public final class BeirRun {
   /** The BEIR ids of the top {@link #RANKED} documents for {@code query}, best first. */
   private static List<String> rank(Library library, Embedder embedder, String mode, String query) {
     // Long BEIR queries are cut where the API would refuse them, so figures match what a caller could ask.
-    String text = query.length() > SearchRequest.MAX_QUERY_CHARS ? query.substring(0, SearchRequest.MAX_QUERY_CHARS)
-        : query;
+    String text = SearchRequest.clip(query);
     if (mode.equals("dense")) {
       return library.nearest(embedder.embedQuery(text), RANKED).stream()
           .map(p -> library.documents().get(p.docId()).metadata().source()).toList();

@@ -19,6 +19,11 @@ public record SearchRequest(String query, int limit, int offset, Filters filters
     PASSAGE, DOCUMENT
   }
 
+  /** {@code text} cut to the longest query a search takes: where the API would refuse more. */
+  public static String clip(String text) {
+    return text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+  }
+
   public SearchRequest {
     Objects.requireNonNull(query, "query");
     if (query.isBlank()) {
