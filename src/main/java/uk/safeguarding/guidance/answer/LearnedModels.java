@@ -85,9 +85,8 @@ final class LearnedModels {
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
   private final AtomicBoolean retraining = new AtomicBoolean();
-  /** The library (and trainers' examples) the first training failed for: not tried again until they change. */
-  private final AtomicReference<String> failedFor = new AtomicReference<>();
-  private volatile String failure = "";
+  /** The first training's failure: not tried again until the library (or the trainers' examples) change. */
+  private final AtomicReference<Failed> failed = new AtomicReference<>();
   private final Object firstTraining = new Object();
 
   /** @param examiner what a search finds for each example question against the current library */
@@ -106,20 +105,18 @@ final class LearnedModels {
     if (t == null) {
       synchronized (firstTraining) {
         String hash = libraryHash.get();
-        if (current.get() == null && !hash.equals(failedFor.get())) {
+        Failed f = failed.get();
+        if (current.get() == null && (f == null || !hash.equals(f.libraryHash()))) {
           try {
             current.set(train());
           } catch (RuntimeException | OutOfMemoryError e) {
             // Out of memory too (a heap below what the examples need): this question and the next are
             // answered by the hand-set rules at once, and training is tried again only when the library
             // or the trainers' examples change, not by every question waiting minutes for it to fail.
-            failure = "the answer step's models could not be trained (" + (e instanceof OutOfMemoryError
-                ? "out of memory: give the server more heap, -Xmx"
-                : e.getMessage()) + "); the hand-set rules answer";
-            failedFor.set(hash);
-            LOG.error("The answer step's models could not be trained; the hand-set rules answer until the library "
-                + "or the trainers' examples change"
-                + (e instanceof OutOfMemoryError ? " (give the server more heap, -Xmx)" : ""), e);
+            Failed now = new Failed(hash, "the answer step's models could not be trained ("
+                + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
+            failed.set(now);
+            LOG.error(now.reason() + " until the library or the trainers' examples change", e);
           }
         }
         return current.get();
@@ -141,8 +138,12 @@ final class LearnedModels {
 
   /** Why the first training failed, for /health; empty when it did not (or has not yet run). */
   String failure() {
-    return failedFor.get() == null || current.get() != null ? "" : failure;
+    Failed f = failed.get();
+    return f == null || current.get() != null ? "" : f.reason();
   }
+
+  /** A first training that failed: for which library and trainers' examples, and why (for /health). */
+  private record Failed(String libraryHash, String reason) {}
 
   /** The models trained so far, without waiting for or starting a training; null before the first. */
   Trained current() {

@@ -119,9 +119,10 @@ public final class ScreenService {
 
   private void train() {
     FileTime stamp = modified();
+    ExampleFiles.Loaded trainers = ExampleFiles.trainerFile(corpusDir); // an unreadable file: a skipped line
+    List<Example> examples = new ArrayList<>();
     try {
-      ExampleFiles.Loaded trainers = ExampleFiles.trainerFile(corpusDir);
-      List<Example> examples = new ArrayList<>(ExampleFiles.bank());
+      examples.addAll(ExampleFiles.bank());
       examples.addAll(trainers.examples());
       long start = System.nanoTime();
       SafetyScreen.Settings settings = embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID;
@@ -148,16 +149,15 @@ public final class ScreenService {
       LOG.error("The safety screen could not be trained; the previous one (if any) keeps serving", e);
       trainedOn.set(stamp); // tried on this version of the trainers' file: again only when it changes
       if (current.get() == null) {
-        SafetyScreen lexical = embedder == null ? null : lexicalFallback();
+        SafetyScreen lexical = embedder == null || examples.isEmpty() ? null : lexicalFallback(examples);
         if (lexical == null) {
           first.completeExceptionally(e);
         } else {
           // Said where /health lists what the screen could not use, so an operator sees it without the log.
           List<String> said = new ArrayList<>();
-          said.add("the screen with the embedding model could not be trained ("
-              + (e instanceof OutOfMemoryError ? "out of memory: give the server more heap, -Xmx" : e.getMessage())
+          said.add("the screen with the embedding model could not be trained (" + TrainingMemo.whyFailed(e)
               + "); the lexical-only screen serves");
-          said.addAll(ExampleFiles.trainerFile(corpusDir).skipped());
+          said.addAll(trainers.skipped());
           skipped.set(List.copyOf(said));
           current.set(lexical);
           first.complete(lexical);
@@ -172,12 +172,10 @@ public final class ScreenService {
    * The lexical-only screen, when the first screen with the embedding model cannot be trained: it
    * needs no model and little memory, and misses fewer urgent questions than it flags calm ones
    * (BENCHMARKS.md §4: recall 0.995, false alarms 0.19), which beats the emergency prompt on every
-   * question. Null when it cannot be trained either.
+   * question. Null when it cannot be trained either. {@code examples}: those the failed training read.
    */
-  private SafetyScreen lexicalFallback() {
+  private static SafetyScreen lexicalFallback(List<Example> examples) {
     try {
-      List<Example> examples = new ArrayList<>(ExampleFiles.bank());
-      examples.addAll(ExampleFiles.trainerFile(corpusDir).examples());
       SafetyScreen s = SafetyScreen.train(examples, null, SafetyScreen.LEXICAL).using(null);
       LOG.warn(String.format("Safety screen: serving the lexical-only screen (threshold %.3f) until the "
           + "trainers' examples change; give the server more heap (-Xmx) or check the embedding model", s.threshold()));
