@@ -126,13 +126,14 @@ public final class AskService {
   }
 
   public Answer ask(AskRequest request) {
-    String masked = PersonalData.mask(request.question());
+    PersonalData.Masked both = PersonalData.forSearch(request.question(), search::libraryUses);
+    String masked = both.kept();
     // Screened masked, and searched masked but for the words the library itself uses ("baby Alfie",
     // "Covid-related", "criminl"), which masking can take for names: the search text is never kept, and
     // at a masked place the query-embedding cache holds only a word of the library (slips are corrected
     // to one below). Most questions mask the same both ways, and the search reuses the screen's embedding.
     String question = SearchRequest.clip(masked);
-    String searchable = SearchRequest.clip(PersonalData.mask(request.question(), search::libraryUses));
+    String searchable = SearchRequest.clip(both.searched());
     Verdict verdict = screen.assess(question);
     boolean urgent = verdict.urgent();
     String answerId = UUID.randomUUID().toString();

@@ -72,18 +72,26 @@ final class NameDetector {
   }
 
   String mask(String text) {
-    return mask(text, word -> false);
+    List<Token> tokens = tokenise(text);
+    return NameRuns.replace(text, tokens, names(text, tokens), word -> false);
   }
 
-  /** As {@link #mask(String)}, but a name whose every word {@code keep} accepts stays as typed. */
-  String mask(String text, Predicate<String> keep) {
+  /** {@link #mask(String)}'s text, and the same but for names whose every word {@code keep} accepts: one reading. */
+  PersonalData.Masked mask(String text, Predicate<String> keep) {
     List<Token> tokens = tokenise(text);
+    boolean[] name = names(text, tokens);
+    return new PersonalData.Masked(NameRuns.replace(text, tokens, name, word -> false),
+        NameRuns.replace(text, tokens, name, keep));
+  }
+
+  /** Which of the words are (part of) a person's name. */
+  private boolean[] names(String text, List<Token> tokens) {
     boolean[] name = new boolean[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
       name[i] = isName(text, tokens, i);
     }
     spreadAcrossFullNames(text, tokens, name);
-    return NameRuns.replace(text, tokens, name, keep);
+    return name;
   }
 
   private boolean isName(String text, List<Token> tokens, int i) {

@@ -33,8 +33,11 @@ class PersonalDataTest {
       "mum Jade said so|mum [name] said so"})
   void the_search_keeps_names_made_only_of_words_it_is_told_to_keep(String input, String expected) {
     java.util.Set<String> library = java.util.Set.of("Alfie", "Chris", "Ring");
-    assertEquals(expected, PersonalData.mask(input, library::contains));
-    assertEquals(PersonalData.mask(input), PersonalData.mask(input, word -> false), "keeping nothing masks as ever");
+    assertEquals(expected, PersonalData.forSearch(input, library::contains).searched());
+    assertEquals(PersonalData.mask(input), PersonalData.forSearch(input, library::contains).kept(),
+        "kept: masked as ever");
+    assertEquals(PersonalData.mask(input), PersonalData.forSearch(input, word -> false).searched(),
+        "keeping nothing masks as ever");
   }
 
   /** The twelve kinds the issue found stored as typed, in sentences of our own. */
