@@ -1,10 +1,8 @@
 package uk.safeguarding.guidance.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
  */
 final class NameDetector {
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z ]+\\]");
-  private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
   /** Between a cue and a name: spaces, an opening bracket or quote, a colon ("Child: Ruby"). */
   private static final Pattern CUE_GAP = Pattern.compile("[\\s(\"'‘“:]*");
   private static final Pattern BRACKETED_AGE_OR_RELATION = Pattern.compile(
@@ -29,8 +24,6 @@ final class NameDetector {
   /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
   private static final Pattern APOSTROPHE_LOST = Pattern.compile("nt$");
   private static final int MIN_COMPOUND_PART = 4;
-  private static final String SENTENCE_END = ".!?:;\n";
-  private static final String OPENERS = "\"'‘“(*[";
 
   /** Words after which the next capitalised word is a person: titles, relations, "called". */
   private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
@@ -72,13 +65,13 @@ final class NameDetector {
   }
 
   String mask(String text) {
-    List<Token> tokens = tokenise(text);
+    List<Token> tokens = Tokens.of(text);
     return NameRuns.replace(text, tokens, names(text, tokens), word -> false);
   }
 
   /** {@link #mask(String)}'s text, and the same but for names whose every word {@code keep} accepts: one reading. */
   PersonalData.Masked mask(String text, Predicate<String> keep) {
-    List<Token> tokens = tokenise(text);
+    List<Token> tokens = Tokens.of(text);
     boolean[] name = names(text, tokens);
     return new PersonalData.Masked(NameRuns.replace(text, tokens, name, word -> false),
         NameRuns.replace(text, tokens, name, keep));
@@ -266,42 +259,5 @@ final class NameDetector {
       }
     }
     return true;
-  }
-
-  private static List<Token> tokenise(String text) {
-    List<int[]> placeholders = new ArrayList<>();
-    Matcher p = PLACEHOLDER.matcher(text);
-    while (p.find()) {
-      placeholders.add(new int[] {p.start(), p.end()});
-    }
-    List<Token> tokens = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      if (insideAny(placeholders, m.start())) {
-        continue;
-      }
-      String word = m.group().replaceAll("[-'’]+$", "");
-      String core = POSSESSIVE.matcher(word).replaceFirst("");
-      if (core.isEmpty()) {
-        continue;
-      }
-      boolean possessive = core.length() < m.group().replaceAll("-+$", "").length();
-      tokens.add(new Token(m.start(), m.start() + m.group().length(), core, possessive,
-          sentenceInitial(text, m.start())));
-    }
-    return tokens;
-  }
-
-  private static boolean insideAny(List<int[]> spans, int position) {
-    return spans.stream().anyMatch(s -> position > s[0] && position < s[1]);
-  }
-
-  private static boolean sentenceInitial(String text, int start) {
-    int i = start - 1;
-    while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || OPENERS.indexOf(text.charAt(i)) >= 0)) {
-      i--;
-    }
-    boolean dashClause = i >= 1 && text.charAt(i) == '-' && Character.isWhitespace(text.charAt(i - 1));
-    return i < 0 || SENTENCE_END.indexOf(text.charAt(i)) >= 0 || dashClause;
   }
 }
