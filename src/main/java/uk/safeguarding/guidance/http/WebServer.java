@@ -7,16 +7,10 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinGson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +19,7 @@ import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.ops.Disconnects;
 import uk.safeguarding.guidance.solr.SolrNodes;
 
-/** Wires routes, static pages, errors and security headers into one Javalin server. */
+/** Wires routes, the page's files, errors and security headers into one Javalin server. */
 public final class WebServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -71,7 +65,8 @@ public final class WebServer {
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     metrics.searchCache(cache);
     AskController ask = new AskController(services, metrics, gate);
-    String documentPage = resource("/web/document.html");
+    PageFiles pages = PageFiles.fromClassPath();
+    String documentPage = pages.text("document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
       // Applies to bodies read whole (JSON); uploads are multipart, limited below and per file by the curator.
@@ -87,17 +82,12 @@ public final class WebServer {
       config.http.prefer405over404 = true;
       // Jetty's own errors (unparseable request lines, headers, escapes) answer JSON with the security headers.
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = "/web";
-        files.location = Location.CLASSPATH;
-        files.headers = Map.of("Cache-Control", "no-cache");
-      });
       config.routes.before(metrics::started);
       config.routes.after(metrics::finished);
       config.routes.before(ctx -> securityHeaders(ctx));
       config.routes.before(proxies::identify);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
+      pages.install(config);
       config.routes.get("/health", library::health);
       config.routes.get("/metrics", metrics::scrape);
       config.routes.get("/api/search", library::search);
@@ -107,7 +97,7 @@ public final class WebServer {
       config.routes.post("/api/feedback", ask::feedback);
       config.routes.get("/documents/{id}", ctx -> library.documentPage(ctx, documentPage));
       if (services.admin() != null) {
-        AdminRoutes.install(config, services, resource("/web/admin/login.html"), resource("/web/admin/index.html"));
+        AdminRoutes.install(config, services, pages.text("admin/login.html"), pages.text("admin/index.html"));
       }
 
       config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(e.toError()));
@@ -188,14 +178,4 @@ public final class WebServer {
     }
   }
 
-  private static String resource(String path) {
-    try (InputStream in = WebServer.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("The page " + path + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    }
-  }
 }

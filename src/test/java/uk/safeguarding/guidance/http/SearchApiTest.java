@@ -82,4 +82,33 @@ class SearchApiTest extends SearchApiContract {
       assertNull(r.header("Server"));
     }
   }
+
+  @Test
+  void the_page_files_carry_their_type_and_an_etag_and_an_unchanged_one_is_a_304() throws Exception {
+    TestApp.Response home = app.get("/");
+    assertEquals(200, home.status());
+    assertTrue(home.body().contains("<script src=\"/app.js\""), home.body());
+    assertEquals("text/html;charset=utf-8", home.header("Content-Type"));
+    assertEquals("no-cache", home.header("Cache-Control"));
+    assertEquals(home.header("ETag"), app.get("/index.html").header("ETag"));
+    TestApp.Response js = app.get("/app.js");
+    assertEquals("text/javascript;charset=utf-8", js.header("Content-Type").replace(" ", ""));
+    String etag = js.header("ETag");
+    assertTrue(etag.matches("\"[0-9a-f]{16}\""), etag);
+    java.net.http.HttpRequest again = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/app.js"))
+        .header("If-None-Match", "W/" + etag).build();
+    TestApp.Response unchanged = app.send(again);
+    assertEquals(304, unchanged.status());
+    assertEquals("", unchanged.body());
+    TestApp.Response head =
+        app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/styles.css"))
+            .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, head.status());
+    assertEquals("text/css;charset=utf-8", head.header("Content-Type").replace(" ", ""));
+    assertEquals(app.get("/styles.css").header("ETag"), head.header("ETag"));
+    TestApp.Response post = app.post("/app.js", "{}");
+    assertEquals(405, post.status());
+    assertEquals("GET, HEAD", post.header("Allow"));
+    assertEquals(404, app.get("/web/app.js").status());
+  }
 }
