@@ -122,15 +122,7 @@ class SolrCloudIT {
   static synchronized TestApp shippedOnSolr() throws Exception {
     if (shippedOnSolr == null) {
       Path data = Files.createTempDirectory(solrDir, "shipped-data");
-      Path cache = TestApp.SHARED_DATA.resolve("embeddings");
-      if (Files.isDirectory(cache)) {
-        Files.createDirectories(data.resolve("embeddings"));
-        try (var files = Files.list(cache)) {
-          for (Path f : files.toList()) {
-            Files.copy(f, data.resolve("embeddings").resolve(f.getFileName()));
-          }
-        }
-      }
+      TestApp.seedEmbeddings(data);
       shippedOnSolr = new TestApp(new AppConfig("127.0.0.1", 0, Path.of("corpus"), data, 0, true)
           .withSolr(new SolrSettings(cloud.urlList(), 2, 2)));
     }

@@ -49,6 +49,24 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies the embedding cache the embedded tests filled (under {@link #SHARED_DATA}; none when they
+   * have not run) into the data folder {@code data}, so a server started on it embeds no passage or
+   * example again: the same vectors, computed once per build instead of once per test server.
+   */
+  public static void seedEmbeddings(Path data) throws IOException {
+    Path cache = SHARED_DATA.resolve("embeddings");
+    if (!java.nio.file.Files.isDirectory(cache)) {
+      return;
+    }
+    java.nio.file.Files.createDirectories(data.resolve("embeddings"));
+    try (var files = java.nio.file.Files.list(cache)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, data.resolve("embeddings").resolve(f.getFileName()));
+      }
+    }
+  }
+
   /** The shipped corpus, hybrid retrieval, no rate limit. */
   public static TestApp shipped() throws Exception {
     return new TestApp(Path.of("corpus"), SHARED_DATA);

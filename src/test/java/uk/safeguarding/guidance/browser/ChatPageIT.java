@@ -44,6 +44,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.safeguarding.guidance.AppConfig;
+import uk.safeguarding.guidance.TestApp;
 import uk.safeguarding.guidance.GuidanceApp;
 
 /**
@@ -102,6 +103,9 @@ class ChatPageIT {
 
     // The production settings, as the command line would give them (the flags name only what a
     // test must change), so the page is tested against the app as practitioners get it.
+    // The data folder starts with the embedding cache the embedded tests filled (the same vectors the
+    // model gives; computing them again is a minute of the build, and AskApiTest covers a cold start).
+    TestApp.seedEmbeddings(tempDir.resolve("data"));
     AppConfig config = AppConfig.from(new String[] {
         "--host", "127.0.0.1", "--port", "0", "--corpus", "corpus",
         "--data", tempDir.resolve("data").toString(), "--rate-limit", "0"}, Map.of());
