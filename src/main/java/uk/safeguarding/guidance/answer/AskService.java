@@ -103,6 +103,23 @@ public final class AskService {
     return models == null || models.ranker() == null ? "" : models.libraryHash();
   }
 
+  /**
+   * Where the answer step's learned models are, for {@code /health}: "ready" (serving; also while new
+   * ones are trained for a changed library), "training" (the first training since start-up: an ask
+   * waits for it, a minute or two on a fresh data folder), "failed" (the hand-set rules answer;
+   * {@link #trainerLinesSkipped} says why) or "off" (no embedding model, BM25 only: the hand-set rules
+   * by design).
+   */
+  public String answerModels() {
+    if (learned == null) {
+      return "off";
+    }
+    if (learned.current() != null) {
+      return "ready";
+    }
+    return learned.failure().isEmpty() ? "training" : "failed";
+  }
+
   /** Trains the learned models for the current library now, if there are any to train and none yet. */
   public void prepare() {
     if (learned != null) {

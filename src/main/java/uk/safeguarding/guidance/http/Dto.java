@@ -73,11 +73,13 @@ final class Dto {
   record Skipped(String file, String reason) {}
 
   /**
-   * {@code safetyScreen}: "ready" or "training"; {@code screenSkipped} and {@code answerSkipped}: lines of
+   * {@code safetyScreen}: "ready" or "training"; {@code answerModels}: "ready", "training", "failed" or
+   * "off" ({@code AskService.answerModels}); {@code screenSkipped} and {@code answerSkipped}: lines of
    * the trainers' example files (urgency-examples.txt, answer-examples.txt) not used, with why.
    */
   record Health(String status, String message, int documents, int passages, int synonymRules,
-      String synonymsProblem, List<Skipped> skipped, String safetyScreen, List<String> screenSkipped,
+      String synonymsProblem, List<Skipped> skipped, String safetyScreen, String answerModels,
+      List<String> screenSkipped,
       List<String> answerSkipped, SearchEngine searchEngine) {}
 
   /** {@code name}: "embedded" or "solrcloud"; {@code state}: "ready" or "unavailable" (then /health is 503). */

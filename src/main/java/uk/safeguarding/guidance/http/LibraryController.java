@@ -40,7 +40,7 @@ final class LibraryController {
     java.util.Optional<LibraryViews.Overview> serving = views.overview();
     if (serving.isEmpty()) {
       ctx.status(503).json(new Dto.Health(status.state(), status.message(), 0, 0, 0, "", java.util.List.of(),
-          screenState(), screen.skipped(), ask.trainerLinesSkipped(), engine));
+          screenState(), ask.answerModels(), screen.skipped(), ask.trainerLinesSkipped(), engine));
       return;
     }
     LibraryViews.Overview lib = serving.get();
@@ -48,7 +48,7 @@ final class LibraryController {
     ctx.status("ready".equals(e.state()) ? 200 : 503).json(new Dto.Health(status.state(), status.message(),
         lib.documents(), lib.passages(), lib.synonymRules(), lib.synonymsProblem(),
         lib.skipped().stream().map(s -> new Dto.Skipped(s.file(), s.reason())).toList(),
-        screenState(), screen.skipped(), ask.trainerLinesSkipped(), engine));
+        screenState(), ask.answerModels(), screen.skipped(), ask.trainerLinesSkipped(), engine));
   }
 
   private String screenState() {

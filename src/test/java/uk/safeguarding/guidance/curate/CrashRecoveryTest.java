@@ -37,6 +37,7 @@ class CrashRecoveryTest {
       assertEquals("ready", health.get("status").getAsString());
       assertEquals(2, health.get("documents").getAsInt());
       assertEquals(0, health.getAsJsonArray("skipped").size());
+      assertEquals("off", health.get("answerModels").getAsString(), "BM25 only: the hand-set rules by design");
       assertEquals(lastGood, second.get("/health").body(), "the same library serves");
       assertEquals(200, second.get("/api/search?q=bruise").status());
     }

@@ -1,7 +1,10 @@
 package uk.safeguarding.guidance.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.TestApp;
 
 /** The ask API on the embedded index. */
@@ -22,5 +25,13 @@ class AskApiTest extends AskApiContract {
   @Override
   protected TestApp app() {
     return app;
+  }
+
+  @Test
+  void health_says_the_answer_models_are_ready_once_an_ask_has_waited_for_them() throws Exception {
+    assertEquals(200,
+        app.post("/api/ask", "{\"question\":\"what should I do when a baby is not brought to appointments?\"}")
+            .status());
+    assertEquals("ready", app.get("/health").json().getAsJsonObject().get("answerModels").getAsString());
   }
 }
