@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>Javalin's static-file handler served them through Jetty, which mounted the whole jar as a zip
  * file system to do so, four times over, each mount holding the jar's directory of some 18,000
- * entries: about 15 MiB of live heap for 150 KB of files, for the life of the process (a twentieth
- * of what the BM25-only server needs; BENCHMARKS §10).
+ * entries: about 19 MB of live heap for 150 KB of files, for the life of the process (a third of
+ * the BM25-only server's live heap; BENCHMARKS §10).
  */
 final class PageFiles {
 
@@ -92,10 +93,10 @@ final class PageFiles {
     connection.setUseCaches(false);
     try (JarFile jar = connection.getJarFile()) {
       for (JarEntry entry : Collections.list(jar.entries())) {
-        String name = entry.getName();
-        if (!entry.isDirectory() && name.startsWith(FOLDER + "/")) {
+        if (!entry.isDirectory() && entry.getName().startsWith(FOLDER + "/")) {
+          String path = entry.getName().substring(FOLDER.length() + 1);
           try (InputStream in = jar.getInputStream(entry)) {
-            into.put(name.substring(FOLDER.length() + 1), file(name.substring(FOLDER.length() + 1), in.readAllBytes()));
+            into.put(path, file(path, in.readAllBytes()));
           }
         }
       }
@@ -135,7 +136,7 @@ final class PageFiles {
   }
 
   /** The paths served, under {@code web/}. */
-  java.util.Set<String> paths() {
+  Set<String> paths() {
     return files.keySet();
   }
 
