@@ -11,6 +11,13 @@
   const { $, make, clear, prefersReducedMotion, formatDate } = window.GuidanceDom;
 
   const REQUEST_TIMEOUT_MS = 45000;
+  // An ask still unanswered after this long asks /health whether the server is still starting up
+  // (training its safety screen or answer models: a minute or two after a restart, during which a
+  // question waits); if so the page says so and waits up to STARTUP_PATIENCE_MS instead of giving up.
+  const STARTUP_CHECK_MS = 3000;
+  const STARTUP_PATIENCE_MS = 180000;
+  const STARTING_UP = 'The assistant is still starting up (it prepares itself for a minute or two after a '
+    + 'restart). Your answer will follow; there is no need to ask again.';
   const STORE_KEY = 'guidance-assistant.conversation.v1';
   const MAX_STORED_TURNS = 20;
   const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -109,9 +116,19 @@
 
   // ---------------------------------------------------------------- network
 
-  function requestJson(method, url, body) {
+  // patience (optional): { untilMs } — a time (Date.now()) before which the request is not given up,
+  // which the caller may move later while it waits.
+  function requestJson(method, url, body, patience) {
     const controller = window.AbortController ? new AbortController() : null;
-    const timer = controller ? window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS) : null;
+    let timer = null;
+    function giveUpAfter(ms) {
+      timer = window.setTimeout(function () {
+        const until = patience ? patience.untilMs : 0;
+        if (Date.now() < until) giveUpAfter(until - Date.now());
+        else controller.abort();
+      }, ms);
+    }
+    if (controller) giveUpAfter(REQUEST_TIMEOUT_MS);
     const options = { method: method, headers: { Accept: 'application/json' } };
     if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
@@ -266,7 +283,10 @@
     const body = { question: question };
     if (Chat.conversationId) body.conversationId = Chat.conversationId;
     if (filters) body.filters = filters;
-    requestJson('POST', '/api/ask', body).then(function (result) {
+    const patience = { untilMs: 0 };
+    const startupCheck = window.setTimeout(function () { explainWait(turn, generation, patience); }, STARTUP_CHECK_MS);
+    requestJson('POST', '/api/ask', body, patience).then(function (result) {
+      window.clearTimeout(startupCheck);
       if (generation !== Chat.generation) return; // the conversation was reset meanwhile
       setPending(false);
       clear(turn.body);
@@ -278,6 +298,21 @@
         renderError(turn, question, filters, errorMessage(result));
       }
       keepFocusSensible();
+    });
+  }
+
+  // A slow answer because the server is still starting up: say so in the turn, and wait longer.
+  function explainWait(turn, generation, patience) {
+    requestJson('GET', '/health').then(function (result) {
+      const health = result.data || {};
+      if (generation !== Chat.generation || !Chat.pending) return;
+      if (health.safetyScreen !== 'training' && health.answerModels !== 'training') return;
+      patience.untilMs = Date.now() + STARTUP_PATIENCE_MS;
+      const loading = turn.body.querySelector('.loading');
+      if (loading) {
+        loading.lastChild.textContent = STARTING_UP;
+        announce(STARTING_UP);
+      }
     });
   }
 

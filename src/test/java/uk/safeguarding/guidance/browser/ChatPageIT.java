@@ -578,6 +578,40 @@ class ChatPageIT {
     assertEquals("Needs local contact numbers", body.get("reason").getAsString());
   }
 
+  /**
+   * After a restart a question waits a minute or two for the server's models: the page asks /health
+   * why an answer is slow and, while it says "training", tells the practitioner and keeps waiting
+   * (past its usual 45 s) rather than leaving a bare spinner. The browser is told the server is
+   * training, and its ask held back five seconds, so the test does not depend on catching a real start.
+   */
+  @Test
+  void aSlowAnswerWhileTheServerIsStartingUpSaysSoAndStillArrives() throws Exception {
+    askApi(GROUNDED_QUESTION); // the real server's models are trained first, so the held-back ask is quick
+    ((JavascriptExecutor) driver).executeScript(String.join("\n",
+        "const real = window.fetch;",
+        "window.fetch = function (url, options) {",
+        "  if (String(url) === '/health') {",
+        "    return Promise.resolve(new Response(JSON.stringify({ status: 'ready', safetyScreen: 'ready',",
+        "      answerModels: 'training' }), { status: 200, headers: { 'Content-Type': 'application/json' } }));",
+        "  }",
+        "  if (String(url) === '/api/ask') {",
+        "    return new Promise(function (resolve) { window.setTimeout(resolve, 5000); })",
+        "      .then(function () { return real(url, options); });",
+        "  }",
+        "  return real(url, options);",
+        "};"));
+    int before = driver.findElements(By.cssSelector("#thread .turn-body .answer, #thread .turn-body .notice")).size();
+    WebElement box = driver.findElement(By.id("question"));
+    box.sendKeys(GROUNDED_QUESTION, Keys.ENTER);
+    WebElement loading = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#thread .loading")));
+    wait(d -> loading.getText().startsWith("The assistant is still starting up"));
+    assertEquals("The assistant is still starting up (it prepares itself for a minute or two after a restart). "
+        + "Your answer will follow; there is no need to ask again.", loading.getText());
+    WebElement turn = waitForAnswers(before + 1).get(0);
+    assertEquals(1, turn.findElements(By.cssSelector(".answer-lead")).size(), turn.getText());
+    assertEquals(0, turn.findElements(By.cssSelector(".loading")).size());
+  }
+
   // ------------------------------------------------------------------------------- helpers
 
   private static void openChat() {
