@@ -8,8 +8,10 @@ import java.io.EOFException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,6 +28,11 @@ import uk.safeguarding.guidance.ops.Hashes;
  * Wraps an embedder with two caches: passage vectors kept on disk by content hash (so a restart or
  * a reindex computes only new or changed passages), and up to {@value #QUERY_CACHE} recent query
  * vectors in memory, in a Caffeine cache (so a repeated question costs no model run). Thread-safe.
+ *
+ * <p>Only where each stored vector is in the file is kept in memory; a vector is read from the file
+ * when asked for. Holding every vector ever stored (the safety screen's and the answer step's
+ * examples, the library's sentences, passages since replaced) kept some 1.5 KB a vector in the heap
+ * for the life of the process, most of it never read again after start-up.
  */
 public final class CachedEmbedder implements Embedder {
 
@@ -36,15 +43,23 @@ public final class CachedEmbedder implements Embedder {
   /** Prefixes a question's passage-mode vector in the in-memory cache, apart from its query vector. */
   private static final String AS_PASSAGE_KEY = "\u0000passage\u0000";
 
+  /** A record of the file: the text's SHA-256, then the vector's floats (big-endian). */
+  private static final int HASH_BYTES = 32;
+
   private final Embedder model;
   private final Path file;
-  private final Map<String, float[]> passages = new ConcurrentHashMap<>();
+  private final int vectorBytes;
+  private final long recordBytes;
+  /** Each stored vector's record number in the file, by key. */
+  private final Map<String, Integer> stored = new ConcurrentHashMap<>();
   /** Bounded by count; a question asked twice at once runs the model once (the second waits for it). */
   private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
 
   public CachedEmbedder(Embedder model, Path dataDir) {
     this.model = model;
     this.file = dataDir.resolve("embeddings").resolve(model.modelId() + ".bin");
+    this.vectorBytes = Float.BYTES * model.dimension();
+    this.recordBytes = HASH_BYTES + vectorBytes;
     load();
   }
 
@@ -62,8 +77,8 @@ public final class CachedEmbedder implements Embedder {
   public float[] embedQuery(String query) {
     // A fixed text already embedded by embedQueries (a labelled example) reuses its stored vector.
     return queries.get(query, q -> {
-      float[] stored = passages.get(key(QUERY_KEY + q));
-      return stored != null ? stored : model.embedQuery(q);
+      float[] kept = read(List.of(key(QUERY_KEY + q))).get(0);
+      return kept != null ? kept : model.embedQuery(q);
     });
   }
 
@@ -87,10 +102,12 @@ public final class CachedEmbedder implements Embedder {
   private List<float[]> cached(List<String> texts, java.util.function.Function<String, String> keyOf,
       java.util.function.Function<List<String>, List<float[]>> compute) {
     List<String> keys = texts.stream().map(keyOf).toList();
+    List<float[]> out = new ArrayList<>(read(keys));
+    Map<String, float[]> computed = new java.util.HashMap<>();
     List<String> missing = new ArrayList<>();
     List<String> missingKeys = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      if (!passages.containsKey(keys.get(i)) && !missingKeys.contains(keys.get(i))) {
+      if (out.get(i) == null && computed.putIfAbsent(keys.get(i), NOT_YET) == null) {
         missing.add(texts.get(i));
         missingKeys.add(keys.get(i));
       }
@@ -99,10 +116,53 @@ public final class CachedEmbedder implements Embedder {
       List<float[]> vectors = compute.apply(missing);
       append(missingKeys, vectors);
       for (int i = 0; i < missing.size(); i++) {
-        passages.put(missingKeys.get(i), vectors.get(i));
+        computed.put(missingKeys.get(i), vectors.get(i));
+      }
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) == null) {
+          out.set(i, computed.get(keys.get(i)));
+        }
       }
     }
-    return keys.stream().map(passages::get).toList();
+    return out;
+  }
+
+  /** Marks a key being computed in this call, so a text given twice is embedded once. */
+  private static final float[] NOT_YET = new float[0];
+
+  /**
+   * The stored vectors for {@code keys}, null where none is stored (or its record cannot be read: it
+   * is then computed again). One read-only handle for the whole list; the file is only ever appended
+   * to, and a key is listed only once its record is written.
+   */
+  private List<float[]> read(List<String> keys) {
+    List<float[]> out = new ArrayList<>(java.util.Collections.nCopies(keys.size(), (float[]) null));
+    if (keys.stream().noneMatch(stored::containsKey)) {
+      return out;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer bytes = ByteBuffer.allocate(vectorBytes);
+      for (int i = 0; i < keys.size(); i++) {
+        Integer record = stored.get(keys.get(i));
+        if (record != null) {
+          bytes.clear();
+          long at = record * recordBytes + HASH_BYTES;
+          while (bytes.hasRemaining()) {
+            if (channel.read(bytes, at + bytes.position()) < 0) {
+              throw new EOFException("record " + record + " is past the end of the file");
+            }
+          }
+          float[] v = new float[vectorBytes / Float.BYTES];
+          bytes.flip().asFloatBuffer().get(v);
+          out.set(i, v);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot read the embedding cache " + file + "; its vectors will be computed again: " + e.getMessage());
+      stored.clear();
+      return new ArrayList<>(java.util.Collections.nCopies(keys.size(), (float[]) null));
+    }
+    return out;
   }
 
   private static String key(String text) {
@@ -113,10 +173,8 @@ public final class CachedEmbedder implements Embedder {
     if (!Files.exists(file)) {
       return;
     }
-    int dim = model.dimension();
-    long record = 32L + 4L * dim;
-    try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
-      long whole = channel.size() / record * record;
+    try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      long whole = channel.size() / recordBytes * recordBytes;
       if (whole != channel.size()) {
         LOG.warn("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
         channel.truncate(whole);
@@ -125,38 +183,53 @@ public final class CachedEmbedder implements Embedder {
       LOG.warn("Cannot check the embedding cache " + file + ": " + e.getMessage());
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      byte[] hash = new byte[32];
+      byte[] hash = new byte[HASH_BYTES];
+      int record = 0; // a key stored twice (two servers filled one cache) keeps its later record
       while (true) {
         try {
           in.readFully(hash);
         } catch (EOFException end) {
           break;
         }
-        float[] v = new float[dim];
-        for (int i = 0; i < dim; i++) {
-          v[i] = in.readFloat();
-        }
-        passages.put(HexFormat.of().formatHex(hash), v);
+        in.skipNBytes(vectorBytes);
+        stored.put(HexFormat.of().formatHex(hash), record++);
       }
     } catch (IOException e) {
       LOG.warn("Cannot read the embedding cache " + file + "; vectors will be recomputed: " + e.getMessage());
+      stored.clear();
     }
   }
 
+  /**
+   * Writes the records after the last whole one, then lists their keys: a key is never listed before
+   * its record is whole, and a record's number is its place in the file as written, even after an
+   * earlier append failed part-way (its partial record is cut off first).
+   */
   private synchronized void append(List<String> keys, List<float[]> vectors) {
+    long first;
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        long whole = channel.size() / recordBytes * recordBytes;
+        if (whole != channel.size()) {
+          channel.truncate(whole);
+        }
+        channel.position(whole);
+        first = whole / recordBytes;
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
         for (int i = 0; i < keys.size(); i++) {
           out.write(HexFormat.of().parseHex(keys.get(i)));
           for (float x : vectors.get(i)) {
             out.writeFloat(x);
           }
         }
+        out.flush();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the embedding cache " + file, e);
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      stored.put(keys.get(i), Math.toIntExact(first + i));
     }
   }
 }
