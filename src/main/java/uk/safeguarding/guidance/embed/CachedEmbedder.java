@@ -174,11 +174,7 @@ public final class CachedEmbedder implements Embedder {
       return;
     }
     try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      long whole = channel.size() / recordBytes * recordBytes;
-      if (whole != channel.size()) {
-        LOG.warn("The embedding cache " + file + " ends mid-record (a crash while writing); trimming it");
-        channel.truncate(whole);
-      }
+      wholeRecords(channel);
     } catch (IOException e) {
       LOG.warn("Cannot check the embedding cache " + file + ": " + e.getMessage());
     }
@@ -201,6 +197,20 @@ public final class CachedEmbedder implements Embedder {
   }
 
   /**
+   * The length of the file's whole records, a partial last record (a crash, or a write that failed
+   * part-way) cut off first, so that every record starts at a multiple of the record length.
+   */
+  private long wholeRecords(FileChannel channel) throws IOException {
+    long whole = channel.size() / recordBytes * recordBytes;
+    if (whole != channel.size()) {
+      LOG.warn(
+          "The embedding cache " + file + " ends mid-record (a write stopped part-way); cutting it to whole records");
+      channel.truncate(whole);
+    }
+    return whole;
+  }
+
+  /**
    * Writes the records after the last whole one, then lists their keys: a key is never listed before
    * its record is whole, and a record's number is its place in the file as written, even after an
    * earlier append failed part-way (its partial record is cut off first).
@@ -210,10 +220,7 @@ public final class CachedEmbedder implements Embedder {
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        long whole = channel.size() / recordBytes * recordBytes;
-        if (whole != channel.size()) {
-          channel.truncate(whole);
-        }
+        long whole = wholeRecords(channel);
         channel.position(whole);
         first = whole / recordBytes;
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
