@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ final class PageFiles {
    * The browser asks again every time and gets a 304 while the file is unchanged: a new version of
    * the page is seen at once after an upgrade, at the cost of one small round trip.
    */
-  static final String CACHE_CONTROL = "no-cache";
+  static final String REVALIDATE = "no-cache";
   /** Hex digits of the content's SHA-256 in its ETag: enough to tell two versions of a file apart. */
   private static final int ETAG_HEX_DIGITS = 16;
 
@@ -155,7 +156,7 @@ final class PageFiles {
   }
 
   private static void serve(Context ctx, File f) {
-    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header(Header.CACHE_CONTROL, REVALIDATE);
     ctx.header("ETag", f.etag());
     if (unchanged(ctx.header("If-None-Match"), f.etag())) {
       ctx.status(304);
