@@ -106,7 +106,7 @@ public final class AskService {
   /**
    * Where the answer step's learned models are, for {@code /health}: "ready" (serving; also while new
    * ones are trained for a changed library), "training" (the first training since start-up: an ask
-   * waits for it, a minute or two on a fresh data folder), "failed" (the hand-set rules answer;
+   * waits for it, a minute or two on a fresh data folder, unless the safety screen finds it urgent), "failed" (the hand-set rules answer;
    * {@link #trainerLinesSkipped} says why) or "off" (no embedding model, BM25 only: the hand-set rules
    * by design).
    */
@@ -170,7 +170,10 @@ public final class AskService {
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
     // hand-set weights.
-    LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null : learned.get();
+    // A child in danger now: the answer never waits for the models' first training (a minute or two after
+    // a fresh start); until it ends the hand-set rules answer, behind the urgent prompt the page shows first.
+    LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null
+        : urgent ? learned.readyNow() : learned.get();
     AnswerSearch.Found found = followUps.find(question, searched, terms,
         conversations.turns(request.conversationId()), request.filters(), models);
     List<Scored> scored = found.scored();

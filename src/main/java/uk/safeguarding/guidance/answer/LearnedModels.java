@@ -136,6 +136,14 @@ final class LearnedModels {
     return t;
   }
 
+  /**
+   * The models for the current library when some are trained, without waiting for the first training
+   * (null until it ends); like {@link #get}, a changed library is learned anew in the background.
+   */
+  Trained readyNow() {
+    return current.get() == null ? null : get();
+  }
+
   /** Why the first training failed, for /health; empty when it did not (or has not yet run). */
   String failure() {
     Failed f = failed.get();

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -70,9 +73,15 @@ class LearnedModelsTest {
   /** {@code examiner}: what the examiner says it searches, beside the library {@code hash}. */
   private static LearnedModels models(AtomicReference<String> hash, AtomicInteger trainings,
       List<AnswerableExamples.Example> examples, String examiner) {
+    return new LearnedModels(hash::get, examiner(hash, trainings, examiner), () -> examples);
+  }
+
+  /** Finds a close passage for each question starting "a", a distant one for the others. */
+  private static LearnedModels.Examiner examiner(AtomicReference<String> hash, AtomicInteger trainings,
+      String examiner) {
     Random random = new Random(7);
     Map<Candidates, Evidence> seen = new IdentityHashMap<>();
-    return new LearnedModels(hash::get, new LearnedModels.Examiner() {
+    return new LearnedModels.Examiner() {
 
       @Override
       public List<Candidates> gather(List<String> questions) {
@@ -100,7 +109,7 @@ class LearnedModelsTest {
       public String describe() {
         return examiner + " over " + hash.get();
       }
-    }, () -> examples);
+    };
   }
 
   @Test
@@ -143,6 +152,49 @@ class LearnedModelsTest {
     }
     assertNotSame(first, models.get());
     assertTrue(trainings.get() == 2, "trained once per library, got " + trainings.get());
+  }
+
+  @Test
+  void an_urgent_question_does_not_wait_for_the_first_training_and_later_gets_the_models() throws Exception {
+    CountDownLatch gathering = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger trainings = new AtomicInteger();
+    LearnedModels.Examiner blocked = examiner(new AtomicReference<>("h1"), trainings, "blocked");
+    LearnedModels models = new LearnedModels(() -> "h1", new LearnedModels.Examiner() {
+
+      @Override
+      public List<Candidates> gather(List<String> questions) {
+        gathering.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return blocked.gather(questions);
+      }
+
+      @Override
+      public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+        return blocked.evidence(found, ranked);
+      }
+
+      @Override
+      public List<SentenceFeatures.Row> rows(Evidence e) {
+        return blocked.rows(e);
+      }
+
+      @Override
+      public String describe() {
+        return "held back " + EXAMINERS.incrementAndGet();
+      }
+    }, LearnedModelsTest::examples);
+    CompletableFuture<LearnedModels.Trained> first = CompletableFuture.supplyAsync(models::get);
+    assertTrue(gathering.await(30, TimeUnit.SECONDS), "the first training started");
+    assertEquals(null, models.readyNow(), "no models yet, and no wait for them");
+    release.countDown();
+    LearnedModels.Trained trained = first.get(60, TimeUnit.SECONDS);
+    assertSame(trained, models.readyNow(), "once trained, the models answer urgent questions too");
+    assertEquals(1, trainings.get(), "trained once");
   }
 
   @Test
