@@ -40,8 +40,9 @@ final class BadRequest extends RuntimeException {
    * where it was given (the name itself, or "filters.colour").
    */
   static BadRequest unknown(String kind, String name, String parameter, String value, Set<String> known) {
-    return new BadRequest(parameter, value, "Unknown " + kind + " '" + name + "'; known " + kind + "s: "
-        + String.join(", ", new TreeSet<>(known)) + ".");
+    return new BadRequest(parameter, value, "Unknown " + kind + " '" + name + "'; "
+        + (known.isEmpty() ? "this takes no " + kind + "s."
+            : "known " + kind + "s: " + String.join(", ", new TreeSet<>(known)) + "."));
   }
 
   ApiError toError() {

@@ -100,7 +100,9 @@ final class LibraryController {
         Params.filter("year", values.apply("year"), known.years()));
   }
 
+  /** The library's documents; it takes no parameters (a client's {@code ?limit=5} is refused, not ignored). */
   void documents(Context ctx) {
+    Params.onlyKnown(ctx, Set.of());
     var docs = views.documents().stream().map(e -> Dto.DocumentSummary.of(e.document().metadata(), e.passages()))
         .toList();
     ctx.json(new Dto.DocumentList(docs.size(), docs));
@@ -112,6 +114,7 @@ final class LibraryController {
   }
 
   void document(Context ctx) {
+    Params.onlyKnown(ctx, Set.of());
     String id = ctx.pathParam("id");
     LibraryViews.Document doc = views.document(id)
         .orElseThrow(() -> new NotFoundResponse("No document with id '" + id + "'."));
