@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives memory back to the machine once the start-up work is done, and when the server is idle. The
- * start-up work (training the safety screen on 2,537 embedded examples, then the answer step's
+ * start-up work (training the safety screen on 2,592 embedded examples, then the answer step's
  * models) needs about 140 MiB of heap for a minute; serving the shipped corpus needs about 65. By
  * default the JVM keeps the heap it once grew to, and glibc keeps what ONNX Runtime and the JIT
  * compiler freed, so the process stayed at about 500 MiB resident (BENCHMARKS.md section 10).

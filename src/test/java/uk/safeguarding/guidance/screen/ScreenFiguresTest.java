@@ -1,12 +1,20 @@
 package uk.safeguarding.guidance.screen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.TestApp;
 import uk.safeguarding.guidance.embed.BgeSmallEmbedder;
 import uk.safeguarding.guidance.embed.CachedEmbedder;
+import uk.safeguarding.guidance.privacy.PersonalData;
 
 /**
  * The safety screen's figures on the bank's held-out test split, trained on the train split only,
@@ -15,12 +23,14 @@ import uk.safeguarding.guidance.embed.CachedEmbedder;
  */
 class ScreenFiguresTest {
 
-  /** Measured 0.990 (196/198) and 0.096 (40/416) (BENCHMARKS.md); a margin of about two situations each way. */
+  /** Measured 0.995 (197/198) and 0.096 (40/416) (BENCHMARKS.md); a margin of about two situations each way. */
   static final double HYBRID_RECALL = 0.98;
   static final double HYBRID_FALSE_ALARMS = 0.101;
-  /** Measured 0.995 (197/198) and 0.192 (80/416) without the model. */
+  /** Measured 0.995 (197/198) and 0.200 (83/416) without the model. */
   static final double LEXICAL_RECALL = 0.985;
-  static final double LEXICAL_FALSE_ALARMS = 0.197;
+  static final double LEXICAL_FALSE_ALARMS = 0.205;
+  /** The questions the chat page offers a new user ("Try one of these questions"). */
+  private static final Pattern STARTER = Pattern.compile("data-question=\"([^\"]+)\"");
 
   private static final List<Example> BANK = ExampleFiles.bank();
   private static final List<Example> TRAIN = BANK.stream().filter(e -> e.split().equals("train")).toList();
@@ -41,5 +51,18 @@ class ScreenFiguresTest {
     ScreenEval.Result r = ScreenEval.score(s, TEST);
     assertTrue(r.recall() >= LEXICAL_RECALL, "recall " + r.recall() + ", missed " + r.missed());
     assertTrue(r.falseAlarmRate() <= LEXICAL_FALSE_ALARMS, "false alarms " + r.falseAlarmRate());
+  }
+
+  @Test
+  void the_chat_pages_own_starter_questions_are_not_flagged_urgent() throws IOException {
+    List<String> starters = STARTER.matcher(Files.readString(Path.of("web/index.html"))).results()
+        .map(m -> m.group(1)).toList();
+    assertEquals(6, starters.size(), "the page's starters");
+    SafetyScreen s = SafetyScreen.train(BANK, new CachedEmbedder(new BgeSmallEmbedder(), TestApp.SHARED_DATA),
+        SafetyScreen.HYBRID);
+    for (String q : starters) {
+      Verdict v = s.assess(PersonalData.mask(q));
+      assertFalse(v.urgent(), q + ": " + v.reason());
+    }
   }
 }
