@@ -19,6 +19,12 @@ final class NameDetector {
   private static final Pattern CUE_GAP = Pattern.compile("[\\s(\"'‘“:]*");
   private static final Pattern BRACKETED_AGE_OR_RELATION = Pattern.compile(
       "\\s*\\(\\s*(?:\\d{1,2}|aged?\\s*\\d{1,2}|[a-z]+)\\s*\\)");
+  /**
+   * "Amir (6)", "Hunter (aged 4)", "Cash (3yo)": an age in brackets right after a capitalised word
+   * makes it a person, even one the dictionary lists as a word and no name list knows.
+   */
+  private static final Pattern BRACKETED_AGE = Pattern.compile(
+      "\\s*\\(\\s*(?:aged?\\s*)?\\d{1,2}\\s*(?:yo|y/o|yrs?|years?(?:\\s*old)?)?\\s*\\)");
   /** "I've", "Don't": a contraction is never a name. */
   private static final Pattern CONTRACTION = Pattern.compile("['’](?:ve|m|d|ll|re|t)$");
   /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
@@ -120,7 +126,7 @@ final class NameDetector {
       return false;
     }
     if (english) {
-      return givenName && isEnglishWordUsedAsName(text, tokens, i);
+      return givenName && isEnglishWordUsedAsName(text, tokens, i) || ageAfter(text, t);
     }
     return !after(tokens, i, PLACE_PREPOSITIONS);
   }
@@ -179,6 +185,10 @@ final class NameDetector {
   /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */
   private static boolean bracketAfter(String text, Token t) {
     return BRACKETED_AGE_OR_RELATION.matcher(text).region(t.end(), text.length()).lookingAt();
+  }
+
+  private static boolean ageAfter(String text, Token t) {
+    return BRACKETED_AGE.matcher(text).region(t.end(), text.length()).lookingAt();
   }
 
   /** "Clare's Law", "Sarah's Law": laws named after people are guidance, not identifiers. */

@@ -77,6 +77,20 @@ class PersonalDataTest {
   }
 
   /**
+   * A capitalised word the dictionary lists and no name list knows ("Amir", "Hunter", "Brook") is a
+   * person when an age in brackets follows it; a year or a subsection in brackets is not an age.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Mrs Patel says Amir (6) is never spoken to|Mrs [name] says [name] (6) is never spoken to",
+      "Hunter (aged 4) has bruises again|[name] (aged 4) has bruises again",
+      "worried about Brook (14yo) going missing|worried about [name] (14yo) going missing",
+      "the Review (2021) said Section 47 (2) enquiries were late|the Review (2021) said Section 47 (2) enquiries were late"})
+  void a_word_followed_by_an_age_in_brackets_is_a_name(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /**
    * The other direction: a modal or month before a capitalised word the dictionary does not list
    * as a proper noun, titles of the library's models, and a sentence that opens with "Mark" as a verb.
    */
