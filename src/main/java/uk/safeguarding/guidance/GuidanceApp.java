@@ -101,7 +101,7 @@ public final class GuidanceApp {
         : null;
     this.ask = new AskService(search, holder,
         sharedConversations != null ? sharedConversations : Conversations.standard(), learning, screen, embedder,
-        config.corpusDir());
+        config.corpusDir(), config.dataDir());
     Curator curator = new Curator(config.corpusDir(), config.dataDir(), reader, reindexer::reindex, learning,
         config.maxUploadBytes(), clock);
     AdminServices admin = new AdminServices(curator, learning, accounts, new Sessions(database, clock),

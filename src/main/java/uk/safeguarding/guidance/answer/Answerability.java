@@ -1,5 +1,8 @@
 package uk.safeguarding.guidance.answer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +100,19 @@ final class Answerability {
     double threshold = threshold(scores, answerable, settings.targetRecall());
     return new Answerability(Logistic.fit(extended, answerable, settings.c(), settings.embeddingWeight()), threshold,
         neighbours);
+  }
+
+  /** Writes the model, its threshold and the examples it reads for {@link #readFrom} ({@link ModelsFile}). */
+  void writeTo(DataOutput out) throws IOException {
+    model.writeTo(out);
+    out.writeDouble(threshold);
+    neighbours.writeTo(out);
+  }
+
+  static Answerability readFrom(DataInput in) throws IOException {
+    Logistic model = Logistic.readFrom(in);
+    double threshold = in.readDouble();
+    return new Answerability(model, threshold, ExampleNeighbours.readFrom(in));
   }
 
   /** The probability that the question is answerable. */

@@ -1,9 +1,13 @@
 package uk.safeguarding.guidance.answer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import uk.safeguarding.guidance.embed.Vectors;
 
 /**
@@ -51,6 +55,33 @@ final class AnsweredBefore {
     byPassage.forEach((id, asked) -> answered.put(id, new Answered(
         asked.stream().map(i -> examples.get(i).question()).toList(), asked.stream().mapToInt(i -> i).toArray())));
     return new AnsweredBefore(Map.copyOf(answered));
+  }
+
+  /** Writes which examples each passage answered, with their questions' vectors, for {@link #readFrom}. */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(byPassage.size());
+    for (Map.Entry<String, Answered> e : new TreeMap<>(byPassage).entrySet()) {
+      ModelsFile.string(out, e.getKey());
+      ModelsFile.ints(out, e.getValue().examples());
+      for (float[] q : e.getValue().questions()) {
+        ModelsFile.floats(out, q);
+      }
+    }
+  }
+
+  static AnsweredBefore readFrom(DataInput in) throws IOException {
+    int passages = ModelsFile.length(in);
+    Map<String, Answered> byPassage = new HashMap<>();
+    for (int p = 0; p < passages; p++) {
+      String id = ModelsFile.string(in);
+      int[] examples = ModelsFile.ints(in);
+      List<float[]> questions = new ArrayList<>();
+      for (int k = 0; k < examples.length; k++) {
+        questions.add(ModelsFile.floats(in));
+      }
+      byPassage.put(id, new Answered(List.copyOf(questions), examples));
+    }
+    return new AnsweredBefore(Map.copyOf(byPassage));
   }
 
   /**

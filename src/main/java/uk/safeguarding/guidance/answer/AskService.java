@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
+import uk.safeguarding.guidance.ops.BuildFingerprint;
 import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.screen.Verdict;
@@ -71,6 +72,16 @@ public final class AskService {
    */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
       ScreenService screen, Embedder embedder, Path corpusDir) {
+    this(search, holder, conversations, log, screen, embedder, corpusDir, null);
+  }
+
+  /**
+   * As above, and the learned models, once trained, are kept in {@code dataDir} ({@value ModelsFile#NAME};
+   * null: not kept), so that the next start of the same build over the same library and examples reads
+   * them in a second or two instead of training them for a minute or more.
+   */
+  public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
+      ScreenService screen, Embedder embedder, Path corpusDir, Path dataDir) {
     this.search = search;
     this.screen = screen;
     this.holder = holder;
@@ -81,7 +92,8 @@ public final class AskService {
     this.followUps = new FollowUps(finder);
     this.trainers = new TrainerExamples(corpusDir);
     this.learned = embedder == null ? null
-        : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank);
+        : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank,
+            dataDir == null ? null : dataDir.resolve(ModelsFile.NAME), BuildFingerprint.current());
     this.reranker = learned == null ? null : new SearchReranker(finder, learned);
   }
 

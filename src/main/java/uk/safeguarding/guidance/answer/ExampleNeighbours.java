@@ -1,5 +1,8 @@
 package uk.safeguarding.guidance.answer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +108,23 @@ final class ExampleNeighbours {
       sum += v;
     }
     return sum / values.length;
+  }
+
+  /** Writes the examples' vectors and labels for {@link #readFrom} ({@link ModelsFile}). */
+  void writeTo(DataOutput out) throws IOException {
+    vectors.writeTo(out);
+    ModelsFile.ints(out, exampleOf);
+    ModelsFile.booleans(out, answerable);
+  }
+
+  static ExampleNeighbours readFrom(DataInput in) throws IOException {
+    VectorColumns vectors = VectorColumns.readFrom(in, ModelsFile.MAX_ARRAY);
+    int[] exampleOf = ModelsFile.ints(in);
+    boolean[] answerable = ModelsFile.booleans(in);
+    if (exampleOf.length != vectors.size() || answerable.length != vectors.size()) {
+      throw new IOException("Expected " + vectors.size() + " examples' labels, got " + answerable.length);
+    }
+    return new ExampleNeighbours(vectors, exampleOf, answerable);
   }
 
   /** {@code input} with the figures for its question appended to its own. */

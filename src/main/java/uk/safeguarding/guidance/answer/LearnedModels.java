@@ -1,7 +1,10 @@
 package uk.safeguarding.guidance.answer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,12 +91,26 @@ final class LearnedModels {
   /** The first training's failure: not tried again until the library (or the trainers' examples) change. */
   private final AtomicReference<Failed> failed = new AtomicReference<>();
   private final Object firstTraining = new Object();
+  private final Path file;
+  private final String build;
 
   /** @param examiner what a search finds for each example question against the current library */
   LearnedModels(Supplier<String> libraryHash, Examiner examiner, Supplier<List<AnswerableExamples.Example>> examples) {
+    this(libraryHash, examiner, examples, null, "");
+  }
+
+  /**
+   * @param file where trained models are kept between restarts ({@link ModelsFile}); null: nowhere
+   * @param build the code that trains them ({@link uk.safeguarding.guidance.ops.BuildFingerprint}): a file
+   *     written by another build is not read
+   */
+  LearnedModels(Supplier<String> libraryHash, Examiner examiner, Supplier<List<AnswerableExamples.Example>> examples,
+      Path file, String build) {
     this.libraryHash = libraryHash;
     this.examiner = examiner;
     this.examples = examples;
+    this.file = file;
+    this.build = build;
   }
 
   /**
@@ -153,6 +170,11 @@ final class LearnedModels {
   /** A first training that failed: for which library and trainers' examples, and why (for /health). */
   private record Failed(String libraryHash, String reason) {}
 
+  /** Forgets the models trained in this process, as a restart would (tests of {@link ModelsFile}). */
+  static void forgetRemembered() {
+    MEMO.forget();
+  }
+
   /** The models trained so far, without waiting for or starting a training; null before the first. */
   Trained current() {
     return current.get();
@@ -163,8 +185,35 @@ final class LearnedModels {
     String hash = libraryHash.get();
     List<AnswerableExamples.Example> labelled = examples.get();
     String searched = examiner.describe();
-    return MEMO.get(searched + "|" + TrainingMemo.digest(labelled), () -> train(hash, labelled),
+    String key = searched + "|" + TrainingMemo.digest(labelled);
+    return MEMO.get(key, () -> kept(key + "|" + build, hash, labelled, searched),
         () -> searched.equals(examiner.describe())).against(hash);
+  }
+
+  /**
+   * The models in {@link #file} when they were trained from what {@code key} names; else trained now,
+   * and kept there for the next start when nothing they read changed meanwhile.
+   */
+  private Trained kept(String key, String hash, List<AnswerableExamples.Example> labelled, String searched) {
+    if (file != null) {
+      long start = System.nanoTime();
+      Optional<Trained> stored = ModelsFile.read(file, key);
+      if (stored.isPresent()) {
+        LOG.info(String.format("Answer step models read from %s in %d ms, answer threshold %.3f", file,
+            (System.nanoTime() - start) / 1_000_000, stored.get().answerability().threshold()));
+        return stored.get();
+      }
+    }
+    Trained trained = train(hash, labelled);
+    if (file != null && searched.equals(examiner.describe())) {
+      try {
+        ModelsFile.write(file, key, trained);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("The answer step's models could not be kept in {} ({}); the next start trains them again", file,
+            e.toString());
+      }
+    }
+    return trained;
   }
 
   private Trained train(String hash, List<AnswerableExamples.Example> labelled) {

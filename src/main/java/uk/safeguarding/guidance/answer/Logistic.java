@@ -7,6 +7,11 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +75,29 @@ final class Logistic {
     p.bias = 1;
     return new Logistic(Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.001)), mean, scale, embeddingWeight,
         size);
+  }
+
+  /** Writes this model for {@link #readFrom} ({@link ModelsFile}): liblinear's own text, which keeps every digit. */
+  void writeTo(DataOutput out) throws IOException {
+    StringWriter text = new StringWriter();
+    Linear.saveModel(text, model);
+    ModelsFile.string(out, text.toString());
+    ModelsFile.doubles(out, mean);
+    ModelsFile.doubles(out, scale);
+    out.writeDouble(embeddingWeight);
+    out.writeInt(size);
+  }
+
+  static Logistic readFrom(DataInput in) throws IOException {
+    Model model = Linear.loadModel(new StringReader(ModelsFile.string(in)));
+    double[] mean = ModelsFile.doubles(in);
+    double[] scale = ModelsFile.doubles(in);
+    double embeddingWeight = in.readDouble();
+    int size = in.readInt();
+    if (mean.length != scale.length || size < mean.length + 1 || model.getNrFeature() != size - 1) {
+      throw new IOException("a logistic regression of " + model.getNrFeature() + " features for " + size);
+    }
+    return new Logistic(model, mean, scale, embeddingWeight, size);
   }
 
   /** The probability of the positive label. */

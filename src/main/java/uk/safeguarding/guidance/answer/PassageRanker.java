@@ -1,5 +1,8 @@
 package uk.safeguarding.guidance.answer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,11 +59,40 @@ final class PassageRanker {
   private final double[] towardSentence;
 
   private PassageRanker(StreamedLogistic model, int dimensions, AnsweredBefore answeredBefore) {
+    this(answeredBefore, model.intercept(), model.coefficients(0, NAMES.size()),
+        model.coefficients(NAMES.size(), NAMES.size() + dimensions),
+        model.coefficients(NAMES.size() + dimensions, NAMES.size() + 2 * dimensions));
+  }
+
+  private PassageRanker(AnsweredBefore answeredBefore, double intercept, double[] named, double[] towardPassage,
+      double[] towardSentence) {
     this.answeredBefore = answeredBefore;
-    this.intercept = model.intercept();
-    this.named = model.coefficients(0, NAMES.size());
-    this.towardPassage = model.coefficients(NAMES.size(), NAMES.size() + dimensions);
-    this.towardSentence = model.coefficients(NAMES.size() + dimensions, NAMES.size() + 2 * dimensions);
+    this.intercept = intercept;
+    this.named = named;
+    this.towardPassage = towardPassage;
+    this.towardSentence = towardSentence;
+  }
+
+  /** Writes the fitted coefficients and the examples remembered, for {@link #readFrom} ({@link ModelsFile}). */
+  void writeTo(DataOutput out) throws IOException {
+    answeredBefore.writeTo(out);
+    out.writeDouble(intercept);
+    ModelsFile.doubles(out, named);
+    ModelsFile.doubles(out, towardPassage);
+    ModelsFile.doubles(out, towardSentence);
+  }
+
+  static PassageRanker readFrom(DataInput in) throws IOException {
+    AnsweredBefore before = AnsweredBefore.readFrom(in);
+    double intercept = in.readDouble();
+    double[] named = ModelsFile.doubles(in);
+    double[] towardPassage = ModelsFile.doubles(in);
+    double[] towardSentence = ModelsFile.doubles(in);
+    if (named.length != NAMES.size() || towardPassage.length != towardSentence.length) {
+      throw new IOException("a reranker of " + named.length + " named figures and " + towardPassage.length + "/"
+          + towardSentence.length + " dimensions");
+    }
+    return new PassageRanker(before, intercept, named, towardPassage, towardSentence);
   }
 
   /**

@@ -1,5 +1,8 @@
 package uk.safeguarding.guidance.embed;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -36,6 +39,33 @@ public final class VectorColumns {
       }
     }
     return new VectorColumns(columns, vectors.size());
+  }
+
+  /** Writes the vectors for {@link #readFrom}: the dimension, the count, then each column's numbers exactly. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(columns.length);
+    out.writeInt(size);
+    for (float[] column : columns) {
+      for (int v = 0; v < size; v++) {
+        out.writeFloat(column[v]);
+      }
+    }
+  }
+
+  /** Vectors {@link #writeTo} wrote; at most {@code maxNumbers} numbers in all (a damaged count asks for no more). */
+  public static VectorColumns readFrom(DataInput in, long maxNumbers) throws IOException {
+    int dimension = in.readInt();
+    int size = in.readInt();
+    if (dimension < 0 || size < 0 || (long) dimension * size > maxNumbers) {
+      throw new IOException("Expected at most " + maxNumbers + " numbers, got " + dimension + " × " + size);
+    }
+    float[][] columns = new float[dimension][size];
+    for (float[] column : columns) {
+      for (int v = 0; v < size; v++) {
+        column[v] = in.readFloat();
+      }
+    }
+    return new VectorColumns(columns, size);
   }
 
   /** How many vectors there are. */

@@ -26,6 +26,11 @@ public final class TrainingMemo<V> {
   /** Soft values: the collector may drop a remembered training under memory pressure; serving holds its own. */
   private final Cache<String, V> memo = Caffeine.newBuilder().maximumSize(REMEMBERED).softValues().build();
 
+  /** Forgets every training remembered, as a restart of the process would (for tests of what a restart reads). */
+  public void forget() {
+    memo.invalidateAll();
+  }
+
   /** Why a training failed, for /health: out of memory names its remedy, anything else its own message. */
   public static String whyFailed(Throwable e) {
     return e instanceof OutOfMemoryError ? "out of memory: give the server more heap, -Xmx" : e.getMessage();

@@ -1,16 +1,23 @@
 package uk.safeguarding.guidance.answer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -20,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
@@ -195,6 +204,77 @@ class LearnedModelsTest {
     LearnedModels.Trained trained = first.get(60, TimeUnit.SECONDS);
     assertSame(trained, models.readyNow(), "once trained, the models answer urgent questions too");
     assertEquals(1, trainings.get(), "trained once");
+  }
+
+  @TempDir
+  Path dir;
+
+  /** A server's models over library "h1" and the usual examples, kept in {@code file} by {@code build}. */
+  private static LearnedModels kept(AtomicInteger trainings, String examiner, Path file, String build) {
+    AtomicReference<String> hash = new AtomicReference<>("h1");
+    return new LearnedModels(hash::get, examiner(hash, trainings, examiner), LearnedModelsTest::examples, file, build);
+  }
+
+  /** The same decisions to the bit: answer or decline, the sentence scores and the passages' order. */
+  private static void assertSameDecisions(LearnedModels.Trained expected, LearnedModels.Trained actual) {
+    assertEquals(expected.answerability().threshold(), actual.answerability().threshold());
+    Random random = new Random(5);
+    for (int i = 0; i < 20; i++) {
+      Evidence e = evidence(i % 2 == 0, random);
+      assertEquals(expected.answerability().score(e.answerability()), actual.answerability().score(e.answerability()));
+      for (SentenceFeatures.Row r : SentenceFeatures.rows(e, LearnedModelsTest::termsOf)) {
+        assertEquals(expected.score(r.figures()), actual.score(r.figures()));
+      }
+      Candidates c = new Candidates(e.terms(), e.question(), e.scored().stream().map(Scored::hit).toList(),
+          e.sentenceCosines(), e.scored().stream().map(Scored::coverage).toList());
+      assertEquals(expected.rank(c), actual.rank(c));
+    }
+    assertEquals(expected.unfound(), actual.unfound());
+  }
+
+  @Test
+  void trained_models_are_kept_and_read_back_by_the_next_start_of_the_same_build_only() throws IOException {
+    Path file = dir.resolve(ModelsFile.NAME);
+    AtomicInteger trainings = new AtomicInteger();
+    String examiner = "kept " + EXAMINERS.incrementAndGet();
+    LearnedModels.Trained trained = kept(trainings, examiner, file, "build 1").get();
+    assertEquals(1, trainings.get());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList(), "kept in the data folder, and nothing else left there");
+    }
+    assertNotNull(trained.ranker(), "the reranker is kept too");
+
+    LearnedModels.forgetRemembered(); // a restart
+    LearnedModels.Trained read = kept(trainings, examiner, file, "build 1").get();
+    assertEquals(1, trainings.get(), "read, not trained again");
+    assertNotSame(trained, read);
+    assertSameDecisions(trained, read);
+
+    LearnedModels.forgetRemembered();
+    kept(trainings, examiner, file, "build 2").get();
+    assertEquals(2, trainings.get(), "another build's file is not read");
+    assertEquals(Optional.empty(), ModelsFile.read(file, "another library|build 2"));
+  }
+
+  @Test
+  void a_damaged_truncated_or_foreign_file_is_ignored_and_the_models_trained_and_kept_again() throws IOException {
+    Path file = dir.resolve(ModelsFile.NAME);
+    AtomicInteger trainings = new AtomicInteger();
+    String examiner = "damaged " + EXAMINERS.incrementAndGet();
+    LearnedModels.Trained trained = kept(trainings, examiner, file, "b").get();
+    byte[] whole = Files.readAllBytes(file);
+    byte[] flipped = whole.clone();
+    flipped[whole.length / 2] ^= 1;
+    List<byte[]> damaged = List.of(flipped, Arrays.copyOf(whole, whole.length - 100), Arrays.copyOf(whole, 20),
+        "not a models file".getBytes(StandardCharsets.UTF_8), new byte[] {0x7f, 0x7f, 0x7f, 0x7f});
+    for (byte[] bytes : damaged) {
+      Files.write(file, bytes);
+      LearnedModels.forgetRemembered();
+      int before = trainings.get();
+      assertSameDecisions(trained, kept(trainings, examiner, file, "b").get());
+      assertEquals(before + 1, trainings.get(), "trained again");
+      assertArrayEquals(whole, Files.readAllBytes(file), "kept whole again");
+    }
   }
 
   @Test
