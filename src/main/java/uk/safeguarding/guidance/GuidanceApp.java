@@ -88,7 +88,7 @@ public final class GuidanceApp {
       t.setDaemon(true);
       return t;
     });
-    this.screen = new ScreenService(config.corpusDir(), model, training);
+    this.screen = new ScreenService(config.corpusDir(), model, training, config.dataDir());
     // Replicas sharing a PostgreSQL share the corpus of record and conversations too.
     this.corpusSync = database.dialect() == Dialect.POSTGRESQL
         ? CorpusSync.of(database, config.corpusDir(), reindexer, clock)

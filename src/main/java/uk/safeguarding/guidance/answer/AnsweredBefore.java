@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.safeguarding.guidance.embed.Vectors;
@@ -61,23 +62,23 @@ final class AnsweredBefore {
   void writeTo(DataOutput out) throws IOException {
     out.writeInt(byPassage.size());
     for (Map.Entry<String, Answered> e : new TreeMap<>(byPassage).entrySet()) {
-      ModelsFile.string(out, e.getKey());
-      ModelsFile.ints(out, e.getValue().examples());
+      CheckedFile.string(out, e.getKey());
+      CheckedFile.ints(out, e.getValue().examples());
       for (float[] q : e.getValue().questions()) {
-        ModelsFile.floats(out, q);
+        CheckedFile.floats(out, q);
       }
     }
   }
 
   static AnsweredBefore readFrom(DataInput in) throws IOException {
-    int passages = ModelsFile.length(in);
+    int passages = CheckedFile.length(in);
     Map<String, Answered> byPassage = new HashMap<>();
     for (int p = 0; p < passages; p++) {
-      String id = ModelsFile.string(in);
-      int[] examples = ModelsFile.ints(in);
+      String id = CheckedFile.string(in);
+      int[] examples = CheckedFile.ints(in);
       List<float[]> questions = new ArrayList<>();
       for (int k = 0; k < examples.length; k++) {
-        questions.add(ModelsFile.floats(in));
+        questions.add(CheckedFile.floats(in));
       }
       byPassage.put(id, new Answered(List.copyOf(questions), examples));
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.Objects;
 import uk.safeguarding.guidance.embed.VectorColumns;
 
@@ -113,14 +114,14 @@ final class ExampleNeighbours {
   /** Writes the examples' vectors and labels for {@link #readFrom} ({@link ModelsFile}). */
   void writeTo(DataOutput out) throws IOException {
     vectors.writeTo(out);
-    ModelsFile.ints(out, exampleOf);
-    ModelsFile.booleans(out, answerable);
+    CheckedFile.ints(out, exampleOf);
+    CheckedFile.booleans(out, answerable);
   }
 
   static ExampleNeighbours readFrom(DataInput in) throws IOException {
-    VectorColumns vectors = VectorColumns.readFrom(in, ModelsFile.MAX_ARRAY);
-    int[] exampleOf = ModelsFile.ints(in);
-    boolean[] answerable = ModelsFile.booleans(in);
+    VectorColumns vectors = VectorColumns.readFrom(in, CheckedFile.MAX_ARRAY);
+    int[] exampleOf = CheckedFile.ints(in);
+    boolean[] answerable = CheckedFile.booleans(in);
     if (exampleOf.length != vectors.size() || answerable.length != vectors.size()) {
       throw new IOException("Expected " + vectors.size() + " examples' labels, got " + answerable.length);
     }

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
  * A logistic regression (liblinear) over a few figures, standardised on the training examples so
@@ -81,17 +82,17 @@ final class Logistic {
   void writeTo(DataOutput out) throws IOException {
     StringWriter text = new StringWriter();
     Linear.saveModel(text, model);
-    ModelsFile.string(out, text.toString());
-    ModelsFile.doubles(out, mean);
-    ModelsFile.doubles(out, scale);
+    CheckedFile.string(out, text.toString());
+    CheckedFile.doubles(out, mean);
+    CheckedFile.doubles(out, scale);
     out.writeDouble(embeddingWeight);
     out.writeInt(size);
   }
 
   static Logistic readFrom(DataInput in) throws IOException {
-    Model model = Linear.loadModel(new StringReader(ModelsFile.string(in)));
-    double[] mean = ModelsFile.doubles(in);
-    double[] scale = ModelsFile.doubles(in);
+    Model model = Linear.loadModel(new StringReader(CheckedFile.string(in)));
+    double[] mean = CheckedFile.doubles(in);
+    double[] scale = CheckedFile.doubles(in);
     double embeddingWeight = in.readDouble();
     int size = in.readInt();
     if (mean.length != scale.length || size < mean.length + 1 || model.getNrFeature() != size - 1) {

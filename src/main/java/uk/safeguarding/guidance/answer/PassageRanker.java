@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import uk.safeguarding.guidance.search.SearchHit;
@@ -77,17 +78,17 @@ final class PassageRanker {
   void writeTo(DataOutput out) throws IOException {
     answeredBefore.writeTo(out);
     out.writeDouble(intercept);
-    ModelsFile.doubles(out, named);
-    ModelsFile.doubles(out, towardPassage);
-    ModelsFile.doubles(out, towardSentence);
+    CheckedFile.doubles(out, named);
+    CheckedFile.doubles(out, towardPassage);
+    CheckedFile.doubles(out, towardSentence);
   }
 
   static PassageRanker readFrom(DataInput in) throws IOException {
     AnsweredBefore before = AnsweredBefore.readFrom(in);
     double intercept = in.readDouble();
-    double[] named = ModelsFile.doubles(in);
-    double[] towardPassage = ModelsFile.doubles(in);
-    double[] towardSentence = ModelsFile.doubles(in);
+    double[] named = CheckedFile.doubles(in);
+    double[] towardPassage = CheckedFile.doubles(in);
+    double[] towardSentence = CheckedFile.doubles(in);
     if (named.length != NAMES.size() || towardPassage.length != towardSentence.length) {
       throw new IOException("a reranker of " + named.length + " named figures and " + towardPassage.length + "/"
           + towardSentence.length + " dimensions");

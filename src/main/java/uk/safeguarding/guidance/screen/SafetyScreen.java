@@ -7,6 +7,11 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.privacy.PersonalData;
 
 /**
@@ -125,6 +131,43 @@ public final class SafetyScreen {
     boolean urgent = score >= threshold;
     List<String> cues = Cues.names(found);
     return new Verdict(urgent, score, threshold, cues, urgent ? nearest(question, v) : "");
+  }
+
+  /**
+   * Writes what the screen learned for {@link #readFrom}: liblinear's model (its own text, every digit
+   * kept), the threshold, and the urgent examples with their vectors (quoted in reasons).
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    StringWriter text = new StringWriter();
+    Linear.saveModel(text, model);
+    CheckedFile.string(out, text.toString());
+    out.writeDouble(threshold);
+    out.writeInt(examples);
+    out.writeInt(urgentExamples.size());
+    for (int i = 0; i < urgentExamples.size(); i++) {
+      CheckedFile.string(out, urgentExamples.get(i).text());
+      CheckedFile.string(out, urgentExamples.get(i).split());
+      CheckedFile.floats(out, urgentVectors.get(i));
+    }
+  }
+
+  /** A screen {@link #writeTo} wrote, trained with {@code settings}, reading questions through {@code embedder}. */
+  public static SafetyScreen readFrom(DataInput in, Embedder embedder, Settings settings) throws IOException {
+    Model model = Linear.loadModel(new StringReader(CheckedFile.string(in)));
+    Features features = new Features(settings.weights(), embedder == null ? 0 : embedder.dimension());
+    if (model.getNrFeature() != features.size()) {
+      throw new IOException("a screen of " + model.getNrFeature() + " features, expected " + features.size());
+    }
+    double threshold = in.readDouble();
+    int examples = in.readInt();
+    int n = CheckedFile.length(in);
+    List<Example> urgent = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      urgent.add(new Example(CheckedFile.string(in), true, CheckedFile.string(in)));
+      vectors.add(CheckedFile.floats(in));
+    }
+    return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), vectors, examples);
   }
 
   public double threshold() {

@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.embed.Embedder;
+import uk.safeguarding.guidance.ops.BuildFingerprint;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.ops.TrainingMemo;
 
 /**
@@ -35,12 +38,19 @@ public final class ScreenService {
    */
   static final Duration FIRST_TRAINING = Duration.ofMinutes(2);
 
+  /** The trained screen's file in the data folder ({@link CheckedFile}). */
+  static final String FILE = "safety-screen.bin";
+  /** The file's format and version: a change to {@link SafetyScreen#writeTo} bumps it. */
+  static final String FORMAT = "guidance-safety-screen/1";
+
   /** When no screen could be trained, every question gets the emergency prompt rather than none. */
   static final Verdict UNAVAILABLE = new Verdict(true, 1, 0, List.of("the safety screen is unavailable"), "");
   /** Screens trained in this process, by their settings, embedding model and examples. */
   private static final TrainingMemo<SafetyScreen> MEMO = new TrainingMemo<>();
 
   private final Path corpusDir;
+  /** Where the trained screen is kept between restarts; null: nowhere. */
+  private final Path file;
   private final Embedder embedder;
   private final Executor executor;
   private final CompletableFuture<SafetyScreen> first = new CompletableFuture<>();
@@ -54,9 +64,18 @@ public final class ScreenService {
    * Starts training on {@code executor}. {@code embedder} null trains the lexical-only screen.
    */
   public ScreenService(Path corpusDir, Embedder embedder, Executor executor) {
+    this(corpusDir, embedder, executor, null);
+  }
+
+  /**
+   * As above, and the trained screen is kept in {@code dataDir} ({@value #FILE}; null: not kept), so the
+   * next start of the same build with the same examples reads it instead of training it again.
+   */
+  public ScreenService(Path corpusDir, Embedder embedder, Executor executor, Path dataDir) {
     this.corpusDir = corpusDir;
     this.embedder = embedder;
     this.executor = executor;
+    this.file = dataDir == null ? null : dataDir.resolve(FILE);
     executor.execute(this::train);
   }
 
@@ -75,6 +94,11 @@ public final class ScreenService {
       }
     }
     return s.assess(question);
+  }
+
+  /** Forgets the screens trained in this process, as a restart would (tests of what a restart reads). */
+  static void forgetRemembered() {
+    MEMO.forget();
   }
 
   /** Whether the first screen is trained. */
@@ -127,13 +151,13 @@ public final class ScreenService {
       long start = System.nanoTime();
       SafetyScreen.Settings settings = embedder == null ? SafetyScreen.LEXICAL : SafetyScreen.HYBRID;
       String key = settings + "|" + (embedder == null ? "" : embedder.modelId()) + "|" + TrainingMemo.digest(examples);
-      SafetyScreen s =
-          MEMO.get(key, () -> SafetyScreen.train(examples, embedder, settings), () -> true).using(embedder);
+      SafetyScreen s = MEMO.get(key, () -> kept(key + "|" + BuildFingerprint.current(), examples, settings),
+          () -> true).using(embedder);
       current.set(s);
       trainedOn.set(stamp);
       skipped.set(trainers.skipped());
       first.complete(s);
-      LOG.info(String.format("Safety screen trained on %d examples (%d from %s) in %d ms, %s, threshold %.3f",
+      LOG.info(String.format("Safety screen ready from %d examples (%d from %s) in %d ms, %s, threshold %.3f",
           examples.size(), trainers.examples().size(), ExampleFiles.TRAINER_FILE,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
           embedder == null ? "lexical" : "embedding + lexical",
@@ -166,6 +190,27 @@ public final class ScreenService {
     } finally {
       retraining = false;
     }
+  }
+
+  /** The screen in {@link #file} when it was trained from what {@code key} names; else trained now, and kept there. */
+  private SafetyScreen kept(String key, List<Example> examples, SafetyScreen.Settings settings) {
+    if (file != null) {
+      Optional<SafetyScreen> stored =
+          CheckedFile.read(file, FORMAT, key, "the safety screen", in -> SafetyScreen.readFrom(in, embedder, settings));
+      if (stored.isPresent()) {
+        LOG.info("Safety screen read from {}", file);
+        return stored.get();
+      }
+    }
+    SafetyScreen s = SafetyScreen.train(examples, embedder, settings);
+    if (file != null) {
+      try {
+        CheckedFile.write(file, FORMAT, key, s::writeTo);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("The safety screen could not be kept in {} ({}); the next start trains it again", file, e.toString());
+      }
+    }
+    return s;
   }
 
   /**

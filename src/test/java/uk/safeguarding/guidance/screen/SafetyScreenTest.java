@@ -1,13 +1,20 @@
 package uk.safeguarding.guidance.screen;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -149,6 +156,48 @@ class SafetyScreenTest {
     again.assess("the twins are alone in a car outside the pub");
     assertEquals(before, first.questions.get(), "the first server's embedder is not used");
     assertTrue(second.questions.get() > 0);
+  }
+
+  @Test
+  void a_screen_written_and_read_back_gives_every_verdict_to_the_bit() throws IOException {
+    Counting embedder = new Counting();
+    SafetyScreen trained = SafetyScreen.train(ExampleFiles.bank(), embedder, SafetyScreen.HYBRID);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    trained.writeTo(new DataOutputStream(bytes));
+    SafetyScreen read = SafetyScreen.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+        embedder, SafetyScreen.HYBRID);
+    assertEquals(trained.threshold(), read.threshold());
+    assertEquals(trained.examples(), read.examples());
+    for (Example e : ExampleFiles.bank().subList(0, 300)) {
+      assertEquals(trained.assess(e.text()), read.assess(e.text()), e.text());
+    }
+    assertThrows(IOException.class, () -> SafetyScreen.readFrom(
+        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), null, SafetyScreen.LEXICAL),
+        "a screen with the embedding is not read as a lexical one");
+  }
+
+  @Test
+  void the_service_keeps_its_screen_in_the_data_folder_for_the_next_start(@TempDir Path corpus, @TempDir Path data)
+      throws IOException {
+    new ScreenService(corpus, null, Runnable::run, data).assess("what does the learning say about neglect?");
+    Path file = data.resolve(ScreenService.FILE);
+    Object written = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    byte[] whole = Files.readAllBytes(file);
+
+    ScreenService.forgetRemembered(); // a restart
+    ScreenService again = new ScreenService(corpus, null, Runnable::run, data);
+    assertTrue(again.assess("the twins are alone in a car outside the pub").urgent());
+    assertEquals(written, Files.readAttributes(file, BasicFileAttributes.class).fileKey(), "read, not written again");
+
+    Files.write(file, Arrays.copyOf(whole, whole.length / 2)); // damaged: trained and kept again
+    ScreenService.forgetRemembered();
+    assertTrue(new ScreenService(corpus, null, Runnable::run, data).isReady());
+    assertArrayEquals(whole, Files.readAllBytes(file));
+
+    Files.writeString(corpus.resolve(ExampleFiles.TRAINER_FILE), "calm: what does the review say about fire?\n");
+    ScreenService.forgetRemembered(); // other examples: trained again, not read
+    new ScreenService(corpus, null, Runnable::run, data).assess("x");
+    assertFalse(Arrays.equals(whole, Files.readAllBytes(file)), "kept for the new examples");
   }
 
   /** An embedder that fails as a model that is missing, or a heap too small for the examples, makes it fail. */

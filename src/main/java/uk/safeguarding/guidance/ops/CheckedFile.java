@@ -1,0 +1,201 @@
+package uk.safeguarding.guidance.ops;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A file of numbers and strings the server computed and keeps between restarts (trained models): a
+ * format name, a key naming everything it was computed from, the body, and a CRC-32 of all of it. It
+ * is written whole or not at all (a file of its own, then moved into place), and read back only when
+ * the format and key match and the checksum holds; otherwise the caller computes afresh. Plain
+ * numbers and strings, read with bounds ({@link #MAX_ARRAY}, {@link #MAX_STRING}), never Java
+ * deserialization. Stateless.
+ */
+public final class CheckedFile {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckedFile.class);
+  /** No array in such a file is longer than this: a damaged length must not ask for gigabytes. */
+  public static final int MAX_ARRAY = 64 * 1024 * 1024;
+  /** No string (an id, a key, a liblinear model's text) is longer than this many bytes. */
+  public static final int MAX_STRING = 64 * 1024 * 1024;
+
+  private CheckedFile() {}
+
+  /** Writes a body. */
+  public interface Body {
+
+    void write(DataOutput out) throws IOException;
+  }
+
+  /** Reads a body back. */
+  public interface Reader<T> {
+
+    T read(DataInput in) throws IOException;
+  }
+
+  /** Writes {@code body} to {@code file} as {@code format}, computed from what {@code key} names: whole, or not at all. */
+  public static void write(Path file, String format, String key, Body body) throws IOException {
+    // A name of its own: two servers wrongly sharing a data folder must not write into one half-file.
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      CRC32 crc = new CRC32();
+      try (OutputStream raw = Files.newOutputStream(tmp);
+          DataOutputStream out =
+              new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
+        string(out, format);
+        string(out, key);
+        body.write(out);
+        out.flush();
+        new DataOutputStream(raw).writeLong(crc.getValue()); // after the checked stream: the checksum of all before it
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp); // left only when writing or the move failed
+    }
+  }
+
+  /**
+   * What {@code file} holds when it is a whole {@code format} file for {@code key}; empty otherwise (no
+   * file, another format or key, or damaged: then said in the log, naming {@code what} it held).
+   */
+  public static <T> Optional<T> read(Path file, String format, String key, String what, Reader<T> body) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    CRC32 crc = new CRC32();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+      if (!format.equals(string(in)) || !key.equals(string(in))) {
+        LOG.info("{} was written by another build or for another library or examples; {} are trained anew", file,
+            what);
+        return Optional.empty();
+      }
+      T value = body.read(in);
+      long expected = crc.getValue();
+      if (new DataInputStream(raw).readLong() != expected || raw.read() != -1) {
+        LOG.warn("{} is damaged (its checksum does not match); {} are trained anew", file, what);
+        return Optional.empty();
+      }
+      return Optional.of(value);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{} could not be read ({}); {} are trained anew", file, e.toString(), what);
+      return Optional.empty();
+    }
+  }
+
+  public static void string(DataOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  public static String string(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_STRING) {
+      throw new IOException("a string of " + n + " bytes");
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** An array's length, checked against {@link #MAX_ARRAY}. */
+  public static int length(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_ARRAY) {
+      throw new IOException("an array of " + n + " items");
+    }
+    return n;
+  }
+
+  public static void doubles(DataOutput out, double[] v) throws IOException {
+    out.writeInt(v.length);
+    for (double d : v) {
+      out.writeDouble(d);
+    }
+  }
+
+  public static double[] doubles(DataInput in) throws IOException {
+    double[] v = new double[length(in)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = in.readDouble();
+    }
+    return v;
+  }
+
+  /** A vector, or null. */
+  public static void floats(DataOutput out, float[] v) throws IOException {
+    out.writeInt(v == null ? -1 : v.length);
+    for (int i = 0; v != null && i < v.length; i++) {
+      out.writeFloat(v[i]);
+    }
+  }
+
+  /** A vector {@link #floats(DataOutput, float[])} wrote, or null. */
+  public static float[] floats(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n == -1) {
+      return null;
+    }
+    if (n < 0 || n > MAX_ARRAY) {
+      throw new IOException("a vector of " + n + " numbers");
+    }
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = in.readFloat();
+    }
+    return v;
+  }
+
+  public static void ints(DataOutput out, int[] v) throws IOException {
+    out.writeInt(v.length);
+    for (int i : v) {
+      out.writeInt(i);
+    }
+  }
+
+  public static int[] ints(DataInput in) throws IOException {
+    int[] v = new int[length(in)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = in.readInt();
+    }
+    return v;
+  }
+
+  public static void booleans(DataOutput out, boolean[] v) throws IOException {
+    out.writeInt(v.length);
+    for (boolean b : v) {
+      out.writeBoolean(b);
+    }
+  }
+
+  public static boolean[] booleans(DataInput in) throws IOException {
+    boolean[] v = new boolean[length(in)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = in.readBoolean();
+    }
+    return v;
+  }
+}
