@@ -122,7 +122,7 @@ class SolrCloudIT {
   static synchronized TestApp shippedOnSolr() throws Exception {
     if (shippedOnSolr == null) {
       Path data = Files.createTempDirectory(solrDir, "shipped-data");
-      TestApp.seedEmbeddings(data);
+      TestApp.seedData(data);
       shippedOnSolr = new TestApp(new AppConfig("127.0.0.1", 0, Path.of("corpus"), data, 0, true)
           .withSolr(new SolrSettings(cloud.urlList(), 2, 2)));
     }

@@ -50,11 +50,13 @@ public final class TestApp implements AutoCloseable {
   }
 
   /**
-   * Copies the embedding cache the embedded tests filled (under {@link #SHARED_DATA}; none when they
-   * have not run) into the data folder {@code data}, so a server started on it embeds no passage or
-   * example again: the same vectors, computed once per build instead of once per test server.
+   * Copies into the data folder {@code data} what the embedded tests left under {@link #SHARED_DATA}
+   * (nothing when they have not run): the embedding cache, so a server started on it embeds no passage
+   * or example again, and the safety screen and answer models they trained, which a server over the
+   * same corpus, examples and build reads back as a restart would (any other server trains its own).
+   * The same vectors and models, computed once per build instead of once per test server.
    */
-  public static void seedEmbeddings(Path data) throws IOException {
+  public static void seedData(Path data) throws IOException {
     Path cache = SHARED_DATA.resolve("embeddings");
     if (!java.nio.file.Files.isDirectory(cache)) {
       return;
@@ -63,6 +65,11 @@ public final class TestApp implements AutoCloseable {
     try (var files = java.nio.file.Files.list(cache)) {
       for (Path f : files.toList()) {
         java.nio.file.Files.copy(f, data.resolve("embeddings").resolve(f.getFileName()));
+      }
+    }
+    for (String kept : new String[] {"answer-models.bin", "safety-screen.bin"}) {
+      if (java.nio.file.Files.isRegularFile(SHARED_DATA.resolve(kept))) {
+        java.nio.file.Files.copy(SHARED_DATA.resolve(kept), data.resolve(kept));
       }
     }
   }

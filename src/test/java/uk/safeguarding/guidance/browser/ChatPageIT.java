@@ -103,9 +103,10 @@ class ChatPageIT {
 
     // The production settings, as the command line would give them (the flags name only what a
     // test must change), so the page is tested against the app as practitioners get it.
-    // The data folder starts with the embedding cache the embedded tests filled (the same vectors the
-    // model gives; computing them again is a minute of the build, and AskApiTest covers a cold start).
-    TestApp.seedEmbeddings(tempDir.resolve("data"));
+    // The data folder starts with the embedding cache and the models the embedded tests left (the same
+    // vectors and models; computing them again is two minutes of the build, and AskApiTest covers a cold
+    // start): the server reads them back as after a restart.
+    TestApp.seedData(tempDir.resolve("data"));
     AppConfig config = AppConfig.from(new String[] {
         "--host", "127.0.0.1", "--port", "0", "--corpus", "corpus",
         "--data", tempDir.resolve("data").toString(), "--rate-limit", "0"}, Map.of());
