@@ -1,14 +1,14 @@
 package uk.safeguarding.guidance.ops;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * A file of numbers and strings the server computed and keeps between restarts (trained models): a
  * format name, a key naming everything it was computed from, the body, and a CRC-32 of all of it. It
  * is written whole or not at all (a file of its own, then moved into place), and read back only when
- * the format and key match and the checksum holds; otherwise the caller computes afresh. Plain
+ * the checksum holds (checked over the whole file first) and the format and key match; otherwise the
+ * caller computes afresh. Plain
  * numbers and strings, read with bounds ({@link #MAX_ARRAY}, {@link #MAX_STRING}), never Java
  * deserialization. Stateless.
  */
@@ -34,6 +34,8 @@ public final class CheckedFile {
   private static final Logger LOG = LoggerFactory.getLogger(CheckedFile.class);
   /** No array in such a file is longer than this: a damaged length must not ask for gigabytes. */
   public static final int MAX_ARRAY = 64 * 1024 * 1024;
+  /** No such file is larger than this (the answer step's models are about 22 MB): it is read whole. */
+  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
   /** No string (an id, a key, a liblinear model's text) is longer than this many bytes. */
   public static final int MAX_STRING = 64 * 1024 * 1024;
 
@@ -81,22 +83,32 @@ public final class CheckedFile {
    * file, another format or key, or damaged: then said in the log, naming {@code what} it held).
    */
   public static <T> Optional<T> read(Path file, String format, String key, String what, Reader<T> body) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    CRC32 crc = new CRC32();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      if (Files.size(file) > MAX_FILE_BYTES || Files.size(file) < Long.BYTES) {
+        LOG.warn("{} is {} bytes, not such a file; {} are trained anew", file, Files.size(file), what);
+        return Optional.empty();
+      }
+      // Checked whole before a single length in it is believed: a damaged length never asks for memory.
+      byte[] bytes = Files.readAllBytes(file);
+      int bodyEnd = bytes.length - Long.BYTES;
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, bodyEnd);
+      if (ByteBuffer.wrap(bytes, bodyEnd, Long.BYTES).getLong() != crc.getValue()) {
+        LOG.warn("{} is damaged (its checksum does not match); {} are trained anew", file, what);
+        return Optional.empty();
+      }
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyEnd));
       if (!format.equals(string(in)) || !key.equals(string(in))) {
         LOG.info("{} was written by another build or for another library or examples; {} are trained anew", file,
             what);
         return Optional.empty();
       }
       T value = body.read(in);
-      long expected = crc.getValue();
-      if (new DataInputStream(raw).readLong() != expected || raw.read() != -1) {
-        LOG.warn("{} is damaged (its checksum does not match); {} are trained anew", file, what);
-        return Optional.empty();
+      if (in.available() != 0) {
+        throw new IOException(in.available() + " bytes left over");
       }
       return Optional.of(value);
     } catch (IOException | RuntimeException e) {
