@@ -14,7 +14,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public final class CheckedFile {
   private static final Logger LOG = LoggerFactory.getLogger(CheckedFile.class);
   /** No array in such a file is longer than this: a damaged length must not ask for gigabytes. */
   public static final int MAX_ARRAY = 64 * 1024 * 1024;
+  /** A temp file this old is left from a write that never finished (see {@link #removeStale}). */
+  static final Duration STALE = Duration.ofHours(1);
   /** No such file is larger than this (the answer step's models are about 22 MB): it is read whole. */
   public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
   /** No string (an id, a key, a liblinear model's text) is longer than this many bytes. */
@@ -55,6 +59,7 @@ public final class CheckedFile {
 
   /** Writes {@code body} to {@code file} as {@code format}, computed from what {@code key} names: whole, or not at all. */
   public static void write(Path file, String format, String key, Body body) throws IOException {
+    removeStale(file);
     // A name of its own: two servers wrongly sharing a data folder must not write into one half-file.
     Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
     try {
@@ -75,6 +80,24 @@ public final class CheckedFile {
       }
     } finally {
       Files.deleteIfExists(tmp); // left only when writing or the move failed
+    }
+  }
+
+  /**
+   * Removes what a write of {@code file} left behind when the process died mid-write: its temp files
+   * older than {@link #STALE} (a write takes a second or two, so none of them is still being written).
+   */
+  static void removeStale(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    String prefix = file.getFileName().toString();
+    long before = System.currentTimeMillis() - STALE.toMillis();
+    try (Stream<Path> siblings = Files.list(dir)) {
+      for (Path p : siblings.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp") && Files.getLastModifiedTime(p).toMillis() < before) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
