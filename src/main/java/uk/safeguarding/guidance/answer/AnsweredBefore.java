@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
  * Which passages answered which labelled example questions, so the reranker ({@link PassageRanker}) can

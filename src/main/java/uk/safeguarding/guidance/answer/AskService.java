@@ -93,7 +93,7 @@ public final class AskService {
     this.trainers = new TrainerExamples(corpusDir);
     this.learned = embedder == null ? null
         : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank,
-            dataDir == null ? null : dataDir.resolve(ModelsFile.NAME), BuildFingerprint.current());
+            dataDir == null ? null : dataDir.resolve(ModelsFile.NAME), BuildFingerprint::current);
     this.reranker = learned == null ? null : new SearchReranker(finder, learned);
   }
 
@@ -118,8 +118,8 @@ public final class AskService {
   /**
    * Where the answer step's learned models are, for {@code /health}: "ready" (serving; also while new
    * ones are trained for a changed library), "training" (the first training since start-up: an ask
-   * waits for it, a minute or two on a fresh data folder, unless the safety screen finds it urgent), "failed" (the hand-set rules answer;
-   * {@link #trainerLinesSkipped} says why) or "off" (no embedding model, BM25 only: the hand-set rules
+   * waits for it, a minute or two on a fresh data folder, unless the safety screen finds it urgent),
+   * "failed" (the hand-set rules answer; {@link #trainerLinesSkipped} says why) or "off" (no embedding model, BM25 only: the hand-set rules
    * by design).
    */
   public String answerModels() {

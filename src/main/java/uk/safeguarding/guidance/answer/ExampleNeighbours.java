@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.Objects;
 import uk.safeguarding.guidance.embed.VectorColumns;
+import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
  * How close a question comes to the labelled examples the answer-or-decline model learned from: the

@@ -1,13 +1,12 @@
 package uk.safeguarding.guidance.answer;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -92,20 +91,21 @@ final class LearnedModels {
   private final AtomicReference<Failed> failed = new AtomicReference<>();
   private final Object firstTraining = new Object();
   private final Path file;
-  private final String build;
+  private final Supplier<String> build;
 
   /** @param examiner what a search finds for each example question against the current library */
   LearnedModels(Supplier<String> libraryHash, Examiner examiner, Supplier<List<AnswerableExamples.Example>> examples) {
-    this(libraryHash, examiner, examples, null, "");
+    this(libraryHash, examiner, examples, null, () -> "");
   }
 
   /**
    * @param file where trained models are kept between restarts ({@link ModelsFile}); null: nowhere
-   * @param build the code that trains them ({@link uk.safeguarding.guidance.ops.BuildFingerprint}): a file
-   *     written by another build is not read
+   * @param build the code that trains them ({@link uk.safeguarding.guidance.ops.BuildFingerprint}), asked
+   *     for only when the models are first needed (not on the start-up path): a file written by another
+   *     build is not read
    */
   LearnedModels(Supplier<String> libraryHash, Examiner examiner, Supplier<List<AnswerableExamples.Example>> examples,
-      Path file, String build) {
+      Path file, Supplier<String> build) {
     this.libraryHash = libraryHash;
     this.examiner = examiner;
     this.examples = examples;
@@ -180,40 +180,20 @@ final class LearnedModels {
     return current.get();
   }
 
-  /** The models for the current library and examples: remembered ones when they were trained alike before. */
+  /**
+   * The models for the current library and examples: remembered ones when they were trained alike before
+   * in this process, else the ones an earlier start kept in {@link #file} ({@link ModelsFile}), else
+   * trained now; remembered and kept only when nothing they were trained from changed meanwhile.
+   */
   private Trained train() {
     String hash = libraryHash.get();
     List<AnswerableExamples.Example> labelled = examples.get();
     String searched = examiner.describe();
+    BooleanSupplier unchanged = () -> searched.equals(examiner.describe());
     String key = searched + "|" + TrainingMemo.digest(labelled);
-    return MEMO.get(key, () -> kept(key + "|" + build, hash, labelled, searched),
-        () -> searched.equals(examiner.describe())).against(hash);
-  }
-
-  /**
-   * The models in {@link #file} when they were trained from what {@code key} names; else trained now,
-   * and kept there for the next start when nothing they read changed meanwhile.
-   */
-  private Trained kept(String key, String hash, List<AnswerableExamples.Example> labelled, String searched) {
-    if (file != null) {
-      long start = System.nanoTime();
-      Optional<Trained> stored = ModelsFile.read(file, key);
-      if (stored.isPresent()) {
-        LOG.info(String.format("Answer step models read from %s in %d ms, answer threshold %.3f", file,
-            (System.nanoTime() - start) / 1_000_000, stored.get().answerability().threshold()));
-        return stored.get();
-      }
-    }
-    Trained trained = train(hash, labelled);
-    if (file != null && searched.equals(examiner.describe())) {
-      try {
-        ModelsFile.write(file, key, trained);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("The answer step's models could not be kept in {} ({}); the next start trains them again", file,
-            e.toString());
-      }
-    }
-    return trained;
+    return MEMO.get(key,
+        () -> ModelsFile.kept(file, key + "|" + build.get(), () -> train(hash, labelled), unchanged), unchanged)
+        .against(hash);
   }
 
   private Trained train(String hash, List<AnswerableExamples.Example> labelled) {

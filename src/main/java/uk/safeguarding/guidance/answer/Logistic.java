@@ -10,8 +10,6 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import uk.safeguarding.guidance.ops.CheckedFile;
@@ -78,11 +76,9 @@ final class Logistic {
         size);
   }
 
-  /** Writes this model for {@link #readFrom} ({@link ModelsFile}): liblinear's own text, which keeps every digit. */
+  /** Writes this model for {@link #readFrom} ({@link ModelsFile}). */
   void writeTo(DataOutput out) throws IOException {
-    StringWriter text = new StringWriter();
-    Linear.saveModel(text, model);
-    CheckedFile.string(out, text.toString());
+    CheckedFile.linearModel(out, model);
     CheckedFile.doubles(out, mean);
     CheckedFile.doubles(out, scale);
     out.writeDouble(embeddingWeight);
@@ -90,7 +86,7 @@ final class Logistic {
   }
 
   static Logistic readFrom(DataInput in) throws IOException {
-    Model model = Linear.loadModel(new StringReader(CheckedFile.string(in)));
+    Model model = CheckedFile.linearModel(in);
     double[] mean = CheckedFile.doubles(in);
     double[] scale = CheckedFile.doubles(in);
     double embeddingWeight = in.readDouble();

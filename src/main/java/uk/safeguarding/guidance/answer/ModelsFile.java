@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
@@ -27,14 +28,14 @@ final class ModelsFile {
 
   private ModelsFile() {}
 
-  /** Writes {@code models}, trained from what {@code key} names, to {@code file}: whole, or not at all. */
-  static void write(Path file, String key, LearnedModels.Trained models) throws IOException {
-    CheckedFile.write(file, FORMAT, key, out -> write(out, models));
-  }
-
-  /** The models in {@code file} when it holds models trained from what {@code key} names, whole and unchanged. */
-  static Optional<LearnedModels.Trained> read(Path file, String key) {
-    return CheckedFile.read(file, FORMAT, key, WHAT, ModelsFile::read);
+  /**
+   * The models in {@code file} when it holds models trained from what {@code key} names, whole and
+   * unchanged; else {@code training}'s, kept there when {@code unchanged} still holds ({@link CheckedFile#kept}).
+   */
+  static LearnedModels.Trained kept(Path file, String key, Supplier<LearnedModels.Trained> training,
+      BooleanSupplier unchanged) {
+    return CheckedFile.kept(file, FORMAT, key, WHAT, ModelsFile::read, training, models -> out -> write(out, models),
+        unchanged);
   }
 
   private static void write(DataOutput out, LearnedModels.Trained models) throws IOException {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import uk.safeguarding.guidance.ops.CheckedFile;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.search.SearchHit;
 
 /**

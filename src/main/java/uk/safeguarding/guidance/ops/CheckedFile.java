@@ -1,13 +1,17 @@
 package uk.safeguarding.guidance.ops;
 
-import java.io.ByteArrayInputStream;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -27,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * format name, a key naming everything it was computed from, the body, and a CRC-32 of all of it. It
  * is written whole or not at all (a file of its own, then moved into place), and read back only when
  * the checksum holds (checked over the whole file first) and the format and key match; otherwise the
- * caller computes afresh. Plain
- * numbers and strings, read with bounds ({@link #MAX_ARRAY}, {@link #MAX_STRING}), never Java
+ * caller computes afresh ({@link #kept}). Plain numbers and strings, read with bounds ({@link #MAX_ARRAY}, {@link #MAX_STRING}), never Java
  * deserialization. Stateless.
  */
 public final class CheckedFile {
@@ -84,6 +90,45 @@ public final class CheckedFile {
   }
 
   /**
+   * What {@code file} holds for {@code key} ({@link #read}); else {@code compute}'s value, then written
+   * there ({@link #write}, by {@code writer}) when {@code unchanged} says nothing it was computed from
+   * moved meanwhile. A failed write is logged: the next start computes it again. {@code file} null:
+   * computed and kept nowhere. {@code what} names the value in the log ("the safety screen").
+   */
+  public static <T> T kept(Path file, String format, String key, String what, Reader<T> reader, Supplier<T> compute,
+      Function<T, Body> writer, BooleanSupplier unchanged) {
+    if (file != null) {
+      long start = System.nanoTime();
+      Optional<T> stored = read(file, format, key, what, reader);
+      if (stored.isPresent()) {
+        LOG.info("{} read from {} in {} ms", what, file, (System.nanoTime() - start) / 1_000_000);
+        return stored.get();
+      }
+    }
+    T value = compute.get();
+    if (file != null && unchanged.getAsBoolean()) {
+      try {
+        write(file, format, key, writer.apply(value));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{} could not be kept in {} ({}); the next start computes it again", what, file, e.toString());
+      }
+    }
+    return value;
+  }
+
+  /** Writes a liblinear model as liblinear's own text, which keeps every digit (models read back score to the bit). */
+  public static void linearModel(DataOutput out, Model model) throws IOException {
+    StringWriter text = new StringWriter();
+    Linear.saveModel(text, model);
+    string(out, text.toString());
+  }
+
+  /** A liblinear model {@link #linearModel(DataOutput, Model)} wrote. */
+  public static Model linearModel(DataInput in) throws IOException {
+    return Linear.loadModel(new StringReader(string(in)));
+  }
+
+  /**
    * Removes what a write of {@code file} left behind when the process died mid-write: its temp files
    * older than {@link #STALE} (a write takes a second or two, so none of them is still being written).
    */
@@ -111,7 +156,7 @@ public final class CheckedFile {
         return Optional.empty();
       }
       if (Files.size(file) > MAX_FILE_BYTES || Files.size(file) < Long.BYTES) {
-        LOG.warn("{} is {} bytes, not such a file; {} are trained anew", file, Files.size(file), what);
+        LOG.warn("{} is {} bytes, not such a file; {} will be trained anew", file, Files.size(file), what);
         return Optional.empty();
       }
       // Checked whole before a single length in it is believed: a damaged length never asks for memory.
@@ -120,12 +165,12 @@ public final class CheckedFile {
       CRC32 crc = new CRC32();
       crc.update(bytes, 0, bodyEnd);
       if (ByteBuffer.wrap(bytes, bodyEnd, Long.BYTES).getLong() != crc.getValue()) {
-        LOG.warn("{} is damaged (its checksum does not match); {} are trained anew", file, what);
+        LOG.warn("{} is damaged (its checksum does not match); {} will be trained anew", file, what);
         return Optional.empty();
       }
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyEnd));
       if (!format.equals(string(in)) || !key.equals(string(in))) {
-        LOG.info("{} was written by another build or for another library or examples; {} are trained anew", file,
+        LOG.info("{} was written by another build or for another library or examples; {} will be trained anew", file,
             what);
         return Optional.empty();
       }
@@ -135,7 +180,7 @@ public final class CheckedFile {
       }
       return Optional.of(value);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("{} could not be read ({}); {} are trained anew", file, e.toString(), what);
+      LOG.warn("{} could not be read ({}); {} will be trained anew", file, e.toString(), what);
       return Optional.empty();
     }
   }

@@ -10,8 +10,6 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -134,13 +132,10 @@ public final class SafetyScreen {
   }
 
   /**
-   * Writes what the screen learned for {@link #readFrom}: liblinear's model (its own text, every digit
-   * kept), the threshold, and the urgent examples with their vectors (quoted in reasons).
+   * Writes what the screen learned for {@link #readFrom}: liblinear's model, the threshold, and the urgent examples with their vectors (quoted in reasons).
    */
   public void writeTo(DataOutput out) throws IOException {
-    StringWriter text = new StringWriter();
-    Linear.saveModel(text, model);
-    CheckedFile.string(out, text.toString());
+    CheckedFile.linearModel(out, model);
     out.writeDouble(threshold);
     out.writeInt(examples);
     out.writeInt(urgentExamples.size());
@@ -153,7 +148,7 @@ public final class SafetyScreen {
 
   /** A screen {@link #writeTo} wrote, trained with {@code settings}, reading questions through {@code embedder}. */
   public static SafetyScreen readFrom(DataInput in, Embedder embedder, Settings settings) throws IOException {
-    Model model = Linear.loadModel(new StringReader(CheckedFile.string(in)));
+    Model model = CheckedFile.linearModel(in);
     Features features = new Features(settings.weights(), embedder == null ? 0 : embedder.dimension());
     if (model.getNrFeature() != features.size()) {
       throw new IOException("a screen of " + model.getNrFeature() + " features, expected " + features.size());

@@ -7,7 +7,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -194,23 +193,8 @@ public final class ScreenService {
 
   /** The screen in {@link #file} when it was trained from what {@code key} names; else trained now, and kept there. */
   private SafetyScreen kept(String key, List<Example> examples, SafetyScreen.Settings settings) {
-    if (file != null) {
-      Optional<SafetyScreen> stored =
-          CheckedFile.read(file, FORMAT, key, "the safety screen", in -> SafetyScreen.readFrom(in, embedder, settings));
-      if (stored.isPresent()) {
-        LOG.info("Safety screen read from {}", file);
-        return stored.get();
-      }
-    }
-    SafetyScreen s = SafetyScreen.train(examples, embedder, settings);
-    if (file != null) {
-      try {
-        CheckedFile.write(file, FORMAT, key, s::writeTo);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("The safety screen could not be kept in {} ({}); the next start trains it again", file, e.toString());
-      }
-    }
-    return s;
+    return CheckedFile.kept(file, FORMAT, key, "the safety screen", in -> SafetyScreen.readFrom(in, embedder, settings),
+        () -> SafetyScreen.train(examples, embedder, settings), s -> s::writeTo, () -> true);
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -212,7 +213,8 @@ class LearnedModelsTest {
   /** A server's models over library "h1" and the usual examples, kept in {@code file} by {@code build}. */
   private static LearnedModels kept(AtomicInteger trainings, String examiner, Path file, String build) {
     AtomicReference<String> hash = new AtomicReference<>("h1");
-    return new LearnedModels(hash::get, examiner(hash, trainings, examiner), LearnedModelsTest::examples, file, build);
+    return new LearnedModels(hash::get, examiner(hash, trainings, examiner), LearnedModelsTest::examples, file,
+        () -> build);
   }
 
   /** The same decisions to the bit: answer or decline, the sentence scores and the passages' order. */
@@ -253,7 +255,8 @@ class LearnedModelsTest {
     LearnedModels.forgetRemembered();
     kept(trainings, examiner, file, "build 2").get();
     assertEquals(2, trainings.get(), "another build's file is not read");
-    assertEquals(Optional.empty(), ModelsFile.read(file, "another library|build 2"));
+    assertEquals(Optional.empty(), CheckedFile.read(file, ModelsFile.FORMAT, "another library|build 2",
+        "the answer step's models", in -> "read"));
   }
 
   @Test
