@@ -46,6 +46,12 @@ public record Answer(String conversationId, String answerId, String question, bo
         citations, suggestions, passages);
   }
 
+  /** This answer offering {@code questions} as "You could also ask". */
+  Answer withSuggestions(List<String> questions) {
+    return new Answer(conversationId, answerId, question, grounded, urgent, urgentMessage, urgentReason, lead, points,
+        citations, questions, closest);
+  }
+
   Answer withConversation(String id) {
     return new Answer(id, answerId, question, grounded, urgent, urgentMessage, urgentReason, lead, points, citations,
         suggestions, closest);

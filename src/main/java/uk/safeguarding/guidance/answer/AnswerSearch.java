@@ -89,6 +89,11 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   @Override
+  public String corrected(String text) {
+    return search.correctSpelling(text);
+  }
+
+  @Override
   public List<Candidates> gather(List<String> questions) {
     List<String> searched =
         questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(SearchRequest.clip(q))).toList();

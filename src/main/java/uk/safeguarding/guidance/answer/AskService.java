@@ -196,6 +196,7 @@ public final class AskService {
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
+      a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), RELATED);
       return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
           PersonalData.mask(found.query()));
     }

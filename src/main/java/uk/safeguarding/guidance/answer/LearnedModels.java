@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -33,6 +34,11 @@ final class LearnedModels {
   /** What the answer step finds for questions, as {@link LearnedModels} trains on it. */
   interface Examiner {
 
+    /** {@code text} with typing slips put right, as an ask searches it (no change by default). */
+    default String corrected(String text) {
+      return text;
+    }
+
     /** What a search finds for each question, as deep as the reranker looks. */
     List<Candidates> gather(List<String> questions);
 
@@ -53,10 +59,11 @@ final class LearnedModels {
    * The models and the library they were trained against; {@code ranker} is null when the examples
    * carry no answer phrases to learn it from (the search's order then stands). {@code unfound}: the
    * trainers' examples whose answering sentence is in none of the passages their question finds (they
-   * teach the answer-or-decline decision only), "ORIGIN: why".
+   * teach the answer-or-decline decision only), "ORIGIN: why". {@code suggested}: the examples an answer
+   * offers as "You could also ask".
    */
   record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, Logistic sentences,
-      Logistic passages, List<String> unfound) {
+      Logistic passages, List<String> unfound, SuggestedQuestions suggested) {
 
     /** The candidates' hits, the most likely to answer first. */
     List<SearchHit> rank(Candidates found) {
@@ -75,7 +82,8 @@ final class LearnedModels {
 
     /** The same models, marked as trained against {@code hash} (models remembered from another server). */
     Trained against(String hash) {
-      return hash.equals(libraryHash) ? this : new Trained(hash, ranker, answerability, sentences, passages, unfound);
+      return hash.equals(libraryHash) ? this
+          : new Trained(hash, ranker, answerability, sentences, passages, unfound, suggested);
     }
   }
 
@@ -236,9 +244,17 @@ final class LearnedModels {
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
     Logistic scorer = Logistic.fit(sentences, answers, SENTENCE_C, 0);
     Logistic passages = Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0);
-    LOG.info(
-        String.format("Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f",
-            labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold()));
-    return new Trained(hash, ranker, model, scorer, passages, List.copyOf(unfound));
+    // Offered only when, asked on its own, the example is answered from its own passage first.
+    IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
+        && answering.get(i).test(evidence.get(i).scored().get(0).hit())
+        && model.answerable(evidence.get(i).answerability());
+    SuggestedQuestions suggested = SuggestedQuestions.of(
+        labelled.stream().map(AnswerableExamples.Example::text).toList(), found, answering, answeredAlone,
+        examiner::corrected);
+    LOG.info(String.format(
+        "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
+        labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),
+        suggested.describe()));
+    return new Trained(hash, ranker, model, scorer, passages, List.copyOf(unfound), suggested);
   }
 }

@@ -23,7 +23,7 @@ final class ModelsFile {
   /** The file's name in the data folder. */
   static final String NAME = "answer-models.bin";
   /** The format's name and version: a change to the layout below bumps it. */
-  static final String FORMAT = "guidance-answer-models/1";
+  static final String FORMAT = "guidance-answer-models/2";
   private static final String WHAT = "the answer step's models";
 
   private ModelsFile() {}
@@ -51,6 +51,7 @@ final class ModelsFile {
     for (String u : models.unfound()) {
       CheckedFile.string(out, u);
     }
+    models.suggested().writeTo(out);
   }
 
   private static LearnedModels.Trained read(DataInput in) throws IOException {
@@ -64,6 +65,8 @@ final class ModelsFile {
     for (int i = 0; i < n; i++) {
       unfound.add(CheckedFile.string(in));
     }
-    return new LearnedModels.Trained(libraryHash, ranker, answerability, sentences, passages, List.copyOf(unfound));
+    SuggestedQuestions suggested = SuggestedQuestions.readFrom(in);
+    return new LearnedModels.Trained(libraryHash, ranker, answerability, sentences, passages, List.copyOf(unfound),
+        suggested);
   }
 }

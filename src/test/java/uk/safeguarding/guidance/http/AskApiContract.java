@@ -99,8 +99,11 @@ public abstract class AskApiContract {
       assertTrue(Set.of("do", "learned", "background").contains(p.getAsJsonObject().get("kind").getAsString()),
           p.toString());
     }
+    // "You could also ask": questions, never bare section titles, and not the question asked.
+    assertFalse(a.getAsJsonArray("suggestions").isEmpty());
     for (JsonElement sug : a.getAsJsonArray("suggestions")) {
-      assertTrue(sug.getAsString().startsWith("What does the library say about ") && sug.getAsString().endsWith("?"),
+      assertTrue(
+          sug.getAsString().endsWith("?") && !sug.getAsString().equalsIgnoreCase(a.get("question").getAsString()),
           sug.getAsString());
     }
     boolean handOver = false;

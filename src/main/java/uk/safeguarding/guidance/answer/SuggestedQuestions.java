@@ -1,0 +1,176 @@
+package uk.safeguarding.guidance.answer;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.ops.CheckedFile;
+import uk.safeguarding.guidance.search.SearchHit;
+
+/**
+ * "You could also ask": questions practitioners asked that a passage near this answer answered. The
+ * labelled examples ({@link AnswerableExamples}, the shipped bank's train splits and the trainers' own
+ * lines) already say which passage answers which question in practitioners' words; an answer offers
+ * the examples whose answering passage the question's search ranked near the top but the answer did
+ * not cite, the closest to the question first, one per passage. So each suggestion is a question the
+ * library answers, on a neighbouring point of the same topic, never a bare section title. Only examples
+ * that read well on a button are kept ({@link #readsWell}). Immutable; thread-safe.
+ */
+final class SuggestedQuestions {
+
+  /** Suggestions come from passages this far from the top of the question's ranking: its neighbourhood. */
+  static final int NEAR_TOP = 10;
+  /**
+   * An example this close to the question (cosine of the two query embeddings) asks the same thing in
+   * other words: not a suggestion. bge-small puts rewordings of one question at 0.93 and above.
+   */
+  static final double SAME_QUESTION = 0.93;
+  /** A suggestion fits a button on a phone: at most this many characters. */
+  static final int MAX_CHARS = 90;
+  /** And says enough to stand alone: at least this many. */
+  static final int MIN_CHARS = 15;
+
+  /**
+   * Not a question that stands alone: a first-person account ("I'm a midwife …"), or a follow-up that
+   * leans on an earlier one ("And what else …", "What were those injuries …").
+   */
+  private static final Pattern NOT_ALONE =
+      Pattern.compile("^(i'm|im|i am|i've|i have|my|we|and|but|so|also|then|or)\\b.*|.*\\b(those|these)\\b.*");
+
+  /** An example question, its query embedding, and the passage that answered it. */
+  private record Asked(String text, float[] vector) {}
+
+  private final Map<String, List<Asked>> byPassage;
+
+  private SuggestedQuestions(Map<String, List<Asked>> byPassage) {
+    this.byPassage = byPassage;
+  }
+
+  /**
+   * From example {@code i}'s question {@code texts.get(i)} and what its search {@code found}, the passages
+   * {@code answering.get(i)} accepts (null: an example that names no answering passage). Only questions
+   * that {@code answeredAlone} (asked on their own, they are answered, their passage first: so a
+   * suggestion, once tapped, answers) and that {@code corrected} leaves as they are (no typing slips) are
+   * offered.
+   */
+  static SuggestedQuestions of(List<String> texts, List<Candidates> found, List<Predicate<SearchHit>> answering,
+      IntPredicate answeredAlone, UnaryOperator<String> corrected) {
+    Map<String, List<Asked>> byPassage = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i).strip();
+      Predicate<SearchHit> answers = answering.get(i);
+      float[] vector = found.get(i).question();
+      if (answers == null || vector == null || !readsWell(text) || !text.equals(corrected.apply(text))
+          || !seen.add(text.toLowerCase(Locale.ROOT)) || !answeredAlone.test(i)) {
+        continue;
+      }
+      for (SearchHit h : found.get(i).hits()) {
+        if (answers.test(h)) {
+          byPassage.computeIfAbsent(h.passage().id(), k -> new ArrayList<>()).add(new Asked(text, vector));
+        }
+      }
+    }
+    byPassage.replaceAll((id, asked) -> List.copyOf(asked));
+    return new SuggestedQuestions(Map.copyOf(byPassage));
+  }
+
+  /**
+   * Whether a question reads well on a button: a sentence that starts with a capital and ends with a
+   * question mark, short enough for a phone, not a first-person account nor a role's preamble ("Housing
+   * officer: …", "… - what …") nor a follow-up. Shorthand and typing slips are left to the examples'
+   * other uses.
+   */
+  static boolean readsWell(String text) {
+    return text.length() >= MIN_CHARS && text.length() <= MAX_CHARS && Character.isUpperCase(text.charAt(0))
+        && text.endsWith("?") && text.indexOf('?') == text.length() - 1 && !text.contains(":")
+        && !text.contains(" - ") && !text.contains("[") && !NOT_ALONE.matcher(text.toLowerCase(Locale.ROOT))
+            .matches();
+  }
+
+  /** How many example questions are kept, over how many passages (for the training log). */
+  String describe() {
+    return byPassage.values().stream().mapToInt(List::size).sum() + " questions on " + byPassage.size() + " passages";
+  }
+
+  /**
+   * {@code a} offering up to {@code n} of these questions as "You could also ask" ({@link #suggest}, the
+   * question and the ranking as its {@code evidence} has them); the headings it offers stay when none fits.
+   */
+  Answer offered(Answer a, Evidence evidence, int n) {
+    Set<String> cited = a.citations().stream().map(c -> c.passage().id()).collect(Collectors.toSet());
+    List<String> asked = suggest(a.question(), evidence.question(), evidence.scored(), cited, n);
+    return asked.isEmpty() ? a : a.withSuggestions(asked);
+  }
+
+  /**
+   * Up to {@code n} questions for an answer to {@code asked} (query embedding {@code question}) that cited
+   * {@code cited}: from the passages among the first {@link #NEAR_TOP} of {@code ranked} that it did not
+   * cite, the closest example of each, closest first.
+   */
+  List<String> suggest(String asked, float[] question, List<Scored> ranked, Set<String> cited, int n) {
+    if (question == null || n <= 0) {
+      return List.of();
+    }
+    record Offer(String text, double cosine) {}
+    List<Offer> offers = new ArrayList<>();
+    for (Scored s : ranked.subList(0, Math.min(NEAR_TOP, ranked.size()))) {
+      String id = s.hit().passage().id();
+      Offer best = null;
+      for (Asked a : cited.contains(id) ? List.<Asked>of() : byPassage.getOrDefault(id, List.of())) {
+        double cosine = Vectors.dot(question, a.vector());
+        if (cosine < SAME_QUESTION && !a.text().equalsIgnoreCase(asked.strip())
+            && (best == null || cosine > best.cosine())) {
+          best = new Offer(a.text(), cosine);
+        }
+      }
+      if (best != null) {
+        offers.add(best);
+      }
+    }
+    return offers.stream().sorted(Comparator.comparingDouble(Offer::cosine).reversed()).map(Offer::text).distinct()
+        .limit(n).toList();
+  }
+
+  /** Writes the questions by passage, for {@link #readFrom} ({@link ModelsFile}). */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(byPassage.size());
+    for (Map.Entry<String, List<Asked>> e : new TreeMap<>(byPassage).entrySet()) {
+      CheckedFile.string(out, e.getKey());
+      out.writeInt(e.getValue().size());
+      for (Asked a : e.getValue()) {
+        CheckedFile.string(out, a.text());
+        CheckedFile.floats(out, a.vector());
+      }
+    }
+  }
+
+  static SuggestedQuestions readFrom(DataInput in) throws IOException {
+    int passages = CheckedFile.length(in);
+    Map<String, List<Asked>> byPassage = new HashMap<>();
+    for (int p = 0; p < passages; p++) {
+      String id = CheckedFile.string(in);
+      int n = CheckedFile.length(in);
+      List<Asked> asked = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        asked.add(new Asked(CheckedFile.string(in), CheckedFile.floats(in)));
+      }
+      byPassage.put(id, List.copyOf(asked));
+    }
+    return new SuggestedQuestions(Map.copyOf(byPassage));
+  }
+}
