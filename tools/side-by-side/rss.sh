@@ -5,6 +5,7 @@
 # seconds afterwards (default 30), per WINDOW seconds (default IDLE) as well, and RSS at the end of
 # the idle time. Loopback only; bounded waits.
 # usage: tools/side-by-side/rss.sh [HEAP] [CORPUS_DIR]     defaults: 256m, corpus
+# env: JAR, PORT, IDLE, WINDOW, MODES (default "off on": --dense off, then on), JAVA_OPTS (more JVM flags)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HEAP="${1:-256m}"
@@ -18,9 +19,10 @@ QUESTIONS=$(cat "$ROOT"/src/test/resources/eval/dev.jsonl "$ROOT"/src/test/resou
 for l in sys.stdin:
     l = l.strip()
     if l: print(urllib.parse.quote_plus(json.loads(l)["q"]))')
-for DENSE in off on; do
+for DENSE in ${MODES:-off on}; do
   DATA="$(mktemp -d)"
-  java -Xmx"$HEAP" -jar "$JAR" --port "$PORT" --corpus "$CORPUS" --data "$DATA" --dense "$DENSE" --rate-limit 0 \
+  # shellcheck disable=SC2086
+  java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" --corpus "$CORPUS" --data "$DATA" --dense "$DENSE" --rate-limit 0 \
     >"$DATA.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
@@ -45,7 +47,7 @@ for DENSE in off on; do
   T1=$(awk '{print $14 + $15}' "/proc/$PID/stat")
   IDLE_CPU=$(awk -v a="$T0" -v b="$T1" -v hz="$(getconf CLK_TCK)" -v s="$(( IDLE / WINDOW * WINDOW ))" 'BEGIN{printf "%.2f", 100 * (b - a) / hz / s}')
   IDLE_RSS=$(( $(ps -o rss= -p "$PID") / 1024 ))
-  echo "dense $DENSE, -Xmx$HEAP: RSS ${READY} MiB when ready, ${AFTER} MiB after $(( 2 * $(wc -w <<<"$QUESTIONS") )) searches, ${IDLE_RSS} MiB after idle; idle CPU ${IDLE_CPU} % of a core over $(( IDLE / WINDOW * WINDOW )) s (per ${WINDOW} s:${WINDOWS})"
+  echo "dense $DENSE, -Xmx$HEAP ${JAVA_OPTS:-}: RSS ${READY} MiB when ready, ${AFTER} MiB after $(( 2 * $(wc -w <<<"$QUESTIONS") )) searches, ${IDLE_RSS} MiB after idle; idle CPU ${IDLE_CPU} % of a core over $(( IDLE / WINDOW * WINDOW )) s (per ${WINDOW} s:${WINDOWS})"
   kill "$PID"; wait "$PID" 2>/dev/null || true
   rm -rf "$DATA" "$DATA.log"
 done

@@ -1,6 +1,5 @@
 package uk.safeguarding.guidance.answer;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -25,11 +24,16 @@ public enum PointKind {
     return label;
   }
 
-  /** A section that tells the story of a case rather than its learning. */
+  /**
+   * A heading that names a section telling the story of a case rather than its learning ("Background",
+   * "Case summary", "The incident", "Family history", "What happened"), read from its start once its
+   * numbering is taken off: a topical heading that merely mentions a case or a child ("Learning from the
+   * case", "Theme 3: Voice and experience of the child", "Serious Incident Notifications") is not one.
+   */
   private static final Pattern BACKGROUND_SECTION = Pattern.compile(
-      "\\b(background|case (summary|background|details|history)|the (case|family|child|children)|circumstances"
-          + "|chronology|summary of (the )?(case|events|incident)|what happened|family (composition|history|context)"
-          + "|(the )?incident|events leading)\\b");
+      "^(background|case (summary|background|details|history)|the case\\b|circumstances|chronology of"
+          + "|summary of (the )?(case|events|incident)|what happened|family (composition|history|context)"
+          + "|(the )?incident\\b|events leading|about the (case|family|child))");
   /**
    * A sentence narrating a particular case: a child named by letter or pseudonym, or a parent named as
    * someone's, in the past tense, without telling anyone what to do.
@@ -45,12 +49,15 @@ public enum PointKind {
     if (action && !NARRATIVE.matcher(sentence).find()) {
       return DO;
     }
-    List<String> path = passage.subPath();
-    String section = String.join(" ", path).toLowerCase(Locale.ROOT);
-    if (BACKGROUND_SECTION.matcher(section).find() && !actionPassage
+    if (passage.subPath().stream().anyMatch(PointKind::backgroundHeading) && !actionPassage
         || NARRATIVE.matcher(sentence).find() && PAST.matcher(sentence).find()) {
       return BACKGROUND;
     }
     return actionPassage ? DO : LEARNED;
+  }
+
+  private static boolean backgroundHeading(String heading) {
+    String h = Suggestions.NUMBERING.matcher(heading.strip()).replaceFirst("").toLowerCase(Locale.ROOT);
+    return BACKGROUND_SECTION.matcher(h).find();
   }
 }

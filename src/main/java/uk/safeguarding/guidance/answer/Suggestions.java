@@ -14,7 +14,7 @@ final class Suggestions {
       Pattern.compile("(what (you should|should you|we have|did we|to) (do|learn(ed|t)?)|"
           + "recommendations?|background|introduction|summary|key (learning|messages|findings)|contents|overview)\\??");
   /** A heading's own numbering ("Theme 6:", "Finding 2 -", "7.11", "3)"): not part of the topic. */
-  private static final Pattern NUMBERING = Pattern.compile(
+  static final Pattern NUMBERING = Pattern.compile(
       "^((theme|finding|learning point|section|part|chapter|recommendation)\\s*\\d+\\s*[:.\\-–—]?\\s*|\\d+(\\.\\d+)*[.)]?\\s+)",
       Pattern.CASE_INSENSITIVE);
   /** Topics longer than this read badly inside a question; the heading is not offered. */

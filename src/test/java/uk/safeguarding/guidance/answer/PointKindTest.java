@@ -27,6 +27,23 @@ class PointKindTest {
   }
 
   @Test
+  void a_heading_that_mentions_a_case_or_a_child_is_not_a_background_section() {
+    // The Newcastle report's "5.3 Learning from the case" and Telford's "Theme 3: Voice and experience of the child".
+    assertEquals(PointKind.LEARNED, PointKind.of(in("Report", "5. Child S", "5.3 Learning from the case"),
+        "The heightened vulnerability of babies aged between 0-2 years", false, false));
+    assertEquals(PointKind.LEARNED, PointKind.of(in("Briefing", "Theme 3: Voice and experience of the child"),
+        "Records do not always show the views of the child.", false, false));
+    assertEquals(PointKind.LEARNED, PointKind.of(in("Report", "4. Serious Incident Notifications to DfE"),
+        "Four notifications were made in the year.", false, false));
+    // Sections that tell a case's story, numbered or not.
+    for (String heading : List.of("Background", "5.2 The incident", "Case summary", "Family history",
+        "What happened", "Summary of events", "Chronology of key events")) {
+      assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", heading), "The family moved in 2019.", false, false),
+          heading);
+    }
+  }
+
+  @Test
   void a_modal_in_a_narrative_sentence_does_not_make_it_guidance() {
     assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Findings"),
         "Child C's mother said she would never leave him alone, but she was arrested that night.", true, false));
