@@ -89,8 +89,8 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   @Override
-  public String corrected(String text) {
-    return search.correctSpelling(text);
+  public String shown(String text) {
+    return search.correctSpelling(PersonalData.forSearch(text, search::libraryUses).searched());
   }
 
   @Override

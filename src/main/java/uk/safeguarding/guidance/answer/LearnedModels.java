@@ -34,8 +34,11 @@ final class LearnedModels {
   /** What the answer step finds for questions, as {@link LearnedModels} trains on it. */
   interface Examiner {
 
-    /** {@code text} with typing slips put right, as an ask searches it (no change by default). */
-    default String corrected(String text) {
+    /**
+     * {@code text} as an answer may show a question: personal data masked (but for the library's own
+     * words) and typing slips put right; unchanged by default.
+     */
+    default String shown(String text) {
       return text;
     }
 
@@ -250,7 +253,7 @@ final class LearnedModels {
         && model.answerable(evidence.get(i).answerability());
     SuggestedQuestions suggested = SuggestedQuestions.of(
         labelled.stream().map(AnswerableExamples.Example::text).toList(), found, answering, answeredAlone,
-        examiner::corrected);
+        examiner::shown);
     LOG.info(String.format(
         "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
         labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),

@@ -64,18 +64,18 @@ final class SuggestedQuestions {
    * From example {@code i}'s question {@code texts.get(i)} and what its search {@code found}, the passages
    * {@code answering.get(i)} accepts (null: an example that names no answering passage). Only questions
    * that {@code answeredAlone} (asked on their own, they are answered, their passage first: so a
-   * suggestion, once tapped, answers) and that {@code corrected} leaves as they are (no typing slips) are
-   * offered.
+   * suggestion, once tapped, answers) and that {@code shown} leaves as they are (no personal data, as a
+   * trainer's line might hold, and no typing slips) are offered.
    */
   static SuggestedQuestions of(List<String> texts, List<Candidates> found, List<Predicate<SearchHit>> answering,
-      IntPredicate answeredAlone, UnaryOperator<String> corrected) {
+      IntPredicate answeredAlone, UnaryOperator<String> shown) {
     Map<String, List<Asked>> byPassage = new HashMap<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i).strip();
       Predicate<SearchHit> answers = answering.get(i);
       float[] vector = found.get(i).question();
-      if (answers == null || vector == null || !readsWell(text) || !text.equals(corrected.apply(text))
+      if (answers == null || vector == null || !readsWell(text) || !text.equals(shown.apply(text))
           || !seen.add(text.toLowerCase(Locale.ROOT)) || !answeredAlone.test(i)) {
         continue;
       }

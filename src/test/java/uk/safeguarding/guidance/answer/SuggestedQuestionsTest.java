@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.privacy.PersonalData;
 import uk.safeguarding.guidance.search.QueryTerms;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -116,6 +117,17 @@ class SuggestedQuestionsTest {
         "What should a chronology record about " + "the child ".repeat(8) + "?")) {
       assertFalse(SuggestedQuestions.readsWell(poor), poor);
     }
+  }
+
+  @Test
+  void a_question_holding_personal_data_is_never_offered() {
+    // A trainer's line copied from a real case: masking changes it, so no practitioner is shown it.
+    List<String> texts =
+        List.of("Should Jayden Smith's school have been told?", "How should neglect be escalated?");
+    SuggestedQuestions s = SuggestedQuestions.of(texts, List.of(asked(25), asked(60)),
+        List.of(answeredBy("b"), answeredBy("c")), i -> true, PersonalData::mask);
+    assertEquals(List.of("How should neglect be escalated?"),
+        s.suggest("what happens next?", QUESTION, ranking(), Set.of(), 3));
   }
 
   @Test
