@@ -475,7 +475,9 @@
       const closest = Array.isArray(data.closest) ? data.closest.length : 0;
       return prefix + 'The library does not cover that question.' +
         (closest ? ' ' + plural(closest, 'closest passage is', 'closest passages are') + ' listed, not as an answer.' : '') +
-        (suggestions.length ? ' ' + plural(suggestions.length, 'suggested topic is', 'suggested topics are') + ' listed.' : '');
+        (suggestions.length ? ' ' + (suggestions.every(function (s) { return /\?$/.test(s); })
+          ? plural(suggestions.length, 'question it does answer is', 'questions it does answer are')
+          : plural(suggestions.length, 'suggested topic is', 'suggested topics are')) + ' listed.' : '');
     }
     return prefix + 'Answer ready with ' + plural(points.length, 'point', 'points') + ' and ' +
       plural(citations.length, 'source', 'sources') + ', below the question box.';
@@ -631,8 +633,10 @@
 
   function renderSuggestions(suggestions, grounded) {
     const wrap = make('div', 'suggestions');
-    wrap.appendChild(make('h4', 'suggestions-heading',
-      grounded ? 'You could also ask' : 'Topics the library does cover'));
+    // Declined: questions the library answers close to the one asked (each ends with "?"), else its topics.
+    const questions = suggestions.every(function (s) { return /\?$/.test(s); });
+    wrap.appendChild(make('h4', 'suggestions-heading', grounded ? 'You could also ask'
+      : questions ? 'Questions the library does answer' : 'Topics the library does cover'));
     const list = make('ul', 'chip-list');
     suggestions.forEach(function (text) {
       const item = make('li');

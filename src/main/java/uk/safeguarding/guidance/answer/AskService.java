@@ -210,13 +210,19 @@ public final class AskService {
     }
     // Not urgent: the passages closest to the question are pointed to, in case the decline is wrong.
     List<Answer.Citation> closest = urgent ? List.of() : Closest.of(scored, terms, finder::quotable, search::highlight);
+    // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
+    // decline); else the topics it covers.
+    List<String> close = urgent || found.evidence() == null ? List.of()
+        : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
     String lead = urgent
         ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
             + "advice above first."
         : Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
-            + "quote. " + (closest.isEmpty() ? "" : CLOSEST_NOTE) + "Try different words, or one of the topics it "
-            + "does cover.";
-    Answer a = Answer.of(answerId, masked, false, lead, List.of(), List.of(), glossary.topics()).withClosest(closest);
+            + "quote. " + (closest.isEmpty() ? "" : CLOSEST_NOTE) + "Try different words, or one of the "
+            + (close.isEmpty() ? "topics it does cover." : "questions below, which it does answer.");
+    Answer a =
+        Answer.of(answerId, masked, false, lead, List.of(), List.of(), close.isEmpty() ? glossary.topics() : close)
+            .withClosest(closest);
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
         found.context() == null ? masked : found.context()); // the earlier turn's words, kept masked
   }

@@ -39,6 +39,14 @@ final class SuggestedQuestions {
    * other words: not a suggestion. bge-small puts rewordings of one question at 0.93 and above.
    */
   static final double SAME_QUESTION = 0.93;
+  /**
+   * A declined question is offered example questions this close to it (cosine of the query embeddings),
+   * else the topics the library covers. Chosen on the nineteenth and twentieth writers' train splits
+   * (BENCHMARKS.md §8): at 0.70, 18 of the 34 wrongly declined in-scope questions were offered a question
+   * that answers them (0.75: 16, 0.80: 8; 0: 25, but every everyday question, "how do I renew my
+   * passport", was then offered unrelated ones), and everyday questions still get the topics.
+   */
+  static final double CLOSE_TO_DECLINED = 0.70;
   /** A suggestion fits a button on a phone: at most this many characters. */
   static final int MAX_CHARS = 90;
   /** And says enough to stand alone: at least this many. */
@@ -123,6 +131,21 @@ final class SuggestedQuestions {
    * cite, the closest example of each, closest first.
    */
   List<String> suggest(String asked, float[] question, List<Scored> ranked, Set<String> cited, int n) {
+    return offers(asked, question, ranked, cited, -1, SAME_QUESTION, n);
+  }
+
+  /**
+   * For a declined question: up to {@code n} questions the library answers that are at least
+   * {@link #CLOSE_TO_DECLINED} alike to it, from the passages near the top of {@code ranked}, closest first; a
+   * rewording of it is welcome here (the decline may be wrong, and one tap then answers it). Empty when
+   * none is that close: the question is about something else, and the topics the library covers say more.
+   */
+  List<String> closeTo(String asked, float[] question, List<Scored> ranked, int n) {
+    return offers(asked, question, ranked, Set.of(), CLOSE_TO_DECLINED, Double.POSITIVE_INFINITY, n);
+  }
+
+  private List<String> offers(String asked, float[] question, List<Scored> ranked, Set<String> cited, double min,
+      double max, int n) {
     if (question == null || n <= 0) {
       return List.of();
     }
@@ -133,7 +156,7 @@ final class SuggestedQuestions {
       Offer best = null;
       for (Asked a : cited.contains(id) ? List.<Asked>of() : byPassage.getOrDefault(id, List.of())) {
         double cosine = Vectors.dot(question, a.vector());
-        if (cosine < SAME_QUESTION && !a.text().equalsIgnoreCase(asked.strip())
+        if (cosine >= min && cosine < max && !a.text().equalsIgnoreCase(asked.strip())
             && (best == null || cosine > best.cosine())) {
           best = new Offer(a.text(), cosine);
         }

@@ -92,6 +92,21 @@ class SuggestedQuestionsTest {
   }
 
   @Test
+  void a_declined_question_is_offered_only_close_questions_rewordings_included() {
+    SuggestedQuestions s = examples();
+    // b's closest (cosine 0.91); c's only example (0.50) is below the floor.
+    assertEquals(List.of("What should a chronology record?"), s.closeTo("what happens next?", QUESTION, ranking(), 3));
+    // A rewording of b's example (cosine 1) is just what a wrong decline needs; c's (cosine 0.91) is close now.
+    double r = Math.toRadians(25);
+    float[] rewording = {(float) Math.cos(r), (float) Math.sin(r)};
+    assertEquals(List.of("What should a chronology record?", "How should neglect be escalated?"),
+        s.closeTo("what goes in a chronology?", rewording, ranking(), 3));
+    double far = Math.toRadians(-90);
+    assertEquals(List.of(), s.closeTo("cup of tea", new float[] {(float) Math.cos(far), (float) Math.sin(far)},
+        ranking(), 3));
+  }
+
+  @Test
   void passages_beyond_the_top_offer_nothing() {
     List<Scored> deep = new ArrayList<>();
     for (int i = 0; i < SuggestedQuestions.NEAR_TOP; i++) {

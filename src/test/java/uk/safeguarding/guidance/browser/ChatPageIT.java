@@ -340,6 +340,11 @@ class ChatPageIT {
         sentence.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList());
     assertEquals(0, turn.findElements(By.cssSelector(".source-card")).size(), "pointers, not sources");
     assertEquals(0, turn.findElements(By.cssSelector(".points li")).size());
+    // A question the library answers, close to this one, is offered in place of the topics.
+    assertEquals("Questions the library does answer",
+        turn.findElement(By.cssSelector(".suggestions-heading")).getText());
+    assertEquals(strings(expected.getAsJsonArray("suggestions")),
+        turn.findElements(By.cssSelector(".suggestions button")).stream().map(WebElement::getText).toList());
 
     phoneViewport(375);
     assertNoHorizontalScroll();

@@ -55,6 +55,26 @@ class AskApiTest extends AskApiContract {
     }
   }
 
+  /**
+   * A declined question is offered questions the library answers that are close to it: here the one a
+   * question bank asked about the tool, which answers from the passage the decline points to.
+   */
+  @Test
+  void a_declined_question_is_offered_a_close_question_that_the_library_answers() throws Exception {
+    JsonObject a = app.post("/api/ask", "{\"question\":\"three houses tool\"}").json().getAsJsonObject();
+    assertFalse(a.get("grounded").getAsBoolean());
+    assertEquals("[\"What is the three houses tool mentioned in the ICPC audit used for?\"]",
+        a.getAsJsonArray("suggestions").toString());
+    JsonObject b = app.post("/api/ask", "{\"question\":\"What is the three houses tool mentioned in the ICPC audit "
+        + "used for?\"}").json().getAsJsonObject();
+    assertTrue(b.get("grounded").getAsBoolean(), b.toString());
+    assertTrue(ids(b).contains(a.getAsJsonArray("closest").get(0).getAsJsonObject().get("id").getAsString()),
+        b.toString());
+    // Far from anything the library answers: its topics.
+    JsonObject far = app.post("/api/ask", "{\"question\":\"how do I renew my passport\"}").json().getAsJsonObject();
+    assertFalse(far.getAsJsonArray("suggestions").get(0).getAsString().endsWith("?"), far.toString());
+  }
+
   private static List<String> ids(JsonObject answer) {
     List<String> out = new ArrayList<>();
     answer.getAsJsonArray("citations").forEach(c -> out.add(c.getAsJsonObject().get("id").getAsString()));
