@@ -59,7 +59,7 @@ final class SuggestedQuestions {
   private static final Pattern NOT_ALONE =
       Pattern.compile("^(i'm|im|i am|i've|i have|my|we|and|but|so|also|then|or)\\b.*|.*\\b(those|these)\\b.*");
 
-  /** An example question, its query embedding, and the passage that answered it. */
+  /** An example question and its query embedding, filed under each passage that answered it. */
   private record Asked(String text, float[] vector) {}
 
   private final Map<String, List<Asked>> byPassage;
