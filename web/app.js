@@ -475,7 +475,7 @@
       const closest = Array.isArray(data.closest) ? data.closest.length : 0;
       return prefix + 'The library does not cover that question.' +
         (closest ? ' ' + plural(closest, 'closest passage is', 'closest passages are') + ' listed, not as an answer.' : '') +
-        (suggestions.length ? ' ' + (suggestions.every(function (s) { return /\?$/.test(s); })
+        (suggestions.length ? ' ' + (offersQuestions(suggestions)
           ? plural(suggestions.length, 'question it does answer is', 'questions it does answer are')
           : plural(suggestions.length, 'suggested topic is', 'suggested topics are')) + ' listed.' : '');
     }
@@ -631,12 +631,16 @@
     return wrap;
   }
 
+  // A declined answer offers questions the library answers close to the one asked (each ends with "?"), or,
+  // when none is close, the topics it covers (names, never a question).
+  function offersQuestions(suggestions) {
+    return suggestions.every(function (s) { return /\?$/.test(s); });
+  }
+
   function renderSuggestions(suggestions, grounded) {
     const wrap = make('div', 'suggestions');
-    // Declined: questions the library answers close to the one asked (each ends with "?"), else its topics.
-    const questions = suggestions.every(function (s) { return /\?$/.test(s); });
     wrap.appendChild(make('h4', 'suggestions-heading', grounded ? 'You could also ask'
-      : questions ? 'Questions the library does answer' : 'Topics the library does cover'));
+      : offersQuestions(suggestions) ? 'Questions the library does answer' : 'Topics the library does cover'));
     const list = make('ul', 'chip-list');
     suggestions.forEach(function (text) {
       const item = make('li');
