@@ -4,10 +4,12 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.ops.CheckedFile;
 
@@ -90,20 +92,43 @@ final class AnsweredBefore {
    * leaving out example {@code skip} ({@link #NO_EXAMPLE} for none); {@link #NONE} when there is none.
    */
   double closest(String passageId, float[] question, int skip) {
-    double best = NONE;
-    if (question == null) {
-      return best;
-    }
-    Answered answered = byPassage.get(passageId);
+    Match m = closest(passageId, question, example -> example != skip, Double.POSITIVE_INFINITY);
+    return m == null ? NONE : Math.max(NONE, m.cosine());
+  }
+
+  /** An example a passage answered, and its cosine with a question. */
+  record Match(int example, double cosine) {}
+
+  /**
+   * The example passage {@code passageId} answered that is closest to {@code question}, among those
+   * {@code among} accepts whose cosine is below {@code below} (the first such in the examples' order on a
+   * tie); null when there is none.
+   */
+  Match closest(String passageId, float[] question, IntPredicate among, double below) {
+    Answered answered = question == null ? null : byPassage.get(passageId);
     if (answered == null) {
-      return best;
+      return null;
     }
     float[] cosines = Vectors.dots(question, answered.questions()); // read together: a few dozen per passage
+    Match best = null;
     for (int k = 0; k < cosines.length; k++) {
-      if (answered.examples()[k] != skip) {
-        best = Math.max(best, cosines[k]);
+      int example = answered.examples()[k];
+      if (cosines[k] < below && among.test(example) && (best == null || cosines[k] > best.cosine())) {
+        best = new Match(example, cosines[k]);
       }
     }
     return best;
+  }
+
+  /** How many of the examples {@code among} accepts each passage answered, by passage (those with any). */
+  Map<String, Integer> answeredBy(IntPredicate among) {
+    Map<String, Integer> out = new HashMap<>();
+    byPassage.forEach((id, answered) -> {
+      int n = (int) Arrays.stream(answered.examples()).filter(among).count();
+      if (n > 0) {
+        out.put(id, n);
+      }
+    });
+    return out;
   }
 }

@@ -249,11 +249,10 @@ final class LearnedModels {
     Logistic passages = Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0);
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
-        && answering.get(i).test(evidence.get(i).scored().get(0).hit())
-        && model.answerable(evidence.get(i).answerability());
+        && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));
     SuggestedQuestions suggested = SuggestedQuestions.of(
-        labelled.stream().map(AnswerableExamples.Example::text).toList(), found, answering, answeredAlone,
-        examiner::shown);
+        labelled.stream().map(AnswerableExamples.Example::text).toList(), found, answering,
+        ranker == null ? null : ranker.answeredBefore(), answeredAlone, examiner::shown);
     LOG.info(String.format(
         "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
         labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),

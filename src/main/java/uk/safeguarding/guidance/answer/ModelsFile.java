@@ -23,7 +23,7 @@ final class ModelsFile {
   /** The file's name in the data folder. */
   static final String NAME = "answer-models.bin";
   /** The format's name and version: a change to the layout below bumps it. */
-  static final String FORMAT = "guidance-answer-models/2";
+  static final String FORMAT = "guidance-answer-models/3";
   private static final String WHAT = "the answer step's models";
 
   private ModelsFile() {}
@@ -65,7 +65,7 @@ final class ModelsFile {
     for (int i = 0; i < n; i++) {
       unfound.add(CheckedFile.string(in));
     }
-    SuggestedQuestions suggested = SuggestedQuestions.readFrom(in);
+    SuggestedQuestions suggested = SuggestedQuestions.readFrom(in, ranker == null ? null : ranker.answeredBefore());
     return new LearnedModels.Trained(libraryHash, ranker, answerability, sentences, passages, List.copyOf(unfound),
         suggested);
   }

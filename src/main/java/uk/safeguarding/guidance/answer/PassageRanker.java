@@ -74,6 +74,11 @@ final class PassageRanker {
     this.towardSentence = towardSentence;
   }
 
+  /** Which passages answered which examples, as this ranker remembers them. */
+  AnsweredBefore answeredBefore() {
+    return answeredBefore;
+  }
+
   /** Writes the fitted coefficients and the examples remembered, for {@link #readFrom} ({@link ModelsFile}). */
   void writeTo(DataOutput out) throws IOException {
     answeredBefore.writeTo(out);

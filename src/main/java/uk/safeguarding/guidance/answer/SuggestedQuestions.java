@@ -17,7 +17,6 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -28,7 +27,9 @@ import uk.safeguarding.guidance.search.SearchHit;
  * the examples whose answering passage the question's search ranked near the top but the answer did
  * not cite, the closest to the question first, one per passage. So each suggestion is a question the
  * library answers, on a neighbouring point of the same topic, never a bare section title. Only examples
- * that read well on a button are kept ({@link #readsWell}). Immutable; thread-safe.
+ * that read well on a button are kept ({@link #readsWell}). Which passage answered which example, and the
+ * examples' vectors, are the reranker's ({@link AnsweredBefore}): kept here are only the offered examples'
+ * texts. Immutable; thread-safe.
  */
 final class SuggestedQuestions {
 
@@ -59,42 +60,36 @@ final class SuggestedQuestions {
   private static final Pattern NOT_ALONE =
       Pattern.compile("^(i'm|im|i am|i've|i have|my|we|and|but|so|also|then|or)\\b.*|.*\\b(those|these)\\b.*");
 
-  /** An example question and its query embedding, filed under each passage that answered it. */
-  private record Asked(String text, float[] vector) {}
+  /** The texts of the examples offered, by their position among the examples. */
+  private final Map<Integer, String> offered;
+  /** Which passages answered which examples; null when nothing was learned of it (nothing is offered). */
+  private final AnsweredBefore answered;
 
-  private final Map<String, List<Asked>> byPassage;
-
-  private SuggestedQuestions(Map<String, List<Asked>> byPassage) {
-    this.byPassage = byPassage;
+  private SuggestedQuestions(Map<Integer, String> offered, AnsweredBefore answered) {
+    this.offered = offered;
+    this.answered = answered;
   }
 
   /**
-   * From example {@code i}'s question {@code texts.get(i)} and what its search {@code found}, the passages
-   * {@code answering.get(i)} accepts (null: an example that names no answering passage). Only questions
-   * that {@code answeredAlone} (asked on their own, they are answered, their passage first: so a
-   * suggestion, once tapped, answers) and that {@code shown} leaves as they are (no personal data, as a
-   * trainer's line might hold, and no typing slips) are offered.
+   * From example {@code i}'s question {@code texts.get(i)}, what its search {@code found} and the passages
+   * {@code answering.get(i)} accepts (null: an example that names no answering passage), as
+   * {@code answered} (null: none) remembers them. Only questions that {@code answeredAlone} (asked on
+   * their own, they are answered, their passage first: so a suggestion, once tapped, answers) and that
+   * {@code shown} leaves as they are (no personal data, as a trainer's line might hold, and no typing
+   * slips) are offered.
    */
   static SuggestedQuestions of(List<String> texts, List<Candidates> found, List<Predicate<SearchHit>> answering,
-      IntPredicate answeredAlone, UnaryOperator<String> shown) {
-    Map<String, List<Asked>> byPassage = new HashMap<>();
+      AnsweredBefore answered, IntPredicate answeredAlone, UnaryOperator<String> shown) {
+    Map<Integer, String> offered = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < texts.size(); i++) {
+    for (int i = 0; answered != null && i < texts.size(); i++) {
       String text = texts.get(i).strip();
-      Predicate<SearchHit> answers = answering.get(i);
-      float[] vector = found.get(i).question();
-      if (answers == null || vector == null || !readsWell(text) || !text.equals(shown.apply(text))
-          || !seen.add(text.toLowerCase(Locale.ROOT)) || !answeredAlone.test(i)) {
-        continue;
-      }
-      for (SearchHit h : found.get(i).hits()) {
-        if (answers.test(h)) {
-          byPassage.computeIfAbsent(h.passage().id(), k -> new ArrayList<>()).add(new Asked(text, vector));
-        }
+      if (answering.get(i) != null && found.get(i).question() != null && readsWell(text)
+          && text.equals(shown.apply(text)) && seen.add(text.toLowerCase(Locale.ROOT)) && answeredAlone.test(i)) {
+        offered.put(i, text);
       }
     }
-    byPassage.replaceAll((id, asked) -> List.copyOf(asked));
-    return new SuggestedQuestions(Map.copyOf(byPassage));
+    return new SuggestedQuestions(Map.copyOf(offered), answered);
   }
 
   /**
@@ -112,7 +107,8 @@ final class SuggestedQuestions {
 
   /** How many example questions are kept, over how many passages (for the training log). */
   String describe() {
-    return byPassage.values().stream().mapToInt(List::size).sum() + " questions on " + byPassage.size() + " passages";
+    Map<String, Integer> byPassage = answered == null ? Map.of() : answered.answeredBy(offered::containsKey);
+    return byPassage.values().stream().mapToInt(n -> n).sum() + " questions on " + byPassage.size() + " passages";
   }
 
   /**
@@ -146,54 +142,39 @@ final class SuggestedQuestions {
 
   private List<String> offers(String asked, float[] question, List<Scored> ranked, Set<String> cited, double min,
       double max, int n) {
-    if (question == null || n <= 0) {
+    if (question == null || n <= 0 || answered == null) {
       return List.of();
     }
-    record Offer(String text, double cosine) {}
-    List<Offer> offers = new ArrayList<>();
+    List<AnsweredBefore.Match> offers = new ArrayList<>();
     for (Scored s : ranked.subList(0, Math.min(NEAR_TOP, ranked.size()))) {
       String id = s.hit().passage().id();
-      Offer best = null;
-      for (Asked a : cited.contains(id) ? List.<Asked>of() : byPassage.getOrDefault(id, List.of())) {
-        double cosine = Vectors.dot(question, a.vector());
-        if (cosine >= min && cosine < max && !a.text().equalsIgnoreCase(asked.strip())
-            && (best == null || cosine > best.cosine())) {
-          best = new Offer(a.text(), cosine);
-        }
-      }
-      if (best != null) {
+      AnsweredBefore.Match best = cited.contains(id) ? null
+          : answered.closest(id, question,
+              example -> offered.containsKey(example) && !offered.get(example).equalsIgnoreCase(asked.strip()), max);
+      if (best != null && best.cosine() >= min) {
         offers.add(best);
       }
     }
-    return offers.stream().sorted(Comparator.comparingDouble(Offer::cosine).reversed()).map(Offer::text).distinct()
-        .limit(n).toList();
+    return offers.stream().sorted(Comparator.comparingDouble(AnsweredBefore.Match::cosine).reversed())
+        .map(m -> offered.get(m.example())).distinct().limit(n).toList();
   }
 
-  /** Writes the questions by passage, for {@link #readFrom} ({@link ModelsFile}). */
+  /** Writes the offered examples' texts, for {@link #readFrom} ({@link ModelsFile}). */
   void writeTo(DataOutput out) throws IOException {
-    out.writeInt(byPassage.size());
-    for (Map.Entry<String, List<Asked>> e : new TreeMap<>(byPassage).entrySet()) {
-      CheckedFile.string(out, e.getKey());
-      out.writeInt(e.getValue().size());
-      for (Asked a : e.getValue()) {
-        CheckedFile.string(out, a.text());
-        CheckedFile.floats(out, a.vector());
-      }
+    out.writeInt(offered.size());
+    for (Map.Entry<Integer, String> e : new TreeMap<>(offered).entrySet()) {
+      out.writeInt(e.getKey());
+      CheckedFile.string(out, e.getValue());
     }
   }
 
-  static SuggestedQuestions readFrom(DataInput in) throws IOException {
-    int passages = CheckedFile.length(in);
-    Map<String, List<Asked>> byPassage = new HashMap<>();
-    for (int p = 0; p < passages; p++) {
-      String id = CheckedFile.string(in);
-      int n = CheckedFile.length(in);
-      List<Asked> asked = new ArrayList<>();
-      for (int k = 0; k < n; k++) {
-        asked.add(new Asked(CheckedFile.string(in), CheckedFile.floats(in)));
-      }
-      byPassage.put(id, List.copyOf(asked));
+  /** What {@link #writeTo} wrote, over what the reranker read back remembers ({@code answered}, null: none). */
+  static SuggestedQuestions readFrom(DataInput in, AnsweredBefore answered) throws IOException {
+    int n = CheckedFile.length(in);
+    Map<Integer, String> offered = new HashMap<>();
+    for (int k = 0; k < n; k++) {
+      offered.put(in.readInt(), CheckedFile.string(in));
     }
-    return new SuggestedQuestions(Map.copyOf(byPassage));
+    return new SuggestedQuestions(Map.copyOf(offered), answered);
   }
 }

@@ -44,7 +44,7 @@ public final class CheckedFile {
   public static final int MAX_ARRAY = 64 * 1024 * 1024;
   /** A temp file this old is left from a write that never finished (see {@link #removeStale}). */
   static final Duration STALE = Duration.ofHours(1);
-  /** No such file is larger than this (the answer step's models are about 26 MB): it is read whole. */
+  /** No such file is larger than this (the answer step's models are about 22 MB): it is read whole. */
   public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
   /** No string (an id, a key, a liblinear model's text) is longer than this many bytes. */
   public static final int MAX_STRING = 64 * 1024 * 1024;

@@ -55,6 +55,30 @@ class SuggestedQuestionsTest {
 
   private static final float[] QUESTION = {1, 0};
 
+  /** Examples as the answer models learn them: what each found, and the passages that answered it. */
+  private static SuggestedQuestions of(List<String> texts, List<Candidates> found,
+      List<Predicate<SearchHit>> answering, java.util.function.IntPredicate answeredAlone,
+      java.util.function.UnaryOperator<String> shown) {
+    List<boolean[]> answers = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Predicate<SearchHit> a = answering.get(i);
+      List<SearchHit> hits = found.get(i).hits();
+      boolean[] marks = new boolean[hits.size()];
+      for (int j = 0; a != null && j < marks.length; j++) {
+        marks[j] = a.test(hits.get(j));
+      }
+      answers.add(a == null ? null : marks);
+    }
+    return SuggestedQuestions.of(texts, found, answering, AnsweredBefore.of(found, answers), answeredAlone, shown);
+  }
+
+  /** The examples read back from a file, over the same remembered answers. */
+  private static SuggestedQuestions readBack(SuggestedQuestions s, AnsweredBefore answered) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    s.writeTo(new DataOutputStream(bytes));
+    return SuggestedQuestions.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), answered);
+  }
+
   /** Five examples: b's two (one closer to the question), c's one, d's one misspelt, and one about nothing. */
   private static SuggestedQuestions examples() {
     List<String> texts = List.of("Who should attend the handover meeting?", "What should a chronology record?",
@@ -62,8 +86,7 @@ class SuggestedQuestionsTest {
     List<Candidates> found = List.of(asked(40), asked(25), asked(60), asked(10), asked(5));
     List<Predicate<SearchHit>> answering =
         java.util.Arrays.asList(answeredBy("b"), answeredBy("b"), answeredBy("c"), answeredBy("d"), null);
-    return SuggestedQuestions.of(texts, found, answering, i -> true,
-        t -> t.replace("proces ", "process "));
+    return of(texts, found, answering, i -> true, t -> t.replace("proces ", "process "));
   }
 
   @Test
@@ -119,7 +142,7 @@ class SuggestedQuestionsTest {
   @Test
   void only_questions_that_answer_alone_and_read_well_on_a_button_are_kept() {
     List<String> texts = List.of("What should a chronology record?", "How should neglect be escalated?");
-    SuggestedQuestions s = SuggestedQuestions.of(texts, List.of(asked(25), asked(60)),
+    SuggestedQuestions s = of(texts, List.of(asked(25), asked(60)),
         List.of(answeredBy("b"), answeredBy("c")), i -> i == 1, t -> t);
     assertEquals(List.of("How should neglect be escalated?"),
         s.suggest("what happens next?", QUESTION, ranking(), Set.of(), 3));
@@ -139,7 +162,7 @@ class SuggestedQuestionsTest {
     // A trainer's line copied from a real case: masking changes it, so no practitioner is shown it.
     List<String> texts =
         List.of("Should Jayden Smith's school have been told?", "How should neglect be escalated?");
-    SuggestedQuestions s = SuggestedQuestions.of(texts, List.of(asked(25), asked(60)),
+    SuggestedQuestions s = of(texts, List.of(asked(25), asked(60)),
         List.of(answeredBy("b"), answeredBy("c")), i -> true, PersonalData::mask);
     assertEquals(List.of("How should neglect be escalated?"),
         s.suggest("what happens next?", QUESTION, ranking(), Set.of(), 3));
@@ -147,13 +170,22 @@ class SuggestedQuestionsTest {
 
   @Test
   void read_back_it_offers_the_same() throws Exception {
-    SuggestedQuestions s = examples();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    s.writeTo(new DataOutputStream(bytes));
-    SuggestedQuestions back =
-        SuggestedQuestions.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    List<String> texts = List.of("Who should attend the handover meeting?", "What should a chronology record?",
+        "How should neglect be escalated?");
+    List<Candidates> found = List.of(asked(40), asked(25), asked(60));
+    List<Predicate<SearchHit>> answering = List.of(answeredBy("b"), answeredBy("b"), answeredBy("c"));
+    List<boolean[]> answers = List.of(new boolean[] {false, true, false, false},
+        new boolean[] {false, true, false, false}, new boolean[] {false, false, true, false});
+    AnsweredBefore answered = AnsweredBefore.of(found, answers);
+    SuggestedQuestions s = SuggestedQuestions.of(texts, found, answering, answered, i -> true, t -> t);
+    SuggestedQuestions back = readBack(s, answered);
+    assertEquals(List.of("What should a chronology record?", "How should neglect be escalated?"),
+        back.suggest("what happens next?", QUESTION, ranking(), Set.of(id("a")), 3));
     assertEquals(s.suggest("what happens next?", QUESTION, ranking(), Set.of(), 3),
         back.suggest("what happens next?", QUESTION, ranking(), Set.of(), 3));
-    assertEquals(s.describe(), back.describe());
+    assertEquals("3 questions on 2 passages", back.describe());
+    // Without what the reranker remembers (no reranker was learned), nothing is offered.
+    assertEquals(List.of(), readBack(s, null).suggest("what happens next?", QUESTION, ranking(), Set.of(), 3));
+    assertEquals("0 questions on 0 passages", readBack(s, null).describe());
   }
 }
