@@ -123,7 +123,8 @@ final class ExampleNeighbours {
     int[] exampleOf = CheckedFile.ints(in);
     boolean[] answerable = CheckedFile.booleans(in);
     if (exampleOf.length != vectors.size() || answerable.length != vectors.size()) {
-      throw new IOException("Expected " + vectors.size() + " examples' labels, got " + answerable.length);
+      throw new IOException("Expected " + vectors.size() + " examples' positions and labels, got " + exampleOf.length
+          + " and " + answerable.length);
     }
     return new ExampleNeighbours(vectors, exampleOf, answerable);
   }
