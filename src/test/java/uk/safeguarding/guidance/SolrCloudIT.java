@@ -77,6 +77,8 @@ class SolrCloudIT {
   static SolrNodes nodes;
   /** The server over the shipped corpus searching in the cluster, for the API contracts; started on first use. */
   static TestApp shippedOnSolr;
+  /** Why {@link #shippedOnSolr} could not start, once it has failed to. */
+  static Exception shippedOnSolrFailure;
 
   /** Bounds the searches run in the background while the alias switches (they stop sooner when it is seen). */
   static final int MAX_BACKGROUND_SEARCHES = 2_000;
@@ -120,11 +122,21 @@ class SolrCloudIT {
    * shared embedding cache copied in so no passage is embedded again.
    */
   static synchronized TestApp shippedOnSolr() throws Exception {
+    if (shippedOnSolrFailure != null) {
+      // Every contract test asks for the server: one that did not start fails them all at once, instead of
+      // each waiting its own three minutes for an index that will not come (70 tests: hours, past CI's limit).
+      throw new IllegalStateException("The server on SolrCloud did not start (first attempt)", shippedOnSolrFailure);
+    }
     if (shippedOnSolr == null) {
-      Path data = Files.createTempDirectory(solrDir, "shipped-data");
-      TestApp.seedData(data);
-      shippedOnSolr = new TestApp(new AppConfig("127.0.0.1", 0, Path.of("corpus"), data, 0, true)
-          .withSolr(new SolrSettings(cloud.urlList(), 2, 2)));
+      try {
+        Path data = Files.createTempDirectory(solrDir, "shipped-data");
+        TestApp.seedData(data);
+        shippedOnSolr = new TestApp(new AppConfig("127.0.0.1", 0, Path.of("corpus"), data, 0, true)
+            .withSolr(new SolrSettings(cloud.urlList(), 2, 2)));
+      } catch (Exception e) {
+        shippedOnSolrFailure = e;
+        throw e;
+      }
     }
     return shippedOnSolr;
   }
