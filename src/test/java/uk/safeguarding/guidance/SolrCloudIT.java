@@ -2,6 +2,7 @@ package uk.safeguarding.guidance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -385,7 +386,7 @@ class SolrCloudIT {
       String servingBefore = collections.aliased().orElseThrow();
 
       // Replica B publishes the same library: it does not wait on A's build (the older collection serves
-      // meanwhile), and once A's lease has lapsed it builds the collection again.
+      // meanwhile), and once A's lease has lapsed it builds the library again, in a collection of its own.
       long started = System.nanoTime();
       SolrPublisher replicaB = new SolrPublisher(collections, configset, 2, 2, new SolrPublisher.Lease() {
 
@@ -405,10 +406,13 @@ class SolrCloudIT {
         Thread.sleep(200); // as the reindexer asks again later
       }
       assertTrue((System.nanoTime() - started) / 1e9 >= 1.0, "waited for A's lease to lapse");
-      assertEquals(name, collections.aliased().orElseThrow());
+      String serving = collections.aliased().orElseThrow();
+      assertTrue(SolrPublisher.holds(serving, library), serving);
+      assertNotEquals(name, serving, "built under a name of its own, not on A's half-built collection");
       assertEquals(library.passageCount(), collections.count(SolrCollections.ALIAS), "every passage, not A's one");
       assertTrue(collections.collections().contains(servingBefore),
           "the collection before is kept for searches under way");
+      assertFalse(collections.collections().contains(name), "A's half-built collection is deleted");
     }
     holder.close();
   }

@@ -19,9 +19,12 @@ import uk.safeguarding.guidance.solr.SolrConfigset;
  * Makes SolrCloud serve a library: its passages in a collection named for the library's hash, and
  * the alias searches use pointing at it. One replica at a time builds (a lease in the shared
  * database); the others serve meanwhile and look again later, and take the build over if the builder
- * dies and its lease lapses. A collection half-built by a replica that died is deleted and
- * built again. The previous collection is kept, so searches already under way on it finish; older
- * ones are deleted. Thread-safe.
+ * dies and its lease lapses. Every build writes a collection of a name never used before (the
+ * library's name and a build stamp): Solr can refuse to make a collection again under a name it
+ * has just deleted or failed to make (a node that was down keeps the old cores; a failed create
+ * leaves state behind), and a fresh name never meets any of that. The previous collection is kept, so
+ * searches already under way on it finish; older ones, and any half-built by a replica that died, are
+ * deleted once the new one serves. Thread-safe.
  */
 public final class SolrPublisher {
 
@@ -62,9 +65,20 @@ public final class SolrPublisher {
     this.lease = lease;
   }
 
-  /** The collection that holds {@code library}: its hash, and whether it carries vectors. */
+  /**
+   * The name every collection that holds {@code library} starts with: its hash, and whether it
+   * carries vectors. A build adds {@link #STAMP} and its own stamp.
+   */
   public static String collectionName(Library library) {
     return PREFIX + library.hash().substring(0, 16) + (library.dense() ? "_v" : "_w");
+  }
+
+  /** Between a library's collection name and a build's stamp. */
+  static final String STAMP = "_b";
+
+  /** Whether {@code collection} holds {@code library}: built for it by this or another replica. */
+  public static boolean holds(String collection, Library library) {
+    return collection.startsWith(collectionName(library) + STAMP);
   }
 
   /**
@@ -78,13 +92,13 @@ public final class SolrPublisher {
     String name = collectionName(library);
     while (true) {
       Optional<String> serving = solr.aliased();
-      if (serving.isPresent() && serving.get().equals(name)) {
+      if (serving.isPresent() && holds(serving.get(), library)) {
         return true;
       }
       if (lease.tryAcquire(LEASE, LEASE_LENGTH)) {
         try {
-          if (!name.equals(solr.aliased().orElse(null))) {
-            build(name, library);
+          if (!solr.aliased().filter(c -> holds(c, library)).isPresent()) {
+            build(name + STAMP + Long.toString(System.currentTimeMillis(), Character.MAX_RADIX), library);
           }
           return true;
         } finally {
@@ -107,11 +121,12 @@ public final class SolrPublisher {
     long started = System.nanoTime();
     solr.ensureConfigset(configset);
     Optional<String> previous = solr.aliased();
-    if (solr.collections().contains(name)) {
-      LOG.info("Deleting {}, left half-built by a replica that stopped", name);
-      solr.delete(name);
+    try {
+      solr.create(name, configset.name(), shards, replicas);
+    } catch (RuntimeException e) {
+      forget(name, "Solr could not create it"); // the next attempt takes a new name
+      throw new IllegalStateException("Solr could not create the collection " + name + ": " + e.getMessage(), e);
     }
-    solr.create(name, configset.name(), shards, replicas);
     List<JsonObject> batch = new ArrayList<>(BATCH);
     for (SourceDocument doc : library.documents().values()) {
       for (Passage passage : library.passages(doc.id())) {
@@ -138,8 +153,22 @@ public final class SolrPublisher {
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     for (String old : solr.collections()) {
       if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(previous.orElse(null))) {
-        solr.delete(old); // two generations back: no search can still be on it
+        forget(old, "two generations back, or left half-built: no search can be on it");
       }
+    }
+  }
+
+  /**
+   * Deletes {@code collection}, or logs why not: the new collection already serves (or the build has
+   * already failed), so a collection Solr will not delete now is only left for the next build.
+   */
+  private void forget(String collection, String why) {
+    try {
+      solr.delete(collection);
+      LOG.info("Deleted Solr collection {}: {}", collection, why);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not delete Solr collection {} ({}); the next build tries again: {}", collection, why,
+          e.getMessage());
     }
   }
 

@@ -66,7 +66,10 @@ public final class TestSolrCloud implements AutoCloseable {
         "-Xmx768m", "-cp",
         LAUNCHER.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpath).strip(),
         "uk.safeguarding.guidance.tools.SolrCluster", Integer.toString(nodes), dir.toString()));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    // Solr's warnings go to a file in target/, so a failure in CI can be read afterwards.
+    Path log = Path.of("target", "solr-cluster.log");
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     return new TestSolrCloud(p);
   }
 
