@@ -30,6 +30,12 @@ final class NameDetector {
   /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
   private static final Pattern APOSTROPHE_LOST = Pattern.compile("nt$");
   private static final int MIN_COMPOUND_PART = 4;
+  /**
+   * A name has a vowel (or a y): a lower-case word with none, opening a sentence before a verb, is
+   * text-speak ("ppl kept reporting it", "mgr wants to close it"), not someone's name. Only this
+   * weakest cue needs it; a name after "called" or before "'s mum" is masked whatever its letters.
+   */
+  private static final Pattern VOWEL = Pattern.compile("[aeiouyAEIOUY]");
 
   /** Words after which the next capitalised word is a person: titles, relations, "called". */
   private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
@@ -178,7 +184,8 @@ final class NameDetector {
     boolean beforeRelation = t.possessive() && next != null && RELATIONS.contains(next.lower());
     boolean beforeBirth = next != null && BIRTH_CUES.contains(next.lower());
     boolean startsWithVerb = t.sentenceInitial() && next != null && NameRuns.adjacent(text, t, next)
-        && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core());
+        && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core())
+        && VOWEL.matcher(t.core()).find();
     return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb;
   }
 

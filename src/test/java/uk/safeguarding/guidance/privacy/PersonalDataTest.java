@@ -19,7 +19,9 @@ class PersonalDataTest {
       "s47 and section 47 enquiries in 2017|s47 and section 47 enquiries in 2017",
       "DOB 2019-03-04, seen March 4, 2021|DOB [date of birth], seen [date]",
       "mobile +44 7700 900123 or postcode b33 8th|mobile [phone] or postcode [postcode]",
-      "a child named Amy-Leigh O'Brien|a child named [name]"})
+      "a child named Amy-Leigh O'Brien|a child named [name]",
+      "kayden said his dad hit him|[name] said his dad hit him",
+      "brynn said his dad hit him|[name] said his dad hit him"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
@@ -144,7 +146,9 @@ class PersonalDataTest {
       "Will the ICPC go ahead? Grace period for the pre-birth assessment",
       "Clare's Law and Sarah's Law disclosures with the Police on a Sunday",
       "A Polish speaking family moved here from Romania over Christmas",
-      "a child aged 3 may be at risk 24/7 and the plan is 50/50"})
+      "a child aged 3 may be at risk 24/7 and the plan is 50/50",
+      "ppl kept reportin neglect 4 ages but no1 escalated it",
+      "mgr wants to close the case, sw disagrees"})
   void ordinary_words_places_and_acronyms_are_kept(String input) {
     assertEquals(input, PersonalData.mask(input));
   }
