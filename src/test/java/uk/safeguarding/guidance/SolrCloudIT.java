@@ -3,6 +3,7 @@ package uk.safeguarding.guidance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -413,6 +414,33 @@ class SolrCloudIT {
       assertTrue(collections.collections().contains(servingBefore),
           "the collection before is kept for searches under way");
       assertFalse(collections.collections().contains(name), "A's half-built collection is deleted");
+    }
+    holder.close();
+  }
+
+  @Test
+  @Order(4)
+  void a_build_solr_refuses_leaves_no_collection_and_fails_with_solrs_error_so_the_reindexer_tries_again()
+      throws Exception {
+    Path corpusD = Files.createTempDirectory("corpus-d");
+    TestApp.copyMiniCorpus(corpusD);
+    Files.writeString(corpusD.resolve("refused.md"), "# Refused\n\n## What you should do\n\nNothing yet.\n");
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(Files.createTempDirectory("data-d"), CorpusReader.standard()).open(corpusD));
+    SolrCollections collections = new SolrCollections(nodes);
+    SolrConfigset configset = SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Library library = lease.library();
+      String servingBefore = collections.aliased().orElseThrow();
+      // No shards: Solr refuses to create the collection, as it did once after a node restart.
+      SolrPublisher refused = new SolrPublisher(collections, configset, 0, 2, ONLY_ME);
+      assertThrows(SolrNodes.SolrException.class, () -> refused.publish(library));
+      assertEquals(servingBefore, collections.aliased().orElseThrow(), "the collection before still serves");
+      assertTrue(collections.collections().stream().noneMatch(c -> SolrPublisher.holds(c, library)),
+          collections.collections().toString());
+      // Asked again, with shards, it builds under a new name.
+      assertTrue(new SolrPublisher(collections, configset, 2, 2, ONLY_ME).publish(library));
+      assertTrue(SolrPublisher.holds(collections.aliased().orElseThrow(), library));
     }
     holder.close();
   }

@@ -73,6 +73,8 @@ public final class SolrPublisher {
     return PREFIX + library.hash().substring(0, 16) + (library.dense() ? "_v" : "_w");
   }
 
+  /** Solr's answer to deleting a collection it does not have. */
+  private static final String NOT_FOUND = "Could not find collection";
   /** Between a library's collection name and a build's stamp. */
   static final String STAMP = "_b";
 
@@ -121,12 +123,30 @@ public final class SolrPublisher {
     long started = System.nanoTime();
     solr.ensureConfigset(configset);
     Optional<String> previous = solr.aliased();
+    long served;
     try {
-      solr.create(name, configset.name(), shards, replicas);
+      served = fill(name, library);
     } catch (RuntimeException e) {
-      forget(name, "Solr could not create it"); // the next attempt takes a new name
-      throw new IllegalStateException("Solr could not create the collection " + name + ": " + e.getMessage(), e);
+      // Not yet searched (the alias never pointed at it), and never used again (the next attempt takes a new
+      // name): deleted now, so a build that keeps failing does not leave a collection behind each time.
+      // Rethrown as it is: the reindexer tries again soon after a Solr error (SolrNodes.SolrException).
+      forget(name, "its build failed");
+      throw e;
     }
+    solr.switchAlias(name);
+    solr.awaitAlias(name, ALIAS_WAIT);
+    LOG.info("Solr collection {} built ({} passages, {} s) and serving", name, served,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    for (String old : solr.collections()) {
+      if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(previous.orElse(null))) {
+        forget(old, "two generations back, or left half-built: no search can be on it");
+      }
+    }
+  }
+
+  /** Creates {@code name} and writes every passage of {@code library} to it; how many it then serves. */
+  private long fill(String name, Library library) {
+    solr.create(name, configset.name(), shards, replicas);
     List<JsonObject> batch = new ArrayList<>(BATCH);
     for (SourceDocument doc : library.documents().values()) {
       for (Passage passage : library.passages(doc.id())) {
@@ -147,15 +167,7 @@ public final class SolrPublisher {
       throw new IllegalStateException("Solr collection " + name + " holds " + served + " passages, the library "
           + library.passageCount());
     }
-    solr.switchAlias(name);
-    solr.awaitAlias(name, ALIAS_WAIT);
-    LOG.info("Solr collection {} built ({} passages, {} s) and serving", name, served,
-        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-    for (String old : solr.collections()) {
-      if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(previous.orElse(null))) {
-        forget(old, "two generations back, or left half-built: no search can be on it");
-      }
-    }
+    return served;
   }
 
   /**
@@ -167,8 +179,12 @@ public final class SolrPublisher {
       solr.delete(collection);
       LOG.info("Deleted Solr collection {}: {}", collection, why);
     } catch (RuntimeException e) {
-      LOG.warn("Could not delete Solr collection {} ({}); the next build tries again: {}", collection, why,
-          e.getMessage());
+      if (String.valueOf(e.getMessage()).contains(NOT_FOUND)) {
+        LOG.info("Solr collection {} ({}) is already gone", collection, why); // Solr removes a create it failed
+      } else {
+        LOG.warn("Could not delete Solr collection {} ({}); the next build tries again: {}", collection, why,
+            e.getMessage());
+      }
     }
   }
 
