@@ -126,6 +126,7 @@ public final class SolrPublisher {
     long served;
     try {
       served = fill(name, library);
+      renew(name); // a builder whose lease lapsed (a slow commit) must not switch over another's build
     } catch (RuntimeException e) {
       // Not yet searched (the alias never pointed at it), and never used again (the next attempt takes a new
       // name): deleted now, so a build that keeps failing does not leave a collection behind each time.
@@ -137,10 +138,24 @@ public final class SolrPublisher {
     solr.awaitAlias(name, ALIAS_WAIT);
     LOG.info("Solr collection {} built ({} passages, {} s) and serving", name, served,
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    // Never the one serving now (another builder may have switched since), nor one built after this one.
+    String serving = solr.aliased().orElse(name);
+    long stamp = stamp(name);
     for (String old : solr.collections()) {
-      if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(previous.orElse(null))) {
+      if (old.startsWith(PREFIX) && !old.equals(name) && !old.equals(serving) && !old.equals(previous.orElse(null))
+          && stamp(old) < stamp) {
         forget(old, "two generations back, or left half-built: no search can be on it");
       }
+    }
+  }
+
+  /** When {@code collection} was begun, from its name; 0 for a name without a stamp (an older release's). */
+  static long stamp(String collection) {
+    int at = collection.lastIndexOf(STAMP);
+    try {
+      return at < 0 ? 0 : Long.parseLong(collection.substring(at + STAMP.length()), Character.MAX_RADIX);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

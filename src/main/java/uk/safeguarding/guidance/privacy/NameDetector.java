@@ -31,11 +31,12 @@ final class NameDetector {
   private static final Pattern APOSTROPHE_LOST = Pattern.compile("nt$");
   private static final int MIN_COMPOUND_PART = 4;
   /**
-   * A name has a vowel (or a y): a lower-case word with none, opening a sentence before a verb, is
-   * text-speak ("ppl kept reporting it", "mgr wants to close it"), not someone's name. Only this
-   * weakest cue needs it; a name after "called" or before "'s mum" is masked whatever its letters.
+   * Three or more plain consonants and no vowel or y: a word like this opening a sentence before a verb
+   * is text-speak ("ppl kept reporting it", "mgr wants to close it"), not someone's name. Only this
+   * weakest cue needs it; a name after "called" or before "'s mum" is masked whatever its letters, and
+   * initials ("tj said"), accented letters and other scripts are still taken for names here.
    */
-  private static final Pattern VOWEL = Pattern.compile("[aeiouyAEIOUY]");
+  private static final Pattern TEXT_SPEAK = Pattern.compile("[b-df-hj-np-tv-xz]{3,}");
 
   /** Words after which the next capitalised word is a person: titles, relations, "called". */
   private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
@@ -185,7 +186,7 @@ final class NameDetector {
     boolean beforeBirth = next != null && BIRTH_CUES.contains(next.lower());
     boolean startsWithVerb = t.sentenceInitial() && next != null && NameRuns.adjacent(text, t, next)
         && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core())
-        && VOWEL.matcher(t.core()).find();
+        && !TEXT_SPEAK.matcher(t.lower()).matches();
     return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb;
   }
 

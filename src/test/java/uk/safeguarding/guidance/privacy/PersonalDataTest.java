@@ -21,7 +21,9 @@ class PersonalDataTest {
       "mobile +44 7700 900123 or postcode b33 8th|mobile [phone] or postcode [postcode]",
       "a child named Amy-Leigh O'Brien|a child named [name]",
       "kayden said his dad hit him|[name] said his dad hit him",
-      "brynn said his dad hit him|[name] said his dad hit him"})
+      "brynn said his dad hit him|[name] said his dad hit him",
+      "tj said his dad hit him|[name] said his dad hit him",
+      "đức said his dad hit him|[name] said his dad hit him"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
