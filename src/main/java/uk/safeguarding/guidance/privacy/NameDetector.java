@@ -102,6 +102,11 @@ final class NameDetector {
 
   private boolean isName(String text, List<Token> tokens, int i) {
     Token t = tokens.get(i);
+    if (t.caseless()) {
+      // The library is in English: a word in a script without capitals, in a question, is most often
+      // someone's name, and masking it costs the search nothing.
+      return true;
+    }
     // "a boy called Will": after a cue a capitalised "Will" or "May" is a given name, not a verb.
     boolean functionWord = FUNCTION_WORDS.contains(t.lower())
         && !(t.capitalised() && lexicon.isProperNoun(t.core()) && afterCue(text, tokens, i));

@@ -28,9 +28,18 @@ record Token(int start, int end, String core, boolean possessive, boolean senten
     return Character.isUpperCase(core.codePointAt(0)) && !acronym();
   }
 
-  /** "MASH", "DSL", "NHS": written in capitals throughout. */
+  /** "MASH", "DSL", "NHS": written in capitals throughout (not a word of a script without capitals). */
   boolean acronym() {
-    return core.length() > 1 && core.equals(core.toUpperCase(Locale.ROOT));
+    return core.length() > 1 && core.equals(core.toUpperCase(Locale.ROOT)) && !caseless();
+  }
+
+  /**
+   * "محمد", "李明", "अनिल": written in a script without capital and small letters (Arabic, Hebrew,
+   * Chinese, Devanagari …), so neither capitals nor a dictionary can tell a name from a word.
+   */
+  boolean caseless() {
+    return core.codePoints().filter(Character::isLetter)
+        .allMatch(c -> !Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isTitleCase(c));
   }
 
   boolean lowercase() {

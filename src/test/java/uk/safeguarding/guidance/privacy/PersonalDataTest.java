@@ -23,7 +23,11 @@ class PersonalDataTest {
       "kayden said his dad hit him|[name] said his dad hit him",
       "brynn said his dad hit him|[name] said his dad hit him",
       "tj said his dad hit him|[name] said his dad hit him",
-      "đức said his dad hit him|[name] said his dad hit him"})
+      "đức said his dad hit him|[name] said his dad hit him",
+      "a boy called محمد says his dad hit him|a boy called [name] says his dad hit him",
+      "محمد said his dad hit him|[name] said his dad hit him",
+      "李明 says he is scared of 王伟|[name] says he is scared of [name]",
+      "my pupil Олег Петров has bruises|my pupil [name] has bruises"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
