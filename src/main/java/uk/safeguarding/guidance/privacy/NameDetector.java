@@ -183,8 +183,8 @@ final class NameDetector {
   /** Text-speak names: "nana joan", "jayden's mum", "patrick b 4/11/09". */
   private boolean isLowercaseName(String text, List<Token> tokens, int i) {
     Token t = tokens.get(i);
-    if (isEnglish(t.core())) {
-      return false;
+    if (isEnglish(t.core()) && !afterNameIs(tokens, i)) {
+      return false; // "his name is peter": after "name is" even a dictionary word ("peter out") is the name
     }
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     boolean beforeRelation = t.possessive() && next != null && RELATIONS.contains(next.lower());
@@ -220,6 +220,16 @@ final class NameDetector {
     String cue = previous.lower();
     boolean nameIs = cue.equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
     return NAME_CUES.contains(cue) || nameIs || cue.equals("name's") || previous.core().equalsIgnoreCase("name");
+  }
+
+  /** "name is peter", "name's will": the one cue that says outright that the next word is a name. */
+  private static boolean afterNameIs(List<Token> tokens, int i) {
+    if (i == 0) {
+      return false;
+    }
+    Token previous = tokens.get(i - 1);
+    return previous.lower().equals("name") && previous.possessive() // "name's", its "'s" read as a possessive
+        || previous.lower().equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
   }
 
   private static boolean after(List<Token> tokens, int i, Set<String> words) {

@@ -75,7 +75,9 @@ final class StructuredIdentifiers {
       Rule.replace(
           "(?<!\\w)(?:[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]|[a-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[a-d])(?!\\w)",
           "[number]").needs(DIGIT),
-      new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}|\\(0\\d{2,4}\\)|0\\d{2,4})(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
+      // "+44 (0)7700 900123": the trunk zero in brackets after the country code is part of the number.
+      new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}(?:\\s?\\(0\\))?|\\(0\\d{2,4}\\)|0\\d{2,4})"
+          + "(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
           m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()).needs(DIGIT),
       // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes or dots, or not at all.
       Rule.replace("(?<![\\w.])\\d{3}([ .-]?)\\d{3}\\1\\d{4}(?![\\w])", "[number]").needs(DIGIT),
@@ -83,6 +85,8 @@ final class StructuredIdentifiers {
       Rule.replace("\\b(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\\d){3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+\\b", "[reference]")
           .needs(DIGIT),
       Rule.replace("\\b[A-Z]{1,3}\\d{2}[A-Z]?\\d{3,}\\b", "[reference]").needs(DIGIT),
+      // A vehicle's registration in the current UK form, "AB12 CDE" (capitals only, as plates are written).
+      Rule.replace("\\b[A-Z]{2}\\d{2}\\s?[A-Z]{3}\\b", "[reference]").needs(DIGIT),
       new Rule(Pattern.compile("(?i)\\b(ref(?:erence)?|log|occurrence|id|mosaic|lcs|liquidlogic|case\\s+no\\.?"
           + "|case\\s+number)(\\.?\\s*(?:no\\.?|number|id)?\\s*[:#]?\\s*)\\d[\\d/-]{2,}\\d\\b"),
           m -> m.group(1) + m.group(2) + "[reference]").needs(DIGIT),

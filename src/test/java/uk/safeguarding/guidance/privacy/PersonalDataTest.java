@@ -27,7 +27,11 @@ class PersonalDataTest {
       "a boy called محمد says his dad hit him|a boy called [name] says his dad hit him",
       "محمد said his dad hit him|[name] said his dad hit him",
       "李明 says he is scared of 王伟|[name] says he is scared of [name]",
-      "my pupil Олег Петров has bruises|my pupil [name] has bruises"})
+      "my pupil Олег Петров has bruises|my pupil [name] has bruises",
+      "the child's name is peter and he is 4|the child's name is [name] and he is 4",
+      "his name's grant, he is 9|his name's [name], he is 9",
+      "call +44 (0)7700 900123 after 6|call [phone] after 6",
+      "dad drives a silver car, reg AB12 CDE|dad drives a silver car, reg [reference]"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
