@@ -44,7 +44,7 @@ final class NameDetector {
       "stepdad", "stepmum", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa",
       "grandmother", "grandfather", "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "son",
       "daughter", "partner", "boyfriend", "girlfriend", "husband", "wife", "baby", "twins", "kids", "child",
-      "carer", "sw", "hv", "patient");
+      "carer", "sw", "hv", "patient", "client", "pupil", "student");
   /** A possessive before these ("jayden's mum") makes even a lower-case word a name. */
   private static final Set<String> RELATIONS = Set.of("mum", "mam", "mom", "dad", "nan", "nana", "brother",
       "sister", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "phone", "family", "house",
@@ -192,7 +192,8 @@ final class NameDetector {
     boolean startsWithVerb = t.sentenceInitial() && next != null && NameRuns.adjacent(text, t, next)
         && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core())
         && !TEXT_SPEAK.matcher(t.lower()).matches();
-    return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb;
+    // "ayesha (14)", "bill (grandad)": an age or a relation in brackets after it, as for capitalised names.
+    return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb || bracketAfter(text, t);
   }
 
   /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */

@@ -68,6 +68,9 @@ final class StructuredIdentifiers {
 
   private static final List<Rule> RULES = List.of(
       Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
+      // A social media handle ("@kayla_xo_2010") names its owner as surely as a name does ("@3pm" is a time).
+      Rule.replace("(?<![\\w@])@[A-Za-z_][A-Za-z0-9_.]*(?<!\\.)", "[name]")
+          .needs(t -> t.indexOf('@') >= 0),
       // "jo dot bloggs at council dot gov dot uk", "paula [dot] greaves [at] nhs [dot] net".
       Rule.replace("(?i)\\b[\\w+-]+(?:" + SPOKEN_DOT + "[\\w+-]+)*" + SPOKEN_AT + "[\\w-]+(?:" + SPOKEN_DOT
           + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]").needs(StructuredIdentifiers::spokenEmail),

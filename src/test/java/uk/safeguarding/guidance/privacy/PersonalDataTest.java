@@ -31,7 +31,12 @@ class PersonalDataTest {
       "the child's name is peter and he is 4|the child's name is [name] and he is 4",
       "his name's grant, he is 9|his name's [name], he is 9",
       "call +44 (0)7700 900123 after 6|call [phone] after 6",
-      "dad drives a silver car, reg AB12 CDE|dad drives a silver car, reg [reference]"})
+      "dad drives a silver car, reg AB12 CDE|dad drives a silver car, reg [reference]",
+      "my client tasha has a new baby|my client [name] has a new baby",
+      "ayesha (14) and her brother|[name] (14) and her brother",
+      "her snapchat is @kayla_xo_2010.|her snapchat is [name].",
+      "email me @ the office or at jo@council.gov.uk|email me @ the office or at [email]",
+      "strategy meeting @3pm, ask @_jay|strategy meeting @3pm, ask [name]"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
