@@ -365,13 +365,9 @@ class SolrCloudIT {
   @Order(3)
   void a_rebuild_left_half_done_by_a_replica_that_stopped_is_done_again_by_another_once_its_lease_lapses()
       throws Exception {
-    Path corpusC = Files.createTempDirectory("corpus-c");
-    TestApp.copyMiniCorpus(corpusC);
-    Files.writeString(corpusC.resolve("late.md"), "# Late arrival\n\n## What you should do\n\nA late entry.\n");
-    LibraryHolder holder = new LibraryHolder();
-    holder.swap(new IndexStore(Files.createTempDirectory("data-c"), CorpusReader.standard()).open(corpusC));
+    LibraryHolder holder = miniCorpusWith("late.md", "# Late arrival\n\n## What you should do\n\nA late entry.\n");
     SolrCollections collections = new SolrCollections(nodes);
-    SolrConfigset configset = SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    SolrConfigset configset = configset();
     try (Database db = Database.open(TestPostgres.freshDatabase()); LibraryHolder.Lease lease = holder.acquire()) {
       Library library = lease.library();
       String name = SolrPublisher.collectionName(library);
@@ -422,13 +418,9 @@ class SolrCloudIT {
   @Order(4)
   void a_build_solr_refuses_leaves_no_collection_and_fails_with_solrs_error_so_the_reindexer_tries_again()
       throws Exception {
-    Path corpusD = Files.createTempDirectory("corpus-d");
-    TestApp.copyMiniCorpus(corpusD);
-    Files.writeString(corpusD.resolve("refused.md"), "# Refused\n\n## What you should do\n\nNothing yet.\n");
-    LibraryHolder holder = new LibraryHolder();
-    holder.swap(new IndexStore(Files.createTempDirectory("data-d"), CorpusReader.standard()).open(corpusD));
+    LibraryHolder holder = miniCorpusWith("refused.md", "# Refused\n\n## What you should do\n\nNothing yet.\n");
     SolrCollections collections = new SolrCollections(nodes);
-    SolrConfigset configset = SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
+    SolrConfigset configset = configset();
     try (LibraryHolder.Lease lease = holder.acquire()) {
       Library library = lease.library();
       String servingBefore = collections.aliased().orElseThrow();
@@ -443,5 +435,20 @@ class SolrCloudIT {
       assertTrue(SolrPublisher.holds(collections.aliased().orElseThrow(), library));
     }
     holder.close();
+  }
+
+  /** The mini corpus and one more file, indexed (BM25 only) into a holder of its own. */
+  static LibraryHolder miniCorpusWith(String file, String text) throws Exception {
+    Path dir = Files.createTempDirectory("corpus");
+    TestApp.copyMiniCorpus(dir);
+    Files.writeString(dir.resolve(file), text);
+    LibraryHolder holder = new LibraryHolder();
+    holder.swap(new IndexStore(Files.createTempDirectory("data"), CorpusReader.standard()).open(dir));
+    return holder;
+  }
+
+  /** The configset the server uploads: its stop words and BM25 parameters. */
+  static SolrConfigset configset() {
+    return SolrConfigset.of(Analysis.stopWords(), IndexStore.DEFAULT_K1, IndexStore.DEFAULT_B);
   }
 }
