@@ -292,8 +292,9 @@
       clear(turn.body);
       if (result.ok && result.data && typeof result.data.answer === 'string') {
         if (result.data.conversationId) Chat.conversationId = result.data.conversationId;
-        renderAnswer(turn, question, result.data, false);
-        remember(question, filters, result.data);
+        const shown = showMasked(turn, question, result.data.question);
+        renderAnswer(turn, shown, result.data, false);
+        remember(shown, filters, result.data);
       } else {
         renderError(turn, question, filters, errorMessage(result));
       }
@@ -413,6 +414,21 @@
 
     Chat.el.thread.insertBefore(item, Chat.el.thread.firstChild);
     return { id: id, item: item, body: body };
+  }
+
+  // The server masks names and other identifiers before it searches or keeps a question, and answers
+  // with the question as kept. When masking changed it, the turn shows that text (also all the tab
+  // keeps) and says why, so the practitioner sees what was kept and learns to leave such details out.
+  const PLACEHOLDER = /\[(?:name|phone|email|date|date of birth|address|postcode|school|reference|number)\]/;
+  const MASKED_NOTE = 'Names and other details that could identify someone were taken out before your '
+    + 'question was searched or kept.';
+
+  function showMasked(turn, typed, kept) {
+    if (typeof kept !== 'string' || kept === typed || !PLACEHOLDER.test(kept) || PLACEHOLDER.test(typed)) return typed;
+    const heading = turn.item.querySelector('.turn-question');
+    heading.lastChild.textContent = kept;
+    heading.insertAdjacentElement('afterend', make('p', 'turn-masked', MASKED_NOTE));
+    return kept;
   }
 
   function renderError(turn, question, filters, message) {

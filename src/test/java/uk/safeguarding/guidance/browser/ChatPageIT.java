@@ -381,6 +381,23 @@ class ChatPageIT {
   }
 
   @Test
+  void aQuestionWithANameShowsTheQuestionAsKeptAndTheTabKeepsNoName() {
+    WebElement turn = ask("My client Tasha Wilkins says the kids never get asked, should records show their views?");
+    assertEquals("You asked: My client [name] says the kids never get asked, should records show their views?",
+        turn.findElement(By.cssSelector(".turn-question")).getDomProperty("textContent"));
+    assertEquals("Names and other details that could identify someone were taken out before your question was "
+        + "searched or kept.", turn.findElement(By.cssSelector(".turn-masked")).getText());
+    String kept = (String) ((JavascriptExecutor) driver)
+        .executeScript("return window.sessionStorage.getItem('guidance-assistant.conversation.v1')");
+    assertTrue(kept.contains("My client [name] says"), kept);
+    assertFalse(kept.contains("Tasha") || kept.contains("Wilkins"), kept);
+
+    // A question without identifiers is shown as typed, with no note.
+    WebElement plain = ask(GROUNDED_QUESTION);
+    assertEquals(0, plain.findElements(By.cssSelector(".turn-masked")).size());
+  }
+
+  @Test
   void theFiltersAreFilledFromTheLibraryAndSentWithTheQuestion() throws Exception {
     JsonArray documents = getJson("/api/documents").getAsJsonArray("documents");
     long types = documents.asList().stream()
