@@ -55,6 +55,12 @@ final class NameDetector {
       "went", "goes", "rang", "lives", "lived", "got", "gets", "turned", "started", "ran", "looks", "seems",
       "stays", "attends", "moved", "refuses", "refused", "needs", "won't", "doesn't", "didn't", "can't",
       "hasn't", "isn't", "wasn't", "hasnt", "isnt", "wont", "cant");
+  /**
+   * Verbs of telling, the only ones a lower-case two-word opening must be followed by to be a full
+   * name ("jayden smith told me"): "wat storyline is", "strat mtg n s47" are text-speak, not names.
+   */
+  private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "disclosed",
+      "reported", "rang", "asked");
   /** Pronouns and the like, which the dictionary also lists capitalised ("He" for helium). */
   private static final Set<String> FUNCTION_WORDS = Set.of("he", "she", "it", "we", "they", "you", "i", "his",
       "her", "him", "them", "their", "our", "who", "what", "that", "there", "here", "where", "when", "how",
@@ -183,6 +189,9 @@ final class NameDetector {
   /** Text-speak names: "nana joan", "jayden's mum", "patrick b 4/11/09". */
   private boolean isLowercaseName(String text, List<Token> tokens, int i) {
     Token t = tokens.get(i);
+    if (i > 0 && opensWithFullName(text, tokens, i - 1)) {
+      return true; // the surname of "jayden smith told me", a dictionary word or not
+    }
     if (isEnglish(t.core()) && !afterNameIs(tokens, i)) {
       return false; // "his name is peter": after "name is" even a dictionary word ("peter out") is the name
     }
@@ -193,7 +202,28 @@ final class NameDetector {
         && PERSON_VERBS.contains(next.lower()) && !lexicon.isNeverAName(t.core())
         && !TEXT_SPEAK.matcher(t.lower()).matches();
     // "ayesha (14)", "bill (grandad)": an age or a relation in brackets after it, as for capitalised names.
-    return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb || bracketAfter(text, t);
+    return afterCue(text, tokens, i) || beforeRelation || beforeBirth || startsWithVerb || bracketAfter(text, t)
+        || opensWithFullName(text, tokens, i);
+  }
+
+  /**
+   * "jayden smith told me": a sentence opening with a word no dictionary has, then a surname the name
+   * lists know (or another word no dictionary has), then a verb a person does. Both words are the name.
+   */
+  private boolean opensWithFullName(String text, List<Token> tokens, int i) {
+    if (i + 2 >= tokens.size()) {
+      return false;
+    }
+    Token given = tokens.get(i);
+    Token surname = tokens.get(i + 1);
+    Token verb = tokens.get(i + 2);
+    return given.sentenceInitial() && given.lowercase() && surname.lowercase() && !given.possessive()
+        && !surname.possessive() && NameRuns.adjacent(text, given, surname) && NameRuns.adjacent(text, surname, verb)
+        && SPEECH_VERBS.contains(verb.lower()) && !isEnglish(given.core()) && !lexicon.isNeverAName(given.core())
+        && !TEXT_SPEAK.matcher(given.lower()).matches() && !TEXT_SPEAK.matcher(surname.lower()).matches()
+        && given.core().length() > 2
+        && (lexicon.isProperNoun(surname.core()) || !isEnglish(surname.core()))
+        && !FUNCTION_WORDS.contains(surname.lower()) && !NAME_CUES.contains(given.lower());
   }
 
   /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */

@@ -34,6 +34,8 @@ class PersonalDataTest {
       "dad drives a silver car, reg AB12 CDE|dad drives a silver car, reg [reference]",
       "my client tasha has a new baby|my client [name] has a new baby",
       "ayesha (14) and her brother|[name] (14) and her brother",
+      "jayden smith told me his dad hits him|[name] told me his dad hits him",
+      "ppl kept saying it, sw team said no|ppl kept saying it, sw team said no",
       "her snapchat is @kayla_xo_2010.|her snapchat is [name].",
       "email me @ the office or at jo@council.gov.uk|email me @ the office or at [email]",
       "strategy meeting @3pm, ask @_jay|strategy meeting @3pm, ask [name]"})
