@@ -92,6 +92,13 @@ final class LearnedModels {
 
   /** Models trained in this process, by what they were trained from. */
   private static final TrainingMemo<Trained> MEMO = new TrainingMemo<>();
+  /**
+   * The smallest heap (-Xmx) on which the models are retrained for a changed library beside the ones
+   * serving, which answer meanwhile. Below it the serving ones are let go first ({@link #retrainInPlace}):
+   * with the README's -Xmx256m, a trainer's upload made the retraining run out of heap beside them
+   * (2026-12-06), and Jetty's acceptor thread failed with it.
+   */
+  static final long RETRAIN_BESIDE_HEAP = 384L << 20;
 
   private final Supplier<String> libraryHash;
   private final Examiner examiner;
@@ -101,6 +108,7 @@ final class LearnedModels {
   /** The first training's failure: not tried again until the library (or the trainers' examples) change. */
   private final AtomicReference<Failed> failed = new AtomicReference<>();
   private final Object firstTraining = new Object();
+  private volatile long retrainBesideHeap = RETRAIN_BESIDE_HEAP;
   private final Path file;
   private final Supplier<String> build;
 
@@ -151,9 +159,14 @@ final class LearnedModels {
       }
     }
     if (!t.libraryHash().equals(libraryHash.get()) && retraining.compareAndSet(false, true)) {
+      boolean roomForBoth = Runtime.getRuntime().maxMemory() >= retrainBesideHeap;
       CompletableFuture.runAsync(() -> {
         try {
-          current.set(train());
+          if (roomForBoth) {
+            current.set(train());
+          } else {
+            retrainInPlace();
+          }
         } catch (RuntimeException | OutOfMemoryError e) {
           LOG.error("The answer step's models could not be retrained; the previous ones keep serving", e);
         } finally {
@@ -162,6 +175,30 @@ final class LearnedModels {
       });
     }
     return t;
+  }
+
+  /**
+   * On a heap too small to train beside the models serving ({@link #RETRAIN_BESIDE_HEAP}): those models
+   * are let go first, so training has their memory, and questions meanwhile wait as for the first
+   * training (urgent ones are answered at once by the hand-set rules, {@link #readyNow}). A training that
+   * fails here is recorded as a first training's would be: the hand-set rules answer until the library
+   * or the examples change again.
+   */
+  private void retrainInPlace() {
+    synchronized (firstTraining) {
+      String hash = libraryHash.get();
+      current.set(null);
+      LOG.info("Retraining the answer step's models in place of the previous ones (heap {} MB, below {} MB)",
+          Runtime.getRuntime().maxMemory() >> 20, retrainBesideHeap >> 20);
+      try {
+        current.set(train());
+      } catch (RuntimeException | OutOfMemoryError e) {
+        Failed now = new Failed(hash, "the answer step's models could not be retrained ("
+            + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
+        failed.set(now);
+        LOG.error(now.reason() + " until the library or the trainers' examples change", e);
+      }
+    }
   }
 
   /**
@@ -184,6 +221,12 @@ final class LearnedModels {
   /** Forgets the models trained in this process, as a restart would (tests of {@link ModelsFile}). */
   static void forgetRemembered() {
     MEMO.forget();
+  }
+
+  /** Retrains in place whatever the heap, as on a small one (tests). */
+  LearnedModels retrainingInPlace() {
+    retrainBesideHeap = Long.MAX_VALUE;
+    return this;
   }
 
   /** The models trained so far, without waiting for or starting a training; null before the first. */

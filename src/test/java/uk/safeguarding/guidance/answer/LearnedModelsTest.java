@@ -165,6 +165,24 @@ class LearnedModelsTest {
   }
 
   @Test
+  void on_a_small_heap_a_new_library_is_learned_in_place_of_the_old_models_and_questions_wait_for_it()
+      throws InterruptedException {
+    AtomicReference<String> hash = new AtomicReference<>("h1");
+    AtomicInteger trainings = new AtomicInteger();
+    LearnedModels models = models(hash, trainings).retrainingInPlace();
+    LearnedModels.Trained first = models.get();
+    hash.set("h2");
+    assertSame(first, models.get(), "the question that notices the change is answered by the old models");
+    for (int i = 0; i < 200 && models.current() == first; i++) {
+      Thread.sleep(10); // until the retraining lets the old models go
+    }
+    LearnedModels.Trained second = models.get(); // waits for the retraining, as for the first one
+    assertNotSame(first, second);
+    assertEquals("h2", second.libraryHash());
+    assertEquals(2, trainings.get());
+  }
+
+  @Test
   void an_urgent_question_does_not_wait_for_the_first_training_and_later_gets_the_models() throws Exception {
     CountDownLatch gathering = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
