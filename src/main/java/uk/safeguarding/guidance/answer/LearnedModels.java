@@ -143,17 +143,7 @@ final class LearnedModels {
         String hash = libraryHash.get();
         Failed f = failed.get();
         if (current.get() == null && (f == null || !hash.equals(f.libraryHash()))) {
-          try {
-            current.set(train());
-          } catch (RuntimeException | OutOfMemoryError e) {
-            // Out of memory too (a heap below what the examples need): this question and the next are
-            // answered by the hand-set rules at once, and training is tried again only when the library
-            // or the trainers' examples change, not by every question waiting minutes for it to fail.
-            Failed now = new Failed(hash, "the answer step's models could not be trained ("
-                + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
-            failed.set(now);
-            LOG.error(now.reason() + " until the library or the trainers' examples change", e);
-          }
+          trainOrRecordFailure(hash, "trained");
         }
         return current.get();
       }
@@ -190,14 +180,24 @@ final class LearnedModels {
       current.set(null);
       LOG.info("Retraining the answer step's models in place of the previous ones (heap {} MB, below {} MB)",
           Runtime.getRuntime().maxMemory() >> 20, retrainBesideHeap >> 20);
-      try {
-        current.set(train());
-      } catch (RuntimeException | OutOfMemoryError e) {
-        Failed now = new Failed(hash, "the answer step's models could not be retrained ("
-            + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
-        failed.set(now);
-        LOG.error(now.reason() + " until the library or the trainers' examples change", e);
-      }
+      trainOrRecordFailure(hash, "retrained");
+    }
+  }
+
+  /**
+   * Trains the models now (the caller holds {@code firstTraining}, with none serving). On failure, out of
+   * memory too (a heap below what the examples need), this question and the next are answered by the
+   * hand-set rules at once, and training is tried again only when the library or the trainers' examples
+   * change, not by every question waiting minutes for it to fail.
+   */
+  private void trainOrRecordFailure(String hash, String verb) {
+    try {
+      current.set(train());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      Failed now = new Failed(hash, "the answer step's models could not be " + verb + " ("
+          + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
+      failed.set(now);
+      LOG.error(now.reason() + " until the library or the trainers' examples change", e);
     }
   }
 
