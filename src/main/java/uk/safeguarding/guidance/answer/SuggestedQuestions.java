@@ -145,12 +145,12 @@ final class SuggestedQuestions {
     if (question == null || n <= 0 || answered == null) {
       return List.of();
     }
+    String itself = asked.strip();
+    IntPredicate offerable = example -> offered.containsKey(example) && !offered.get(example).equalsIgnoreCase(itself);
     List<AnsweredBefore.Match> offers = new ArrayList<>();
     for (Scored s : ranked.subList(0, Math.min(NEAR_TOP, ranked.size()))) {
       String id = s.hit().passage().id();
-      AnsweredBefore.Match best = cited.contains(id) ? null
-          : answered.closest(id, question,
-              example -> offered.containsKey(example) && !offered.get(example).equalsIgnoreCase(asked.strip()), max);
+      AnsweredBefore.Match best = cited.contains(id) ? null : answered.closest(id, question, offerable, max);
       if (best != null && best.cosine() >= min) {
         offers.add(best);
       }

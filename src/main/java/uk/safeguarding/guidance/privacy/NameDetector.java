@@ -249,8 +249,8 @@ final class NameDetector {
       return false;
     }
     String cue = previous.lower();
-    boolean nameIs = cue.equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
-    return NAME_CUES.contains(cue) || nameIs || cue.equals("name's") || previous.core().equalsIgnoreCase("name");
+    return NAME_CUES.contains(cue) || afterNameIs(tokens, i) || cue.equals("name's")
+        || previous.core().equalsIgnoreCase("name");
   }
 
   /** "name is peter", "name's will": the one cue that says outright that the next word is a name. */
