@@ -189,9 +189,12 @@ public final class AskService {
     AnswerSearch.Found found = followUps.find(question, searched, terms,
         conversations.turns(request.conversationId()), request.filters(), models);
     List<Scored> scored = found.scored();
+    // The learned decision knows the library its examples were labelled against; a passage added since is
+    // judged by the hand-set rule too.
     boolean answerable = spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
         ? Grounding.grounded(terms, scored)
-        : models.answerability().answerable(found.answerable())); // the score the search already made
+        : models.answerability().answerable(found.answerable()) // the score the search already made
+            || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled));
     List<List<PointPicker.Candidate>> picked =
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote

@@ -43,10 +43,20 @@ public enum PointKind {
           + "(mother|father|mum|dad|parents|step-?father|partner)|the (mother|father)('s)? (partner|boyfriend)"
           + "|(were|was) (charged|convicted|sentenced|arrested|admitted|found dead|pronounced))");
   private static final Pattern PAST = Pattern.compile("\\b(was|were|had|did|[a-z]{3,}ed)\\b");
+  /**
+   * "Never" or "always" after an auxiliary or "not" states a finding ("the local authority is never told",
+   * "records do not always show the child's views", "was not always proportionate"), not an instruction
+   * ("never shake a baby", "always check"): read without it, such a sentence tells no one what to do
+   * unless something else in it does. Only the label reads this; the sentence scorer's action figure
+   * ({@link PointPicker#isAction}) is unchanged.
+   */
+  private static final Pattern FINDING = Pattern.compile(
+      "(?i)\\b(?:(?:is|are|was|were|been|has|have|had|do|does|did)(?:n't|\\s+not)?\\s+|not\\s+)(?:never|always)\\b");
 
   /** The kind of a sentence quoted from {@code passage}; {@code action} when it tells the reader what to do. */
   static PointKind of(Passage passage, String sentence, boolean action, boolean actionPassage) {
-    if (action && !NARRATIVE.matcher(sentence).find()) {
+    boolean tells = action && PointPicker.isAction(FINDING.matcher(sentence).replaceAll(" "));
+    if (tells && !NARRATIVE.matcher(sentence).find()) {
       return DO;
     }
     if (passage.subPath().stream().anyMatch(PointKind::backgroundHeading) && !actionPassage

@@ -74,4 +74,19 @@ class GroundingTest {
     assertTrue(Grounding.grounded(terms, scored));
     assertFalse(Grounding.grounded(terms, List.of(scored.get(0), scored.get(1), scored.get(3)).subList(0, 2)));
   }
+
+  @Test
+  void only_a_best_passage_the_examples_were_not_labelled_against_is_judged_by_the_rule_beside_the_model() {
+    QueryTerms terms = new QueryTerms(List.of(word("fostering", true), word("private", true)));
+    List<Scored> found = List.of(hit(0, 0.48f, 1.0), hit(1, 0.60f, 0.2));
+    String best = found.get(0).hit().passage().id();
+    // 0.48 + 0.3 × 1.0 = 0.78 ≥ 0.75.
+    assertTrue(Grounding.groundedInNew(terms, found, p -> !p.id().equals(best)), "the best passage is new");
+    assertFalse(Grounding.groundedInNew(terms, found, p -> true), "every passage labelled: the model alone decides");
+    assertFalse(Grounding.groundedInNew(terms, List.of(found.get(1), found.get(0)), p -> false),
+        "only the best passage is read: 0.60 + 0.3 × 0.2 = 0.66");
+    // 0.42 + 0.3 = 0.72: enough for the rule (0.69), not for a passage no one has labelled (0.75).
+    assertTrue(Grounding.grounded(terms, List.of(hit(0, 0.42f, 1.0))));
+    assertFalse(Grounding.groundedInNew(terms, List.of(hit(0, 0.42f, 1.0)), p -> false));
+  }
 }

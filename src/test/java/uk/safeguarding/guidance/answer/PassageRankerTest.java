@@ -65,4 +65,50 @@ class PassageRankerTest {
     assertEquals(1 / (Math.log(3) / Math.log(2)), f[1], 1e-9, "second place");
     assertEquals(0, f[5], 1e-9, "its best sentence is the best of all");
   }
+
+  /** A passage of document {@code doc}, anchor "p". */
+  private static SearchHit passageOf(String doc, float score, double cosine) {
+    return new SearchHit(new Passage(doc, "p", List.of("Doc"), "Text of " + doc + ".", 0), null, score, "", cosine);
+  }
+
+  /** A question on topic {@code topic}: one shared direction (all such questions are alike) and its own. */
+  private static float[] question(int topic, int topics) {
+    float[] v = new float[topics + 1];
+    v[0] = 0.8f;
+    v[topic + 1] = 0.6f;
+    return v;
+  }
+
+  /**
+   * Each document's passage answers one topic's questions; the search ranks passages by chance and
+   * the closest sentence says which answers, with noise. Remembered examples say it too, so a ranker
+   * that never learned without them would put a passage no example answered (a document uploaded
+   * after the examples) below every remembered one, as it did in the shipped library.
+   */
+  @Test
+  void a_passage_no_example_answered_still_ranks_first_when_its_sentence_answers() {
+    int topics = 4;
+    Random random = new Random(11);
+    List<Candidates> examples = new ArrayList<>();
+    List<Predicate<SearchHit>> answers = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int topic = i % topics;
+      List<SearchHit> hits = new ArrayList<>();
+      List<double[]> sentences = new ArrayList<>();
+      for (int d = 0; d < topics; d++) {
+        hits.add(passageOf("doc" + d, 1 - 0.1f * random.nextInt(4), 0.7));
+        sentences.add(new double[] {(d == topic ? 0.8 : 0.7) + 0.05 * random.nextGaussian()});
+      }
+      examples.add(new Candidates(TERMS, question(topic, topics + 1), hits, sentences,
+          java.util.Collections.nCopies(topics, 1.0)));
+      String answering = "doc" + topic;
+      answers.add(h -> h.passage().docId().equals(answering));
+    }
+    PassageRanker ranker = PassageRanker.train(examples, answers);
+    List<SearchHit> hits =
+        List.of(passageOf("doc0", 1, 0.7), passageOf("doc1", 1, 0.7), passageOf("uploaded", 0.9f, 0.7));
+    Candidates asked = new Candidates(TERMS, question(topics, topics + 1), hits,
+        List.of(new double[] {0.7}, new double[] {0.7}, new double[] {0.8}), List.of(1.0, 1.0, 1.0));
+    assertEquals("uploaded", ranker.rank(asked).get(0).passage().docId());
+  }
 }

@@ -48,4 +48,22 @@ class PointKindTest {
     assertEquals(PointKind.BACKGROUND, PointKind.of(in("Review", "Findings"),
         "Child C's mother said she would never leave him alone, but she was arrested that night.", true, false));
   }
+
+  /** The action flag as the point picker sets it: "never", "always", "do not" count as telling. */
+  @Test
+  void never_or_always_after_an_auxiliary_states_a_finding_not_an_instruction() {
+    String learned = "What we have learned";
+    for (String finding : List.of("Private fostering is often not recognised, so the local authority is never told.",
+        "Records do not always show the views of the child.",
+        "The response to referrals was not always proportionate and outcomes focused.")) {
+      assertEquals(PointKind.LEARNED, PointKind.of(in("Briefing", learned), finding, PointPicker.isAction(finding),
+          false), finding);
+    }
+    for (String instruction : List.of("You must never leave a baby alone with him.",
+        "Practitioners should always ask who the child lives with.",
+        "Records do not always show the child's views, so you should ask the child.")) {
+      assertEquals(PointKind.DO, PointKind.of(in("Briefing", learned), instruction, PointPicker.isAction(instruction),
+          false), instruction);
+    }
+  }
 }
