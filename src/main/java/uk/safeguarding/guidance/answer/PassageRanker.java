@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -24,26 +23,20 @@ import uk.safeguarding.guidance.search.SearchHit;
  * section kind or length moved neither by more than 0.015. Two more figures remember the examples
  * ({@link AnsweredBefore}): how close the question comes to an example the passage answered, and how
  * far below the best candidate's that is; a third whether it remembers any (see
- * {@link #FORGET_ONE_DOCUMENT_IN}). Immutable once trained; thread-safe.
+ * {@link RankerFigures#FORGET_ONE_DOCUMENT_IN}). Immutable once trained; thread-safe.
  */
 final class PassageRanker {
 
-  /** The figures of one candidate, in order. */
-  static final List<String> NAMES = List.of("fusedShare", "rankGain", "passageCosine", "belowBestPassageCosine",
-      "bestSentence", "belowBestSentence", "secondSentence", "coverage", "answeredBefore", "belowBestAnsweredBefore",
-      "remembered");
   /**
    * How many passages are reranked: deep enough that the answering passage is among them for 268 of
    * 277 train questions (top 30 of BM25 and of the nearest neighbours together), shallow enough that
    * each question compares only a few hundred cached sentence vectors.
    */
   static final int DEPTH = 30;
-  /** The rank figure of a passage the search did not rank within the depth. */
-  private static final int UNRANKED = DEPTH + 10;
   /** Inverse regularisation: 0.1, 1 and 10 cross-validated within 0.01; 1 is liblinear's default. */
   static final double C = 1;
   /**
-   * After the {@link #NAMES} figures come the question's vector times the passage's, number by
+   * After the {@link RankerFigures#NAMES} figures come the question's vector times the passage's, number by
    * number, then times its closest sentence's: a learned weight per dimension of the embedding (a
    * diagonal bilinear similarity), which learns which of the model's senses of "close" mean "answers"
    * in this library. Each such figure is weighted this much after standardising, so the 768 of them are
@@ -53,20 +46,6 @@ final class PassageRanker {
    * 0.784 and top-1 0.609 → 0.694 for the writer the others did least well on.
    */
   static final double VECTOR_WEIGHT = 0.1;
-  /**
-   * While learning, each example reads the passages of one document in this many as if no example had
-   * ever been answered from them (which document turns with the example), so the ranker learns how to
-   * weigh a passage it remembers nothing of: a document a trainer uploads after the examples were
-   * written. Without it a passage with no remembered example ranked below every remembered one: a
-   * briefing on private fostering uploaded to the shipped library came 7th to 9th of 9 for "private
-   * fostering", under passages that only mention it. One in ten, chosen by taking a shipped
-   * document's examples out as if it were uploaded after them (BENCHMARKS.md §8): one in five and one in
-   * ten put its answering passage in the top five for 96 % and 95 % of its test questions (4 % before),
-   * and one in ten left the shipped library's test splits as they were, where one in five lost 9 of 2,676
-   * answers and 0.008 of point precision.
-   */
-  static final int FORGET_ONE_DOCUMENT_IN = 10;
-
   /** The examples' questions and the passages that answered them, for the answeredBefore figures. */
   private final AnsweredBefore answeredBefore;
   /** The fitted model's intercept and coefficients on the raw figures, by block: named, passage, sentence. */
@@ -76,9 +55,9 @@ final class PassageRanker {
   private final double[] towardSentence;
 
   private PassageRanker(StreamedLogistic model, int dimensions, AnsweredBefore answeredBefore) {
-    this(answeredBefore, model.intercept(), model.coefficients(0, NAMES.size()),
-        model.coefficients(NAMES.size(), NAMES.size() + dimensions),
-        model.coefficients(NAMES.size() + dimensions, NAMES.size() + 2 * dimensions));
+    this(answeredBefore, model.intercept(), model.coefficients(0, RankerFigures.NAMES.size()),
+        model.coefficients(RankerFigures.NAMES.size(), RankerFigures.NAMES.size() + dimensions),
+        model.coefficients(RankerFigures.NAMES.size() + dimensions, RankerFigures.NAMES.size() + 2 * dimensions));
   }
 
   private PassageRanker(AnsweredBefore answeredBefore, double intercept, double[] named, double[] towardPassage,
@@ -110,7 +89,7 @@ final class PassageRanker {
     double[] named = CheckedFile.doubles(in);
     double[] towardPassage = CheckedFile.doubles(in);
     double[] towardSentence = CheckedFile.doubles(in);
-    if (named.length != NAMES.size() || towardPassage.length != towardSentence.length) {
+    if (named.length != RankerFigures.NAMES.size() || towardPassage.length != towardSentence.length) {
       throw new IOException("a reranker of " + named.length + " named figures and " + towardPassage.length + "/"
           + towardSentence.length + " dimensions");
     }
@@ -148,10 +127,10 @@ final class PassageRanker {
     // Each example's figures leave the example itself out, as a question never seen would find them;
     // the named figures are worked out once (the remembered examples make them the costly part).
     AnsweredBefore before = AnsweredBefore.of(examples, labels);
-    List<double[][]> named = kept.stream().map(i -> namedFigures(examples.get(i), before, i, true)).toList();
-    double[] weights = new double[NAMES.size() + 2 * dimensions];
+    List<double[][]> named = kept.stream().map(i -> RankerFigures.of(examples.get(i), before, i, true)).toList();
+    double[] weights = new double[RankerFigures.NAMES.size() + 2 * dimensions];
     Arrays.fill(weights, VECTOR_WEIGHT);
-    Arrays.fill(weights, 0, NAMES.size(), 1);
+    Arrays.fill(weights, 0, RankerFigures.NAMES.size(), 1);
     // The products are worked out again on each pass rather than held: see StreamedLogistic.
     return new PassageRanker(StreamedLogistic.fit(new StreamedLogistic.Rows() {
 
@@ -214,7 +193,7 @@ final class PassageRanker {
   }
 
   private double[] margins(Candidates c, int example) {
-    double[][] figures = namedFigures(c, answeredBefore, example, false);
+    double[][] figures = RankerFigures.of(c, answeredBefore, example, false);
     double[] passage = weighted(towardPassage, c.question());
     double[] sentence = weighted(towardSentence, c.question());
     double[] score = new double[figures.length];
@@ -230,11 +209,11 @@ final class PassageRanker {
   }
 
   /**
-   * The {@link #NAMES} figures of each candidate and its vector products ({@link #VECTOR_WEIGHT}), in
+   * The {@link RankerFigures#NAMES} figures of each candidate and its vector products ({@link #VECTOR_WEIGHT}), in
    * the candidates' order (the bests found once); {@code before} leaves out example {@code skip}.
    */
   static double[][] figures(Candidates c, AnsweredBefore before, int skip) {
-    return withProducts(c, namedFigures(c, before, skip, false));
+    return withProducts(c, RankerFigures.of(c, before, skip, false));
   }
 
   /** The named figures of each candidate followed by its vector products. */
@@ -247,48 +226,6 @@ final class PassageRanker {
       multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named[j].length + d);
     }
     return out;
-  }
-
-  /**
-   * The {@link #NAMES} figures of each candidate, in the candidates' order (the bests found once); with
-   * {@code forgetSome} (learning), the passages of one document in {@link #FORGET_ONE_DOCUMENT_IN} are read as
-   * remembering no example. A passage remembering none reads 0 for the three remembered figures.
-   */
-  private static double[][] namedFigures(Candidates c, AnsweredBefore before, int skip, boolean forgetSome) {
-    int n = c.hits().size();
-    double bestScore = n == 0 ? 0 : c.hits().get(0).score();
-    double bestCosine = 0;
-    double bestSentence = 0;
-    double[] answered = new double[n];
-    boolean[] remembered = new boolean[n];
-    double bestAnswered = AnsweredBefore.NONE;
-    for (int k = 0; k < n; k++) {
-      Passage passage = c.hits().get(k).passage();
-      bestCosine = Math.max(bestCosine, cosine(c.hits().get(k)));
-      bestSentence = Math.max(bestSentence, sentence(c, k, 0));
-      boolean forgotten = before == null || forgetSome && forgotten(passage.docId(), skip);
-      AnsweredBefore.Match m = forgotten ? null
-          : before.closest(passage.id(), c.question(), e -> e != skip,
-              Double.POSITIVE_INFINITY);
-      remembered[k] = m != null;
-      answered[k] = m == null ? AnsweredBefore.NONE : Math.max(AnsweredBefore.NONE, m.cosine());
-      bestAnswered = remembered[k] ? Math.max(bestAnswered, answered[k]) : bestAnswered;
-    }
-    double[][] out = new double[n][];
-    for (int j = 0; j < n; j++) {
-      SearchHit hit = c.hits().get(j);
-      double cosine = cosine(hit);
-      double sentence = sentence(c, j, 0);
-      out[j] = new double[] {bestScore > 0 ? hit.score() / bestScore : 0, 1 / log2(2 + Math.min(j, UNRANKED)),
-          cosine, cosine - bestCosine, sentence, sentence - bestSentence, sentence(c, j, 1), c.coverage().get(j),
-          answered[j], remembered[j] ? answered[j] - bestAnswered : 0, remembered[j] ? 1 : 0};
-    }
-    return out;
-  }
-
-  /** Whether example {@code example} learns as if document {@code docId} were new ({@link #FORGET_ONE_DOCUMENT_IN}). */
-  static boolean forgotten(String docId, int example) {
-    return Math.floorMod(docId.hashCode() + example, FORGET_ONE_DOCUMENT_IN) == 0;
   }
 
   /** {@code weights} times the question's vector, number by number. */
@@ -316,18 +253,4 @@ final class PassageRanker {
     }
   }
 
-  /** The passage's cosine with the question (0 when the search ran on words alone). */
-  private static double cosine(SearchHit hit) {
-    return hit.similarity().orElse(0);
-  }
-
-  /** The cosine of candidate {@code j}'s {@code n}-th closest sentence (its last one, or 0 when it has fewer). */
-  private static double sentence(Candidates c, int j, int n) {
-    double[] cosines = c.sentenceCosines().get(j);
-    return cosines.length == 0 ? 0 : cosines[Math.min(n, cosines.length - 1)];
-  }
-
-  private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
-  }
 }

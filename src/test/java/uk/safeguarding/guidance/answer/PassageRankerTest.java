@@ -60,7 +60,7 @@ class PassageRankerTest {
   @Test
   void the_figures_are_shares_of_the_best_and_below_the_best() {
     double[] f = PassageRanker.figures(found(new Random(5)), null, AnsweredBefore.NO_EXAMPLE)[1];
-    assertEquals(PassageRanker.NAMES.size() + 2 * 2, f.length, "the named figures, then two 2-number products");
+    assertEquals(RankerFigures.NAMES.size() + 2 * 2, f.length, "the named figures, then two 2-number products");
     assertEquals(0.9, f[0], 1e-6, "fused score as a share of the best");
     assertEquals(1 / (Math.log(3) / Math.log(2)), f[1], 1e-9, "second place");
     assertEquals(0, f[5], 1e-9, "its best sentence is the best of all");
