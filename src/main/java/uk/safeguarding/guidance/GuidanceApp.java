@@ -132,6 +132,9 @@ public final class GuidanceApp {
     // thread has trained the safety screen before them; the heap both needed goes back once they are done.
     app.reindexer.reindex().thenRunAsync(app.ask::prepare, app.training)
         .whenCompleteAsync((done, failed) -> IdleMemory.settle(), app.training);
+    // And again after every later library (a trainer's upload, edit or examples): the models start
+    // retraining at once rather than on the next question, which at a small heap would wait for them.
+    app.reindexer.afterEachSwap(() -> app.training.execute(app.ask::prepare));
     if (app.corpusSync != null) {
       app.corpusSync.start();
     }

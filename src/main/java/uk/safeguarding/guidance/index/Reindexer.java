@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.index;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +65,8 @@ public final class Reindexer implements AutoCloseable {
    * collection holds the library (building it, or waiting for the replica that does); a no-op embedded.
    */
   private final java.util.function.Predicate<Library> publish;
+  /** Run after each library swapped in, on the indexing thread: each must only hand its work on. */
+  private final List<Runnable> afterSwap = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Reindexer(IndexStore store, Path corpusDir, LibraryHolder holder) {
     this(store, corpusDir, holder, library -> true);
@@ -79,6 +82,14 @@ public final class Reindexer implements AutoCloseable {
 
   /** After a build failed because the search engine could not be reached, it is tried again this much later. */
   static final java.time.Duration ENGINE_RETRY = java.time.Duration.ofSeconds(10);
+
+  /**
+   * Runs {@code hook} after every library this reindexer swaps in (the first included), on the indexing
+   * thread: it must hand any slow work to another thread.
+   */
+  public void afterEachSwap(Runnable hook) {
+    afterSwap.add(hook);
+  }
 
   /** Starts a build; the future completes with the new library, or exceptionally with the reason. */
   public CompletableFuture<Library> reindex() {
@@ -159,6 +170,7 @@ public final class Reindexer implements AutoCloseable {
               : ", " + library.corpus().skipped().size()
                   + " files skipped"),
           Instant.now()));
+      afterSwap.forEach(Runnable::run);
       return library;
     } catch (RuntimeException e) {
       failures.incrementAndGet();

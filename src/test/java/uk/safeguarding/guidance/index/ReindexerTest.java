@@ -52,6 +52,27 @@ class ReindexerTest {
   }
 
   @Test
+  void the_hooks_run_after_each_library_swapped_in_and_not_after_a_failed_build() throws Exception {
+    copyFixtures();
+    LibraryHolder holder = new LibraryHolder();
+    java.util.List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Reindexer reindexer = new Reindexer(new IndexStore(data, CorpusReader.standard()), corpus, holder)) {
+      reindexer.afterEachSwap(() -> seen.add(documents(holder)));
+      reindexer.reindex().get();
+      Files.writeString(corpus.resolve("new.md"), "---\ntitle: New\n---\n\nA paragraph about escalation.\n");
+      reindexer.reindex().get();
+      assertEquals(java.util.List.of(2, 3), seen, "run once per swap, with the new library already serving");
+    }
+    Path notADir = data.resolve("file");
+    Files.writeString(notADir, "x");
+    try (Reindexer bad = new Reindexer(new IndexStore(notADir, CorpusReader.standard()), corpus, holder)) {
+      bad.afterEachSwap(() -> seen.add(-1));
+      assertThrows(ExecutionException.class, () -> bad.reindex().get());
+      assertEquals(java.util.List.of(2, 3), seen);
+    }
+  }
+
+  @Test
   void a_failed_build_keeps_the_current_library_serving_and_says_why() throws Exception {
     copyFixtures();
     LibraryHolder holder = new LibraryHolder();
