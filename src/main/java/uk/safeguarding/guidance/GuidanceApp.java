@@ -127,14 +127,14 @@ public final class GuidanceApp {
     IdleMemory.returnWhenIdle();
     GuidanceApp app = new GuidanceApp(config);
     app.server.start(config.host(), config.port());
-    // The answer step's models learn once the first library is ready, so the first question does not wait
-    // the five seconds or so it takes (an ask arriving earlier waits for the same training). The training
-    // thread has trained the safety screen before them; the heap both needed goes back once they are done.
-    app.reindexer.reindex().thenRunAsync(app.ask::prepare, app.training)
-        .whenCompleteAsync((done, failed) -> IdleMemory.settle(), app.training);
-    // And again after every later library (a trainer's upload, edit or examples): the models start
-    // retraining at once rather than on the next question, which at a small heap would wait for them.
+    // The answer step's models learn as soon as each library is ready: the first, so the first question
+    // does not wait the five seconds or so it takes (an ask arriving earlier waits for the same training),
+    // and every later one (a trainer's upload, edit or examples), rather than on the next question, which at
+    // a small heap would wait for them. The training thread has trained the safety screen before them; the
+    // hook queues the models there before the first build's future completes, so the heap both needed goes
+    // back once they are done.
     app.reindexer.afterEachSwap(() -> app.training.execute(app.ask::prepare));
+    app.reindexer.reindex().whenCompleteAsync((done, failed) -> IdleMemory.settle(), app.training);
     if (app.corpusSync != null) {
       app.corpusSync.start();
     }

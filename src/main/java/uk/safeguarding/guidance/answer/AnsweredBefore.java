@@ -92,7 +92,16 @@ final class AnsweredBefore {
    * leaving out example {@code skip} ({@link #NO_EXAMPLE} for none); {@link #NONE} when there is none.
    */
   double closest(String passageId, float[] question, int skip) {
-    Match m = closest(passageId, question, example -> example != skip, Double.POSITIVE_INFINITY);
+    return reading(closestLeaving(passageId, question, skip));
+  }
+
+  /** The example passage {@code passageId} answered closest to {@code question}, leaving out {@code skip}; null when none. */
+  Match closestLeaving(String passageId, float[] question, int skip) {
+    return closest(passageId, question, example -> example != skip, Double.POSITIVE_INFINITY);
+  }
+
+  /** A match's cosine as the figure reads it: {@link #NONE} without a match, and never below it. */
+  static double reading(Match m) {
     return m == null ? NONE : Math.max(NONE, m.cosine());
   }
 

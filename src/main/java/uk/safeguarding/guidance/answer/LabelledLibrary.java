@@ -1,17 +1,9 @@
 package uk.safeguarding.guidance.answer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import uk.safeguarding.guidance.corpus.Passage;
+import uk.safeguarding.guidance.ops.Hashes;
+import uk.safeguarding.guidance.ops.ResourceLines;
 
 /**
  * The passages the shipped labelled examples ({@link AnswerableExamples}) were written against: the
@@ -28,7 +20,8 @@ final class LabelledLibrary {
   /** Hex digits of the text's SHA-256 kept: 64 bits, ample for a few hundred passages. */
   static final int DIGEST_HEX = 16;
 
-  private static final LabelledLibrary SHIPPED = load();
+  private static final LabelledLibrary SHIPPED =
+      new LabelledLibrary(ResourceLines.read(FILE, "labelled library", ""));
 
   private final Set<String> lines;
 
@@ -52,30 +45,6 @@ final class LabelledLibrary {
 
   /** The first {@link #DIGEST_HEX} hex digits of the SHA-256 of the text, its spacing collapsed. */
   static String digest(String text) {
-    try {
-      byte[] sha = MessageDigest.getInstance("SHA-256")
-          .digest(text.strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha).substring(0, DIGEST_HEX);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
-  private static LabelledLibrary load() {
-    try (InputStream in = LabelledLibrary.class.getResourceAsStream(FILE)) {
-      if (in == null) {
-        throw new IllegalStateException("The labelled library " + FILE + " is missing from the jar");
-      }
-      Set<String> lines = new HashSet<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          lines.add(line.strip());
-        }
-      }
-      return new LabelledLibrary(lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the labelled library " + FILE, e);
-    }
+    return Hashes.sha256Hex(text.strip().replaceAll("\\s+", " ")).substring(0, DIGEST_HEX);
   }
 }

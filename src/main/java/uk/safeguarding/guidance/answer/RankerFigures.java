@@ -51,11 +51,9 @@ final class RankerFigures {
       bestCosine = Math.max(bestCosine, cosine(c.hits().get(k)));
       bestSentence = Math.max(bestSentence, sentence(c, k, 0));
       boolean forgotten = before == null || forgetSome && forgotten(passage.docId(), skip);
-      AnsweredBefore.Match m = forgotten ? null
-          : before.closest(passage.id(), c.question(), e -> e != skip,
-              Double.POSITIVE_INFINITY);
+      AnsweredBefore.Match m = forgotten ? null : before.closestLeaving(passage.id(), c.question(), skip);
       remembered[k] = m != null;
-      answered[k] = m == null ? AnsweredBefore.NONE : Math.max(AnsweredBefore.NONE, m.cosine());
+      answered[k] = AnsweredBefore.reading(m);
       bestAnswered = remembered[k] ? Math.max(bestAnswered, answered[k]) : bestAnswered;
     }
     double[][] out = new double[n][];

@@ -85,7 +85,7 @@ public final class Reindexer implements AutoCloseable {
 
   /**
    * Runs {@code hook} after every library this reindexer swaps in (the first included), on the indexing
-   * thread: it must hand any slow work to another thread.
+   * thread before that build's future completes: it must hand any slow work to another thread.
    */
   public void afterEachSwap(Runnable hook) {
     afterSwap.add(hook);

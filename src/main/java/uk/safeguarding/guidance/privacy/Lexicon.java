@@ -1,15 +1,10 @@
 package uk.safeguarding.guidance.privacy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.safeguarding.guidance.ops.ResourceLines;
 
 /**
  * The word lists that tell a person's name from an ordinary word, loaded once from the jar
@@ -104,22 +99,6 @@ final class Lexicon {
 
   /** The non-blank, non-comment lines of a word list in the jar. */
   static Set<String> read(String name) {
-    Set<String> words = new HashSet<>();
-    try (InputStream in = Lexicon.class.getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IllegalStateException("The word list '" + FOLDER + name + "' is missing from the jar;"
-            + " run tools/privacy-words/build.py and rebuild.");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String word = line.strip();
-        if (!word.isEmpty() && !word.startsWith("#")) {
-          words.add(word);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the word list '" + FOLDER + name + "'", e);
-    }
-    return words;
+    return ResourceLines.read(FOLDER + name, "word list", "run tools/privacy-words/build.py and rebuild.");
   }
 }
