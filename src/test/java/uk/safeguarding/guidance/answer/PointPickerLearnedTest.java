@@ -44,8 +44,21 @@ class PointPickerLearnedTest {
     double[] scores = {best * PointPicker.OTHER_SHARE + 0.02, best * PointPicker.OTHER_SHARE + 0.01,
         best * PointPicker.OTHER_SHARE - 0.01, best, best * PointPicker.LEAD_SHARE + 0.01};
     List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
-    assertEquals(List.of("alpha one two three four", "charlie nine ten eleven twelve",
+    // The best sentence is read first; the rest follow in the order of the sources.
+    assertEquals(List.of("charlie nine ten eleven twelve", "alpha one two three four",
         "delta thirteen fourteen fifteen sixteen"), texts(picked));
+  }
+
+  @Test
+  void within_a_kind_the_best_scoring_point_leads_and_the_rest_keep_the_passage_order() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "We announced a third national review on babies"),
+        row(top, 1, "Since then we received many rapid reviews about harmed babies"),
+        row(top, 2, "It will look at men and their absence from assessments"),
+        row(top, 3, "An institute was appointed to review the literature"));
+    assertEquals(List.of("It will look at men and their absence from assessments",
+        "We announced a third national review on babies", "An institute was appointed to review the literature"),
+        texts(PointPicker.pickLearned(rows, new double[] {0.5, 0.01, 0.9, 0.4})));
   }
 
   @Test
