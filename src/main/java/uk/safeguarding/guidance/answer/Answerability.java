@@ -129,6 +129,27 @@ final class Answerability {
     return score >= threshold;
   }
 
+  /**
+   * A question the safety screen finds urgent is answered from the library only when this decision is
+   * sure of it (a score of at least {@link #URGENT_SCORE}) or the hand-set rule ({@link Grounding#grounded})
+   * agrees; otherwise it gets the library's emergency guidance under the prompt of who to contact now.
+   * A child in danger now is described unlike any labelled question, and there the learned decision alone
+   * answered with whatever it found: "Baby is floppy and grey and mum's partner won't let anyone ring an
+   * ambulance" was answered with a reviewer's biography.
+   */
+  boolean answerableWhenUrgent(double score, boolean handRule) {
+    return answerable(score) && (score >= URGENT_SCORE || handRule);
+  }
+
+  /**
+   * Chosen on train splits no model learned from: the safety screen bank's train split and the four
+   * writers' train splits outside the examples (banks 17–20), 0.85 to 0.94 tried (BENCHMARKS.md §8). Of
+   * the questions the screen flagged urgent and the learned decision answered: urgent situations answered
+   * 50 → 6 (each quoting passages beside the point), in-scope questions answered with the right citation
+   * 39 → 38, with a wrong one 12 → 9. At 0.94, 2 situations but 36 right citations.
+   */
+  static final double URGENT_SCORE = 0.9;
+
   double threshold() {
     return threshold;
   }

@@ -193,7 +193,7 @@ public final class AskService {
     // judged by the hand-set rule too.
     boolean answerable = spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
         ? Grounding.grounded(terms, scored)
-        : models.answerability().answerable(found.answerable()) // the score the search already made
+        : learnedAnswers(models, found.answerable(), urgent, terms, scored)
             || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled));
     List<List<PointPicker.Candidate>> picked =
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
@@ -228,6 +228,14 @@ public final class AskService {
             .withClosest(closest);
     return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
         found.context() == null ? masked : found.context()); // the earlier turn's words, kept masked
+  }
+
+  /** The learned decision on the score the search already made; stricter when the question is urgent. */
+  private static boolean learnedAnswers(LearnedModels.Trained models, double score, boolean urgent, QueryTerms terms,
+      List<Scored> scored) {
+    Answerability decision = models.answerability();
+    return urgent ? decision.answerableWhenUrgent(score, Grounding.grounded(terms, scored))
+        : decision.answerable(score);
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */

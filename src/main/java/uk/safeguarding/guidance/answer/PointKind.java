@@ -53,6 +53,21 @@ public enum PointKind {
   private static final Pattern FINDING = Pattern.compile(
       "(?i)\\b(?:(?:is|are|was|were|been|has|have|had|do|does|did)(?:n't|\\s+not)?\\s+|not\\s+)(?:never|always)\\b");
 
+  /**
+   * As {@link #of(Passage, String, boolean, boolean)}, for a unit in a passage that merged a labelled "What
+   * we have learned:" with its "What you should do:": a sentence that does not itself tell the reader what
+   * to do is labelled by its own sub-section, not the passage's ("Records do not always show the views of
+   * the child" is learning, though its passage says what to do). Only the label reads this.
+   */
+  static PointKind of(Passage passage, Sentences.Unit unit, boolean action, boolean actionPassage) {
+    PointKind kind = of(passage, unit.text(), action, actionPassage);
+    if (kind == BACKGROUND || unit.part() == Sentences.Part.UNLABELLED
+        || action && PointPicker.isAction(FINDING.matcher(unit.text()).replaceAll(" "))) {
+      return kind;
+    }
+    return unit.part() == Sentences.Part.LEARNED ? LEARNED : DO;
+  }
+
   /** The kind of a sentence quoted from {@code passage}; {@code action} when it tells the reader what to do. */
   static PointKind of(Passage passage, String sentence, boolean action, boolean actionPassage) {
     boolean tells = action && PointPicker.isAction(FINDING.matcher(sentence).replaceAll(" "));

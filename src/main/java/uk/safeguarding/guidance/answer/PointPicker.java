@@ -176,7 +176,7 @@ final class PointPicker {
       if (saysSomething(units.get(i))) {
         boolean action = isAction(text);
         candidates.add(new Candidate(text, p, 0, i, -i, Set.of(), MAX_PER_PASSAGE,
-            PointKind.of(p, text, action, actionPassage)));
+            PointKind.of(p, units.get(i), action, actionPassage)));
       }
     }
     return group(candidates, MAX_PER_PASSAGE);
@@ -256,7 +256,7 @@ final class PointPicker {
         if (!enough || actionsOnly && !action) {
           continue;
         }
-        PointKind kind = PointKind.of(p, text, action, actionPassage);
+        PointKind kind = PointKind.of(p, units.get(i), action, actionPassage);
         double score = (kind == PointKind.BACKGROUND ? -BACKGROUND_PENALTY : 0) + W_OVERLAP * overlap
             + (action ? W_ACTION_SENTENCE : 0) + (actionPassage ? W_ACTION_PASSAGE : 0)
             + W_RANK / (1 + s.rank()) + W_COVERAGE * s.coverage()

@@ -41,7 +41,7 @@ final class SentenceFeatures {
     for (Sentences.Unit unit : Sentences.quotable(p.text())) {
       boolean action = PointPicker.isAction(unit.text());
       out.add(new Quotable(unit, Set.copyOf(termsOf.apply(unit.text())), action,
-          PointKind.of(p, unit.text(), action, actionPassage)));
+          PointKind.of(p, unit, action, actionPassage)));
     }
     return List.copyOf(out);
   }

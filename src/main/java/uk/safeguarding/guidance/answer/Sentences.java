@@ -21,8 +21,18 @@ final class Sentences {
 
   static final int MIN_QUOTABLE_CHARS = 25;
 
-  /** One quotable unit and whether it came from a list item. */
-  record Unit(String text, boolean listItem) {}
+  /** The labelled sub-section of a merged passage a unit sits in, if any ({@link GuidanceLabels#LEARNED_PREFIX}). */
+  enum Part {
+    UNLABELLED, LEARNED, TO_DO
+  }
+
+  /** One quotable unit, whether it came from a list item, and the labelled sub-section it sits in. */
+  record Unit(String text, boolean listItem, Part part) {
+
+    Unit(String text, boolean listItem) {
+      this(text, listItem, Part.UNLABELLED);
+    }
+  }
 
   private Sentences() {}
 
@@ -33,6 +43,7 @@ final class Sentences {
 
   static List<Unit> units(String passageText) {
     List<Unit> out = new ArrayList<>();
+    Part part = Part.UNLABELLED;
     for (String paragraph : passageText.split("\\n\\s*\\n")) {
       for (String line : paragraph.split("\\n")) {
         String l = line.strip();
@@ -40,15 +51,18 @@ final class Sentences {
           continue;
         }
         boolean item = LIST_MARK.matcher(l).find();
-        l = LABEL.matcher(LIST_MARK.matcher(l).replaceFirst("")).replaceFirst("");
+        l = LIST_MARK.matcher(l).replaceFirst("");
+        part = GuidanceLabels.LEARNED_PREFIX.matcher(l).find() ? Part.LEARNED
+            : GuidanceLabels.TO_DO_PREFIX.matcher(l).find() ? Part.TO_DO : part;
+        l = LABEL.matcher(l).replaceFirst("");
         l = NUMBERING.matcher(l).replaceFirst("");
         if (item) {
-          out.add(new Unit(l, true));
+          out.add(new Unit(l, true, part));
           continue;
         }
         for (String s : SentenceSplitter.split(l)) {
           if (!s.isBlank()) {
-            out.add(new Unit(s.strip(), false));
+            out.add(new Unit(s.strip(), false, part));
           }
         }
       }

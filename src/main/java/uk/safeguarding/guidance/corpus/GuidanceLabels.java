@@ -36,6 +36,18 @@ public final class GuidanceLabels {
           + "Key (?:learning|messages?|findings?)|Background)\\s*[:?]\\s*",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Which of a merged sub-section's labels ({@link #POINT_PREFIX}) opens what was learned ("What we have
+   * learned:", "Key findings:"), and which opens what to do ("What you should do:", "Recommendations:",
+   * "Key messages:"): the sentences after one belong to it until the next, so an answer point is labelled
+   * by its own sub-section, not by the passage that merged the two.
+   */
+  public static final Pattern LEARNED_PREFIX = Pattern.compile(
+      "^(What (?:we have|have we|did we|we) learn(?:ed|t)?|Key (?:learning|findings?))\\s*[:?]",
+      Pattern.CASE_INSENSITIVE);
+  public static final Pattern TO_DO_PREFIX = Pattern.compile(
+      "^(What (?:you should|should you|to) do|Recommendations?|Key messages?)\\s*[:?]", Pattern.CASE_INSENSITIVE);
+
   /** A heading path that says what to do (lowercased before matching). */
   static final Pattern ACTION_PATH = Pattern.compile(
       ".*\\b(should (you )?do|you should|to do|recommendations?|actions?|what can|key messages)\\b.*");

@@ -82,13 +82,23 @@ final class AskController {
     if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
       throw new BadRequest("rating", body.rating(), "The parameter 'rating' must be 'up' or 'down'.");
     }
+    for (String id : new String[] {"conversationId", "answerId"}) {
+      String value = id.equals("answerId") ? body.answerId() : body.conversationId();
+      if (value == null || value.isBlank()) {
+        throw new BadRequest(id, value, "The parameter '" + id + "' is required: the " + id
+            + " of the answer being rated, as /api/ask returned it.");
+      }
+    }
     String reason = body.reason() == null ? "" : body.reason().strip();
+    if (CONTROL.matcher(reason).find()) {
+      throw new BadRequest("reason", null,
+          "The parameter 'reason' must not contain control characters other than tabs and line breaks.");
+    }
     if (reason.length() > MAX_REASON_CHARS) {
       throw new BadRequest("reason", reason.substring(0, 40) + "…",
           "The parameter 'reason' must be at most " + MAX_REASON_CHARS + " characters.");
     }
-    if (body.answerId() == null
-        || !ask.rate(body.conversationId(), body.answerId(), body.rating().equals("up"), reason)) {
+    if (!ask.rate(body.conversationId(), body.answerId(), body.rating().equals("up"), reason)) {
       throw new BadRequest("answerId", body.answerId(),
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }

@@ -80,6 +80,11 @@ public final class LearningStore implements AnswerLog {
     String q = keepsNoText() ? "" : clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
     String why = keepsNoText() ? "" : clip(PersonalData.mask(reason), MAX_REASON);
     db.use(c -> {
+      // One rating per answer: a second rating of the same answer (up after down, or down again) replaces the first.
+      try (PreparedStatement d = c.prepareStatement("DELETE FROM feedback WHERE answer_id = ?")) {
+        d.setString(1, clip(answerId, 64));
+        d.executeUpdate();
+      }
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO feedback(at, answer_id, question, normalized, grounded, rating, reason) VALUES (?,?,?,?,?,?,?)")) {
         s.setObject(1, now());

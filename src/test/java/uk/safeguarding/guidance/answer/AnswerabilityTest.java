@@ -60,6 +60,18 @@ class AnswerabilityTest {
   }
 
   @Test
+  void an_urgent_question_needs_a_sure_score_or_the_hand_set_rule() {
+    List<Boolean> labels = new ArrayList<>();
+    Answerability model = Answerability.train(inputs(labels, 300, 1), labels, Answerability.STANDARD);
+    double unsure = (model.threshold() + Answerability.URGENT_SCORE) / 2;
+    assertTrue(model.answerable(unsure), "calm: answered");
+    assertFalse(model.answerableWhenUrgent(unsure, false), "urgent, the rule disagrees: emergency guidance");
+    assertTrue(model.answerableWhenUrgent(unsure, true), "urgent, the rule agrees");
+    assertTrue(model.answerableWhenUrgent(Answerability.URGENT_SCORE, false), "urgent, sure");
+    assertFalse(model.answerableWhenUrgent(model.threshold() - 0.01, true), "never more than when calm");
+  }
+
+  @Test
   void needs_both_labels() {
     List<Logistic.Input> in = List.of(new Logistic.Input(new double[] {1}, null));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -66,4 +66,23 @@ class PointKindTest {
           false), instruction);
     }
   }
+
+  /** Telford's Theme 3 merges its two sub-sections into one passage, which says what to do. */
+  @Test
+  void in_a_passage_that_merged_what_was_learned_with_what_to_do_each_sentence_takes_its_own_sub_section() {
+    Passage theme = new Passage("telford", "theme-3", List.of("Briefing", "Theme 3: Voice and experience of the child"),
+        "What we have learned: Records do not always show the views of the child.\n\n"
+            + "What you should do: Ensure that records include the views of the child.\n\n"
+            + "Where there is domestic abuse, the voice of the child is heard and recorded.",
+        0);
+    List<Sentences.Unit> units = Sentences.units(theme.text());
+    assertEquals(List.of(Sentences.Part.LEARNED, Sentences.Part.TO_DO, Sentences.Part.TO_DO),
+        units.stream().map(Sentences.Unit::part).toList());
+    List<PointKind> kinds = units.stream()
+        .map(u -> PointKind.of(theme, u, PointPicker.isAction(u.text()), true)).toList();
+    assertEquals(List.of(PointKind.LEARNED, PointKind.DO, PointKind.DO), kinds);
+    // Without labels, the passage decides, as before.
+    Sentences.Unit plain = new Sentences.Unit("Records do not always show the views of the child.", false);
+    assertEquals(PointKind.DO, PointKind.of(theme, plain, PointPicker.isAction(plain.text()), true));
+  }
 }

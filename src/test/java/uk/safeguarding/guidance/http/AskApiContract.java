@@ -274,6 +274,26 @@ public abstract class AskApiContract {
         app().post("/api/feedback", fb.toString()).json().getAsJsonObject().get("parameter").getAsString());
   }
 
+  @Test
+  void feedback_names_a_missing_id_and_refuses_control_characters_in_the_reason() throws Exception {
+    TestApp.Response none = app().post("/api/feedback", "{\"rating\": \"up\"}");
+    assertEquals(400, none.status());
+    assertEquals("conversationId", none.json().getAsJsonObject().get("parameter").getAsString());
+    assertEquals("The parameter 'conversationId' is required: the conversationId of the answer being rated, as "
+        + "/api/ask returned it.", none.json().getAsJsonObject().get("error").getAsString());
+    JsonObject a = ask("neglect threshold", null);
+    JsonObject fb = new JsonObject();
+    fb.addProperty("conversationId", a.get("conversationId").getAsString());
+    fb.addProperty("rating", "down");
+    assertEquals("answerId",
+        app().post("/api/feedback", fb.toString()).json().getAsJsonObject().get("parameter").getAsString());
+    fb.addProperty("answerId", a.get("answerId").getAsString());
+    fb.addProperty("reason", "a\u0000b");
+    TestApp.Response control = app().post("/api/feedback", fb.toString());
+    assertEquals(400, control.status());
+    assertEquals("reason", control.json().getAsJsonObject().get("parameter").getAsString());
+  }
+
   @ParameterizedTest(name = "{0} -> 400 naming {1}")
   @CsvSource(delimiter = '|', value = {
       "{}|question|The parameter 'question' must not be empty.",

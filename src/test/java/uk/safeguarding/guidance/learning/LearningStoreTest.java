@@ -94,6 +94,16 @@ abstract class LearningStoreTest {
   }
 
   @Test
+  void rating_the_same_answer_again_replaces_the_earlier_rating() {
+    store.rated("a1", "neglect threshold", true, false, "too long");
+    store.rated("a1", "neglect threshold", true, false, "still too long");
+    assertEquals(1, store.poorlyRatedGroups().get(0).count());
+    assertEquals(List.of("still too long"), store.poorlyRatedGroups().get(0).reasons());
+    store.rated("a1", "neglect threshold", true, true, "");
+    assertEquals(List.of(), store.poorlyRatedGroups(), "changed to a thumbs up");
+  }
+
+  @Test
   void records_older_than_the_retention_are_deleted_and_the_audit_log_is_kept() {
     store.unanswered("old question", "");
     store.rated("a1", "old rating", false, false, "");
