@@ -186,15 +186,16 @@ public final class AskService {
     // a fresh start); until it ends the hand-set rules answer, behind the urgent prompt the page shows first.
     LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null
         : urgent ? learned.readyNow() : learned.get();
-    AnswerSearch.Found found = followUps.find(question, searched, terms,
-        conversations.turns(request.conversationId()), request.filters(), models);
+    List<Conversations.Turn> history = conversations.turns(request.conversationId());
+    AnswerSearch.Found found = followUps.find(question, searched, terms, history, request.filters(), models);
     List<Scored> scored = found.scored();
     // The learned decision knows the library its examples were labelled against; a passage added since is
     // judged by the hand-set rule too.
-    boolean answerable = spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
-        ? Grounding.grounded(terms, scored)
-        : learnedAnswers(models, found.answerable(), urgent, terms, scored)
-            || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled));
+    boolean answerable = !FollowUps.leansOnDeclined(question, terms, history)
+        && (spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
+            ? Grounding.grounded(terms, scored)
+            : learnedAnswers(models, found.answerable(), urgent, terms, scored)
+                || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
         answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote

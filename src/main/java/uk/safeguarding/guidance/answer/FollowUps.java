@@ -70,6 +70,16 @@ final class FollowUps {
         && leaning.topCoverage() >= alone.topCoverage();
   }
 
+  /**
+   * Whether the question points back at a turn the library declined ("and who attends it?" after "MARAC
+   * referral criteria"): it asks about a topic the library does not cover, so it is declined too. Searched
+   * alone, its few words would be answered from whatever shares them ("attends": "non-attendance at
+   * appointments"); searched with the declined topic, from the passages nearest a topic it lacks.
+   */
+  static boolean leansOnDeclined(String question, QueryTerms terms, List<Conversations.Turn> history) {
+    return pointsBack(question, terms, history) && !history.get(history.size() - 1).grounded();
+  }
+
   /** A question that points back: opens with "and"/"what about", or says little alone. */
   static boolean pointsBack(String question, QueryTerms terms, List<Conversations.Turn> history) {
     if (history.isEmpty()) {

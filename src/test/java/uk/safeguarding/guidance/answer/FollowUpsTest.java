@@ -52,4 +52,15 @@ class FollowUpsTest {
     assertFalse(
         FollowUps.pointsBack("bruising on a baby who is not yet mobile", words("bruising", "baby", "mobile"), HISTORY));
   }
+
+  @Test
+  void a_question_pointing_back_at_a_declined_turn_is_declined_with_it() {
+    List<Conversations.Turn> declined = List.of(new Conversations.Turn("a1", "MARAC referral criteria",
+        "MARAC referral criteria", false, Instant.EPOCH));
+    assertTrue(FollowUps.leansOnDeclined("and who attends it?", words("attends"), declined));
+    assertFalse(FollowUps.leansOnDeclined("and who attends it?", words("attends"), HISTORY), "answered before");
+    assertFalse(FollowUps.leansOnDeclined("bruising on a baby who is not yet mobile",
+        words("bruising", "baby", "mobile"), declined), "a fresh question");
+    assertFalse(FollowUps.leansOnDeclined("and who attends it?", words("attends"), List.of()), "no turn before");
+  }
 }
