@@ -28,6 +28,9 @@ final class AuthGuard {
   static final Set<String> PUBLIC_PAGES = Set.of("/admin/login", "/admin/admin.css");
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+  /** The challenge of a 401 from the trainers' API. */
+  private static final String BEARER = "Bearer realm=\"guidance-admin\"";
+
   private final AdminServices admin;
 
   AuthGuard(AdminServices admin) {
@@ -39,12 +42,12 @@ final class AuthGuard {
     Optional<String> bearer = bearerToken(ctx.header("Authorization"));
     if (bearer.isPresent()) {
       String token = bearer.get();
-      String trainer = admin.accounts().tokenOwner(token).orElseThrow(() -> new HttpResponseException(401,
-          "The API token is not valid or has been revoked."));
+      String trainer = admin.accounts().tokenOwner(token).orElseThrow(() -> unauthorised(ctx,
+          BEARER + ", error=\"invalid_token\"", "The API token is not valid or has been revoked."));
       ctx.attribute(TRAINER, trainer);
       return; // a bearer token is not sent by browsers on their own, so it needs no CSRF token
     }
-    Sessions.Session session = session(ctx).orElseThrow(() -> new HttpResponseException(401,
+    Sessions.Session session = session(ctx).orElseThrow(() -> unauthorised(ctx, BEARER,
         "Sign in as a trainer (at /admin/login) or send 'Authorization: Bearer <token>'."));
     if (!SAFE_METHODS.contains(ctx.method().name()) && !sameToken(session.csrf(), ctx.header(CSRF_HEADER))) {
       throw new HttpResponseException(403, "Missing or wrong CSRF token: send the '" + CSRF_HEADER
@@ -90,6 +93,12 @@ final class AuthGuard {
     }
     ctx.attribute(TRAINER, session.get().trainer());
     ctx.attribute(SESSION, session.get());
+  }
+
+  /** A 401 naming the scheme it wants (RFC 6750); the header stays on the response the error handler writes. */
+  private static HttpResponseException unauthorised(Context ctx, String challenge, String message) {
+    ctx.header("WWW-Authenticate", challenge);
+    return new HttpResponseException(401, message);
   }
 
   Optional<Sessions.Session> session(Context ctx) {

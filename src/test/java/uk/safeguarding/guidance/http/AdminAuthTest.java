@@ -67,6 +67,7 @@ class AdminAuthTest {
       assertEquals(401, r.status(), route + ": " + r.body());
       assertEquals("Sign in as a trainer (at /admin/login) or send 'Authorization: Bearer <token>'.",
           r.json().getAsJsonObject().get("error").getAsString());
+      assertEquals("Bearer realm=\"guidance-admin\"", r.header("WWW-Authenticate"));
     }
   }
 
@@ -81,6 +82,7 @@ class AdminAuthTest {
     assertEquals(401, r.status(), route + ": " + r.body());
     assertEquals("The API token is not valid or has been revoked.",
         r.json().getAsJsonObject().get("error").getAsString());
+    assertEquals("Bearer realm=\"guidance-admin\", error=\"invalid_token\"", r.header("WWW-Authenticate"));
   }
 
   @ParameterizedTest(name = "{0}")
