@@ -68,7 +68,7 @@ final class AuthController {
   }
 
   void dashboard(Context ctx) {
-    ctx.header("Cache-Control", "no-store").html(dashboardPage);
+    ctx.header("Cache-Control", "no-store").contentType(PageFiles.HTML).result(dashboardPage);
   }
 
   void session(Context ctx) {
@@ -105,7 +105,8 @@ final class AuthController {
     String token = Passwords.randomToken(32);
     guard.setCookie(ctx, AuthGuard.LOGIN_COOKIE, token, false);
     ctx.status(status).header("Cache-Control", "no-store")
-        .html(loginPage.replace("{{csrf}}", token).replace("{{message}}", Html.escape(message))
+        .contentType(PageFiles.HTML)
+        .result(loginPage.replace("{{csrf}}", token).replace("{{message}}", Html.escape(message))
             .replace("{{messageHidden}}", message.isEmpty() ? "hidden" : ""));
   }
 }

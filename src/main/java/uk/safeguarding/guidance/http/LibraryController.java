@@ -110,7 +110,7 @@ final class LibraryController {
 
   /** The readable document view; the page itself fetches the passages. 404 for an unknown id. */
   void documentPage(Context ctx, String page) {
-    ctx.status(views.document(ctx.pathParam("id")).isPresent() ? 200 : 404).html(page);
+    ctx.status(views.document(ctx.pathParam("id")).isPresent() ? 200 : 404).contentType(PageFiles.HTML).result(page);
   }
 
   void document(Context ctx) {

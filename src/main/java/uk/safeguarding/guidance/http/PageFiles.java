@@ -46,8 +46,11 @@ final class PageFiles {
   /** Hex digits of the content's SHA-256 in its ETag: enough to tell two versions of a file apart. */
   private static final int ETAG_HEX_DIGITS = 16;
 
+  /** HTML pages, these and the server-made ones (the document view, sign-in, the dashboard), say their charset. */
+  static final String HTML = "text/html; charset=utf-8";
+
   private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
+      "html", HTML,
       "js", "text/javascript; charset=utf-8",
       "css", "text/css; charset=utf-8",
       "json", "application/json",

@@ -65,7 +65,9 @@ class SearchApiTest extends SearchApiContract {
     assertEquals(404, r.status());
     assertEquals("No document with id 'no-such-doc'.", r.json().getAsJsonObject().get("error").getAsString());
     assertEquals(404, app.get("/documents/no-such-doc").status());
-    assertEquals(200, app.get("/documents/telford-learning-from-local-reviews-2021").status());
+    TestApp.Response page = app.get("/documents/telford-learning-from-local-reviews-2021");
+    assertEquals(200, page.status());
+    assertEquals("text/html;charset=utf-8", page.header("Content-Type"), "the document view says its charset");
     TestApp.Response unknown = app.get("/api/nothing-here");
     assertEquals(404, unknown.status());
     assertTrue(unknown.json().getAsJsonObject().has("error"));
