@@ -84,6 +84,14 @@ public final class ScreenEval {
       out.printf(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f%n", mode, r.line(), s.threshold());
       r.missed().forEach(m -> out.println("  missed: " + m));
       r.alarms().forEach(m -> out.println("  false alarm: " + m));
+      // Practitioners often leave the question mark off: the verdict should not hang on it.
+      List<Example> bare = test.stream().filter(e -> e.text().strip().endsWith("?"))
+          .map(e -> new Example(SafetyScreen.withoutQuestionMark(e.text()), e.urgent(), e.split())).toList();
+      Result b = score(s, bare);
+      out.printf(Locale.ROOT, "%s, trained on train, the test split's %d lines ending \"?\" asked without it: %s%n",
+          mode, bare.size(), b.line());
+      b.missed().forEach(m -> out.println("  missed: " + m));
+      b.alarms().forEach(m -> out.println("  false alarm: " + m));
       if (extra != null) {
         SafetyScreen all =
             SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);

@@ -254,4 +254,10 @@ class SafetyScreenTest {
     assertEquals("Safety screen score 1.00 (urgent from 0.00); cues: the safety screen is unavailable",
         ScreenService.UNAVAILABLE.reason());
   }
+
+  @Test
+  void the_eval_asks_a_question_without_its_closing_question_marks() {
+    assertEquals("why are babies so vulnerable", SafetyScreen.withoutQuestionMark(" why are babies so vulnerable ?? "));
+    assertEquals("is it urgent? yes", SafetyScreen.withoutQuestionMark("is it urgent? yes"));
+  }
 }
