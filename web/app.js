@@ -510,22 +510,26 @@
     return alert;
   }
 
-  // Points are grouped by kind, in this order; background from a case is labelled, never shown as guidance.
-  const POINT_KINDS = [
-    ['do', 'What to do'],
-    ['learned', 'What was learned'],
-    ['background', 'Background from the case']
-  ];
+  // Points are grouped by kind, in the order the answer gives them (the kind of its best point first);
+  // background from a case is labelled, never shown as guidance.
+  const POINT_KINDS = {
+    do: 'What to do',
+    learned: 'What was learned',
+    background: 'Background from the case'
+  };
+
+  function kindOf(point) {
+    return Object.prototype.hasOwnProperty.call(POINT_KINDS, point.kind) ? point.kind : 'learned';
+  }
 
   function renderPoints(points, byNumber, turnId) {
-    const kinds = new Set(points.map(function (p) { return p.kind || 'learned'; }));
+    const order = [];
+    points.forEach(function (p) { if (order.indexOf(kindOf(p)) < 0) order.push(kindOf(p)); });
     const box = make('div', 'point-groups');
-    POINT_KINDS.forEach(function (entry) {
-      const kind = entry[0];
-      const group = points.filter(function (p) { return (p.kind || 'learned') === kind; });
-      if (!group.length) return;
+    order.forEach(function (kind) {
+      const group = points.filter(function (p) { return kindOf(p) === kind; });
       // A heading only when there is more than one kind: a single list needs no label.
-      if (kinds.size > 1) box.appendChild(make('h5', 'point-kind point-kind-' + kind, entry[1]));
+      if (order.length > 1) box.appendChild(make('h5', 'point-kind point-kind-' + kind, POINT_KINDS[kind]));
       const list = make('ul', 'points points-' + kind);
       group.forEach(function (point) { list.appendChild(renderPoint(point, byNumber, turnId)); });
       box.appendChild(list);

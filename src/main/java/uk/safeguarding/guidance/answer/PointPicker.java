@@ -111,9 +111,9 @@ final class PointPicker {
   private PointPicker() {}
 
   /**
-   * The points, each a group of near-duplicate sentences (the first is quoted), grouped by kind; within
-   * a kind the best-scoring point first, then the order of the sources: best passage first, then position
-   * within it. {@code
+   * The points, each a group of near-duplicate sentences (the first is quoted), grouped by kind (the best
+   * point's kind first); within a kind the best-scoring point first, then the order of the sources: best
+   * passage first, then position within it. {@code
    * actionsOnly} keeps only what-to-do sentences; {@code termsOf} analyses text as the index does.
    */
   static List<List<Candidate>> pick(QueryTerms terms, List<Scored> scored, boolean actionsOnly,
@@ -210,12 +210,15 @@ final class PointPicker {
       group.add(c);
       picked.add(group);
     }
-    // Grouped by kind (what to do, what was learned, background); within its kind the best-scoring point
-    // leads, so the sentence that answers is read first ("…their too frequent absence from assessments"
-    // for "dad not in the assessment", not the sentence above it); the rest follow in the order of the
-    // sources, so a list of steps still reads in order.
+    // Grouped by kind, the best-scoring point's kind first, then what to do, what was learned, background;
+    // within its kind the best point leads, so the sentence that answers is read first ("…their too frequent
+    // absence from assessments" for "dad not in the assessment", not the sentence above it; "the importance
+    // of timely completion of parenting assessments" for "parenting assessment delays", not a what-to-do
+    // sentence on another point); the rest follow in the order of the sources, so a list of steps still
+    // reads in order.
     List<Candidate> best = picked.isEmpty() ? null : picked.get(0);
-    picked.sort(Comparator.comparingInt((List<Candidate> g) -> g.get(0).kind().ordinal())
+    PointKind lead = best == null ? null : best.get(0).kind();
+    picked.sort(Comparator.comparingInt((List<Candidate> g) -> g.get(0).kind() == lead ? -1 : g.get(0).kind().ordinal())
         .thenComparingInt(g -> g == best ? 0 : 1).thenComparingInt(g -> g.get(0).rank())
         .thenComparingInt(g -> g.get(0).position()));
     return picked;

@@ -50,6 +50,26 @@ class PointPickerLearnedTest {
   }
 
   @Test
+  void the_best_point_s_kind_leads_then_what_to_do_then_what_was_learned() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(doRow(top, 0, "Analyse the risk from both parents in every assessment"),
+        row(top, 1, "Timely parenting assessments matter to decisions"),
+        row(top, 2, "Babies under two are the most vulnerable of all"));
+    assertEquals(List.of("Timely parenting assessments matter to decisions",
+        "Babies under two are the most vulnerable of all", "Analyse the risk from both parents in every assessment"),
+        texts(PointPicker.pickLearned(rows, new double[] {0.6, 0.9, 0.5})));
+    assertEquals(List.of("Analyse the risk from both parents in every assessment",
+        "Timely parenting assessments matter to decisions", "Babies under two are the most vulnerable of all"),
+        texts(PointPicker.pickLearned(rows, new double[] {0.95, 0.9, 0.5})));
+  }
+
+  private static SentenceFeatures.Row doRow(Scored source, int position, String text) {
+    return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, false),
+        new java.util.HashSet<>(List.of(text.split(" "))), true, PointKind.DO,
+        new double[SentenceFeatures.NAMES.size()]);
+  }
+
+  @Test
   void within_a_kind_the_best_scoring_point_leads_and_the_rest_keep_the_passage_order() {
     Scored top = passage(0);
     List<SentenceFeatures.Row> rows = List.of(row(top, 0, "We announced a third national review on babies"),
