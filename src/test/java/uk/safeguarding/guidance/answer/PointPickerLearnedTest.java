@@ -22,9 +22,18 @@ class PointPickerLearnedTest {
   }
 
   private static SentenceFeatures.Row row(Scored source, int position, String text, boolean listItem) {
+    return row(source, position, text, listItem, PointKind.LEARNED);
+  }
+
+  /** A what-to-do sentence. */
+  private static SentenceFeatures.Row doRow(Scored source, int position, String text) {
+    return row(source, position, text, false, PointKind.DO);
+  }
+
+  private static SentenceFeatures.Row row(Scored source, int position, String text, boolean listItem, PointKind kind) {
     return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, listItem),
-        new java.util.HashSet<>(List.of(text.split(" "))),
-        false, PointKind.LEARNED, new double[SentenceFeatures.NAMES.size()]);
+        new java.util.HashSet<>(List.of(text.split(" "))), kind == PointKind.DO, kind,
+        new double[SentenceFeatures.NAMES.size()]);
   }
 
   private static List<String> texts(List<List<PointPicker.Candidate>> picked) {
@@ -61,12 +70,6 @@ class PointPickerLearnedTest {
     assertEquals(List.of("Analyse the risk from both parents in every assessment",
         "Timely parenting assessments matter to decisions", "Babies under two are the most vulnerable of all"),
         texts(PointPicker.pickLearned(rows, new double[] {0.95, 0.9, 0.5})));
-  }
-
-  private static SentenceFeatures.Row doRow(Scored source, int position, String text) {
-    return new SentenceFeatures.Row(source, position, new Sentences.Unit(text, false),
-        new java.util.HashSet<>(List.of(text.split(" "))), true, PointKind.DO,
-        new double[SentenceFeatures.NAMES.size()]);
   }
 
   @Test
