@@ -82,13 +82,8 @@ final class AskController {
     if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
       throw new BadRequest("rating", body.rating(), "The parameter 'rating' must be 'up' or 'down'.");
     }
-    for (String id : new String[] {"conversationId", "answerId"}) {
-      String value = id.equals("answerId") ? body.answerId() : body.conversationId();
-      if (value == null || value.isBlank()) {
-        throw new BadRequest(id, value, "The parameter '" + id + "' is required: the " + id
-            + " of the answer being rated, as /api/ask returned it.");
-      }
-    }
+    required("conversationId", body.conversationId());
+    required("answerId", body.answerId());
     String reason = body.reason() == null ? "" : body.reason().strip();
     if (CONTROL.matcher(reason).find()) {
       throw new BadRequest("reason", null,
@@ -103,6 +98,14 @@ final class AskController {
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }
     ctx.json(new Ok(true));
+  }
+
+  /** A rating names the answer it rates by both ids, as /api/ask returned them. */
+  private static void required(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new BadRequest(name, value, "The parameter '" + name + "' is required: the " + name
+          + " of the answer being rated, as /api/ask returned it.");
+    }
   }
 
   /** Gson would turn 42 into "42": insist that these fields, when present, are JSON strings. */

@@ -80,11 +80,6 @@ public final class LearningStore implements AnswerLog {
     String q = keepsNoText() ? "" : clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
     String why = keepsNoText() ? "" : clip(PersonalData.mask(reason), MAX_REASON);
     db.use(c -> {
-      // One rating per answer: a second rating of the same answer (up after down, or down again) replaces the first.
-      try (PreparedStatement d = c.prepareStatement("DELETE FROM feedback WHERE answer_id = ?")) {
-        d.setString(1, clip(answerId, 64));
-        d.executeUpdate();
-      }
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO feedback(at, answer_id, question, normalized, grounded, rating, reason) VALUES (?,?,?,?,?,?,?)")) {
         s.setObject(1, now());
@@ -94,7 +89,15 @@ public final class LearningStore implements AnswerLog {
         s.setBoolean(5, grounded);
         s.setString(6, up ? "up" : "down");
         s.setString(7, why);
-        return s.executeUpdate();
+        s.executeUpdate();
+      }
+      // One rating per answer: a second rating of the same answer (up after down, or down again) replaces the
+      // first. Deleted after the new one is written, so a failed write never loses the earlier rating.
+      try (PreparedStatement d = c.prepareStatement("DELETE FROM feedback WHERE answer_id = ? AND id < "
+          + "(SELECT MAX(id) FROM feedback WHERE answer_id = ?)")) {
+        d.setString(1, clip(answerId, 64));
+        d.setString(2, clip(answerId, 64));
+        return d.executeUpdate();
       }
     });
   }
