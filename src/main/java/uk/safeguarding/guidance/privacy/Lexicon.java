@@ -85,6 +85,7 @@ final class Lexicon {
     for (String word : read("british-english.txt")) {
       (Character.isUpperCase(word.charAt(0)) ? proper : english).add(word);
     }
+    read("everyday-words.txt").forEach(w -> english.add(w.toLowerCase(Locale.ROOT)));
     Set<String> listed = new HashSet<>();
     for (String list : new String[] {"places.txt", "not-names.txt"}) {
       read(list).forEach(w -> listed.add(w.toLowerCase(Locale.ROOT)));

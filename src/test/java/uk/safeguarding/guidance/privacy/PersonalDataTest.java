@@ -38,7 +38,10 @@ class PersonalDataTest {
       "ppl kept saying it, sw team said no|ppl kept saying it, sw team said no",
       "her snapchat is @kayla_xo_2010.|her snapchat is [name].",
       "email me @ the office or at jo@council.gov.uk|email me @ the office or at [email]",
-      "strategy meeting @3pm, ask @_jay|strategy meeting @3pm, ask [name]"})
+      "strategy meeting @3pm, ask @_jay|strategy meeting @3pm, ask [name]",
+      "cos mum's fella said he would|cos mum's fella said he would",
+      "mum's bloke kicked off, mum's jayden said|mum's bloke kicked off, mum's [name] said",
+      "brother jordan said his bf hit him|brother [name] said his bf hit him"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
