@@ -22,6 +22,13 @@ import uk.safeguarding.guidance.solr.SolrNodes;
 /** Wires routes, the page's files, errors and security headers into one Javalin server. */
 public final class WebServer {
 
+  /** The largest JSON body read whole (an ask, a rating, a trainer's edit): a question is at most 1,000 characters. */
+  static final long MAX_JSON_BODY_BYTES = 1_000_000L;
+  private static final int TOO_LARGE = 413;
+  /** Javalin's own 413 says only "Content Too Large": this one names what to change. */
+  private static final ApiError BODY_TOO_LARGE = new ApiError(
+      "The request body must be at most " + MAX_JSON_BODY_BYTES / 1_000 + " kB.", "body", null);
+
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   /** What a caller is told while the search engine is away; the details go to the log only. */
@@ -70,7 +77,7 @@ public final class WebServer {
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
       // Applies to bodies read whole (JSON); uploads are multipart, limited below and per file by the curator.
-      config.http.maxRequestSize = 1_000_000L;
+      config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
       if (services.admin() != null) {
         long uploadLimit = services.admin().curator().maxUploadBytes() + AdminController.MULTIPART_MARGIN;
         config.jetty.multipartConfig.maxFileSize(uploadLimit, SizeUnit.BYTES);
@@ -113,8 +120,8 @@ public final class WebServer {
       config.routes.exception(WorkGate.Busy.class, (e, ctx) -> ctx.status(503)
           .header("Retry-After", RETRY_AFTER_SECONDS).json(ApiError.of(e.getMessage())));
       config.routes.exception(MethodNotAllowedResponse.class, WebServer::methodNotAllowed);
-      config.routes.exception(HttpResponseException.class,
-          (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+          .json(e.getStatus() == TOO_LARGE && !ctx.isMultipart() ? BODY_TOO_LARGE : ApiError.of(e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         java.util.Optional<BadRequest> fault = ClientFaults.of(e);
         if (Disconnects.isClientGone(e) && (fault.isEmpty() || ctx.res().isCommitted())) {

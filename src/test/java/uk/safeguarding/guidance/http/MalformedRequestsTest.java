@@ -46,6 +46,15 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void a_body_over_the_limit_is_a_413_naming_the_body() throws Exception {
+    String big = "{\"question\": \"" + "a".repeat((int) WebServer.MAX_JSON_BODY_BYTES) + "\"}";
+    FuzzTest.Reply r = send("POST", "/api/ask", "application/json", big);
+    assertEquals(413, r.status(), r.head());
+    assertEquals("body", error(r).get("parameter").getAsString());
+    assertEquals("The request body must be at most 1000 kB.", error(r).get("error").getAsString());
+  }
+
+  @Test
   void a_known_path_with_a_method_it_does_not_take_is_a_json_405_naming_the_methods_it_does() throws Exception {
     for (String method : new String[] {"POST", "PATCH", "PUT", "DELETE", "OPTIONS"}) {
       FuzzTest.Reply r = send(method, "/api/search?q=neglect", "application/json", "{}");
