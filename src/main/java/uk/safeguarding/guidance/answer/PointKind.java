@@ -61,8 +61,7 @@ public enum PointKind {
    */
   static PointKind of(Passage passage, Sentences.Unit unit, boolean action, boolean actionPassage) {
     PointKind kind = of(passage, unit.text(), action, actionPassage);
-    if (kind == BACKGROUND || unit.part() == Sentences.Part.UNLABELLED
-        || action && PointPicker.isAction(FINDING.matcher(unit.text()).replaceAll(" "))) {
+    if (kind == BACKGROUND || unit.part() == Sentences.Part.UNLABELLED || tells(unit.text(), action)) {
       return kind;
     }
     return unit.part() == Sentences.Part.LEARNED ? LEARNED : DO;
@@ -70,7 +69,7 @@ public enum PointKind {
 
   /** The kind of a sentence quoted from {@code passage}; {@code action} when it tells the reader what to do. */
   static PointKind of(Passage passage, String sentence, boolean action, boolean actionPassage) {
-    boolean tells = action && PointPicker.isAction(FINDING.matcher(sentence).replaceAll(" "));
+    boolean tells = tells(sentence, action);
     if (tells && !NARRATIVE.matcher(sentence).find()) {
       return DO;
     }
@@ -79,6 +78,11 @@ public enum PointKind {
       return BACKGROUND;
     }
     return actionPassage ? DO : LEARNED;
+  }
+
+  /** Whether the sentence tells the reader what to do once a finding's "never"/"always" is read out of it. */
+  private static boolean tells(String sentence, boolean action) {
+    return action && PointPicker.isAction(FINDING.matcher(sentence).replaceAll(" "));
   }
 
   private static boolean backgroundHeading(String heading) {

@@ -55,10 +55,7 @@ final class AskController {
     if (body.question() == null || body.question().isBlank()) {
       throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
     }
-    if (CONTROL.matcher(body.question()).find()) {
-      throw new BadRequest("question", null,
-          "The parameter 'question' must not contain control characters other than tabs and line breaks.");
-    }
+    noControlCharacters("question", body.question());
     if (body.question().length() > AskRequest.MAX_QUESTION_CHARS) {
       throw new BadRequest("question", body.question().substring(0, 40) + "…",
           "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
@@ -85,10 +82,7 @@ final class AskController {
     required("conversationId", body.conversationId());
     required("answerId", body.answerId());
     String reason = body.reason() == null ? "" : body.reason().strip();
-    if (CONTROL.matcher(reason).find()) {
-      throw new BadRequest("reason", null,
-          "The parameter 'reason' must not contain control characters other than tabs and line breaks.");
-    }
+    noControlCharacters("reason", reason);
     if (reason.length() > MAX_REASON_CHARS) {
       throw new BadRequest("reason", reason.substring(0, 40) + "…",
           "The parameter 'reason' must be at most " + MAX_REASON_CHARS + " characters.");
@@ -98,6 +92,14 @@ final class AskController {
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }
     ctx.json(new Ok(true));
+  }
+
+  /** Text a practitioner typed: tabs and line breaks, but no other control character. */
+  private static void noControlCharacters(String name, String value) {
+    if (CONTROL.matcher(value).find()) {
+      throw new BadRequest(name, null,
+          "The parameter '" + name + "' must not contain control characters other than tabs and line breaks.");
+    }
   }
 
   /** A rating names the answer it rates by both ids, as /api/ask returned them. */

@@ -79,11 +79,12 @@ public final class LearningStore implements AnswerLog {
     // With a retention of 0 days only the rating itself is kept: no question, no reason.
     String q = keepsNoText() ? "" : clip(PersonalData.mask(maskedQuestion), MAX_QUESTION);
     String why = keepsNoText() ? "" : clip(PersonalData.mask(reason), MAX_REASON);
+    String id = clip(answerId, 64);
     db.use(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO feedback(at, answer_id, question, normalized, grounded, rating, reason) VALUES (?,?,?,?,?,?,?)")) {
         s.setObject(1, now());
-        s.setString(2, clip(answerId, 64));
+        s.setString(2, id);
         s.setString(3, q);
         s.setString(4, clip(Questions.key(q), MAX_QUESTION));
         s.setBoolean(5, grounded);
@@ -95,8 +96,8 @@ public final class LearningStore implements AnswerLog {
       // first. Deleted after the new one is written, so a failed write never loses the earlier rating.
       try (PreparedStatement d = c.prepareStatement("DELETE FROM feedback WHERE answer_id = ? AND id < "
           + "(SELECT MAX(id) FROM feedback WHERE answer_id = ?)")) {
-        d.setString(1, clip(answerId, 64));
-        d.setString(2, clip(answerId, 64));
+        d.setString(1, id);
+        d.setString(2, id);
         return d.executeUpdate();
       }
     });

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.ops.CheckedFile;
@@ -57,9 +56,6 @@ public final class SafetyScreen {
   private final Model model;
   private final Features features;
   private final boolean passageMode;
-  /** Closing question marks: {@link ScreenEval} asks the test split without them too. */
-  private static final Pattern QUESTION_MARKS = Pattern.compile("\\s*\\?+$");
-
   private final Embedder embedder;
   private final double threshold;
   private final List<Example> urgentExamples;
@@ -113,11 +109,6 @@ public final class SafetyScreen {
       }
     }
     return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), urgentVectors, examples.size());
-  }
-
-  /** The text without its closing question marks (and the spaces before them); unchanged when it has none. */
-  static String withoutQuestionMark(String text) {
-    return QUESTION_MARKS.matcher(text.strip()).replaceFirst("");
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.privacy.PersonalData;
 
@@ -14,6 +15,9 @@ import uk.safeguarding.guidance.privacy.PersonalData;
  * and {@link SafetyScreen#LEXICAL}. Never reads the test split while choosing.
  */
 public final class ScreenEval {
+
+  /** Closing question marks: the test split is asked without them too. */
+  private static final Pattern QUESTION_MARKS = Pattern.compile("\\s*\\?+$");
 
   /** Figures on one set of situations; {@code missed} are the urgent ones not caught. */
   public record Result(int urgent, int caught, int calm, int falseAlarms, List<String> missed, List<String> alarms) {
@@ -61,6 +65,18 @@ public final class ScreenEval {
     return new Result(urgent, caught, calm, alarms, missed, falseAlarms);
   }
 
+  /** One scored set: its headline, then each urgent situation missed and each false alarm. */
+  private static void report(PrintStream out, String headline, Result r) {
+    out.println(headline);
+    r.missed().forEach(m -> out.println("  missed: " + m));
+    r.alarms().forEach(m -> out.println("  false alarm: " + m));
+  }
+
+  /** The text without its closing question marks (and the spaces before them); unchanged when it has none. */
+  static String withoutQuestionMark(String text) {
+    return QUESTION_MARKS.matcher(text.strip()).replaceFirst("");
+  }
+
   /**
    * Trains on the bank's train split and scores its test split, then (when {@code extra} is given)
    * trains on the whole bank, as the server does, and scores {@code extra}; for both modes.
@@ -81,24 +97,19 @@ public final class ScreenEval {
       SafetyScreen s =
           SafetyScreen.train(train, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
       Result r = score(s, test);
-      out.printf(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f%n", mode, r.line(), s.threshold());
-      r.missed().forEach(m -> out.println("  missed: " + m));
-      r.alarms().forEach(m -> out.println("  false alarm: " + m));
+      report(out, String.format(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f", mode, r.line(),
+          s.threshold()), r);
       // Practitioners often leave the question mark off: the verdict should not hang on it.
       List<Example> bare = test.stream().filter(e -> e.text().strip().endsWith("?"))
-          .map(e -> new Example(SafetyScreen.withoutQuestionMark(e.text()), e.urgent(), e.split())).toList();
+          .map(e -> new Example(withoutQuestionMark(e.text()), e.urgent(), e.split())).toList();
       Result b = score(s, bare);
-      out.printf(Locale.ROOT, "%s, trained on train, the test split's %d lines ending \"?\" asked without it: %s%n",
-          mode, bare.size(), b.line());
-      b.missed().forEach(m -> out.println("  missed: " + m));
-      b.alarms().forEach(m -> out.println("  false alarm: " + m));
+      report(out, String.format(Locale.ROOT, "%s, trained on train, the test split's %d lines ending \"?\" asked "
+          + "without it: %s", mode, bare.size(), b.line()), b);
       if (extra != null) {
         SafetyScreen all =
             SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
         Result x = score(all, extra);
-        out.printf(Locale.ROOT, "%s, trained on the whole bank, %s: %s%n", mode, extraName, x.line());
-        x.missed().forEach(m -> out.println("  missed: " + m));
-        x.alarms().forEach(m -> out.println("  false alarm: " + m));
+        report(out, String.format(Locale.ROOT, "%s, trained on the whole bank, %s: %s", mode, extraName, x.line()), x);
       }
     }
   }

@@ -257,7 +257,7 @@ class SafetyScreenTest {
 
   @Test
   void the_eval_asks_a_question_without_its_closing_question_marks() {
-    assertEquals("why are babies so vulnerable", SafetyScreen.withoutQuestionMark(" why are babies so vulnerable ?? "));
-    assertEquals("is it urgent? yes", SafetyScreen.withoutQuestionMark("is it urgent? yes"));
+    assertEquals("why are babies so vulnerable", ScreenEval.withoutQuestionMark(" why are babies so vulnerable ?? "));
+    assertEquals("is it urgent? yes", ScreenEval.withoutQuestionMark("is it urgent? yes"));
   }
 }
