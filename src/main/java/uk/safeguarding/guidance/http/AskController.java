@@ -52,12 +52,13 @@ final class AskController {
     requireStrings(root, "question", "conversationId");
     requireFilterLists(root.get("filters"));
     AskBody body = body(root, AskBody.class);
-    if (body.question() == null || body.question().isBlank()) {
+    String question = TypedText.normalise(body.question());
+    if (question == null || question.isBlank()) {
       throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
     }
-    noControlCharacters("question", body.question());
-    if (body.question().length() > AskRequest.MAX_QUESTION_CHARS) {
-      throw new BadRequest("question", body.question().substring(0, 40) + "…",
+    noControlCharacters("question", question);
+    if (question.length() > AskRequest.MAX_QUESTION_CHARS) {
+      throw new BadRequest("question", question.substring(0, 40) + "…",
           "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
     }
     Map<String, List<String>> f = body.filters() == null ? Map.of() : body.filters();
@@ -67,7 +68,7 @@ final class AskController {
       }
     }
     Filters filters = LibraryController.filters(views, f::get);
-    Answer answer = gate.inTurn(() -> ask.ask(new AskRequest(body.question(), body.conversationId(), filters)));
+    Answer answer = gate.inTurn(() -> ask.ask(new AskRequest(question, body.conversationId(), filters)));
     metrics.asked(answer);
     ctx.json(Dto.AnswerView.of(answer));
   }

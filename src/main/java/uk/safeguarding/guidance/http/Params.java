@@ -35,8 +35,9 @@ final class Params {
     }
   }
 
+  /** A text parameter a person typed ({@link TypedText}), present, not blank and at most {@code maxChars}. */
   static String requiredText(Context ctx, String name, int maxChars) {
-    String value = ctx.queryParam(name);
+    String value = TypedText.normalise(ctx.queryParam(name));
     if (value == null || value.isBlank()) {
       throw new BadRequest(name, value, "The parameter '" + name + "' must not be empty.");
     }

@@ -128,14 +128,39 @@ class MalformedRequestsTest {
         ("GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Big: " + "x".repeat(20_000)
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)};
     int[] statuses = {400, 431};
+    String[] atFault = {"request", "headers"};
     for (int i = 0; i < requests.length; i++) {
       FuzzTest.Reply r = FuzzTest.send(port, requests[i]);
       assertEquals(statuses[i], r.status(), r.head());
+      assertEquals(atFault[i], error(r).get("parameter").getAsString(), r.body());
       assertTrue(error(r).get("error").getAsString().startsWith("The request could not be handled (" + statuses[i]),
           r.body());
       assertTrue(r.head().contains("content-security-policy: default-src 'self'"), r.head());
       assertTrue(r.head().contains("content-type: application/json"), r.head());
     }
+  }
+
+  @Test
+  void an_address_too_long_is_a_414_naming_the_url_and_where_a_long_question_goes() throws Exception {
+    FuzzTest.Reply r = send("GET", "/api/search?q=" + "a".repeat(20_000), null, "");
+    assertEquals(414, r.status(), r.head());
+    assertEquals("url", error(r).get("parameter").getAsString());
+    assertEquals("The request could not be handled (414: URI Too Long). The address must be under 8 kB; send a long"
+        + " question in the body of POST /api/ask.", error(r).get("error").getAsString());
+  }
+
+  @Test
+  void a_question_with_full_width_or_invisible_characters_is_answered_as_typed_plainly() throws Exception {
+    JsonObject plain = app.post("/api/ask", "{\"question\": \"was not brought to health appointments\"}").json()
+        .getAsJsonObject();
+    JsonObject odd = app.post("/api/ask",
+        "{\"question\": \"was\u00a0not bro\u200bught to \uff48\uff45\uff41\uff4c\uff54\uff48 appointments\"}")
+        .json().getAsJsonObject();
+    assertEquals("was not brought to health appointments", odd.get("question").getAsString());
+    assertEquals(plain.get("grounded"), odd.get("grounded"));
+    assertEquals(plain.get("points"), odd.get("points"));
+    assertRefused(send("POST", "/api/ask", "application/json", "{\"question\": \"\u200b\u00ad\"}"), "question",
+        "The parameter 'question' must not be empty.");
   }
 
   private static FuzzTest.Reply sendBytes(String path, byte[] body) throws Exception {

@@ -148,6 +148,7 @@ public abstract class SearchApiContract {
       "/api/search|q|The parameter 'q' must not be empty.",
       "/api/search?q=|q|The parameter 'q' must not be empty.",
       "/api/search?q=%20%20|q|The parameter 'q' must not be empty.",
+      "/api/search?q=%E2%80%8B%C2%AD|q|The parameter 'q' must not be empty.",
       "/api/search?q=x&limit=0|limit|The parameter 'limit' must be a whole number from 1 to 100, got '0'.",
       "/api/search?q=x&limit=10000|limit|The parameter 'limit' must be a whole number from 1 to 100, got '10000'.",
       "/api/search?q=x&limit=abc|limit|The parameter 'limit' must be a whole number from 1 to 100, got 'abc'.",
@@ -189,6 +190,21 @@ public abstract class SearchApiContract {
     assertEquals(400, r.status());
     assertEquals("The parameter 'q' must be at most 500 characters.",
         r.json().getAsJsonObject().get("error").getAsString());
+  }
+
+  /**
+   * A phone's full-width letters, a pasted zero-width space, soft hyphen or no-break space: the same
+   * search as typed plainly (Java reads the escapes below as the characters themselves).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"s47|\uff53\uff14\uff17", "s47|s4\u200b7", "neglect|ne\u00adglect",
+      "was not brought|was\u00a0not brought"})
+  void full_width_and_invisible_characters_search_as_the_plain_text(String plain, String typed) throws Exception {
+    JsonObject expected = app().get("/api/search?q=" + TestApp.enc(plain)).json().getAsJsonObject();
+    JsonObject got = app().get("/api/search?q=" + TestApp.enc(typed)).json().getAsJsonObject();
+    assertEquals(plain, got.get("query").getAsString());
+    assertEquals(expected.get("total"), got.get("total"), typed);
+    assertEquals(expected.get("results"), got.get("results"), typed);
   }
 
   @ParameterizedTest
