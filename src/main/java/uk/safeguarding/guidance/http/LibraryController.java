@@ -34,6 +34,7 @@ final class LibraryController {
   }
 
   void health(Context ctx) {
+    Params.onlyKnown(ctx, Set.of());
     Reindexer.Status status = reindexer.status();
     SearchBackend.Engine e = search.engine();
     Dto.SearchEngine engine = new Dto.SearchEngine(e.name(), e.state(), e.detail());

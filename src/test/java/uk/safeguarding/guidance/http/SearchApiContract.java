@@ -160,6 +160,7 @@ public abstract class SearchApiContract {
       "/api/search?q=x&group=section|group|The parameter 'group' must be one of document, passage, got 'section'.",
       "/api/search?q=x&years=2021|years|Unknown parameter 'years'; known parameters: facets, group, limit, offset, organisation, q, theme, type, year.",
       "/api/documents?limit=5|limit|Unknown parameter 'limit'; this takes no parameters.",
+      "/health?verbose=1|verbose|Unknown parameter 'verbose'; this takes no parameters.",
       "/api/documents/no-such-document?format=pdf|format|Unknown parameter 'format'; this takes no parameters.",
   })
   void bad_parameters_get_400_with_a_json_error_naming_the_parameter(String path, String parameter, String message)
