@@ -43,6 +43,8 @@ public final class AskService {
   static final double UNSURE = 0.25;
   /** "You could also ask" offers topics from the passages after the top few. */
   static final int RELATED = 3;
+  /** Begins the trainers' reason for an urgent turn that carries on an urgent one before it. */
+  public static final String CARRIED = "Carries on the previous question, which was urgent: ";
   /** What a decline says when it points to the passages closest to the question ({@link Closest}). */
   static final String CLOSEST_NOTE = "The passages closest to it are listed below; they are not an answer. ";
 
@@ -165,12 +167,13 @@ public final class AskService {
     String searchable = SearchRequest.clip(both.searched());
     Verdict verdict = screen.assess(question);
     boolean urgent = verdict.urgent();
+    String reason = verdict.reason();
     String answerId = UUID.randomUUID().toString();
 
     Optional<Glossary.Entry> term = glossary.asked(request.question());
     if (term.isPresent()) {
       Answer a = glossary.answer(term.get(), masked, answerId);
-      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked, masked);
+      return remember(a.withUrgency(urgent, reason), request.conversationId(), masked, masked);
     }
 
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
@@ -179,6 +182,20 @@ public final class AskService {
     Optional<String> spelled = glossary.spelledOut(searchable);
     String searched = search.correctSpelling(spelled.orElse(searchable));
     QueryTerms terms = search.queryTerms(searched);
+    List<Conversations.Turn> history = conversations.turns(request.conversationId());
+    // A child in danger a moment ago still is: "what now?" or "who do i ring" after a turn the screen found
+    // urgent says too little to be screened alone, so the turn before is screened again (its words as
+    // searched, an earlier turn's included when it leaned on one, so the urgency lasts a whole exchange).
+    String situation = null; // the urgent words this turn carries on, passed to the next turn
+    if (!urgent && FollowUps.carriesOn(question, terms, history)) {
+      String before = history.get(history.size() - 1).query();
+      Verdict then = screen.assess(before);
+      if (then.urgent()) {
+        urgent = true;
+        reason = CARRIED + then.reason();
+        situation = before;
+      }
+    }
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
     // hand-set weights.
@@ -186,7 +203,6 @@ public final class AskService {
     // a fresh start); until it ends the hand-set rules answer, behind the urgent prompt the page shows first.
     LearnedModels.Trained models = learned == null || terms.words().isEmpty() ? null
         : urgent ? learned.readyNow() : learned.get();
-    List<Conversations.Turn> history = conversations.turns(request.conversationId());
     AnswerSearch.Found found = followUps.find(question, searched, terms, history, request.filters(), models);
     List<Scored> scored = found.scored();
     // The learned decision knows the library its examples were labelled against; a passage added since is
@@ -201,15 +217,16 @@ public final class AskService {
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
       a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), RELATED);
-      return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
-          PersonalData.mask(found.query()));
+      return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
+          leavesBehind(PersonalData.mask(found.query()), situation));
     }
-    log.unanswered(masked, verdict.reason());
+    log.unanswered(masked, reason);
     if (urgent) {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.
       Answer emergency = urgentGuidance(request, masked, answerId);
       if (emergency != null) {
-        return remember(emergency.withUrgency(true, verdict.reason()), request.conversationId(), masked, masked);
+        return remember(emergency.withUrgency(true, reason), request.conversationId(), masked,
+            leavesBehind(found.context() == null ? masked : found.context(), situation));
       }
     }
     // Not urgent: the passages closest to the question are pointed to, in case the decline is wrong.
@@ -227,8 +244,17 @@ public final class AskService {
     Answer a =
         Answer.of(answerId, masked, false, lead, List.of(), List.of(), close.isEmpty() ? glossary.topics() : close)
             .withClosest(closest);
-    return remember(a.withUrgency(urgent, verdict.reason()), request.conversationId(), masked,
-        found.context() == null ? masked : found.context()); // the earlier turn's words, kept masked
+    return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
+        leavesBehind(found.context() == null ? masked : found.context(), situation)); // kept masked
+  }
+
+  /**
+   * What a turn leaves for the next to lean on: its own search words, after the urgent situation it
+   * carried on when it did ("can i wait till monday?" keeps the danger described before it, so "what
+   * now?" after it is urgent too).
+   */
+  private static String leavesBehind(String own, String situation) {
+    return situation == null || own.contains(situation) ? own : SearchRequest.clip(situation + " " + own);
   }
 
   /** The learned decision on the score the search already made; stricter when the question is urgent. */

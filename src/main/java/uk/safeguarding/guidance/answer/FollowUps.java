@@ -80,6 +80,15 @@ final class FollowUps {
     return pointsBack(question, terms, history) && !history.get(history.size() - 1).grounded();
   }
 
+  /**
+   * Whether a question carries on the situation of the turn before it: it points back, or is too short
+   * ({@link #MAX_WORDS} content words) to bring a topic of its own ("what now?", "who do i ring", "can i
+   * wait till monday?"). After an urgent turn, such a question is still about the child in danger.
+   */
+  static boolean carriesOn(String question, QueryTerms terms, List<Conversations.Turn> history) {
+    return !history.isEmpty() && (terms.words().size() <= MAX_WORDS || pointsBack(question, terms, history));
+  }
+
   /** A question that points back: opens with "and"/"what about", or says little alone. */
   static boolean pointsBack(String question, QueryTerms terms, List<Conversations.Turn> history) {
     if (history.isEmpty()) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.safeguarding.guidance.TestApp;
+import uk.safeguarding.guidance.answer.AskService;
 import uk.safeguarding.guidance.answer.Urgency;
 
 /**
@@ -216,6 +217,26 @@ public abstract class AskApiContract {
         + "Here is what it says to do in a safeguarding emergency"), a.get("answer").getAsString());
     assertTrue(a.getAsJsonArray("points").size() >= 1);
     assertFaithful(a);
+  }
+
+  @Test
+  void a_short_follow_up_to_an_urgent_question_is_urgent_too_and_a_fresh_question_after_it_is_not()
+      throws Exception {
+    JsonObject first = ask("a child has just told me her stepdad hurts her and she is scared to go home tonight", null);
+    assertTrue(first.get("urgent").getAsBoolean());
+    String id = first.get("conversationId").getAsString();
+    for (String followUp : new String[] {"what now?", "who do i ring", "can i wait till monday?", "what now"}) {
+      JsonObject a = ask(followUp, id);
+      assertTrue(a.get("urgent").getAsBoolean(), followUp);
+      assertEquals(Urgency.MESSAGE, a.get("urgentMessage").getAsString(), followUp);
+      assertTrue(a.get("urgentReason").getAsString().startsWith(AskService.CARRIED + "Safety screen score "),
+          a.get("urgentReason").getAsString());
+      assertFaithful(a);
+    }
+    JsonObject fresh = ask("what does the library say about timely completion of parenting assessments for court", id);
+    assertFalse(fresh.get("urgent").getAsBoolean());
+    JsonObject alone = ask("what now?", null);
+    assertFalse(alone.get("urgent").getAsBoolean(), "with nothing before it, nothing to carry on");
   }
 
   @Test
