@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -59,6 +60,7 @@ public final class AskService {
   private final FollowUps followUps;
   private final TrainerExamples trainers;
   private final SearchReranker reranker;
+  private final NamedCases namedCases = new NamedCases();
 
   /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
@@ -213,7 +215,8 @@ public final class AskService {
             : learnedAnswers(models, found.answerable(), urgent, terms, scored)
                 || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
-        answerable ? learnedPoints(models, found.evidence(), terms, scored) : List.of();
+        answerable ? aboutNamedCase(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
+            : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
       a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), RELATED);
@@ -255,6 +258,15 @@ public final class AskService {
    */
   private static String leavesBehind(String own, String situation) {
     return situation == null || own.contains(situation) ? own : SearchRequest.clip(situation + " " + own);
+  }
+
+  /** The points about the case the question (or the turn it leans on) names, if it names one ({@link NamedCases}). */
+  private List<List<PointPicker.Candidate>> aboutNamedCase(String asked, AnswerSearch.Found found,
+      List<List<PointPicker.Candidate>> picked) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Set<String> cases = namedCases.named(lease.library(), asked, found.context());
+      return cases.isEmpty() ? picked : namedCases.about(cases, picked, found.scored(), lease.library());
+    }
   }
 
   /** The learned decision on the score the search already made; stricter when the question is urgent. */
