@@ -130,14 +130,16 @@ final class Answerability {
   }
 
   /**
-   * A question the safety screen finds urgent is answered from the library only when this decision is
-   * sure of it (a score of at least {@link #URGENT_SCORE}) or the hand-set rule ({@link Grounding#grounded})
-   * agrees; otherwise it gets the library's emergency guidance under the prompt of who to contact now.
-   * A child in danger now is described unlike any labelled question, and there the learned decision alone
-   * answered with whatever it found: "Baby is floppy and grey and mum's partner won't let anyone ring an
-   * ambulance" was answered with a reviewer's biography.
+   * Where the question is unlike the labelled ones, it is answered from the library only when this
+   * decision is sure of it (a score of at least {@link #URGENT_SCORE}) or the hand-set rule
+   * ({@link Grounding#grounded}) agrees. A question the safety screen finds urgent otherwise gets the
+   * library's emergency guidance under the prompt of who to contact now: a child in danger now is
+   * described unlike any labelled question, and there the learned decision alone answered with whatever
+   * it found ("Baby is floppy and grey and mum's partner won't let anyone ring an ambulance" was answered
+   * with a reviewer's biography). A follow-up pointing back at a declined question
+   * ({@link FollowUps#leansOnDeclined}) is otherwise declined too.
    */
-  boolean answerableWhenUrgent(double score, boolean handRule) {
+  boolean answerableStrictly(double score, boolean handRule) {
     return answerable(score) && (score >= URGENT_SCORE || handRule);
   }
 

@@ -209,10 +209,13 @@ public final class AskService {
     List<Scored> scored = found.scored();
     // The learned decision knows the library its examples were labelled against; a passage added since is
     // judged by the hand-set rule too.
-    boolean answerable = !FollowUps.leansOnDeclined(question, terms, history)
+    // A follow-up pointing back at a declined question is declined when it names that topic ("it", "they"),
+    // else answered only when the learned decision is sure.
+    boolean afterDecline = FollowUps.leansOnDeclined(question, terms, history);
+    boolean answerable = !FollowUps.onDeclinedTopic(question, terms, history)
         && (spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
-            ? Grounding.grounded(terms, scored)
-            : learnedAnswers(models, found.answerable(), urgent, terms, scored)
+            ? !afterDecline && Grounding.grounded(terms, scored)
+            : learnedAnswers(models, found.answerable(), urgent || afterDecline, terms, scored)
                 || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
         answerable ? aboutNamedCase(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
@@ -269,11 +272,14 @@ public final class AskService {
     }
   }
 
-  /** The learned decision on the score the search already made; stricter when the question is urgent. */
-  private static boolean learnedAnswers(LearnedModels.Trained models, double score, boolean urgent, QueryTerms terms,
-      List<Scored> scored) {
+  /**
+   * The learned decision on the score the search already made; stricter for a question unlike the
+   * labelled ones (urgent, or pointing back at a declined one: {@link Answerability#answerableStrictly}).
+   */
+  private static boolean learnedAnswers(LearnedModels.Trained models, double score, boolean strictly,
+      QueryTerms terms, List<Scored> scored) {
     Answerability decision = models.answerability();
-    return urgent ? decision.answerableWhenUrgent(score, Grounding.grounded(terms, scored))
+    return strictly ? decision.answerableStrictly(score, Grounding.grounded(terms, scored))
         : decision.answerable(score);
   }
 

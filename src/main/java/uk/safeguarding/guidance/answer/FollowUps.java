@@ -25,6 +25,9 @@ final class FollowUps {
   private static final Pattern PRONOUN =
       Pattern.compile("\\b(they|them|their|it|this|that|these|those|he|she|him|her)\\b",
           Pattern.CASE_INSENSITIVE);
+  /** A word standing for the previous question's topic, not for a person. */
+  private static final Pattern TOPIC_PRONOUN =
+      Pattern.compile("\\b(it|its|they|them|their|this|that|these|those)\\b", Pattern.CASE_INSENSITIVE);
   /** A question of at most this many content words that points back with a pronoun is a follow-up. */
   static final int PRONOUN_FOLLOW_UP_WORDS = 3;
   /**
@@ -53,6 +56,9 @@ final class FollowUps {
   AnswerSearch.Found find(String question, String searched, QueryTerms terms, List<Conversations.Turn> history,
       Filters filters, LearnedModels.Trained models) {
     String previous = history.isEmpty() ? null : history.get(history.size() - 1).query();
+    if (leansOnDeclined(question, terms, history)) {
+      return finder.find(searched, terms, null, filters, models); // the turn before has nothing to lean on
+    }
     if (pointsBack(question, terms, history)) {
       return finder.find(searched, terms, previous, filters, models);
     }
@@ -71,10 +77,11 @@ final class FollowUps {
   }
 
   /**
-   * Whether the question points back at a turn the library declined ("and who attends it?" after "MARAC
-   * referral criteria"): it asks about a topic the library does not cover, so it is declined too. Searched
-   * alone, its few words would be answered from whatever shares them ("attends": "non-attendance at
-   * appointments"); searched with the declined topic, from the passages nearest a topic it lacks.
+   * Whether the question points back at a turn the library declined ("what about the SUDI review then?"
+   * after "safe sleep advice - co-sleeping on the sofa"). It is searched alone, and answered only when it
+   * names no declined topic ({@link #onDeclinedTopic}) and the answer-or-decline decision is sure of it
+   * ({@link Answerability#answerableStrictly}): its few words would otherwise be answered from whatever
+   * shares them ("and who attends it?" after "MARAC referral criteria": "non-attendance at appointments").
    */
   static boolean leansOnDeclined(String question, QueryTerms terms, List<Conversations.Turn> history) {
     return pointsBack(question, terms, history) && !history.get(history.size() - 1).grounded();
@@ -87,6 +94,16 @@ final class FollowUps {
    */
   static boolean carriesOn(String question, QueryTerms terms, List<Conversations.Turn> history) {
     return !history.isEmpty() && (terms.words().size() <= MAX_WORDS || pointsBack(question, terms, history));
+  }
+
+  /**
+   * Whether the question points back at a declined turn's topic with a word for it ("and who attends
+   * it?", "who do they report to?", "what do the reviews say about them?"): it asks about what the library
+   * does not cover, and is declined too. One without such a word may bring a topic of its own ("what about
+   * the SUDI review then?"; "him" in "does moving him out of area help?" is the child, not the topic).
+   */
+  static boolean onDeclinedTopic(String question, QueryTerms terms, List<Conversations.Turn> history) {
+    return leansOnDeclined(question, terms, history) && TOPIC_PRONOUN.matcher(question).find();
   }
 
   /** A question that points back: opens with "and"/"what about", or says little alone. */

@@ -65,10 +65,10 @@ class AnswerabilityTest {
     Answerability model = Answerability.train(inputs(labels, 300, 1), labels, Answerability.STANDARD);
     double unsure = (model.threshold() + Answerability.URGENT_SCORE) / 2;
     assertTrue(model.answerable(unsure), "calm: answered");
-    assertFalse(model.answerableWhenUrgent(unsure, false), "urgent, the rule disagrees: emergency guidance");
-    assertTrue(model.answerableWhenUrgent(unsure, true), "urgent, the rule agrees");
-    assertTrue(model.answerableWhenUrgent(Answerability.URGENT_SCORE, false), "urgent, sure");
-    assertFalse(model.answerableWhenUrgent(model.threshold() - 0.01, true), "never more than when calm");
+    assertFalse(model.answerableStrictly(unsure, false), "urgent, the rule disagrees: emergency guidance");
+    assertTrue(model.answerableStrictly(unsure, true), "urgent, the rule agrees");
+    assertTrue(model.answerableStrictly(Answerability.URGENT_SCORE, false), "urgent, sure");
+    assertFalse(model.answerableStrictly(model.threshold() - 0.01, true), "never more than when calm");
   }
 
   @Test

@@ -54,7 +54,7 @@ class FollowUpsTest {
   }
 
   @Test
-  void a_question_pointing_back_at_a_declined_turn_is_declined_with_it() {
+  void a_question_pointing_back_at_a_declined_turn_leans_on_it() {
     List<Conversations.Turn> declined = List.of(new Conversations.Turn("a1", "MARAC referral criteria",
         "MARAC referral criteria", false, Instant.EPOCH));
     assertTrue(FollowUps.leansOnDeclined("and who attends it?", words("attends"), declined));
@@ -62,5 +62,20 @@ class FollowUpsTest {
     assertFalse(FollowUps.leansOnDeclined("bruising on a baby who is not yet mobile",
         words("bruising", "baby", "mobile"), declined), "a fresh question");
     assertFalse(FollowUps.leansOnDeclined("and who attends it?", words("attends"), List.of()), "no turn before");
+  }
+
+  @Test
+  void a_follow_up_to_a_declined_turn_is_on_its_topic_when_a_word_stands_for_it_not_for_a_person() {
+    List<Conversations.Turn> declined = List.of(new Conversations.Turn("a1", "county lines", "county lines", false,
+        Instant.EPOCH));
+    assertTrue(FollowUps.onDeclinedTopic("and who attends it?", words("attends"), declined));
+    assertTrue(FollowUps.onDeclinedTopic("who do they report to?", words("report"), declined));
+    assertTrue(FollowUps.onDeclinedTopic("what do the reviews say about them?", words("reviews"), declined));
+    assertFalse(FollowUps.onDeclinedTopic("does moving him out of area help?", words("moving", "area", "help"),
+        declined), "him is the child");
+    assertTrue(FollowUps.leansOnDeclined("does moving him out of area help?", words("moving", "area", "help"),
+        declined), "searched alone, answered only when the decision is sure");
+    assertFalse(FollowUps.onDeclinedTopic("what about the SUDI review then?", words("sudi", "review"), declined));
+    assertFalse(FollowUps.onDeclinedTopic("and who attends it?", words("attends"), HISTORY), "answered before");
   }
 }

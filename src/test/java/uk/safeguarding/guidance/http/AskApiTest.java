@@ -88,4 +88,22 @@ class AskApiTest extends AskApiContract {
             .status());
     assertEquals("ready", app.get("/health").json().getAsJsonObject().get("answerModels").getAsString());
   }
+
+  /**
+   * After a declined question, a follow-up that stands for its topic ("it", "they") is declined too; one
+   * that brings a topic of its own is searched alone and answered when the learned decision is sure.
+   */
+  @Test
+  void a_follow_up_to_a_declined_question_is_declined_on_its_topic_and_answered_on_its_own() throws Exception {
+    JsonObject marac = ask("MARAC referral criteria", null);
+    assertFalse(marac.get("grounded").getAsBoolean());
+    assertFalse(ask("and who attends it?", marac.get("conversationId").getAsString()).get("grounded").getAsBoolean());
+    JsonObject sofa = ask("safe sleep advice - co-sleeping on the sofa", null);
+    assertFalse(sofa.get("grounded").getAsBoolean());
+    JsonObject sudi = ask("what about the SUDI review then?", sofa.get("conversationId").getAsString());
+    assertTrue(sudi.get("grounded").getAsBoolean());
+    assertTrue(sudi.getAsJsonArray("citations").get(0).getAsJsonObject().get("section").getAsString()
+        .contains("SUDI"), sudi.toString());
+    assertFaithful(sudi);
+  }
 }
