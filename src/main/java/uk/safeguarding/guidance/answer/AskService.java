@@ -227,23 +227,25 @@ public final class AskService {
           leavesBehind(PersonalData.mask(found.query()), situation));
     }
     log.unanswered(masked, reason);
+    // The passages closest to the question are pointed to, in case the decline is wrong: also under an urgent
+    // prompt, which the screen sometimes raises for a calm question the library covers ("year 4 lad keeps
+    // coming in hungry and smelly, neglect?"), so the practitioner still finds its passages.
+    List<Answer.Citation> closest = Closest.of(scored, terms, finder::quotable, search::highlight);
+    // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
+    // decline); else the topics it covers.
+    List<String> close = found.evidence() == null ? List.of()
+        : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
     if (urgent) {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.
-      Answer emergency = urgentGuidance(request, masked, answerId);
+      Answer emergency = urgentGuidance(request, masked, answerId, !closest.isEmpty(), close);
       if (emergency != null) {
-        return remember(emergency.withUrgency(true, reason), request.conversationId(), masked,
+        return remember(emergency.withClosest(closest).withUrgency(true, reason), request.conversationId(), masked,
             leavesBehind(found.context() == null ? masked : found.context(), situation));
       }
     }
-    // Not urgent: the passages closest to the question are pointed to, in case the decline is wrong.
-    List<Answer.Citation> closest = urgent ? List.of() : Closest.of(scored, terms, finder::quotable, search::highlight);
-    // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
-    // decline); else the topics it covers.
-    List<String> close = urgent || found.evidence() == null ? List.of()
-        : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
     String lead = urgent
         ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
-            + "advice above first."
+            + "advice above first." + (closest.isEmpty() ? "" : " " + CLOSEST_NOTE.strip())
         : Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
             + "quote. " + (closest.isEmpty() ? "" : CLOSEST_NOTE) + "Try different words, or one of the "
             + (close.isEmpty() ? "topics it does cover." : "questions below, which it does answer.");
@@ -290,7 +292,13 @@ public final class AskService {
     return turn.isPresent();
   }
 
-  private Answer urgentGuidance(AskRequest request, String masked, String answerId) {
+  /**
+   * The library's emergency guidance for an urgent question it does not answer, offering {@code close}
+   * (questions it answers near this one) when there are any: after the prompt and the guidance, a question
+   * the screen raised in error still leads one tap to its answer.
+   */
+  private Answer urgentGuidance(AskRequest request, String masked, String answerId, boolean withClosest,
+      List<String> close) {
     QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
     List<Scored> scored = finder.find(EMERGENCY_QUERY, terms, null, request.filters(), null).scored();
     if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
@@ -305,8 +313,9 @@ public final class AskService {
     // count declines (grounded false) count this one too; the page shows the points because it is urgent.
     return Answer.of(answerId, masked, false,
         "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
-            + "emergency, quoted from " + plural(a.citations().size(), "passage") + ".",
-        a.points(), a.citations(), a.suggestions());
+            + "emergency, quoted from " + plural(a.citations().size(), "passage") + "."
+            + (withClosest ? " The passages closest to your question follow; they are not an answer." : ""),
+        a.points(), a.citations(), close.isEmpty() ? a.suggestions() : close);
   }
 
   /**

@@ -106,4 +106,24 @@ class AskApiTest extends AskApiContract {
         .contains("SUDI"), sudi.toString());
     assertFaithful(sudi);
   }
+
+  /**
+   * An urgent question the library does not answer gets the emergency guidance, and, when the library
+   * answers questions close to it, offers them: the screen sometimes raises a calm question about a
+   * review ("newcastle case of the 14 year old who took their own life"), which then still leads, in one
+   * tap, to its answer. (Skipped if the screen no longer flags this question.)
+   */
+  @Test
+  void an_urgent_question_declined_offers_the_questions_the_library_answers_close_to_it() throws Exception {
+    JsonObject a = ask("newcastle case of the 14 year old who took their own life", null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(a.get("urgent").getAsBoolean() && !a.get("grounded").getAsBoolean(),
+        "the screen flags it and the strict bar declines it");
+    assertTrue(a.get("answer").getAsString().startsWith("The library does not cover this situation directly."));
+    JsonArray offered = a.getAsJsonArray("suggestions");
+    assertFalse(offered.isEmpty(), a.toString());
+    for (JsonElement q : offered) {
+      JsonObject tapped = ask(q.getAsString(), null);
+      assertTrue(tapped.get("grounded").getAsBoolean() || tapped.get("urgent").getAsBoolean(), q.getAsString());
+    }
+  }
 }
