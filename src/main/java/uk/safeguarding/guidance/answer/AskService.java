@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -44,8 +43,6 @@ public final class AskService {
   static final double UNSURE = 0.25;
   /** "You could also ask" offers topics from the passages after the top few. */
   static final int RELATED = 3;
-  /** Begins the trainers' reason for an urgent turn that carries on an urgent one before it. */
-  public static final String CARRIED = "Carries on the previous question, which was urgent: ";
   /** What a decline says when it points to the passages closest to the question ({@link Closest}). */
   static final String CLOSEST_NOTE = "The passages closest to it are listed below; they are not an answer. ";
 
@@ -60,7 +57,7 @@ public final class AskService {
   private final FollowUps followUps;
   private final TrainerExamples trainers;
   private final SearchReranker reranker;
-  private final NamedCases namedCases = new NamedCases();
+  private final NamedCases namedCases;
 
   /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
@@ -94,6 +91,7 @@ public final class AskService {
     this.glossary = new GlossaryAnswers(search, holder);
     this.finder = new AnswerSearch(search, holder, embedder);
     this.followUps = new FollowUps(finder);
+    this.namedCases = new NamedCases(holder);
     this.trainers = new TrainerExamples(corpusDir);
     this.learned = embedder == null ? null
         : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank,
@@ -168,14 +166,12 @@ public final class AskService {
     String question = SearchRequest.clip(masked);
     String searchable = SearchRequest.clip(both.searched());
     Verdict verdict = screen.assess(question);
-    boolean urgent = verdict.urgent();
-    String reason = verdict.reason();
     String answerId = UUID.randomUUID().toString();
 
     Optional<Glossary.Entry> term = glossary.asked(request.question());
     if (term.isPresent()) {
       Answer a = glossary.answer(term.get(), masked, answerId);
-      return remember(a.withUrgency(urgent, reason), request.conversationId(), masked, masked);
+      return remember(a.withUrgency(verdict.urgent(), verdict.reason()), request.conversationId(), masked, masked);
     }
 
     // Searched with typing slips put right ("asessment"): an unknown word would otherwise sink the answer.
@@ -185,19 +181,9 @@ public final class AskService {
     String searched = search.correctSpelling(spelled.orElse(searchable));
     QueryTerms terms = search.queryTerms(searched);
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
-    // A child in danger a moment ago still is: "what now?" or "who do i ring" after a turn the screen found
-    // urgent says too little to be screened alone, so the turn before is screened again (its words as
-    // searched, an earlier turn's included when it leaned on one, so the urgency lasts a whole exchange).
-    String situation = null; // the urgent words this turn carries on, passed to the next turn
-    if (!urgent && FollowUps.carriesOn(question, terms, history)) {
-      String before = history.get(history.size() - 1).query();
-      Verdict then = screen.assess(before);
-      if (then.urgent()) {
-        urgent = true;
-        reason = CARRIED + then.reason();
-        situation = before;
-      }
-    }
+    ScreenedTurn turn = ScreenedTurn.of(verdict, question, terms, history, screen); // or carried on ("what now?")
+    boolean urgent = turn.urgent();
+    String reason = turn.reason();
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or
     // decline and the points; without (or untrainable), the search's order, the coverage rule and the
     // hand-set weights.
@@ -218,21 +204,21 @@ public final class AskService {
             : learnedAnswers(models, found.answerable(), urgent || afterDecline, terms, scored)
                 || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
-        answerable ? aboutNamedCase(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
+        answerable ? namedCases.keep(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
             : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
       Answer a = compose(masked, answerId, terms, scored, picked);
       a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), RELATED);
       return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
-          leavesBehind(PersonalData.mask(found.query()), situation));
+          turn.leavesBehind(PersonalData.mask(found.query())));
     }
     log.unanswered(masked, reason);
     // The passages closest to the question are pointed to, in case the decline is wrong: also under an urgent
-    // prompt, which the screen sometimes raises for a calm question the library covers ("year 4 lad keeps
-    // coming in hungry and smelly, neglect?"), so the practitioner still finds its passages.
+    // prompt, which the screen sometimes raises for a calm question the library answers.
     List<Answer.Citation> closest = Closest.of(scored, terms, finder::quotable, search::highlight);
     // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
-    // decline); else the topics it covers.
+    // decline, or a calm question the screen raised: "newcastle case of the 14 year old who took their own
+    // life"); else the topics it covers.
     List<String> close = found.evidence() == null ? List.of()
         : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
     if (urgent) {
@@ -240,7 +226,7 @@ public final class AskService {
       Answer emergency = urgentGuidance(request, masked, answerId, !closest.isEmpty(), close);
       if (emergency != null) {
         return remember(emergency.withClosest(closest).withUrgency(true, reason), request.conversationId(), masked,
-            leavesBehind(found.context() == null ? masked : found.context(), situation));
+            turn.leavesBehind(found.context() == null ? masked : found.context()));
       }
     }
     String lead = urgent
@@ -253,25 +239,7 @@ public final class AskService {
         Answer.of(answerId, masked, false, lead, List.of(), List.of(), close.isEmpty() ? glossary.topics() : close)
             .withClosest(closest);
     return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
-        leavesBehind(found.context() == null ? masked : found.context(), situation)); // kept masked
-  }
-
-  /**
-   * What a turn leaves for the next to lean on: its own search words, after the urgent situation it
-   * carried on when it did ("can i wait till monday?" keeps the danger described before it, so "what
-   * now?" after it is urgent too).
-   */
-  private static String leavesBehind(String own, String situation) {
-    return situation == null || own.contains(situation) ? own : SearchRequest.clip(situation + " " + own);
-  }
-
-  /** The points about the case the question (or the turn it leans on) names, if it names one ({@link NamedCases}). */
-  private List<List<PointPicker.Candidate>> aboutNamedCase(String asked, AnswerSearch.Found found,
-      List<List<PointPicker.Candidate>> picked) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Set<String> cases = namedCases.named(lease.library(), asked, found.context());
-      return cases.isEmpty() ? picked : namedCases.about(cases, picked, found.scored(), lease.library());
-    }
+        turn.leavesBehind(found.context() == null ? masked : found.context())); // kept masked
   }
 
   /**

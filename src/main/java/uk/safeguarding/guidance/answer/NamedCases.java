@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.Library;
+import uk.safeguarding.guidance.index.LibraryHolder;
 
 /**
  * The case a question names, and whether a passage is about it. Reviews are named after the child, by
@@ -45,6 +46,20 @@ final class NamedCases {
 
   /** The case names of the library last asked about, by its hash. */
   private final AtomicReference<Known> known = new AtomicReference<>();
+  private final LibraryHolder holder;
+
+  NamedCases(LibraryHolder holder) {
+    this.holder = holder;
+  }
+
+  /** The points about the case the question (or the turn it leaned on) names, if it names one. */
+  List<List<PointPicker.Candidate>> keep(String asked, AnswerSearch.Found found,
+      List<List<PointPicker.Candidate>> picked) {
+    try (LibraryHolder.Lease lease = holder.acquire()) {
+      Set<String> cases = named(lease.library(), asked, found.context());
+      return cases.isEmpty() ? picked : about(cases, picked, found.scored(), lease.library());
+    }
+  }
 
   private record Known(String hash, Set<String> names) {}
 

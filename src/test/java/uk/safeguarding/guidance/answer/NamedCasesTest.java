@@ -27,7 +27,7 @@ class NamedCasesTest {
   static Path data;
   static LibraryHolder holder = new LibraryHolder();
   static Library library;
-  final NamedCases cases = new NamedCases();
+  final NamedCases cases = new NamedCases(holder);
 
   @BeforeAll
   static void index() {
