@@ -150,6 +150,9 @@ public final class AskService {
     LearnedModels.Trained models = learned == null ? null : learned.current();
     if (models != null) {
       out.addAll(models.unfound());
+      if (!learned.notRetrained().isEmpty()) {
+        out.add(learned.notRetrained());
+      }
     } else if (learned != null && !learned.failure().isEmpty()) {
       out.add(learned.failure());
     }

@@ -94,9 +94,11 @@ final class LearnedModels {
   private static final TrainingMemo<Trained> MEMO = new TrainingMemo<>();
   /**
    * The smallest heap (-Xmx) on which the models are retrained for a changed library beside the ones
-   * serving, which answer meanwhile. Below it the serving ones are let go first ({@link #retrainInPlace}):
-   * with the README's -Xmx256m, a trainer's upload made the retraining run out of heap beside them
-   * (2026-12-06), and Jetty's acceptor thread failed with it.
+   * serving, which answer meanwhile. Below it they are not retrained while the server runs
+   * ({@link #keepServing}): with the README's -Xmx256m, a trainer's upload made the retraining run out of
+   * heap beside them (2026-12-06, Jetty's acceptor thread failed with it); letting the serving ones go
+   * first (the sixteenth session) still ran out on the third upload in a row, and the error killed the
+   * corpus watcher and left the server answering nothing (an outsider's probe, eighteenth session).
    */
   static final long RETRAIN_BESIDE_HEAP = 384L << 20;
 
@@ -105,6 +107,9 @@ final class LearnedModels {
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
   private final AtomicBoolean retraining = new AtomicBoolean();
+  /** On a small heap: why the models serving were not retrained, and for which library (logged once each). */
+  private final AtomicReference<String> notRetrained = new AtomicReference<>("");
+  private final AtomicReference<String> notRetrainedFor = new AtomicReference<>("");
   /** The first training's failure: not tried again until the library (or the trainers' examples) change. */
   private final AtomicReference<Failed> failed = new AtomicReference<>();
   private final Object firstTraining = new Object();
@@ -148,15 +153,14 @@ final class LearnedModels {
         return current.get();
       }
     }
-    if (!t.libraryHash().equals(libraryHash.get()) && retraining.compareAndSet(false, true)) {
-      boolean roomForBoth = Runtime.getRuntime().maxMemory() >= retrainBesideHeap;
+    String now = libraryHash.get();
+    if (!t.libraryHash().equals(now) && Runtime.getRuntime().maxMemory() < retrainBesideHeap) {
+      return keepServing(t, now);
+    }
+    if (!t.libraryHash().equals(now) && retraining.compareAndSet(false, true)) {
       CompletableFuture.runAsync(() -> {
         try {
-          if (roomForBoth) {
-            current.set(train());
-          } else {
-            retrainInPlace();
-          }
+          current.set(train());
         } catch (RuntimeException | OutOfMemoryError e) {
           LOG.error("The answer step's models could not be retrained; the previous ones keep serving", e);
         } finally {
@@ -168,20 +172,20 @@ final class LearnedModels {
   }
 
   /**
-   * On a heap too small to train beside the models serving ({@link #RETRAIN_BESIDE_HEAP}): those models
-   * are let go first, so training has their memory, and questions meanwhile wait as for the first
-   * training (urgent ones are answered at once by the hand-set rules, {@link #readyNow}). A training that
-   * fails here is recorded as a first training's would be: the hand-set rules answer until the library
-   * or the examples change again.
+   * On a heap too small to train beside the models serving ({@link #RETRAIN_BESIDE_HEAP}), they keep
+   * serving the changed library: the decisions they learned hold for the passages they were trained on,
+   * and a passage added since is judged by the hand-set rule beside them ({@link Grounding#groundedInNew}).
+   * The next start learns the change with the whole heap; {@link #notRetrained} says so for /health.
    */
-  private void retrainInPlace() {
-    synchronized (firstTraining) {
-      String hash = libraryHash.get();
-      current.set(null);
-      LOG.info("Retraining the answer step's models in place of the previous ones (heap {} MB, below {} MB)",
-          Runtime.getRuntime().maxMemory() >> 20, retrainBesideHeap >> 20);
-      trainOrRecordFailure(hash, "retrained");
+  private Trained keepServing(Trained t, String now) {
+    String reason = "the answer step's models were not retrained for the changed library (heap "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB, below " + (retrainBesideHeap >> 20)
+        + " MB): a restart learns the change, or run with -Xmx" + (retrainBesideHeap >> 20) + "m or more";
+    notRetrained.set(reason);
+    if (!now.equals(notRetrainedFor.getAndSet(now))) {
+      LOG.warn("{}; the models trained before keep answering", reason);
     }
+    return t;
   }
 
   /**
@@ -209,6 +213,12 @@ final class LearnedModels {
     return current.get() == null ? null : get();
   }
 
+  /** Why the models serving were not retrained for the library now served, for /health; empty when they were. */
+  String notRetrained() {
+    Trained t = current.get();
+    return t == null || t.libraryHash().equals(libraryHash.get()) ? "" : notRetrained.get();
+  }
+
   /** Why the first training failed, for /health; empty when it did not (or has not yet run). */
   String failure() {
     Failed f = failed.get();
@@ -223,8 +233,8 @@ final class LearnedModels {
     MEMO.forget();
   }
 
-  /** Retrains in place whatever the heap, as on a small one (tests). */
-  LearnedModels retrainingInPlace() {
+  /** Behaves as on a heap too small to retrain beside the models serving, whatever the heap (tests). */
+  LearnedModels onASmallHeap() {
     retrainBesideHeap = Long.MAX_VALUE;
     return this;
   }
