@@ -60,6 +60,7 @@
     showStatus(result.reindex);
     loadDocuments();
     loadAudit();
+    recheckSkipped(); // a deleted document can leave an example's sentence in no passage
   }
 
   // ---- index status ----
@@ -165,6 +166,25 @@
     }
   }
 
+  // ---- what the learned steps could not use (from /health): bad example lines, a change not yet learned ----
+  function loadSkipped() {
+    return fetch('/health', { credentials: 'same-origin' }).then((r) => r.json()).then((h) => {
+      const lines = (h.answerSkipped || []).map((t) => 'Answer examples: ' + t)
+        .concat((h.screenSkipped || []).map((t) => 'Safety screen examples: ' + t));
+      const box = $('examples-skipped');
+      box.replaceChildren();
+      box.hidden = lines.length === 0;
+      if (lines.length) {
+        box.append(el('p', { text: 'Not learned from (correct the line and save again):' }),
+          el('ul', {}, ...lines.map((t) => el('li', { text: t }))));
+      }
+    }).catch(() => {});
+  }
+  // The models relearn in the background after a save: look again once they have had time to.
+  function recheckSkipped() {
+    [15000, 60000, 150000].forEach((ms) => setTimeout(loadSkipped, ms));
+  }
+
   // ---- gaps ----
   function loadGaps() {
     api('GET', '/api/admin/unanswered').then((d) => {
@@ -244,6 +264,7 @@
     loadGaps();
     loadAudit();
     loadTokens();
+    loadSkipped();
   }
 
   document.addEventListener('DOMContentLoaded', start);

@@ -139,6 +139,57 @@ class AdminPageIT {
     assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
   }
 
+  /**
+   * On a phone the dashboard never scrolls sideways (its tables scroll inside their own boxes), stays
+   * accessible, and lists the example lines the safety screen could not learn from, with why.
+   */
+  @Test
+  void on_a_phone_the_dashboard_fits_the_screen_and_names_the_example_lines_not_learned_from() throws Exception {
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+    Path file = tempDir.resolve("corpus").resolve("urgency-examples.txt");
+    Files.writeString(file, "urgent: the toddler is alone on the balcony of the flat right now\nmaybe: not a label\n");
+    try {
+      screenRetrainedWithSkippedLines();
+      signIn();
+      until(ExpectedConditions.textToBePresentInElementLocated(By.id("examples-skipped"),
+          "Safety screen examples: urgency-examples.txt line 2"));
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+      try {
+        Object overflow = driver.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0L, overflow, "no sideways scrolling at phone width");
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/admin-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+        com.deque.html.axecore.results.Results axe = new com.deque.html.axecore.selenium.AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
+      } finally {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Asks (the screen looks at its examples file when asked) until /health lists a skipped line. */
+  private static void screenRetrainedWithSkippedLines() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (int i = 0; i < 120; i++) {
+      http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/ask"))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"question\": \"neglect\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      String health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      if (health.contains("\"screenSkipped\":[\"")) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the safety screen never listed the skipped line");
+  }
+
   /** A section whose heading the PDF-to-text step (or the author) left as a plain line. */
   private static final String SAFE_SLEEP = "# Safer Sleep Briefing\n\n"
       + "Published by Riverside Safeguarding Children Partnership\n\n"
