@@ -69,7 +69,11 @@ final class Glossary {
           String expansion = expansion(m.group(1), acronym);
           Entry known = entries.get(key(acronym));
           if (known != null && known.passage() == null) {
-            entries.put(key(acronym), new Entry(known.term(), known.expansion(), p, unit.text()));
+            // The trainers' line is cited from the document only where the document says the same: "CSE:
+            // Something else entirely" is never credited to a passage that spells out another expansion.
+            if (expansion == null || sameWords(expansion, known.expansion())) {
+              entries.put(key(acronym), new Entry(known.term(), known.expansion(), p, unit.text()));
+            }
           } else if (expansion != null) {
             entries.putIfAbsent(key(acronym), new Entry(acronym, expansion, p, unit.text()));
           }
@@ -92,6 +96,20 @@ final class Glossary {
       }
     }
     return new Glossary(entries);
+  }
+
+  /**
+   * The same words, whatever their case, punctuation and plural ("Child Protection Plans" and "Child
+   * Protection Plan", "Child Sexual Exploitation" and "child sexual-exploitation").
+   */
+  private static boolean sameWords(String a, String b) {
+    return words(a).equals(words(b));
+  }
+
+  private static List<String> words(String text) {
+    return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty()).map(w -> w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
+        .toList();
   }
 
   /** The words before "(ACR)" that the acronym abbreviates: as many capitalised words as letters. */

@@ -75,14 +75,29 @@ final class LibraryTextFiles {
     return text.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).count();
   }
 
+  /**
+   * Each entry reads "TERM: what it stands for", and each term is defined once (in any case): a second
+   * definition would answer "what does CSE stand for?" with whichever line won, beside a citation that
+   * spells out the other.
+   */
   private static void checkGlossary(String text) {
     int n = 0;
+    java.util.Map<String, Integer> defined = new java.util.HashMap<>();
     for (String line : text.lines().toList()) {
       n++;
       String l = line.strip();
       int colon = l.indexOf(':');
-      if (!l.isEmpty() && !l.startsWith("#") && (colon < 1 || colon == l.length() - 1)) {
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      if (colon < 1 || colon == l.length() - 1) {
         throw Rejected.bad("text", l, "Line " + n + " of the glossary must read 'TERM: what it stands for'.");
+      }
+      String term = l.substring(0, colon).strip();
+      Integer first = defined.putIfAbsent(term.toLowerCase(java.util.Locale.ROOT), n);
+      if (first != null) {
+        throw Rejected.bad("text", l, "Line " + n + " of the glossary defines '" + term + "' again (first on line "
+            + first + "); keep one definition.");
       }
     }
   }

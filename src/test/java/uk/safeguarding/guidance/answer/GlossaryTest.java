@@ -44,4 +44,16 @@ class GlossaryTest {
     assertTrue(g.lookup("dad").isEmpty(), "ordinary words in the synonyms file are not glossary terms");
     assertTrue(g.lookup("LADO").isEmpty());
   }
+
+  @Test
+  void a_trainers_line_is_cited_from_a_document_only_where_the_document_says_the_same() {
+    Passage p = new Passage("doc", "cse", List.of("Doc", "Exploitation"),
+        "Child Sexual Exploitation (CSE) was a factor in ten cases.", 0);
+    Glossary.Entry same =
+        Glossary.build(List.of(p), "", "CSE: child sexual-exploitation\n").lookup("CSE").orElseThrow();
+    assertEquals(p, same.passage());
+    Glossary.Entry other = Glossary.build(List.of(p), "", "CSE: Something else entirely\n").lookup("CSE").orElseThrow();
+    assertEquals("Something else entirely", other.expansion());
+    assertNull(other.passage(), "never credited to a passage that spells out another expansion");
+  }
 }

@@ -550,6 +550,9 @@ class AdminDocumentsTest {
     body.addProperty("text", "LADO: Local Authority Designated Officer\nnonsense line\n");
     assertProblem(app.asJson(alice, "PUT", "/api/admin/glossary", body.toString()), 400, "text",
         "Line 2 of the glossary must read 'TERM: what it stands for'.");
+    body.addProperty("text", "CSE: Child Sexual Exploitation\n# a comment\ncse: Something else entirely\n");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/glossary", body.toString()), 400, "text",
+        "Line 3 of the glossary defines 'cse' again (first on line 1); keep one definition.");
     body.addProperty("text", "LADO: Local Authority Designated Officer\n");
     assertEquals(200, app.asJson(alice, "PUT", "/api/admin/glossary", body.toString()).status());
     assertEquals("LADO: Local Authority Designated Officer\n", Files.readString(corpus.resolve("glossary.txt")));
