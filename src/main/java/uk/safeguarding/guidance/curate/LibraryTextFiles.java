@@ -54,6 +54,7 @@ final class LibraryTextFiles {
     }
     String normalised = text.replace("\r\n", "\n");
     if (name.equals("synonyms")) {
+      checkSynonymLines(normalised);
       String problem = Analysis.withSynonyms(normalised).synonymsProblem();
       if (!problem.isEmpty()) {
         throw Rejected.bad("text", null, "The synonyms do not parse: " + problem);
@@ -73,6 +74,29 @@ final class LibraryTextFiles {
   /** The entries in a checked text: lines neither blank nor comments. */
   static long entries(String text) {
     return text.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).count();
+  }
+
+  /**
+   * Each rule says something: "a, b" (the same meaning) or "a => b" (a means b), with words on both sides
+   * of "=>"; a lone word ("x") or an empty side ("=> dog") changes no search and is a slip.
+   */
+  private static void checkSynonymLines(String text) {
+    int n = 0;
+    for (String line : text.lines().toList()) {
+      n++;
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      int arrow = l.indexOf("=>");
+      boolean saysSomething = arrow >= 0
+          ? !l.substring(0, arrow).replace(",", "").isBlank() && !l.substring(arrow + 2).replace(",", "").isBlank()
+          : l.contains(",") && java.util.Arrays.stream(l.split(",")).filter(t -> !t.isBlank()).count() >= 2;
+      if (!saysSomething) {
+        throw Rejected.bad("text", l, "Line " + n + " of the synonyms does not make a rule: '" + l + "'. Write "
+            + "'a, b' for words with the same meaning, or 'a => b' for a word to search as another.");
+      }
+    }
   }
 
   /**

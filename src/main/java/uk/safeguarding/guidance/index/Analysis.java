@@ -92,11 +92,21 @@ public final class Analysis {
           .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
       return new Analysis(parser.build(), rules, "", solrSynonyms);
     } catch (ParseException | IOException | IllegalArgumentException e) {
-      String problem = "synonyms file not used: " + e.getMessage()
-          + (e instanceof ParseException pe ? " (line " + pe.getErrorOffset() + ")" : "");
+      String problem = "synonyms file not used: " + e.getMessage() + quoted(e.getMessage(), solrSynonyms);
       LOG.warn(problem);
       return new Analysis(null, 0, problem, solrSynonyms);
     }
+  }
+
+  /** The line Lucene's "… at line N" names, quoted (": 'a => '"), so a trainer sees which; else "". */
+  private static String quoted(String message, String source) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("at line (\\d+)").matcher(String.valueOf(message));
+    if (!m.find()) {
+      return "";
+    }
+    List<String> lines = source.lines().toList();
+    int n = Integer.parseInt(m.group(1));
+    return n >= 1 && n <= lines.size() ? ": '" + lines.get(n - 1).strip() + "'" : "";
   }
 
   public Analyzer index() {

@@ -532,6 +532,17 @@ class AdminDocumentsTest {
     body.addProperty("version", version);
     body.addProperty("text", "a => \n");
     assertProblem(app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString()), 400, "text", null);
+    for (String slip : new String[] {"=> dog", "x", "a, ,"}) {
+      body.addProperty("text", "nai, non accidental injury\n" + slip + "\n");
+      assertProblem(app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString()), 400, "text",
+          "Line 2 of the synonyms does not make a rule: '" + slip + "'. Write 'a, b' for words with the same "
+              + "meaning, or 'a => b' for a word to search as another.");
+    }
+    body.addProperty("text", "nai, non accidental injury\na => b => c\n");
+    TestApp.Response twice = app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString());
+    assertEquals(400, twice.status(), twice.body());
+    assertTrue(twice.json().getAsJsonObject().get("error").getAsString().endsWith(" at line 2: 'a => b => c'"),
+        twice.body());
     body.addProperty("text", text);
     TestApp.Response ok = app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString());
     assertEquals(200, ok.status(), ok.body());
