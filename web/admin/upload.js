@@ -47,7 +47,9 @@
     const publish = page.$('publish-button');
     const replace = page.$('replace-button');
     const reason = page.$('publish-reason');
-    const existing = last && last.existing;
+    // The clash the preview found holds only while the id is still the one it checked.
+    const existing = last && last.existing && last.existing.id === form().elements.id.value.trim()
+      ? last.existing : null;
     let why = '';
     if (state === 'empty') why = 'Choose a file to publish.';
     else if (state === 'reading') why = 'Reading the file…';
@@ -312,6 +314,7 @@
       if (ev.target.id === 'up-file') return;
       if (ev.target.id === 'up-id') idHow = null;
       if (state === 'ready') setState('stale');
+      else showButtons(); // a changed id may clear the clash the preview found
       showSources(last);
     });
     page.$('publish-button').addEventListener('click', () => publish(false));

@@ -296,6 +296,14 @@ class AdminPageIT {
             + " 2024” (safer-sleep-briefing.txt). Choose Replace it"),
         text("publish-reason"));
     assertTrue(!driver.findElement(By.id("publish-button")).isEnabled());
+    // Another id clears the clash at once; the same id again brings it back.
+    var id = driver.findElement(By.id("up-id"));
+    id.sendKeys("-2");
+    until(d -> d.findElement(By.id("publish-button")).isEnabled() ? Boolean.TRUE : null);
+    assertTrue(!driver.findElement(By.id("replace-button")).isDisplayed());
+    id.sendKeys(org.openqa.selenium.Keys.BACK_SPACE, org.openqa.selenium.Keys.BACK_SPACE);
+    until(d -> d.findElement(By.id("publish-button")).isEnabled() ? null : Boolean.TRUE);
+    assertTrue(driver.findElement(By.id("replace-button")).isDisplayed());
     driver.findElement(By.id("replace-button")).click();
     until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Document “safer-sleep-briefing” saved."));

@@ -33,7 +33,12 @@ class CrashRecoveryTest {
     byte[] enquiries = Files.readAllBytes(corpus.resolve("enquiries.md"));
 
     try (TestApp second = new TestApp(TestApp.sparse(corpus, data))) {
+      // The library is served as soon as it is read; the rebuild's status turns "ready" a moment later.
       JsonObject health = second.get("/health").json().getAsJsonObject();
+      for (int i = 0; i < 300 && !"ready".equals(health.get("status").getAsString()); i++) {
+        Thread.sleep(100);
+        health = second.get("/health").json().getAsJsonObject();
+      }
       assertEquals("ready", health.get("status").getAsString());
       assertEquals(2, health.get("documents").getAsInt());
       assertEquals(0, health.getAsJsonArray("skipped").size());
