@@ -160,21 +160,24 @@ final class NamedCases {
     if (k != null && k.hash().equals(library.hash())) {
       return k.names();
     }
+    // Two passes over the passages, one at a time (a library of 100,000 abstracts is never held as one text):
+    // the words written capitalised after "Child"/"Baby", then those of them also written in lower case.
     Set<String> capitalised = new LinkedHashSet<>();
-    StringBuilder all = new StringBuilder();
     for (Passage p : library.allPassages()) {
-      all.append(p.text()).append('\n').append(p.section()).append('\n');
       Matcher m = CAPITALISED.matcher(p.text() + "\n" + p.section());
       while (m.find()) {
-        capitalised.add(m.group(1));
+        capitalised.add(m.group(1).toLowerCase(Locale.ROOT));
       }
     }
-    String text = all.toString();
-    Set<String> names = new LinkedHashSet<>();
-    for (String word : capitalised) {
-      String lower = word.toLowerCase(Locale.ROOT);
-      if (!Pattern.compile("\\b" + Pattern.quote(lower) + "\\b").matcher(text).find()) {
-        names.add(lower);
+    Set<String> names = new LinkedHashSet<>(capitalised);
+    if (!names.isEmpty()) {
+      Pattern lowerCase = Pattern.compile("\\b(" + String.join("|", names.stream().map(Pattern::quote).toList())
+          + ")\\b");
+      for (Passage p : library.allPassages()) {
+        Matcher m = lowerCase.matcher(p.text() + "\n" + p.section());
+        while (m.find() && !names.isEmpty()) {
+          names.remove(m.group(1));
+        }
       }
     }
     known.set(new Known(library.hash(), Set.copyOf(names)));
