@@ -200,12 +200,16 @@ public final class AskService {
     // judged by the hand-set rule too.
     // A follow-up pointing back at a declined question is declined when it names that topic ("it", "they"),
     // else answered only when the learned decision is sure.
+    // A follow-up carrying on an emergency ("what now?") is answered from the library only when the learned
+    // decision is sure: its one or two words would satisfy the hand-set rule from any passage ("now
+    // underway"), where the emergency guidance is what it asks for.
     boolean afterDecline = FollowUps.leansOnDeclined(question, terms, history);
+    boolean ruleMaySay = turn.situation() == null;
     boolean answerable = !FollowUps.onDeclinedTopic(question, terms, history)
         && (spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
-            ? !afterDecline && Grounding.grounded(terms, scored)
-            : learnedAnswers(models, found.answerable(), urgent || afterDecline, terms, scored)
-                || Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
+            ? !afterDecline && ruleMaySay && Grounding.grounded(terms, scored)
+            : learnedAnswers(models, found.answerable(), urgent || afterDecline, ruleMaySay && Grounding.grounded(terms,
+                scored)) || ruleMaySay && Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
         answerable ? namedCases.keep(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
             : List.of();
@@ -250,10 +254,9 @@ public final class AskService {
    * labelled ones (urgent, or pointing back at a declined one: {@link Answerability#answerableStrictly}).
    */
   private static boolean learnedAnswers(LearnedModels.Trained models, double score, boolean strictly,
-      QueryTerms terms, List<Scored> scored) {
+      boolean handRule) {
     Answerability decision = models.answerability();
-    return strictly ? decision.answerableStrictly(score, Grounding.grounded(terms, scored))
-        : decision.answerable(score);
+    return strictly ? decision.answerableStrictly(score, handRule) : decision.answerable(score);
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */

@@ -232,6 +232,7 @@ public abstract class AskApiContract {
           a.get("urgentReason").getAsString()
               .startsWith("Carries on the previous question, which was urgent: Safety screen score "),
           a.get("urgentReason").getAsString());
+      assertFalse(a.get("grounded").getAsBoolean(), followUp + ": the emergency guidance, not passages sharing 'now'");
       assertFaithful(a);
     }
     JsonObject fresh = ask("what does the library say about timely completion of parenting assessments for court", id);
