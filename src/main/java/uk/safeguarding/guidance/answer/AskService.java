@@ -204,7 +204,7 @@ public final class AskService {
     // decision is sure: its one or two words would satisfy the hand-set rule from any passage ("now
     // underway"), where the emergency guidance is what it asks for.
     boolean afterDecline = FollowUps.leansOnDeclined(question, terms, history);
-    boolean ruleMaySay = turn.situation() == null;
+    boolean ruleMaySay = turn.situation() == null; // the question's own words stand for what it asks
     boolean answerable = !FollowUps.onDeclinedTopic(question, terms, history)
         && (spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
             ? !afterDecline && ruleMaySay && Grounding.grounded(terms, scored)
@@ -222,11 +222,13 @@ public final class AskService {
     log.unanswered(masked, reason);
     // The passages closest to the question are pointed to, in case the decline is wrong: also under an urgent
     // prompt, which the screen sometimes raises for a calm question the library answers.
-    List<Answer.Citation> closest = Closest.of(scored, terms, finder::quotable, search::highlight);
+    // Not for a follow-up carrying on an emergency: "what now?" is close only to passages saying "now".
+    List<Answer.Citation> closest =
+        ruleMaySay ? Closest.of(scored, terms, finder::quotable, search::highlight) : List.of();
     // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
     // decline, or a calm question the screen raised: "newcastle case of the 14 year old who took their own
     // life"); else the topics it covers.
-    List<String> close = found.evidence() == null ? List.of()
+    List<String> close = found.evidence() == null || !ruleMaySay ? List.of()
         : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
     if (urgent) {
       // A child in danger now: whatever the library says about emergencies matters more than the exact words.

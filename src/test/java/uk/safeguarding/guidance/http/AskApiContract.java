@@ -233,6 +233,7 @@ public abstract class AskApiContract {
               .startsWith("Carries on the previous question, which was urgent: Safety screen score "),
           a.get("urgentReason").getAsString());
       assertFalse(a.get("grounded").getAsBoolean(), followUp + ": the emergency guidance, not passages sharing 'now'");
+      assertEquals(0, a.getAsJsonArray("closest").size(), followUp + ": no passage is close to 'what now'");
       assertFaithful(a);
     }
     JsonObject fresh = ask("what does the library say about timely completion of parenting assessments for court", id);
