@@ -208,8 +208,9 @@ public final class AskService {
     boolean answerable = !FollowUps.onDeclinedTopic(question, terms, history)
         && (spelled.isPresent() && !scored.isEmpty() || (found.evidence() == null
             ? !afterDecline && ruleMaySay && Grounding.grounded(terms, scored)
-            : learnedAnswers(models, found.answerable(), urgent || afterDecline, ruleMaySay && Grounding.grounded(terms,
-                scored)) || ruleMaySay && Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
+            : learnedAnswers(models, found.answerable(), urgent || afterDecline,
+                () -> ruleMaySay && Grounding.grounded(terms, scored))
+                || ruleMaySay && Grounding.groundedInNew(terms, scored, LabelledLibrary.shipped()::labelled)));
     List<List<PointPicker.Candidate>> picked =
         answerable ? namedCases.keep(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
             : List.of();
@@ -256,9 +257,9 @@ public final class AskService {
    * labelled ones (urgent, or pointing back at a declined one: {@link Answerability#answerableStrictly}).
    */
   private static boolean learnedAnswers(LearnedModels.Trained models, double score, boolean strictly,
-      boolean handRule) {
+      java.util.function.BooleanSupplier handRule) {
     Answerability decision = models.answerability();
-    return strictly ? decision.answerableStrictly(score, handRule) : decision.answerable(score);
+    return strictly ? decision.answerableStrictly(score, handRule.getAsBoolean()) : decision.answerable(score);
   }
 
   /** Checks a rating refers to an answer still in memory, then records it. */

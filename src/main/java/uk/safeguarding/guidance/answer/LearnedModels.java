@@ -107,8 +107,7 @@ final class LearnedModels {
   private final Supplier<List<AnswerableExamples.Example>> examples;
   private final AtomicReference<Trained> current = new AtomicReference<>();
   private final AtomicBoolean retraining = new AtomicBoolean();
-  /** On a small heap: why the models serving were not retrained, and for which library (logged once each). */
-  private final AtomicReference<String> notRetrained = new AtomicReference<>("");
+  /** On a small heap: the library the models serving were last not retrained for (logged once each). */
   private final AtomicReference<String> notRetrainedFor = new AtomicReference<>("");
   /** The first training's failure: not tried again until the library (or the trainers' examples) change. */
   private final AtomicReference<Failed> failed = new AtomicReference<>();
@@ -148,13 +147,13 @@ final class LearnedModels {
         String hash = libraryHash.get();
         Failed f = failed.get();
         if (current.get() == null && (f == null || !hash.equals(f.libraryHash()))) {
-          trainOrRecordFailure(hash, "trained");
+          trainOrRecordFailure(hash);
         }
         return current.get();
       }
     }
     String now = libraryHash.get();
-    if (!t.libraryHash().equals(now) && Runtime.getRuntime().maxMemory() < retrainBesideHeap) {
+    if (!t.libraryHash().equals(now) && smallHeap()) {
       return keepServing(t, now);
     }
     if (!t.libraryHash().equals(now) && retraining.compareAndSet(false, true)) {
@@ -178,14 +177,20 @@ final class LearnedModels {
    * The next start learns the change with the whole heap; {@link #notRetrained} says so for /health.
    */
   private Trained keepServing(Trained t, String now) {
-    String reason = "the answer step's models were not retrained for the changed library (heap "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB, below " + (retrainBesideHeap >> 20)
-        + " MB): a restart learns the change, or run with -Xmx" + (retrainBesideHeap >> 20) + "m or more";
-    notRetrained.set(reason);
     if (!now.equals(notRetrainedFor.getAndSet(now))) {
-      LOG.warn("{}; the models trained before keep answering", reason);
+      LOG.warn("{}; the models trained before keep answering", whyNotRetrained());
     }
     return t;
+  }
+
+  private boolean smallHeap() {
+    return Runtime.getRuntime().maxMemory() < retrainBesideHeap;
+  }
+
+  private String whyNotRetrained() {
+    return "the answer step's models were not retrained for the changed library (heap "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB, below " + (retrainBesideHeap >> 20)
+        + " MB): a restart learns the change, or run with -Xmx" + (retrainBesideHeap >> 20) + "m or more";
   }
 
   /**
@@ -194,11 +199,11 @@ final class LearnedModels {
    * hand-set rules at once, and training is tried again only when the library or the trainers' examples
    * change, not by every question waiting minutes for it to fail.
    */
-  private void trainOrRecordFailure(String hash, String verb) {
+  private void trainOrRecordFailure(String hash) {
     try {
       current.set(train());
     } catch (RuntimeException | OutOfMemoryError e) {
-      Failed now = new Failed(hash, "the answer step's models could not be " + verb + " ("
+      Failed now = new Failed(hash, "the answer step's models could not be trained ("
           + TrainingMemo.whyFailed(e) + "); the hand-set rules answer");
       failed.set(now);
       LOG.error(now.reason() + " until the library or the trainers' examples change", e);
@@ -216,7 +221,7 @@ final class LearnedModels {
   /** Why the models serving were not retrained for the library now served, for /health; empty when they were. */
   String notRetrained() {
     Trained t = current.get();
-    return t == null || t.libraryHash().equals(libraryHash.get()) ? "" : notRetrained.get();
+    return t == null || t.libraryHash().equals(libraryHash.get()) || !smallHeap() ? "" : whyNotRetrained();
   }
 
   /** Why the first training failed, for /health; empty when it did not (or has not yet run). */

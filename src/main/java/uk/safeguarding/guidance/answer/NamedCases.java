@@ -61,11 +61,15 @@ final class NamedCases {
     }
   }
 
-  private record Known(String hash, Set<String> names) {}
+  /**
+   * The library's case names, and one pattern finding any of them after "child"/"baby" (null when it
+   * gives none), made once per library rather than once per name for every text read.
+   */
+  private record Known(String hash, Pattern names) {}
 
   /** The cases {@code question} names (lower case: "j", "alfie"); else those of {@code context}, if any. */
   Set<String> named(Library library, String question, String context) {
-    Set<String> names = libraryNames(library);
+    Pattern names = libraryNames(library);
     Set<String> own = in(question, names, true);
     return own.isEmpty() && context != null ? in(context, names, true) : own;
   }
@@ -76,7 +80,7 @@ final class NamedCases {
    */
   List<List<PointPicker.Candidate>> about(Set<String> cases, List<List<PointPicker.Candidate>> picked,
       List<Scored> scored, Library library) {
-    Set<String> names = libraryNames(library);
+    Pattern names = libraryNames(library);
     Map<String, Boolean> memo = new HashMap<>();
     List<List<PointPicker.Candidate>> kept = new ArrayList<>();
     for (List<PointPicker.Candidate> group : picked) {
@@ -96,14 +100,14 @@ final class NamedCases {
 
   /**
    * Whether the passage is about one of the {@code cases}: it or its heading names one; or it names no
-   * case and the last case named before it under the same heading is one ("3.3 The review identified
-   * 12 Findings" follows "3.2 SCR Child J was published…").
+   * case and the last case named before it in the same part of the document ({@link #part}) is one
+   * ("3.3 The review identified 12 Findings" follows "3.2 SCR Child J was published…").
    */
   boolean isAbout(Set<String> cases, Passage passage, Library library) {
     return isAbout(cases, passage, library, libraryNames(library));
   }
 
-  private static boolean isAbout(Set<String> cases, Passage passage, Library library, Set<String> names) {
+  private static boolean isAbout(Set<String> cases, Passage passage, Library library, Pattern names) {
     Set<String> own = in(passage.text() + "\n" + passage.section(), names, false);
     if (!own.isEmpty()) {
       return !java.util.Collections.disjoint(own, cases);
@@ -133,10 +137,10 @@ final class NamedCases {
   }
 
   /**
-   * The cases {@code text} names: "child"/"baby" and one letter (in a question typed any case, but for
-   * a lone lower-case "a" or "i"; in the library's text a capital), or one of the library's case names.
+   * The cases {@code text} names: "child"/"baby" and one letter (in a question typed any case, but not
+   * one of {@link #WORDS}; in the library's text a capital), or one of the library's case names.
    */
-  private static Set<String> in(String text, Set<String> libraryNames, boolean typed) {
+  private static Set<String> in(String text, Pattern libraryNames, boolean typed) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = LETTER.matcher(text);
     while (m.find()) {
@@ -145,17 +149,15 @@ final class NamedCases {
         out.add(letter.toLowerCase(Locale.ROOT));
       }
     }
-    for (String name : libraryNames) {
-      if (Pattern.compile("\\b(?:child|baby)\\s+" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find()) {
-        out.add(name);
-      }
+    Matcher named = libraryNames == null ? null : libraryNames.matcher(text);
+    while (named != null && named.find()) {
+      out.add(named.group(1).toLowerCase(Locale.ROOT));
     }
     return out;
   }
 
   /** Names the library gives cases: capitalised after "Child"/"Baby", never written in lower case. */
-  private Set<String> libraryNames(Library library) {
+  private Pattern libraryNames(Library library) {
     Known k = known.get();
     if (k != null && k.hash().equals(library.hash())) {
       return k.names();
@@ -180,7 +182,10 @@ final class NamedCases {
         }
       }
     }
-    known.set(new Known(library.hash(), Set.copyOf(names)));
-    return Set.copyOf(names);
+    Pattern any = names.isEmpty() ? null
+        : Pattern.compile("\\b(?:child|baby)\\s+(" + String.join("|", names.stream().map(Pattern::quote).toList())
+            + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    known.set(new Known(library.hash(), any));
+    return any;
   }
 }
