@@ -183,7 +183,8 @@
         + (m.themes.length ? ' · themes: ' + m.themes.join(', ') : '') }),
       el('h4', { text: 'Checks' }),
       checks.length ? el('ul', { className: 'checks' }, ...checks) : el('p', { text: 'Nothing to check: metadata and structure came through.' }),
-      el('h4', { id: 'passages-title', text: p.passages.length + (p.passages.length === 1 ? ' passage' : ' passages') + ', as they will be cited:' }),
+      el('h4', { id: 'passages-title', text: p.passageCount + (p.passageCount === 1 ? ' passage' : ' passages') + ', as they will be cited'
+        + (p.passages.length < p.passageCount ? ' (the first ' + p.passages.length + ' shown):' : ':') }),
       el('ol', { className: 'passages', 'aria-labelledby': 'passages-title' }, ...p.passages.map((x) => el('li', { className: 'passage' },
         el('div', { className: 'section' }, el('span', { className: 'kind kind-' + x.kind.replace(/ /g, '-'), title: KIND_HELP[x.kind] || '', text: x.kind }),
           x.section), el('div', { className: 'cite', text: '/documents/' + m.id + '#' + x.anchor }), el('pre', { text: x.text })))),
@@ -217,7 +218,7 @@
         el('td', { className: 'block-text', text: b.text }), el('td', {}, select), cell);
     });
     return el('details', { className: 'outline', open: 'open' },
-      el('summary', { text: 'Structure: the file’s headings and paragraphs (' + p.outline.length + ' blocks). Fix them here; '
+      el('summary', { text: 'Structure: the file’s headings and paragraphs (' + p.blockCount + ' blocks' + (p.outline.length < p.blockCount ? ', the first ' + p.outline.length + ' shown' : '') + '). Fix them here; '
         + 'the fixes are written into the stored file.' }),
       el('table', {}, el('caption', { className: 'visually-hidden', text: 'Blocks of the uploaded file, in order' }),
         el('thead', {}, el('tr', {}, ...['#', 'Kind', 'Text', 'Fix', 'Split'].map((h) => el('th', { scope: 'col', text: h })))),

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 /**
  * Maps front-matter keys (shared by every loader) onto {@link DocumentMetadata}. A value given in
  * the front matter (or an HTML {@code <meta name>} tag, or the upload form) always wins; a field
- * left out is taken from what the document states itself, and the source of each value is kept.
+ * left out is taken from what the document states itself, and the source of each value is kept. A
+ * field given empty ({@code organisation: ""}, {@code <meta name="organisation" content="">}) was
+ * cleared by a trainer, and stays empty: nothing in the document fills it (its author tag, its
+ * "Published …" line). The title cannot be cleared: a document needs one.
  */
 final class FrontMatter {
 
@@ -68,6 +71,9 @@ final class FrontMatter {
   private static String value(Map<String, List<String>> data, MetadataCandidates found, List<FieldSource> fields,
       String field, String... keys) {
     String given = firstOf(data, keys);
+    if (given.isBlank() && !field.equals("title") && cleared(data, keys)) {
+      return "";
+    }
     FieldSource chosen = !given.isBlank() ? new FieldSource(field, given, FieldSource.GIVEN)
         : found.get(field).orElse(null);
     if (chosen == null) {
@@ -84,6 +90,9 @@ final class FrontMatter {
       fields.add(new FieldSource("themes", String.join(", ", given), FieldSource.GIVEN));
       return given;
     }
+    if (cleared(data, "themes")) {
+      return List.of();
+    }
     // Themes found in the file (a PDF's or page's keywords) are a guess: cut to the limits rather than
     // skipping the document, which given themes over the limits do.
     return found.get("themes").map(f -> {
@@ -96,6 +105,17 @@ final class FrontMatter {
   /** The words a reader sees first: headings and paragraphs up to the type window. */
   private static String opening(List<Block> blocks) {
     return blocks.stream().map(Block::text).limit(12).collect(Collectors.joining("\n"));
+  }
+
+  /** Whether one of {@code keys} is given with nothing but empty values: a field a trainer cleared. */
+  static boolean cleared(Map<String, List<String>> data, String... keys) {
+    for (String key : keys) {
+      List<String> values = data.get(key);
+      if (values != null && !values.isEmpty() && values.stream().allMatch(v -> v == null || v.isBlank())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstOf(Map<String, List<String>> data, String... keys) {

@@ -64,10 +64,11 @@ public final class Curator {
    * What publishing an upload would give, with nothing written. {@code existing} is the document the
    * id already names, which publishing would replace; {@code warnings} say so; {@code extraction}
    * says where each metadata value came from, which expected ones are missing, and structure worth
-   * checking; {@code outline} is the file's blocks, for fixing its structure.
+   * checking; {@code outline} is the file's blocks, for fixing its structure. A very long file lists only its
+   * first passages and blocks ({@code passageCount} and {@code blockCount} say how many there are).
    */
   public record Preview(DocumentEntry document, IdView id, DocumentEntry existing, List<PassagePreview> passages,
-      List<OutlineBlock> outline, List<String> warnings, MetadataReport extraction) {}
+      int passageCount, List<OutlineBlock> outline, int blockCount, List<String> warnings, MetadataReport extraction) {}
 
   /**
    * Where an upload's metadata came from, the expected fields it lacks, notes on its structure, and

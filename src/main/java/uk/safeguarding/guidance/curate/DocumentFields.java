@@ -1,21 +1,25 @@
 package uk.safeguarding.guidance.curate;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 
 /**
- * A document's metadata on its way into a stored file: what the file itself says, overridden by
- * the upload form, with gaps filled from the document being replaced. Strings are never null (empty
- * means "not given"); {@code themes} is null when nothing gave themes at all, so a replaced
- * document keeps its own. {@code others} keeps keys the loaders do not read, so a Markdown file's own
- * front matter survives an upload. Immutable.
+ * A document's metadata on its way into a stored file: the upload form's, then the current
+ * document's (the one being edited or replaced: a trainer's curated values are kept), then what the
+ * file itself says. Strings are never null (empty means "not given"); {@code themes} is null when
+ * nothing gave themes at all, so a replaced document keeps its own. {@code cleared} names the fields a
+ * trainer emptied: they are stored as empty values, which the loaders leave empty rather than filling
+ * from the document (an HTML page's author tag, a PDF's creation date). {@code others} keeps keys the
+ * loaders do not read, so a Markdown file's own front matter survives an upload. Immutable.
  */
 record DocumentFields(String id, String title, String organisation, String type, String date, String period,
-    List<String> themes, String source, Map<String, List<String>> others) {
+    List<String> themes, String source, Map<String, List<String>> others, Set<String> cleared) {
 
   /** The keys the loaders read, in the order a stored file gives them. */
   static final List<String> KEYS = List.of("id", "title", "organisation", "type", "date", "period", "themes", "source");
@@ -24,7 +28,10 @@ record DocumentFields(String id, String title, String organisation, String type,
   private static final Pattern DATE = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?)?");
   private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
 
-  static final DocumentFields NONE = new DocumentFields("", "", "", "", "", "", null, "", Map.of());
+  /** The fields a trainer may clear; a document needs its title, and its id never changes. */
+  static final List<String> CLEARABLE = List.of("organisation", "type", "date", "period", "themes", "source");
+
+  static final DocumentFields NONE = new DocumentFields("", "", "", "", "", "", null, "", Map.of(), Set.of());
 
   DocumentFields {
     id = strip(id);
@@ -36,6 +43,7 @@ record DocumentFields(String id, String title, String organisation, String type,
     themes = themes == null ? null : themes.stream().filter(Objects::nonNull).toList();
     source = strip(source);
     others = Map.copyOf(others);
+    cleared = Set.copyOf(cleared);
   }
 
   /** The fields of a parsed front matter or set of meta tags; "organization" is read as "organisation". */
@@ -44,31 +52,49 @@ record DocumentFields(String id, String title, String organisation, String type,
     KEYS.forEach(others::remove);
     others.remove("organization");
     String organisation = first(data, "organisation");
+    Set<String> cleared = new LinkedHashSet<>();
+    for (String key : CLEARABLE) {
+      if (emptied(data, key) || key.equals("organisation") && organisation.isEmpty() && emptied(data, "organization")) {
+        cleared.add(key);
+      }
+    }
     return new DocumentFields(first(data, "id"), first(data, "title"),
         organisation.isEmpty() ? first(data, "organization") : organisation, first(data, "type"),
-        first(data, "date"), first(data, "period"), data.containsKey("themes") ? data.get("themes") : null,
-        first(data, "source"), others);
+        first(data, "date"), first(data, "period"), data.containsKey("themes") && !cleared.contains("themes")
+            ? data.get("themes")
+            : null,
+        first(data, "source"), others, cleared);
   }
 
-  /** Every key with its values, the known ones first in {@link #KEYS} order; empty values left out. */
+  /** Given, with nothing but empty values: cleared. */
+  private static boolean emptied(Map<String, List<String>> data, String key) {
+    List<String> values = data.get(key);
+    return values != null && !values.isEmpty() && values.stream().allMatch(v -> v == null || v.isBlank());
+  }
+
+  /**
+   * Every key with its values, the known ones first in {@link #KEYS} order; empty values left out, but
+   * for a cleared field, which is kept with one empty value.
+   */
   Map<String, List<String>> asMap() {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    put(out, "id", id);
-    put(out, "title", title);
-    put(out, "organisation", organisation);
-    put(out, "type", type);
-    put(out, "date", date);
-    put(out, "period", period);
-    if (themes != null && !themes.isEmpty()) {
-      out.put("themes", themes);
+    for (String key : KEYS) {
+      if (cleared.contains(key)) {
+        out.put(key, List.of(""));
+      } else if (key.equals("themes")) {
+        if (themes != null && !themes.isEmpty()) {
+          out.put(key, themes);
+        }
+      } else {
+        put(out, key, key.equals("id") ? id : key.equals("title") ? title : value(key));
+      }
     }
-    put(out, "source", source);
     others.forEach(out::putIfAbsent);
     return out;
   }
 
   DocumentFields withId(String newId) {
-    return new DocumentFields(newId, title, organisation, type, date, period, themes, source, others);
+    return new DocumentFields(newId, title, organisation, type, date, period, themes, source, others, cleared);
   }
 
   /**
@@ -86,17 +112,40 @@ record DocumentFields(String id, String title, String organisation, String type,
     if (form.themes() != null) {
       form.themes().forEach(t -> field("themes", t));
       mergedThemes = form.themes();
-    } else if (mergedThemes == null && cur != null) {
+    } else if (cur != null && !cur.themes().isEmpty()) {
       mergedThemes = cur.themes();
     }
-    DocumentFields merged = new DocumentFields(id,
-        pick(field("title", form.title()), title, cur == null ? null : cur.title()),
-        pick(field("organisation", form.organisation()), organisation, cur == null ? null : cur.organisation()),
-        pick(field("type", form.type()), type, cur == null ? null : cur.documentType()),
-        pick(field("date", form.date()), date, cur == null ? null : cur.date()),
-        pick(field("period", form.period()), period, cur == null ? null : cur.period()),
+    String formTitle = field("title", form.title());
+    if (formTitle != null && formTitle.isEmpty()) {
+      throw Rejected.bad("title", "", "The parameter 'title' must not be empty: a document needs a title.");
+    }
+    Set<String> emptied = new LinkedHashSet<>(cleared);
+    DocumentFields given = new DocumentFields(id,
+        pick(formTitle, title, cur == null ? null : cur.title()),
+        pick(form("organisation", form.organisation(), emptied), organisation, cur == null ? null : cur.organisation()),
+        pick(form("type", form.type(), emptied), type, cur == null ? null : cur.documentType()),
+        pick(form("date", form.date(), emptied), date, cur == null ? null : cur.date()),
+        pick(form("period", form.period(), emptied), period, cur == null ? null : cur.period()),
         mergedThemes,
-        pick(field("source", form.source()), source, cur == null ? null : cur.source()), others);
+        pick(form("source", form.source(), emptied), source, cur == null ? null : cur.source()), others,
+        Set.of());
+    if (form.themes() != null) {
+      if (form.themes().isEmpty()) {
+        emptied.add("themes");
+      } else {
+        emptied.remove("themes");
+      }
+    } else if (cur != null && !cur.themes().isEmpty()) {
+      emptied.remove("themes");
+    }
+    // A field is cleared when the form empties it, or when the file had it cleared and nothing gives it now.
+    Set<String> stillEmpty = new LinkedHashSet<>();
+    for (String key : emptied) {
+      if (given.value(key).isEmpty()) {
+        stillEmpty.add(key);
+      }
+    }
+    DocumentFields merged = given.withCleared(stillEmpty);
     if (!merged.date.isEmpty() && !DATE.matcher(merged.date).matches()) {
       throw Rejected.bad("date", merged.date, "The parameter 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got '"
           + merged.date + "'.");
@@ -121,6 +170,37 @@ record DocumentFields(String id, String title, String organisation, String type,
     return merged;
   }
 
+  /** A form field as {@link #field} reads it, noting in {@code emptied} whether it clears the field or gives it. */
+  private static String form(String name, String value, Set<String> emptied) {
+    String v = field(name, value);
+    if (v != null) {
+      if (v.isEmpty()) {
+        emptied.add(name);
+      } else {
+        emptied.remove(name);
+      }
+    }
+    return v;
+  }
+
+  private DocumentFields withCleared(Set<String> fields) {
+    return new DocumentFields(id, title, organisation, type, date, period, fields.contains("themes") ? null : themes,
+        source, others, fields);
+  }
+
+  /** A clearable field's value ("" when empty); themes joined. */
+  private String value(String key) {
+    return switch (key) {
+      case "organisation" -> organisation;
+      case "type" -> type;
+      case "date" -> date;
+      case "period" -> period;
+      case "themes" -> themes == null ? "" : String.join(", ", themes);
+      case "source" -> source;
+      default -> throw new IllegalArgumentException("Not a clearable field: " + key);
+    };
+  }
+
   /** A form field, stripped; null when not given. Refuses very long values and control characters. */
   static String field(String name, String value) {
     if (value == null) {
@@ -137,11 +217,12 @@ record DocumentFields(String id, String title, String organisation, String type,
     return v;
   }
 
+  /** The form's value when given (empty clears), else the current document's when it has one, else the file's. */
   private static String pick(String formValue, String fileValue, String currentValue) {
     if (formValue != null) {
       return formValue;
     }
-    return fileValue.isEmpty() && currentValue != null ? currentValue : fileValue;
+    return currentValue != null && !currentValue.isBlank() ? currentValue : fileValue;
   }
 
   private static void put(Map<String, List<String>> out, String key, String value) {

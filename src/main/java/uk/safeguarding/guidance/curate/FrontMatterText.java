@@ -27,7 +27,13 @@ final class FrontMatterText {
     StringBuilder out = new StringBuilder("---\n");
     fields.asMap().forEach((key, values) -> {
       List<String> vs = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
-      if (vs.isEmpty() || !key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      if (!key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+        return;
+      }
+      if (vs.isEmpty()) {
+        if (fields.cleared().contains(key)) {
+          out.append(key).append(": \"\"\n"); // cleared by a trainer: the loaders leave it empty
+        }
         return;
       }
       if (vs.size() == 1 && !key.equals("themes")) {

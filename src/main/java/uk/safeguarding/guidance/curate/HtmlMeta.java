@@ -49,7 +49,7 @@ final class HtmlMeta {
     Map<String, List<String>> data = fields.asMap();
     for (String key : DocumentFields.KEYS) {
       List<String> values = data.getOrDefault(key, List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
-      if (!values.isEmpty()) {
+      if (!values.isEmpty() || fields.cleared().contains(key)) { // cleared: an empty tag the loader leaves empty
         doc.head().appendElement("meta").attr("name", key).attr("content", String.join(", ", values));
       }
     }

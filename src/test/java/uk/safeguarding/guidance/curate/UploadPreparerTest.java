@@ -71,6 +71,67 @@ class UploadPreparerTest {
   }
 
   @Test
+  void a_replacing_file_does_not_overwrite_the_documents_curated_metadata_unless_the_form_says_so() {
+    DocumentMetadata current = new DocumentMetadata("bath-seats", "Bath seats", "Riverside Partnership", "briefing",
+        "2021", "", List.of("drowning"), "");
+    String html = "<html><head><title>Bath seats</title><meta name=\"author\" content=\"Eastvale Council\">"
+        + "<meta name=\"keywords\" content=\"water safety\"></head><body><h1>Bath seats</h1>"
+        + "<p>Never leave a baby in a bath seat.</p></body></html>";
+    DocumentMetadata kept = preparer.prepare(upload("v2.html", html, form(null, "Bath seats", null)), current, true)
+        .document().metadata();
+    assertEquals(List.of("Riverside Partnership", "briefing", "2021", List.of("drowning")),
+        List.of(kept.organisation(), kept.documentType(), kept.date(), kept.themes()));
+    MetadataForm typed = new MetadataForm(null, null, "Eastvale Council", null, null, null, null, null);
+    assertEquals("Eastvale Council",
+        preparer.prepare(upload("v2.html", html, typed), current, true).document().metadata().organisation());
+  }
+
+  @Test
+  void a_cleared_field_stays_empty_where_the_file_itself_would_fill_it() {
+    String html = "<html><head><title>Bath seats</title><meta name=\"author\" content=\"Eastvale Council\">"
+        + "<meta name=\"keywords\" content=\"water safety\"></head><body><h1>Bath seats</h1>"
+        + "<p>Never leave a baby in a bath seat.</p></body></html>";
+    PreparedUpload first = preparer.prepare(upload("bath.html", html, MetadataForm.EMPTY), null, true);
+    assertEquals(List.of("Eastvale Council", List.of("water safety")),
+        List.of(first.document().metadata().organisation(), first.document().metadata().themes()));
+    MetadataForm clear = new MetadataForm(null, null, "", null, null, null, MetadataForm.themes(""), null);
+    PreparedUpload cleared = preparer.prepare(upload("bath.html", text(first), clear),
+        first.document().metadata(), false);
+    assertEquals(List.of("", List.of()),
+        List.of(cleared.document().metadata().organisation(), cleared.document().metadata().themes()));
+    assertEquals(true, text(cleared).contains("<meta name=\"organisation\" content=\"\">"), text(cleared));
+    PreparedUpload retitled = preparer.prepare(upload("bath.html", text(cleared), form(null, "Bath seats 2", null)),
+        cleared.document().metadata(), false);
+    assertEquals(List.of("Bath seats 2", "", List.of()), List.of(retitled.document().metadata().title(),
+        retitled.document().metadata().organisation(), retitled.document().metadata().themes()),
+        "a later edit of another field keeps the cleared ones empty");
+
+    PreparedUpload dated = preparer.prepare(upload("note.md", "# Note\n\nPublished March 2021.\n\nRefer the same day.",
+        MetadataForm.EMPTY), null, true);
+    assertEquals("2021-03", dated.document().metadata().date());
+    PreparedUpload undated = preparer.prepare(upload("note.md", text(dated), form(null, null, "")),
+        dated.document().metadata(), false);
+    assertEquals("", undated.document().metadata().date());
+    assertEquals(true, text(undated).contains("date: \"\"\n"), text(undated));
+    PreparedUpload redated = preparer.prepare(upload("note.md", text(undated), form(null, null, "2022")),
+        undated.document().metadata(), false);
+    assertEquals("2022", redated.document().metadata().date());
+    assertEquals(false, text(redated).contains("date: \"\""), "a value given again is no longer cleared");
+  }
+
+  @Test
+  void a_title_cannot_be_cleared() {
+    Rejected r = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(null, "  ", null)), null, true));
+    assertEquals("title", r.parameter());
+    assertEquals("The parameter 'title' must not be empty: a document needs a title.", r.getMessage());
+  }
+
+  private static String text(PreparedUpload p) {
+    return new String(p.bytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
   void html_keeps_its_markup_with_the_metadata_in_meta_tags_and_its_original() {
     String html = "<html><head><title>Page</title><meta name=\"organization\" content=\"Board\"></head>"
         + "<body><h1>Page</h1><p>Refer the same day.</p></body></html>";

@@ -160,6 +160,23 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void a_preview_of_a_very_long_file_lists_its_first_passages_counts_them_all_and_warns() throws Exception {
+    StringBuilder md = new StringBuilder("# Procedures Export\n\n");
+    for (int i = 1; i <= 1600; i++) {
+      md.append("## Step ").append(i).append("\n\nRecord what the child said at visit ").append(i).append(".\n\n");
+    }
+    TestApp.Response r = app.multipart(alice, "POST", "/api/admin/preview",
+        TestApp.Multipart.of(meta(), "export.md", utf8(md.toString())));
+    assertEquals(200, r.status());
+    JsonObject p = r.json().getAsJsonObject();
+    assertEquals(List.of(1600, 300, 3201, 2000), List.of(p.get("passageCount").getAsInt(),
+        p.getAsJsonArray("passages").size(), p.get("blockCount").getAsInt(), p.getAsJsonArray("outline").size()));
+    assertEquals("This file makes 1600 passages, more than 1500 (the whole library this server ships with makes 167): "
+        + "publishing it takes minutes of indexing. Check it is one document of guidance, not several joined or a data "
+        + "export. The preview lists the first 300.", p.getAsJsonArray("warnings").get(0).getAsString());
+  }
+
+  @Test
   void an_uploaded_pdf_becomes_a_text_file_with_front_matter_and_the_original_is_kept() throws Exception {
     byte[] pdf = TestPdfs.text("Ignored Info Title", List.of(List.of("Escalation Policy", "",
         "If you disagree with a decision about a child, speak to the worker first.",
@@ -187,6 +204,25 @@ class AdminDocumentsTest {
     assertTrue(stored.contains("<meta name=\"title\" content=\"Neglect Toolkit\">"), stored);
     assertFalse(stored.contains("Old title"), stored);
     assertTrue(stored.contains("<p>Use the graded care profile to assess neglect over time.</p>"), stored);
+  }
+
+  @Test
+  void a_cleared_organisation_stays_empty_though_the_pages_author_tag_names_one_and_a_title_cannot_be_cleared()
+      throws Exception {
+    String html = "<html><head><meta name=\"author\" content=\"Eastvale Council\"></head><body>"
+        + "<h1>Bath Seats</h1><p>Never leave a baby alone in a bath seat.</p></body></html>";
+    assertEquals(201, upload(meta("title", "Bath Seats"), "bath.html", utf8(html)).status());
+    JsonObject doc = app.as(alice, "GET", "/api/admin/documents/bath-seats", null, null).json().getAsJsonObject();
+    assertEquals("Eastvale Council", doc.get("organisation").getAsString());
+
+    TestApp.Response cleared = app.asJson(alice, "PUT", "/api/admin/documents/bath-seats",
+        "{\"version\": \"" + doc.get("version").getAsString() + "\", \"organisation\": \"\"}");
+    assertEquals(200, cleared.status(), cleared.body());
+    doc = app.as(alice, "GET", "/api/admin/documents/bath-seats", null, null).json().getAsJsonObject();
+    assertEquals("", doc.get("organisation").getAsString());
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/bath-seats",
+        "{\"version\": \"" + doc.get("version").getAsString() + "\", \"title\": \" \"}"), 400, "title",
+        "The parameter 'title' must not be empty: a document needs a title.");
   }
 
   // ---- bad input: a clear error, nothing written ----
