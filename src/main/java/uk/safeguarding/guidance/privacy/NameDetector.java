@@ -192,6 +192,9 @@ final class NameDetector {
     if (i > 0 && opensWithFullName(text, tokens, i - 1)) {
       return true; // the surname of "jayden smith told me", a dictionary word or not
     }
+    if (lowercaseFullName(text, tokens, i) || i > 0 && lowercaseFullName(text, tokens, i - 1)) {
+      return true; // "worried about olivia jones", "kayla brown's mum"
+    }
     if (isEnglish(t.core()) && !afterNameIs(tokens, i)) {
       return false; // "his name is peter": after "name is" even a dictionary word ("peter out") is the name
     }
@@ -224,6 +227,29 @@ final class NameDetector {
         && given.core().length() > 2
         && (lexicon.isProperNoun(surname.core()) || !isEnglish(surname.core()))
         && !FUNCTION_WORDS.contains(surname.lower()) && !NAME_CUES.contains(given.lower());
+  }
+
+  /**
+   * "olivia jones", "kayla brown", "mohammed khan" anywhere in a sentence: a given name the name lists know
+   * and the dictionary does not (so not "will", "grace", "mark"), then a word the name lists know (a
+   * surname, "Jones", or one that is also a word, "Brown"). Both words are the name. A given name alone in
+   * lower case is left ("fraser guidelines", "moses basket", "refer to chanel" are the library's words, and
+   * the lists cannot tell them from a child's name); so are places, languages and the library's own words.
+   */
+  private boolean lowercaseFullName(String text, List<Token> tokens, int i) {
+    if (i + 1 >= tokens.size()) {
+      return false;
+    }
+    Token given = tokens.get(i);
+    Token surname = tokens.get(i + 1);
+    return given.lowercase() && surname.lowercase() && !given.possessive() && NameRuns.adjacent(text, given, surname)
+        && given.core().length() > 2 && lexicon.isProperNoun(given.core()) && !isEnglish(given.core())
+        && !lexicon.isNeverAName(given.core()) && !lexicon.isGroupOfPeople(given.core())
+        && !TEXT_SPEAK.matcher(given.lower()).matches() && !NAME_CUES.contains(given.lower())
+        && surname.core().length() > 2
+        && lexicon.isProperNoun(surname.core()) && !FUNCTION_WORDS.contains(surname.lower())
+        && !NAME_CUES.contains(surname.lower()) && !lexicon.isGroupOfPeople(surname.core())
+        && (!lexicon.isNeverAName(surname.core()) || lexicon.isLibraryOnly(surname.core()));
   }
 
   /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */

@@ -41,7 +41,12 @@ class PersonalDataTest {
       "strategy meeting @3pm, ask @_jay|strategy meeting @3pm, ask [name]",
       "cos mum's fella said he would|cos mum's fella said he would",
       "mum's bloke kicked off, mum's jayden said|mum's bloke kicked off, mum's [name] said",
-      "brother jordan said his bf hit him|brother [name] said his bf hit him"})
+      "brother jordan said his bf hit him|brother [name] said his bf hit him",
+      "worried about olivia jones, she is 6|worried about [name], she is 6",
+      "is kayla brown's mum still using|is [name]'s mum still using",
+      "the school says mohammed khan is often late|the school says [name] is often late",
+      "his nan miles away, fraser guidelines, refer to chanel|his nan miles away, fraser guidelines, refer to chanel",
+      "newborn in a moses basket, victoria climbie inquiry|newborn in a moses basket, victoria climbie inquiry"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
