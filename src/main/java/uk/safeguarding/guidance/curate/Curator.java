@@ -202,7 +202,8 @@ public final class Curator {
       PreparedUpload p = uploads.prepare(new Upload(current.path().getFileName().toString(), bytes, form),
           current.metadata(), false);
       Path target = files.overwrite(current, p);
-      return changed(actor, "document.edit", id, target, "metadata: " + form.describe());
+      return changed(actor, "document.edit", id, target,
+          "metadata: " + MetadataForm.changes(current.metadata(), p.document().metadata()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot edit document '" + id + "': " + e.getMessage(), e);
     } finally {

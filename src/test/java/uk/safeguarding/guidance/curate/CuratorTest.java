@@ -139,11 +139,20 @@ class CuratorTest {
   void every_change_is_audited_with_who_and_what() {
     Curator curator = curator();
     curator.upload("alice", upload("x.md", "# Home Visits\n\nSee the child alone.", title("Home Visits")));
+    curator.editMetadata("carol", "home-visits", curator.document("home-visits").version(),
+        new MetadataForm(null, "Home Visits", "Riverside", null, "2024", null, null, null));
+    curator.editMetadata("carol", "home-visits", curator.document("home-visits").version(),
+        new MetadataForm(null, "Home Visits", "Riverside", null, null, null, null, null));
     curator.delete("bob", "home-visits", curator.document("home-visits").version());
     List<LearningStore.AuditEntry> log = store.audit(10);
-    assertEquals(List.of("bob", "alice"), log.stream().map(LearningStore.AuditEntry::actor).toList());
-    assertEquals(List.of("document.delete", "document.upload"),
+    assertEquals(List.of("bob", "carol", "carol", "alice"), log.stream().map(LearningStore.AuditEntry::actor).toList());
+    assertEquals(List.of("document.delete", "document.edit", "document.edit", "document.upload"),
         log.stream().map(LearningStore.AuditEntry::action).toList());
-    assertEquals(List.of("home-visits", "home-visits"), log.stream().map(LearningStore.AuditEntry::target).toList());
+    assertEquals(List.of("home-visits", "home-visits", "home-visits", "home-visits"),
+        log.stream().map(LearningStore.AuditEntry::target).toList());
+    assertEquals(List.of("home-visits.md: metadata: no change",
+        "home-visits.md: metadata: organisation '' → 'Riverside', date '' → '2024'"),
+        log.subList(1, 3).stream().map(LearningStore.AuditEntry::detail).toList(),
+        "the audit names what changed, not the fields sent");
   }
 }
