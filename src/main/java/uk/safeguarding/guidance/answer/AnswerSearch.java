@@ -96,7 +96,8 @@ final class AnswerSearch implements LearnedModels.Examiner {
   @Override
   public List<Candidates> gather(List<String> questions) {
     List<String> searched =
-        questions.stream().map(PersonalData::mask).map(q -> search.correctSpelling(SearchRequest.clip(q))).toList();
+        questions.stream().map(PersonalData::mask)
+            .map(q -> SearchRequest.clip(search.correctSpelling(SearchRequest.clip(q)))).toList();
     embedder.embedQueries(searched); // fixed texts: their vectors are kept on disk, so a restart costs no model run
     // A library's quotable sentences embedded now (once: kept on disk), so no question waits for them;
     // past WARM_PASSAGES that would take minutes, and each answer embeds its passages' sentences instead.

@@ -181,7 +181,8 @@ public final class AskService {
     // A bare term the glossary knows ("NAI") is searched with what it stands for, and answered: the
     // glossary lists terms the library uses, so it has something on it.
     Optional<String> spelled = glossary.spelledOut(searchable);
-    String searched = search.correctSpelling(spelled.orElse(searchable));
+    // Clipped again: a slip put right can be longer than the word typed, past the longest query a search takes.
+    String searched = SearchRequest.clip(search.correctSpelling(spelled.orElse(searchable)));
     QueryTerms terms = search.queryTerms(searched);
     List<Conversations.Turn> history = conversations.turns(request.conversationId());
     ScreenedTurn turn = ScreenedTurn.of(verdict, question, terms, history, screen); // or carried on ("what now?")

@@ -60,6 +60,22 @@ class AskApiTest extends AskApiContract {
    * question bank asked about the tool, which answers from the passage the decline points to.
    */
   @Test
+  void a_long_question_whose_slips_put_right_make_it_longer_than_a_search_takes_is_answered_not_a_500()
+      throws Exception {
+    // An outsider's probe: 510 characters of keywords, clipped to the search's 500, then lengthened by
+    // spelling correction past it, had made the search refuse the answer step's own query (500).
+    String question = "assessment police alcohol referral school meeting meeting relocate referral bruise police "
+        + "domestic police abuse relocate mental father referral father visitor drug health assessment "
+        + "domestic domestic referral baby domestic mental assessment domestic health domestic school "
+        + "referral meeting neglect school injury mental strategy domestic bruise mental sleep drug drug "
+        + "relocate school sleep neglect neglect meeting baby injury father abuse domestic domestic "
+        + "assessment baby police drug assessment injury father s";
+    assertEquals(510, question.length());
+    TestApp.Response r = app.post("/api/ask", "{\"question\":\"" + question + "\"}");
+    assertEquals(200, r.status(), r.body());
+  }
+
+  @Test
   void a_declined_question_is_offered_a_close_question_that_the_library_answers() throws Exception {
     JsonObject a = app.post("/api/ask", "{\"question\":\"three houses tool\"}").json().getAsJsonObject();
     assertFalse(a.get("grounded").getAsBoolean());
