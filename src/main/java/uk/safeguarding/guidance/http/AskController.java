@@ -47,7 +47,17 @@ final class AskController {
   /** C0 control characters and DEL, but for tab, line feed and carriage return: no question needs them. */
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+  /** Refuses a body not declared {@code application/json} ({@link BadRequest#notJson}). */
+  static void requireJson(Context ctx) {
+    String type = ctx.contentType();
+    String media = type == null ? "" : type.split(";", 2)[0].strip();
+    if (!media.equalsIgnoreCase("application/json")) {
+      throw BadRequest.notJson(type);
+    }
+  }
+
   void ask(Context ctx) {
+    requireJson(ctx);
     JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), ASK_FIELDS);
     requireStrings(root, "question", "conversationId");
     requireFilterLists(root.get("filters"));
@@ -74,6 +84,7 @@ final class AskController {
   }
 
   void feedback(Context ctx) {
+    requireJson(ctx);
     JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), FEEDBACK_FIELDS);
     requireStrings(root, "conversationId", "answerId", "rating", "reason");
     FeedbackBody body = body(root, FeedbackBody.class);

@@ -17,11 +17,34 @@ final class BadRequest extends RuntimeException {
 
   private final String parameter;
   private final String value;
+  private final int status;
 
   BadRequest(String parameter, String value, String message) {
+    this(parameter, value, message, 400);
+  }
+
+  private BadRequest(String parameter, String value, String message, int status) {
     super(message);
     this.parameter = parameter;
     this.value = value;
+    this.status = status;
+  }
+
+  /**
+   * A body that does not say it is JSON: 415 naming the Content-Type. A browser sends a cross-site form
+   * ({@code enctype="text/plain"}) or a {@code no-cors} fetch without asking first only with such a type,
+   * so refusing it keeps other sites from posting questions and ratings through their visitors.
+   */
+  static BadRequest notJson(String contentType) {
+    return new BadRequest("Content-Type", contentType, "The request body must be sent as application/json"
+        + (contentType == null || contentType.isBlank() ? "; no Content-Type was given."
+            : ", not '" + contentType + "'."),
+        415);
+  }
+
+  /** The HTTP status: 400, or 415 for a body that is not declared JSON. */
+  int status() {
+    return status;
   }
 
   /**

@@ -107,7 +107,7 @@ public final class WebServer {
         AdminRoutes.install(config, services, pages.text("admin/login.html"), pages.text("admin/index.html"));
       }
 
-      config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(e.toError()));
+      config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(e.toError()));
       config.routes.exception(Rejected.class, (e, ctx) -> ctx.status(status(e.kind()))
           .json(new AdminDto.Problem(e.getMessage(), e.parameter(), e.value(), e.currentVersion())));
       config.routes.exception(LibraryHolder.NotReadyException.class,

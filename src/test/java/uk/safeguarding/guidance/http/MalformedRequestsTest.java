@@ -78,6 +78,23 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void a_question_or_rating_not_declared_json_is_a_415_naming_the_content_type_and_is_not_kept() throws Exception {
+    // A cross-site form (enctype="text/plain") sends exactly this, without the browser asking first.
+    String body = "{\"question\":\"cross-site spam: recipe for okra gumbo\",\"conversationId\":\"=\"}\r\n";
+    for (String type : new String[] {"text/plain", "application/xml", "multipart/form-data; boundary=x", null}) {
+      FuzzTest.Reply r = send("POST", "/api/ask", type, body);
+      assertEquals(415, r.status(), type);
+      assertEquals("Content-Type", error(r).get("parameter").getAsString());
+      assertEquals(type == null ? "The request body must be sent as application/json; no Content-Type was given."
+          : "The request body must be sent as application/json, not '" + type + "'.",
+          error(r).get("error").getAsString());
+      assertEquals(415, send("POST", "/api/feedback", type, "{\"rating\":\"up\"}").status(), type);
+    }
+    assertEquals(200,
+        send("POST", "/api/ask", "Application/JSON; charset=UTF-8", "{\"question\":\"neglect\"}").status());
+  }
+
+  @Test
   void a_character_set_nobody_supports_is_a_400_naming_the_content_type() throws Exception {
     FuzzTest.Reply r = send("POST", "/api/ask", "application/json; charset=utf-7", "{\"question\": \"neglect\"}");
     assertEquals(400, r.status());
