@@ -25,6 +25,14 @@ public final class YamlFrontMatter {
   /** Front matter is a few lines; anything far longer is not front matter a trainer wrote. */
   static final int MAX_CODE_POINTS = 100_000;
   private static final int MAX_ALIASES = 10;
+  /**
+   * Deepest nesting read as YAML: front matter is a mapping of values and lists (two levels). The parser
+   * recurses once per level, so "[[[[…" ten thousand deep overflowed its stack (a 500 on upload); deeper
+   * text is read leniently instead, as text that is not YAML is.
+   */
+  static final int MAX_NESTING = 32;
+  /** Indentation beyond this is nesting no front matter needs (each level may indent by one space). */
+  private static final int MAX_INDENT = 64;
   /** commonmark's front-matter reader: lenient, the fallback for front matter that is not valid YAML. */
   private static final Parser LENIENT = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
 
@@ -63,6 +71,9 @@ public final class YamlFrontMatter {
    * to the lenient reading a file had before, so nothing that loaded before stops loading).
    */
   public static Optional<Map<String, List<String>>> parse(String yaml) {
+    if (tooDeep(yaml)) {
+      return Optional.empty();
+    }
     LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).build();
     Object root;
@@ -80,6 +91,51 @@ public final class YamlFrontMatter {
     Map<String, List<String>> out = new LinkedHashMap<>();
     map.forEach((k, v) -> out.put(String.valueOf(k), values(v)));
     return Optional.of(out);
+  }
+
+  /**
+   * Whether {@code yaml} nests deeper than {@link #MAX_NESTING}: in brackets or braces outside quotes,
+   * in sequence dashes opening one line ("- - - …"), or indented past {@link #MAX_INDENT}.
+   */
+  static boolean tooDeep(String yaml) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        if (++depth > MAX_NESTING) {
+          return true;
+        }
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        depth--;
+      } else if (c == '\n') {
+        quote = 0; // an unclosed quote ends with its line here; the parser judges the rest
+      }
+    }
+    for (String line : yaml.split("\n", -1)) {
+      int indent = 0;
+      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      if (indent > MAX_INDENT) {
+        return true;
+      }
+      int dashes = 0;
+      for (int i = indent; i + 1 < line.length() && (line.charAt(i) == '-' || line.charAt(i) == '?')
+          && line.charAt(i + 1) == ' '; i += 2) {
+        while (i + 2 < line.length() && line.charAt(i + 2) == ' ') {
+          i++;
+        }
+        if (++dashes > MAX_NESTING) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<String> values(Object v) {

@@ -199,4 +199,18 @@ class LoadersTest {
     SkippedDocumentException e = refusal("deep.md", "# Deep\n\n" + "*".repeat(100_000) + "text" + "*".repeat(100_000));
     assertEquals("the Markdown nests quotes, lists or emphasis too deeply to read", e.getMessage());
   }
+  @Test
+  void front_matter_nested_ten_thousand_deep_is_read_leniently_not_a_stack_overflow() throws Exception {
+    String indented = IntStream.range(0, 300).mapToObj(i -> " ".repeat(i) + "k" + i + ":")
+        .collect(Collectors.joining("\n"));
+    for (String nested : List.of("x: " + "[".repeat(10_000) + "]".repeat(10_000), "x: " + "{a: ".repeat(10_000)
+        + "1" + "}".repeat(10_000), indented)) {
+      Files.writeString(tmp.resolve("yd.md"), "---\ntitle: YD\n" + nested + "\n---\n# YD\n\nRefer the same day.\n");
+      assertEquals("YD", reader.load(tmp.resolve("yd.md")).metadata().title(), nested.substring(0, 12));
+    }
+    assertEquals("the Markdown nests lists or quotes more than 50 levels deep",
+        refusal("dashes.md", "---\ntitle: YD\nx:\n" + "- ".repeat(10_000) + "a\n---\n# YD\n\nText.\n").getMessage());
+    assertEquals(true, YamlFrontMatter.tooDeep("x:\n" + "- ".repeat(40) + "a"));
+    assertEquals(false, YamlFrontMatter.tooDeep("title: T\nthemes:\n  - a\n  - \"b [c\"\nx: [[1, 2], {a: [3]}]\n"));
+  }
 }
