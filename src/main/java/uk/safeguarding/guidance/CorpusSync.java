@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.curate.CorpusMirror;
 import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.ops.Periodic;
 
 /**
  * With replicas sharing a PostgreSQL, the corpus of record is in the database: this replica's corpus
@@ -46,7 +47,7 @@ final class CorpusSync implements AutoCloseable {
   }
 
   void start() {
-    timer.scheduleWithFixedDelay(() -> {
+    timer.scheduleWithFixedDelay(Periodic.guarded("Mirroring the corpus", () -> {
       try {
         if (mirror.sync().pulled() > 0) {
           reindexer.reindex();
@@ -54,7 +55,7 @@ final class CorpusSync implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("Corpus mirror failed; tried again in {}: {}", PERIOD, e.getMessage());
       }
-    }, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }), PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   static CorpusSync of(uk.safeguarding.guidance.store.Database database, java.nio.file.Path corpusDir,

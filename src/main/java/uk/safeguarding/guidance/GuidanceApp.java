@@ -34,6 +34,7 @@ import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.index.Reindexer;
 import uk.safeguarding.guidance.ops.IdleMemory;
+import uk.safeguarding.guidance.ops.Periodic;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.SearchService;
 
@@ -141,11 +142,13 @@ public final class GuidanceApp {
     // Files a trainer saves into the corpus folder by hand are picked up without a restart.
     app.reindexer.watch(CORPUS_CHECK);
     // Feedback and unanswered questions past the retention go at start and then daily.
-    app.housekeeping.scheduleAtFixedRate(app::purge, 0, 1, TimeUnit.DAYS);
+    app.housekeeping.scheduleAtFixedRate(Periodic.guarded("The retention purge", app::purge), 0, 1, TimeUnit.DAYS);
     long trim = IdleMemory.TRIM_EVERY.toSeconds();
-    app.housekeeping.scheduleAtFixedRate(IdleMemory::trimNativeHeap, trim, trim, TimeUnit.SECONDS);
+    app.housekeeping.scheduleAtFixedRate(Periodic.guarded("Trimming native memory", IdleMemory::trimNativeHeap),
+        trim, trim, TimeUnit.SECONDS);
     if (app.sharedConversations != null) {
-      app.housekeeping.scheduleAtFixedRate(app::forgetConversations, FORGET_CONVERSATIONS.toMinutes(),
+      app.housekeeping.scheduleAtFixedRate(Periodic.guarded("Forgetting expired conversations",
+          app::forgetConversations), FORGET_CONVERSATIONS.toMinutes(),
           FORGET_CONVERSATIONS.toMinutes(), TimeUnit.MINUTES);
     }
     return app;

@@ -32,6 +32,13 @@ public final class PassageSplitter {
 
   static final int MAX_CHARS = 1000;
   static final int MIN_CHARS = 140;
+  /**
+   * A sentence or line longer than this is cut at spaces into pieces of at most {@link #MAX_CHARS}: text
+   * with no sentence ends (a data export, a bomb of repeated words) would otherwise be one passage of any
+   * length (5 MB in an outsider's probe), quoted and embedded whole. The library's longest line is 1,127
+   * characters, so no shipped passage changes.
+   */
+  static final int LONGEST_PIECE = 4 * MAX_CHARS;
 
   /** The labels reviews print at the start of a paragraph to open a sub-section. */
   private static final String LABEL = GuidanceLabels.SUB_SECTION;
@@ -258,12 +265,26 @@ public final class PassageSplitter {
           out.add(group.toString());
           group.setLength(0);
         }
+        if (line.length() > LONGEST_PIECE) {
+          if (group.length() > 0) {
+            out.add(group.toString());
+            group.setLength(0);
+          }
+          out.addAll(SentenceSplitter.cutAtSpaces(line, MAX_CHARS));
+          continue;
+        }
         group.append(group.length() == 0 ? "" : "\n").append(line);
       }
-      out.add(group.toString());
+      if (group.length() > 0) {
+        out.add(group.toString());
+      }
       return out;
     }
-    List<String> sentences = SentenceSplitter.split(unit);
+    List<String> sentences = new ArrayList<>();
+    for (String sentence : SentenceSplitter.split(unit)) {
+      sentences.addAll(
+          sentence.length() > LONGEST_PIECE ? SentenceSplitter.cutAtSpaces(sentence, MAX_CHARS) : List.of(sentence));
+    }
     for (int i = 0; i < sentences.size(); i++) {
       out.add(i == 0 ? sentences.get(i) : "\u0001" + sentences.get(i));
     }

@@ -1,5 +1,6 @@
 package uk.safeguarding.guidance.corpus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,5 +23,22 @@ public final class SentenceSplitter {
   /** {@code text}'s sentences in order, without the white space between them; one element when it has one sentence. */
   public static List<String> split(String text) {
     return List.of(SENTENCE_END.split(text));
+  }
+
+  /** {@code text} in pieces of at most {@code max} characters, each cut at the last space before the limit (or at it). */
+  static List<String> cutAtSpaces(String text, int max) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (text.length() - start > max) {
+      int cut = text.lastIndexOf(' ', start + max);
+      if (cut <= start) {
+        cut = start + max;
+      }
+      pieces.add(text.substring(start, cut).strip());
+      start = cut;
+    }
+    pieces.add(text.substring(start).strip());
+    pieces.removeIf(String::isEmpty);
+    return pieces;
   }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.safeguarding.guidance.corpus.Block;
 import uk.safeguarding.guidance.corpus.SourceDocument;
@@ -38,6 +40,8 @@ final class ThemeSuggestions {
   static final int MAX_SUGGESTIONS = 5;
   /** Words read from each document at most, so a large library keeps a preview quick. */
   static final int MAX_WORDS = 20_000;
+  /** A word: a run of letters and digits. */
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   /** Shared words named in a suggestion's reason. */
   static final int SHOWN_WORDS = 4;
 
@@ -137,11 +141,11 @@ final class ThemeSuggestions {
   /** Lowercase words without stop words, plurals stripped ("families" → "family"). */
   static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (out.size() >= MAX_WORDS) {
-        break;
-      }
-      if (!w.isEmpty() && !STOP.contains(w)) {
+    // Found one by one, not split into an array: a 15 MB upload's millions of words ran the heap out.
+    Matcher word = WORD.matcher(text);
+    while (out.size() < MAX_WORDS && word.find()) {
+      String w = word.group().toLowerCase(Locale.ROOT);
+      if (!STOP.contains(w)) {
         out.add(Questions.singular(w));
       }
     }

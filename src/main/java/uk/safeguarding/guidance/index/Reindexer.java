@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.Periodic;
 
 /**
  * Builds a new library from the corpus folder on one background thread and swaps it in when it is
@@ -110,7 +111,7 @@ public final class Reindexer implements AutoCloseable {
    * (a file added, removed, resized or saved), so an idle server reads no corpus bytes.
    */
   public void watch(java.time.Duration interval) {
-    watcher.scheduleWithFixedDelay(() -> {
+    watcher.scheduleWithFixedDelay(Periodic.guarded("Checking the corpus folder", () -> {
       try {
         CorpusStamps stamps = CorpusStamps.of(corpusDir);
         if (stamps.equals(lastStamps) || "indexing".equals(status.get().state())) {
@@ -125,7 +126,7 @@ public final class Reindexer implements AutoCloseable {
       } catch (java.io.IOException | RuntimeException e) {
         LOG.warn("Cannot check the corpus folder for changes: " + e.getMessage());
       }
-    }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }), interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   private Library rebuild() {

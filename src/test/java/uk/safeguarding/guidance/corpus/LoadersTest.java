@@ -213,4 +213,13 @@ class LoadersTest {
     assertEquals(true, YamlFrontMatter.tooDeep("x:\n" + "- ".repeat(40) + "a"));
     assertEquals(false, YamlFrontMatter.tooDeep("title: T\nthemes:\n  - a\n  - \"b [c\"\nx: [[1, 2], {a: [3]}]\n"));
   }
+  @Test
+  void a_file_of_more_lines_than_the_limit_is_refused_before_parsing_and_one_at_the_limit_loads() throws Exception {
+    assertEquals("the file has 5,000,002 lines, over the limit of 100,000: split it into several documents",
+        refusal("many.txt", "Title line\n\n" + "a\n\n".repeat(2_500_000)).getMessage());
+    assertEquals("the file has 100,001 lines, over the limit of 100,000: split it into several documents",
+        refusal("list.md", "# List\n" + "- a\n".repeat(99_999) + "- b").getMessage());
+    Files.writeString(tmp.resolve("limit.md"), "# List\n" + "- a\r\n".repeat(99_998) + "- b");
+    assertEquals("List", reader.load(tmp.resolve("limit.md")).metadata().title());
+  }
 }

@@ -147,6 +147,20 @@ class PassageSplitterTest {
     }
   }
 
+  @Test
+  void text_with_no_sentence_ends_is_cut_at_spaces_into_passages_of_at_most_the_passage_length() {
+    String words = "word ".repeat(10_000).strip(); // 49,999 characters, one "sentence"
+    List<Passage> passages = splitter.split(doc(Block.heading(1, "Export"), Block.paragraph(words)));
+    assertEquals(List.of(50, 999, 999), List.of(passages.size(), passages.stream().mapToInt(p -> p.text().length())
+        .max().orElse(0), passages.get(passages.size() - 1).text().length()));
+    assertEquals(10_000, passages.stream().mapToInt(p -> p.text().split(" ").length).sum(), "no word lost or cut");
+    String line = "- " + "item ".repeat(2_000).strip();
+    List<Passage> list = splitter.split(doc(Block.heading(1, "List"), Block.list(line + "\n- short item")));
+    assertEquals(List.of(996, 999, 999, 999, 999, 999, 999, 999, 999, 1019),
+        list.stream().map(p -> p.text().length()).toList(),
+        "a list item too (a short last piece joins the one before)");
+  }
+
   private static String normalise(String s) {
     return s.replaceAll("\\s+", " ").strip();
   }
