@@ -80,6 +80,13 @@ final class LibraryTextFiles {
    * Each rule says something: "a, b" (the same meaning) or "a => b" (a means b), with words on both sides
    * of "=>"; a lone word ("x") or an empty side ("=> dog") changes no search and is a slip.
    */
+  /**
+   * Words or phrases one synonym rule may join: the shipped rules have at most 10. Every query word a rule
+   * matches is searched as all of its alternatives, so one rule of 2,000 (an outsider's probe) made a
+   * search of a word repeated 80 times run the heap out.
+   */
+  static final int MAX_TERMS_PER_RULE = 32;
+
   private static void checkSynonymLines(String text) {
     int n = 0;
     for (String line : text.lines().toList()) {
@@ -95,6 +102,12 @@ final class LibraryTextFiles {
       if (!saysSomething) {
         throw Rejected.bad("text", l, "Line " + n + " of the synonyms does not make a rule: '" + l + "'. Write "
             + "'a, b' for words with the same meaning, or 'a => b' for a word to search as another.");
+      }
+      long terms = java.util.Arrays.stream(l.split(",|=>")).filter(t -> !t.isBlank()).count();
+      if (terms > MAX_TERMS_PER_RULE) {
+        throw Rejected.bad("text", l.substring(0, Math.min(l.length(), 80)), "Line " + n + " of the synonyms has "
+            + terms + " words or phrases; a rule may have at most " + MAX_TERMS_PER_RULE + ". Split it into rules "
+            + "of words that truly mean the same.");
       }
     }
   }

@@ -574,6 +574,12 @@ class AdminDocumentsTest {
           "Line 2 of the synonyms does not make a rule: '" + slip + "'. Write 'a, b' for words with the same "
               + "meaning, or 'a => b' for a word to search as another.");
     }
+    String huge = "okapi, " + java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "zq" + i + " alpha" + i)
+        .collect(java.util.stream.Collectors.joining(", "));
+    body.addProperty("text", "nai, non accidental injury\n" + huge + "\n");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString()), 400, "text",
+        "Line 2 of the synonyms has 2001 words or phrases; a rule may have at most 32. Split it into rules of words "
+            + "that truly mean the same.");
     body.addProperty("text", "nai, non accidental injury\na => b => c\n");
     TestApp.Response twice = app.asJson(alice, "PUT", "/api/admin/synonyms", body.toString());
     assertEquals(400, twice.status(), twice.body());
