@@ -37,6 +37,8 @@ final class NameDetector {
    * initials ("tj said"), accented letters and other scripts are still taken for names here.
    */
   private static final Pattern TEXT_SPEAK = Pattern.compile("[b-df-hj-np-tv-xz]{3,}");
+  /** A vowel in a word in capitals: "TASHA" may be a name, "NFA" and "CSC" are not. */
+  private static final Pattern SHOUTED_VOWEL = Pattern.compile("[AEIOUY]");
 
   /** Words after which the next capitalised word is a person: titles, relations, "called". */
   private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
@@ -116,6 +118,9 @@ final class NameDetector {
     // "a boy called Will": after a cue a capitalised "Will" or "May" is a given name, not a verb.
     boolean functionWord = FUNCTION_WORDS.contains(t.lower())
         && !(t.capitalised() && lexicon.isProperNoun(t.core()) && afterCue(text, tokens, i));
+    if (t.acronym() && shouted(t) && afterCue(text, tokens, i)) {
+      return true; // "my client TASHA SMITH": capitals after a cue are a name typed in capitals, not an acronym
+    }
     if (t.core().length() < 2 || t.acronym() || NAME_CUES.contains(t.lower()) || functionWord
         || CONTRACTION.matcher(t.core()).find()) {
       return false;
@@ -252,6 +257,16 @@ final class NameDetector {
         && (!lexicon.isNeverAName(surname.core()) || lexicon.isLibraryOnly(surname.core()));
   }
 
+  /**
+   * A word in capitals that reads as a name typed in capitals, not an acronym: three letters or more with a
+   * vowel, no dictionary word ("CARE") and none the library or the lists know ("MASH", "CAMHS", "ADHD").
+   */
+  private boolean shouted(Token t) {
+    return t.core().length() >= 3 && SHOUTED_VOWEL.matcher(t.core()).find() && !isEnglish(t.core())
+        && !lexicon.isNeverAName(t.core()) && !lexicon.isGroupOfPeople(t.core()) && !FUNCTION_WORDS.contains(t.lower())
+        && !NAME_CUES.contains(t.lower());
+  }
+
   /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */
   private static boolean bracketAfter(String text, Token t) {
     return BRACKETED_AGE_OR_RELATION.matcher(text).region(t.end(), text.length()).lookingAt();
@@ -308,6 +323,11 @@ final class NameDetector {
         boolean previousIsName = i > 0 && name[i - 1] && !tokens.get(i - 1).possessive()
             && NameRuns.adjacent(text, tokens.get(i - 1), t);
         boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()));
+        if (t.acronym() && previousIsName && tokens.get(i - 1).acronym() && t.core().length() >= 3
+            && lexicon.isProperNoun(t.core()) && !lexicon.isNeverAName(t.core())
+            && !lexicon.isGroupOfPeople(t.core())) {
+          name[i] = true; // the surname of "TASHA SMITH", one the name lists know
+        }
         if (t.capitalised() && !NAME_CUES.contains(t.lower())) {
           name[i] = surname || (nextIsName && !lexicon.isNeverAName(t.core())
               && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core())));

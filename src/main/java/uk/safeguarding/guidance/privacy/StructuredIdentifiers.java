@@ -67,7 +67,8 @@ final class StructuredIdentifiers {
   private static final Predicate<String> SCHOOL_WORD = lowerCaseHolds(SCHOOL_KIND);
 
   private static final List<Rule> RULES = List.of(
-      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
+      // A stray space before a dot ("tasha@example .com") is still the address; one after it ends a sentence.
+      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\s?\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
       // A social media handle ("@kayla_xo_2010") names its owner as surely as a name does ("@3pm" is a time).
       Rule.replace("(?<![\\w@])@[A-Za-z_][A-Za-z0-9_.]*(?<!\\.)", "[name]")
           .needs(t -> t.indexOf('@') >= 0),
@@ -80,10 +81,14 @@ final class StructuredIdentifiers {
           "[number]").needs(DIGIT),
       // "+44 (0)7700 900123": the trunk zero in brackets after the country code is part of the number.
       new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}(?:\\s?\\(0\\))?|\\(0\\d{2,4}\\)|0\\d{2,4})"
-          + "(?:[ .-]?\\d{2,6}){1,4}(?![\\w/])"),
+          + "(?:(?:[ .-]|\\n)?\\d{2,6}){1,4}(?![\\w/])"),
           m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()).needs(DIGIT),
-      // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes or dots, or not at all.
-      Rule.replace("(?<![\\w.])\\d{3}([ .-]?)\\d{3}\\1\\d{4}(?![\\w])", "[number]").needs(DIGIT),
+      // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes, dots or line breaks (not always the same
+      // ones: "943 476-5919"), or not at all.
+      Rule.replace("(?<![\\w.])\\d{3}[ .\\n-]?\\d{3}[ .\\n-]?\\d{4}(?![\\w])", "[number]").needs(DIGIT),
+      // Ten or eleven digits typed one by one with spaces between ("9 4 3 4 7 6 5 9 1 9", "0 7 7 0 0 …"): an NHS
+      // or phone number spelt out so no shape above sees it.
+      Rule.replace("(?<![\\w.])\\d(?:[ \\t]\\d){9,10}(?![\\w])", "[number]").needs(DIGIT),
       // "CS-2024-00123", "EH/2023/4471", "ZW24C50123", "H7788990": letters and at least 3 digits.
       Rule.replace("\\b(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\\d){3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+\\b", "[reference]")
           .needs(DIGIT),
@@ -115,6 +120,7 @@ final class StructuredIdentifiers {
       Rule.replace("\\b(?i:flat|unit|room|pitch|apartment|apt|plot)\\s+\\d+[A-Za-z]?(?:,?\\s+(?:\\d{1,4}[A-Za-z]?\\s+)?"
           + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]").needs(DIGIT),
       Rule.replace("\\b\\d{1,4}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:" + WORD + "\\s+){1,3}(?:" + STREET + "\\b|"
+          + STREET.toUpperCase(Locale.ROOT) + "\\b|"
           + STREET_ABBREVIATED + ")(?:,?\\s+[A-Z][a-z]+(?=,?\\s*\\[postcode\\]))?", "[address]").needs(DIGIT),
       new Rule(Pattern.compile("\\b\\d{1,4}[a-z]?\\s+((?:[a-z]+\\s+){1,2})(?:road|street|avenue|terrace|crescent"
           + "|grove|mews|gardens|lane|" + STREET_ABBREVIATED_LOWER + ")\\b"),

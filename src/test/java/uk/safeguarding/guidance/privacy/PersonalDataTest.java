@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,9 +47,21 @@ class PersonalDataTest {
       "is kayla brown's mum still using|is [name]'s mum still using",
       "the school says mohammed khan is often late|the school says [name] is often late",
       "his nan miles away, fraser guidelines, refer to chanel|his nan miles away, fraser guidelines, refer to chanel",
-      "newborn in a moses basket, victoria climbie inquiry|newborn in a moses basket, victoria climbie inquiry"})
+      "newborn in a moses basket, victoria climbie inquiry|newborn in a moses basket, victoria climbie inquiry",
+      "nhs 943 476-5919 car engine|nhs [number] car engine",
+      "nhs 9 4 3 4 7 6 5 9 1 9 and ring 0 7 7 0 0 9 0 0 1 2 3|nhs [number] and ring [number]",
+      "lives at 14 ACACIA AVENUE now|lives at [address] now",
+      "email tasha@example .com or me@home. Then|email [email] or me@home. Then",
+      "my client TASHA SMITH, dob 1/2/2015, not the MASH or CAMHS|my client [name], dob [date of birth], not the MASH or CAMHS",
+      "ages 1 2 3 and 4, counts 10 20 30 40 50|ages 1 2 3 and 4, counts 10 20 30 40 50"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
+  }
+
+  @Test
+  void a_number_split_over_lines_is_masked_whole() {
+    assertEquals("nhs [number]", PersonalData.mask("nhs 943\n476\n5919"));
+    assertEquals("child\n[name]\n[name]\n[phone]", PersonalData.mask("child\nTasha\nSmith\n07700\n900123"));
   }
 
   /** The search's masking: a name run stays as typed only when every word of it is one the caller keeps. */
