@@ -222,4 +222,12 @@ class LoadersTest {
     Files.writeString(tmp.resolve("limit.md"), "# List\n" + "- a\r\n".repeat(99_998) + "- b");
     assertEquals("List", reader.load(tmp.resolve("limit.md")).metadata().title());
   }
+
+  @Test
+  void markdown_with_more_angle_brackets_than_the_parser_reads_quickly_is_refused() throws Exception {
+    assertEquals("the Markdown has 200,000 '<' characters, over the limit of 10,000: upload a page of HTML as .html",
+        refusal("ltgt.md", "---\ntitle: LT\n---\n# LT\n\nokapi " + "<a".repeat(200_000) + "\n").getMessage());
+    Files.writeString(tmp.resolve("some.md"), "# Some\n\nText " + "<a".repeat(10_000) + "\n");
+    assertEquals("Some", reader.load(tmp.resolve("some.md")).metadata().title());
+  }
 }
