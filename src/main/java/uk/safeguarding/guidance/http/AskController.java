@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AskRequest;
 import uk.safeguarding.guidance.answer.AskService;
@@ -44,8 +43,6 @@ final class AskController {
   /** The fields each body may carry: any other is a 400, so a misspelt one is never silently ignored. */
   static final Set<String> ASK_FIELDS = Set.of("question", "conversationId", "filters");
   static final Set<String> FEEDBACK_FIELDS = Set.of("conversationId", "answerId", "rating", "reason");
-  /** C0 control characters and DEL, but for tab, line feed and carriage return: no question needs them. */
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
   /** Refuses a body not declared {@code application/json} ({@link BadRequest#notJson}). */
   static void requireJson(Context ctx) {
@@ -66,7 +63,7 @@ final class AskController {
     if (question == null || question.isBlank()) {
       throw new BadRequest("question", body.question(), "The parameter 'question' must not be empty.");
     }
-    noControlCharacters("question", question);
+    TypedText.check("question", question);
     if (question.length() > AskRequest.MAX_QUESTION_CHARS) {
       throw new BadRequest("question", question.substring(0, 40) + "…",
           "The parameter 'question' must be at most " + AskRequest.MAX_QUESTION_CHARS + " characters.");
@@ -94,7 +91,7 @@ final class AskController {
     required("conversationId", body.conversationId());
     required("answerId", body.answerId());
     String reason = body.reason() == null ? "" : body.reason().strip();
-    noControlCharacters("reason", reason);
+    TypedText.check("reason", reason);
     if (reason.length() > MAX_REASON_CHARS) {
       throw new BadRequest("reason", reason.substring(0, 40) + "…",
           "The parameter 'reason' must be at most " + MAX_REASON_CHARS + " characters.");
@@ -104,14 +101,6 @@ final class AskController {
           "No recent answer with that 'answerId' in that conversation; answers can be rated for 30 minutes.");
     }
     ctx.json(new Ok(true));
-  }
-
-  /** Text a practitioner typed: tabs and line breaks, but no other control character. */
-  private static void noControlCharacters(String name, String value) {
-    if (CONTROL.matcher(value).find()) {
-      throw new BadRequest(name, null,
-          "The parameter '" + name + "' must not contain control characters other than tabs and line breaks.");
-    }
   }
 
   /** A rating names the answer it rates by both ids, as /api/ask returned them. */

@@ -45,6 +45,7 @@ final class Params {
       throw new BadRequest(name, value.substring(0, 40) + "…",
           "The parameter '" + name + "' must be at most " + maxChars + " characters.");
     }
+    TypedText.check(name, value);
     return value.strip();
   }
 

@@ -95,6 +95,23 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void half_a_character_in_a_question_and_control_characters_in_a_search_are_400s_naming_them() throws Exception {
+    FuzzTest.Reply lone = send("POST", "/api/ask", "application/json", "{\"question\":\"neglect \\ud800 x\"}");
+    assertEquals(400, lone.status());
+    assertEquals("question", error(lone).get("parameter").getAsString());
+    assertEquals("The parameter 'question' holds half of a character (a lone UTF-16 surrogate, \\ud800): send whole "
+        + "characters.", error(lone).get("error").getAsString());
+    assertEquals(200, send("POST", "/api/ask", "application/json", "{\"question\":\"neglect \\ud83d\\ude00 x\"}")
+        .status(), "a whole character written as a surrogate pair");
+    for (String q : new String[] {"a%00b", "a%01%1b"}) {
+      FuzzTest.Reply r = send("GET", "/api/search?q=" + q, null, "");
+      assertEquals(400, r.status(), q);
+      assertEquals("The parameter 'q' must not contain control characters other than tabs and line breaks.",
+          error(r).get("error").getAsString());
+    }
+  }
+
+  @Test
   void a_character_set_nobody_supports_is_a_400_naming_the_content_type() throws Exception {
     FuzzTest.Reply r = send("POST", "/api/ask", "application/json; charset=utf-7", "{\"question\": \"neglect\"}");
     assertEquals(400, r.status());
