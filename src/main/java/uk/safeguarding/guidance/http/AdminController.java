@@ -2,8 +2,6 @@ package uk.safeguarding.guidance.http;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -200,15 +198,13 @@ final class AdminController {
   }
 
   static JsonObject jsonObject(Context ctx) {
-    try {
-      JsonElement root = JsonParser.parseString(ctx.body());
-      if (!root.isJsonObject()) {
-        throw new BadRequest("body", null, "The request body must be a JSON object.");
-      }
-      return root.getAsJsonObject();
-    } catch (JsonParseException e) {
-      throw BadRequest.invalidJson("body", "The request body is not valid JSON", e);
+    // Read as strictly as the practitioners' endpoints: a field given twice ('"title":"a","title":"b"') is a
+    // 400 naming it, where Gson's own parsing kept the last.
+    JsonElement root = StrictJson.parse(StrictJson.text(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    if (!root.isJsonObject()) {
+      throw new BadRequest("body", null, "The request body must be a JSON object.");
     }
+    return root.getAsJsonObject();
   }
 
   /** A string field of a JSON body; null when absent or null; 400 naming it when not a string. */

@@ -223,6 +223,9 @@ class AdminDocumentsTest {
     assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/bath-seats",
         "{\"version\": \"" + doc.get("version").getAsString() + "\", \"title\": \" \"}"), 400, "title",
         "The parameter 'title' must not be empty: a document needs a title.");
+    assertProblem(app.asJson(alice, "PUT", "/api/admin/documents/bath-seats",
+        "{\"version\": \"" + doc.get("version").getAsString() + "\", \"title\": \"a\", \"title\": \"b\"}"), 400,
+        "title", "The field 'title' is given more than once.");
   }
 
   // ---- bad input: a clear error, nothing written ----
