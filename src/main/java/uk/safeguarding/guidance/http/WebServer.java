@@ -93,6 +93,7 @@ public final class WebServer {
       config.routes.after(metrics::finished);
       config.routes.before(ctx -> securityHeaders(ctx));
       config.routes.before(proxies::identify);
+      config.routes.before(WebServer::noMethodOverride);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
       pages.install(config);
       config.routes.get("/health", library::health);
@@ -185,4 +186,20 @@ public final class WebServer {
     }
   }
 
+  /**
+   * Headers some frameworks read as the request's real method. Javalin reads the first: "POST /api/search"
+   * with it set to GET was answered as a search, where the README promises a 405.
+   */
+  static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of("X-HTTP-Method-Override",
+      "X-HTTP-Method", "X-Method-Override");
+
+  /** A request names its method in its request line only: one carrying a method-override header is a 400. */
+  private static void noMethodOverride(io.javalin.http.Context ctx) {
+    for (String header : METHOD_OVERRIDES) {
+      if (ctx.header(header) != null) {
+        throw new BadRequest(header, ctx.header(header), "The header '" + header + "' is not accepted: send the "
+            + "request with the method it means.");
+      }
+    }
+  }
 }
