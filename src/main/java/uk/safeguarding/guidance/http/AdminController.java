@@ -149,8 +149,11 @@ final class AdminController {
     } catch (Exception e) { // Jetty's ServletException arrives unchecked through Kotlin
       // Jetty refuses parts over the multipart limit, and malformed part headers, while parsing.
       String why = String.valueOf(e.getMessage());
+      // A body sent in chunks has no length to check first; Jetty then says only "bad multipart" when it ends
+      // past the limit. Its exception's class names are no help to a client and are not repeated.
       throw length > limit || why.toLowerCase(java.util.Locale.ROOT).contains("size") ? tooLarge(limit)
-          : new BadRequest("body", null, "The multipart body cannot be read: " + why);
+          : new BadRequest("body", null, "The multipart body cannot be read: it is malformed, or larger than the "
+              + "upload limit of " + (limit >> 20) + " MB.");
     }
     if (file == null) {
       throw new BadRequest("file", null, "The parameter 'file' must be a file; none was sent.");
@@ -164,11 +167,20 @@ final class AdminController {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file: " + e.getMessage(), e);
     }
+    for (String name : new java.util.TreeSet<>(ctx.formParamMap().keySet())) {
+      if (!UPLOAD_FIELDS.contains(name)) {
+        throw BadRequest.unknown("field", name, name, null, UPLOAD_FIELDS);
+      }
+    }
     MetadataForm form = new MetadataForm(formField(ctx, "id"), formField(ctx, "title"),
         formField(ctx, "organisation"), formField(ctx, "type"), formField(ctx, "date"), formField(ctx, "period"),
         MetadataForm.themes(formField(ctx, "themes")), formField(ctx, "source"));
     return new Upload(file.filename(), bytes, form, StructureFixes.parse(formField(ctx, "fixes")));
   }
+
+  /** The fields an upload's form may carry beside its 'file': any other is a 400, as in the JSON bodies. */
+  static final java.util.Set<String> UPLOAD_FIELDS = java.util.Set.of("file", "id", "title", "organisation", "type",
+      "date", "period", "themes", "source", "fixes", "version");
 
   private static RuntimeException tooLarge(long limit) {
     return Rejected.of(Rejected.Kind.TOO_LARGE, "file", null,

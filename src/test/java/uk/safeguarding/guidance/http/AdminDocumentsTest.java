@@ -231,6 +231,14 @@ class AdminDocumentsTest {
   // ---- bad input: a clear error, nothing written ----
 
   @Test
+  void an_upload_with_a_field_it_does_not_take_is_refused_naming_it() throws Exception {
+    assertProblem(upload(meta("title", "Colours", "colour", "red"), "colours.md", utf8("# Colours\n\nText.")), 400,
+        "colour", "Unknown field 'colour'; known fields: date, file, fixes, id, organisation, period, source, themes, "
+            + "title, type, version.");
+    assertFalse(Files.exists(corpus.resolve("colours.md")));
+  }
+
+  @Test
   void an_unsupported_type_is_refused_naming_the_file() throws Exception {
     assertProblem(
         upload(meta("title", "Report"), "report.docx",
