@@ -77,6 +77,13 @@ final class AdminRoutes {
     // One rule for the whole trainers' API, refusals included: none of it is for a browser's or a proxy's cache.
     config.routes.before("/api/admin/*", ctx -> ctx.header(CACHE_CONTROL, NO_STORE));
     config.routes.before("/api/admin/*", guard::api);
+    // A query parameter a route does not read is refused, as on the public API ("?limit=-5" on a list that
+    // takes none had been ignored). The audit log is the only admin list that takes one.
+    config.routes.before("/api/admin/*", ctx -> {
+      if (ctx.method() == HandlerType.GET) {
+        Params.onlyKnown(ctx, ctx.path().equals("/api/admin/audit") ? java.util.Set.of("limit") : java.util.Set.of());
+      }
+    });
     config.routes.before("/admin", guard::page);
     config.routes.before("/admin/*", guard::page);
     for (Route r : ROUTES) {

@@ -51,6 +51,14 @@ class AdminLearningTest {
     assertFalse(
         ask("What is the parking policy at the office, email jo.bloggs@council.gov.uk").get("grounded").getAsBoolean());
 
+    for (String query : new String[] {"/api/admin/unanswered?limit=-5", "/api/admin/audit?x=1",
+        "/api/admin/documents?x=1"}) {
+      TestApp.Response refused = app.as(alice, "GET", query, null, null);
+      assertEquals(400, refused.status(), query);
+      assertEquals(query.substring(query.indexOf('?') + 1, query.indexOf('=')),
+          refused.json().getAsJsonObject().get("parameter").getAsString());
+    }
+    assertEquals(200, app.as(alice, "GET", "/api/admin/audit?limit=5", null, null).status());
     JsonArray groups = app.as(alice, "GET", "/api/admin/unanswered", null, null).json().getAsJsonObject()
         .getAsJsonArray("groups");
     JsonObject passport = group(groups, "renew passports - how?");
