@@ -94,6 +94,7 @@ public final class WebServer {
       config.routes.before(ctx -> securityHeaders(ctx));
       config.routes.before(proxies::identify);
       config.routes.before(WebServer::noMethodOverride);
+      config.routes.before(WebServer::refuseDeclaredTooLarge);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
       pages.install(config);
       config.routes.get("/health", library::health);
@@ -200,6 +201,18 @@ public final class WebServer {
         throw new BadRequest(header, ctx.header(header), "The header '" + header + "' is not accepted: send the "
             + "request with the method it means.");
       }
+    }
+  }
+
+  /**
+   * A JSON body whose declared length is over {@link #MAX_JSON_BODY_BYTES} is a 413 before a byte of it is
+   * read: the server had waited for a body announced as 99,999,999,999,999 bytes, and answered
+   * "100 Continue" to an over-size one. Uploads (multipart) are checked against their own limit where they
+   * are read.
+   */
+  private static void refuseDeclaredTooLarge(io.javalin.http.Context ctx) {
+    if (!ctx.isMultipart() && !ctx.isMultipartFormData() && ctx.req().getContentLengthLong() > MAX_JSON_BODY_BYTES) {
+      throw new io.javalin.http.ContentTooLargeResponse();
     }
   }
 }

@@ -124,6 +124,18 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void a_body_declared_too_large_is_a_413_before_it_is_sent_and_gets_no_100_continue() throws Exception {
+    int port = app.app().port();
+    for (String extra : new String[] {"", "Expect: 100-continue\r\n"}) {
+      String head = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\n" + extra + "Content-Length: 99999999999999\r\n\r\n";
+      FuzzTest.Reply r = FuzzTest.send(port, head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertEquals(413, r.status(), extra);
+      assertEquals("body", error(r).get("parameter").getAsString());
+    }
+  }
+
+  @Test
   void a_character_set_nobody_supports_is_a_400_naming_the_content_type() throws Exception {
     FuzzTest.Reply r = send("POST", "/api/ask", "application/json; charset=utf-7", "{\"question\": \"neglect\"}");
     assertEquals(400, r.status());
