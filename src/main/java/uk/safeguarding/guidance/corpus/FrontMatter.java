@@ -71,7 +71,7 @@ final class FrontMatter {
   private static String value(Map<String, List<String>> data, MetadataCandidates found, List<FieldSource> fields,
       String field, String... keys) {
     String given = firstOf(data, keys);
-    if (given.isBlank() && !field.equals("title") && cleared(data, keys)) {
+    if (given.isBlank() && !field.equals("title") && YamlFrontMatter.cleared(data, keys)) {
       return "";
     }
     FieldSource chosen = !given.isBlank() ? new FieldSource(field, given, FieldSource.GIVEN)
@@ -90,7 +90,7 @@ final class FrontMatter {
       fields.add(new FieldSource("themes", String.join(", ", given), FieldSource.GIVEN));
       return given;
     }
-    if (cleared(data, "themes")) {
+    if (YamlFrontMatter.cleared(data, "themes")) {
       return List.of();
     }
     // Themes found in the file (a PDF's or page's keywords) are a guess: cut to the limits rather than
@@ -105,17 +105,6 @@ final class FrontMatter {
   /** The words a reader sees first: headings and paragraphs up to the type window. */
   private static String opening(List<Block> blocks) {
     return blocks.stream().map(Block::text).limit(12).collect(Collectors.joining("\n"));
-  }
-
-  /** Whether one of {@code keys} is given with nothing but empty values: a field a trainer cleared. */
-  static boolean cleared(Map<String, List<String>> data, String... keys) {
-    for (String key : keys) {
-      List<String> values = data.get(key);
-      if (values != null && !values.isEmpty() && values.stream().allMatch(v -> v == null || v.isBlank())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String firstOf(Map<String, List<String>> data, String... keys) {

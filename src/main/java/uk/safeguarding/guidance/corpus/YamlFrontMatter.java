@@ -94,6 +94,21 @@ public final class YamlFrontMatter {
   }
 
   /**
+   * Whether one of {@code keys} is given with nothing but empty values ({@code organisation: ""}, an HTML
+   * {@code <meta name="organisation" content="">}): a field a trainer cleared, which nothing in the document
+   * fills. Read by the loaders and by the curation that writes such fields.
+   */
+  public static boolean cleared(Map<String, List<String>> data, String... keys) {
+    for (String key : keys) {
+      List<String> values = data.get(key);
+      if (values != null && !values.isEmpty() && values.stream().allMatch(v -> v == null || v.isBlank())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether {@code yaml} nests deeper than {@link #MAX_NESTING}: in brackets or braces outside quotes,
    * in sequence dashes opening one line ("- - - …"), or indented past {@link #MAX_INDENT}.
    */

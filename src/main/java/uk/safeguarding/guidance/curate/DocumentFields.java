@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
+import uk.safeguarding.guidance.corpus.YamlFrontMatter;
 
 /**
  * A document's metadata on its way into a stored file: the upload form's, then the current
@@ -54,7 +55,8 @@ record DocumentFields(String id, String title, String organisation, String type,
     String organisation = first(data, "organisation");
     Set<String> cleared = new LinkedHashSet<>();
     for (String key : CLEARABLE) {
-      if (emptied(data, key) || key.equals("organisation") && organisation.isEmpty() && emptied(data, "organization")) {
+      if (YamlFrontMatter.cleared(data, key) || key.equals("organisation") && organisation.isEmpty()
+          && YamlFrontMatter.cleared(data, "organization")) {
         cleared.add(key);
       }
     }
@@ -64,12 +66,6 @@ record DocumentFields(String id, String title, String organisation, String type,
             ? data.get("themes")
             : null,
         first(data, "source"), others, cleared);
-  }
-
-  /** Given, with nothing but empty values: cleared. */
-  private static boolean emptied(Map<String, List<String>> data, String key) {
-    List<String> values = data.get(key);
-    return values != null && !values.isEmpty() && values.stream().allMatch(v -> v == null || v.isBlank());
   }
 
   /**

@@ -77,16 +77,17 @@ final class LibraryTextFiles {
   }
 
   /**
-   * Each rule says something: "a, b" (the same meaning) or "a => b" (a means b), with words on both sides
-   * of "=>"; a lone word ("x") or an empty side ("=> dog") changes no search and is a slip.
-   */
-  /**
    * Words or phrases one synonym rule may join: the shipped rules have at most 10. Every query word a rule
    * matches is searched as all of its alternatives, so one rule of 2,000 (an outsider's probe) made a
    * search of a word repeated 80 times run the heap out.
    */
   static final int MAX_TERMS_PER_RULE = 32;
 
+  /**
+   * Each rule says something: "a, b" (the same meaning) or "a => b" (a means b), with words on both sides
+   * of "=>"; a lone word ("x") or an empty side ("=> dog") changes no search and is a slip; and none joins more
+   * than {@link #MAX_TERMS_PER_RULE}.
+   */
   private static void checkSynonymLines(String text) {
     int n = 0;
     for (String line : text.lines().toList()) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import uk.safeguarding.guidance.curate.Curator;
 import uk.safeguarding.guidance.curate.MetadataForm;
 import uk.safeguarding.guidance.curate.Rejected;
@@ -167,11 +166,7 @@ final class AdminController {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file: " + e.getMessage(), e);
     }
-    for (String name : new java.util.TreeSet<>(ctx.formParamMap().keySet())) {
-      if (!UPLOAD_FIELDS.contains(name)) {
-        throw BadRequest.unknown("field", name, name, null, UPLOAD_FIELDS);
-      }
-    }
+    BadRequest.refuseUnknown("field", ctx.formParamMap().keySet(), UPLOAD_FIELDS, name -> null);
     MetadataForm form = new MetadataForm(formField(ctx, "id"), formField(ctx, "title"),
         formField(ctx, "organisation"), formField(ctx, "type"), formField(ctx, "date"), formField(ctx, "period"),
         MetadataForm.themes(formField(ctx, "themes")), formField(ctx, "source"));
@@ -200,13 +195,10 @@ final class AdminController {
 
   /** Refuses a field outside {@code known}, naming it, so a misspelt one is never silently ignored. */
   static void onlyKnown(JsonObject body, Set<String> known) {
-    for (String name : new TreeSet<>(body.keySet())) {
-      if (!known.contains(name)) {
-        String value = body.get(name).toString();
-        throw BadRequest.unknown("parameter", name, name, value.length() > 40 ? value.substring(0, 40) + "…" : value,
-            known);
-      }
-    }
+    BadRequest.refuseUnknown("parameter", body.keySet(), known, name -> {
+      String value = body.get(name).toString();
+      return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    });
   }
 
   static JsonObject jsonObject(Context ctx) {

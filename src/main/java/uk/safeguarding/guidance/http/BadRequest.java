@@ -68,6 +68,19 @@ final class BadRequest extends RuntimeException {
             : "known " + kind + "s: " + String.join(", ", new TreeSet<>(known)) + "."));
   }
 
+  /**
+   * Refuses the first of {@code names}, in alphabetical order, outside {@code known} ({@link #unknown}):
+   * query parameters, JSON fields and form fields alike. {@code valueOf} gives the value to echo (or null).
+   */
+  static void refuseUnknown(String kind, java.util.Collection<String> names, Set<String> known,
+      java.util.function.UnaryOperator<String> valueOf) {
+    for (String name : new TreeSet<>(names)) {
+      if (!known.contains(name)) {
+        throw unknown(kind, name, name, valueOf.apply(name), known);
+      }
+    }
+  }
+
   ApiError toError() {
     return new ApiError(getMessage(), parameter, value);
   }

@@ -28,11 +28,7 @@ final class Params {
    */
   static void onlyKnown(Context ctx, Set<String> known) {
     wellFormed(ctx.queryString());
-    for (String name : new TreeSet<>(ctx.queryParamMap().keySet())) {
-      if (!known.contains(name)) {
-        throw BadRequest.unknown("parameter", name, name, ctx.queryParam(name), known);
-      }
-    }
+    BadRequest.refuseUnknown("parameter", ctx.queryParamMap().keySet(), known, ctx::queryParam);
   }
 
   /** A text parameter a person typed ({@link TypedText}), present, not blank and at most {@code maxChars}. */

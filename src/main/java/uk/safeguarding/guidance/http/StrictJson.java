@@ -17,7 +17,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads a JSON request body as the standard defines it, and no more leniently: Gson's own parsing
@@ -45,11 +44,7 @@ final class StrictJson {
     if (!root.isJsonObject()) {
       throw new BadRequest("body", null, "The request body must be a JSON object.");
     }
-    for (String name : new TreeSet<>(root.getAsJsonObject().keySet())) {
-      if (!known.contains(name)) {
-        throw BadRequest.unknown("field", name, name, null, known);
-      }
-    }
+    BadRequest.refuseUnknown("field", root.getAsJsonObject().keySet(), known, name -> null);
     return root.getAsJsonObject();
   }
 

@@ -211,7 +211,7 @@ public final class WebServer {
    * are read.
    */
   private static void refuseDeclaredTooLarge(io.javalin.http.Context ctx) {
-    if (!ctx.isMultipart() && !ctx.isMultipartFormData() && ctx.req().getContentLengthLong() > MAX_JSON_BODY_BYTES) {
+    if (!ctx.isMultipart() && ctx.req().getContentLengthLong() > MAX_JSON_BODY_BYTES) {
       throw new io.javalin.http.ContentTooLargeResponse();
     }
   }

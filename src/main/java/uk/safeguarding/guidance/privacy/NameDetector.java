@@ -186,9 +186,14 @@ final class NameDetector {
    * masked too: they are people's names, and guidance never turns on them.
    */
   private boolean isEnglishSurname(Token t) {
-    return t.capitalised() && !t.sentenceInitial() && t.core().length() > 2 && lexicon.isProperNoun(t.core())
-        && !FUNCTION_WORDS.contains(t.lower()) && !NAME_CUES.contains(t.lower()) && !lexicon.isNeverAName(t.core())
-        && !lexicon.isGroupOfPeople(t.core()) && !t.brandLike();
+    return t.capitalised() && !t.sentenceInitial() && surnameTheListsKnow(t) && !lexicon.isNeverAName(t.core())
+        && !t.brandLike();
+  }
+
+  /** A surname by the word lists, in any case: a proper noun of three letters or more, not a pronoun, cue or people. */
+  private boolean surnameTheListsKnow(Token t) {
+    return t.core().length() > 2 && lexicon.isProperNoun(t.core()) && !FUNCTION_WORDS.contains(t.lower())
+        && !NAME_CUES.contains(t.lower()) && !lexicon.isGroupOfPeople(t.core());
   }
 
   /** Text-speak names: "nana joan", "jayden's mum", "patrick b 4/11/09". */
@@ -251,9 +256,7 @@ final class NameDetector {
         && given.core().length() > 2 && lexicon.isProperNoun(given.core()) && !isEnglish(given.core())
         && !lexicon.isNeverAName(given.core()) && !lexicon.isGroupOfPeople(given.core())
         && !TEXT_SPEAK.matcher(given.lower()).matches() && !NAME_CUES.contains(given.lower())
-        && surname.core().length() > 2
-        && lexicon.isProperNoun(surname.core()) && !FUNCTION_WORDS.contains(surname.lower())
-        && !NAME_CUES.contains(surname.lower()) && !lexicon.isGroupOfPeople(surname.core())
+        && surnameTheListsKnow(surname)
         && (!lexicon.isNeverAName(surname.core()) || lexicon.isLibraryOnly(surname.core()));
   }
 

@@ -81,7 +81,7 @@ final class StructuredIdentifiers {
           "[number]").needs(DIGIT),
       // "+44 (0)7700 900123": the trunk zero in brackets after the country code is part of the number.
       new Rule(Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}(?:\\s?\\(0\\))?|\\(0\\d{2,4}\\)|0\\d{2,4})"
-          + "(?:(?:[ .-]|\\n)?\\d{2,6}){1,4}(?![\\w/])"),
+          + "(?:[ .\\n-]?\\d{2,6}){1,4}(?![\\w/])"),
           m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()).needs(DIGIT),
       // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes, dots or line breaks (not always the same
       // ones: "943 476-5919"), or not at all.
