@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -44,6 +45,10 @@ public final class SearchService {
   static final int GROUP_DEEPEN = 4;
   /** Rounds at most (the depth grows {@value #GROUP_DEEPEN}× each): bounds the work of one request. */
   static final int GROUP_ROUNDS = 4;
+  /** What separates a question's words for {@link #queryTerms}: anything but letters, digits, apostrophes, dots and hyphens. */
+  private static final Pattern WORD_BREAKS = Pattern.compile("[^\\p{L}\\p{N}'’.-]+");
+  /** Dots, apostrophes and hyphens at either end of a word, which are not part of it. */
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[.'’-]+|[.'’-]+$");
 
   private final LibraryHolder holder;
   private final Embedder queries;
@@ -247,8 +252,8 @@ public final class SearchService {
       double unknownWeight = Math.log(1 + (n + 0.5) / 0.5);
       List<QueryTerms.Word> words = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (String word : question.split("[^\\p{L}\\p{N}'’.-]+")) {
-        String w = word.replaceAll("^[.'’-]+|[.'’-]+$", "");
+      for (String word : WORD_BREAKS.split(question)) {
+        String w = EDGE_PUNCTUATION.matcher(word).replaceAll("");
         if (w.isEmpty() || !seen.add(w.toLowerCase(Locale.ROOT))) {
           continue;
         }
