@@ -1,5 +1,21 @@
 package uk.safeguarding.guidance.privacy;
 
+import static uk.safeguarding.guidance.privacy.NameCues.BIRTH_CUES;
+import static uk.safeguarding.guidance.privacy.NameCues.DETERMINERS;
+import static uk.safeguarding.guidance.privacy.NameCues.FUNCTION_WORDS;
+import static uk.safeguarding.guidance.privacy.NameCues.NAME_CUES;
+import static uk.safeguarding.guidance.privacy.NameCues.PERSON_VERBS;
+import static uk.safeguarding.guidance.privacy.NameCues.PLACE_PREPOSITIONS;
+import static uk.safeguarding.guidance.privacy.NameCues.RELATIONS;
+import static uk.safeguarding.guidance.privacy.NameCues.SPEECH_VERBS;
+import static uk.safeguarding.guidance.privacy.NameCues.after;
+import static uk.safeguarding.guidance.privacy.NameCues.afterCue;
+import static uk.safeguarding.guidance.privacy.NameCues.afterNameIs;
+import static uk.safeguarding.guidance.privacy.NameCues.ageAfter;
+import static uk.safeguarding.guidance.privacy.NameCues.bracketAfter;
+import static uk.safeguarding.guidance.privacy.NameCues.joinedToName;
+import static uk.safeguarding.guidance.privacy.NameCues.namesALaw;
+
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,16 +31,6 @@ import java.util.regex.Pattern;
  */
 final class NameDetector {
 
-  /** Between a cue and a name: spaces, an opening bracket or quote, a colon ("Child: Ruby"). */
-  private static final Pattern CUE_GAP = Pattern.compile("[\\s(\"'‘“:]*");
-  private static final Pattern BRACKETED_AGE_OR_RELATION = Pattern.compile(
-      "\\s*\\(\\s*(?:\\d{1,2}|aged?\\s*\\d{1,2}|[a-z]+)\\s*\\)");
-  /**
-   * "Amir (6)", "Hunter (aged 4)", "Cash (3yo)": an age in brackets right after a capitalised word
-   * makes it a person, even one the dictionary lists as a word and no name list knows.
-   */
-  private static final Pattern BRACKETED_AGE = Pattern.compile(
-      "\\s*\\(\\s*(?:aged?\\s*)?\\d{1,2}\\s*(?:yo|y/o|yrs?|years?(?:\\s*old)?)?\\s*\\)");
   /** "I've", "Don't": a contraction is never a name. */
   private static final Pattern CONTRACTION = Pattern.compile("['’](?:ve|m|d|ll|re|t)$");
   /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
@@ -40,41 +46,6 @@ final class NameDetector {
   /** A vowel in a word in capitals: "TASHA" may be a name, "NFA" and "CSC" are not. */
   private static final Pattern SHOUTED_VOWEL = Pattern.compile("[AEIOUY]");
 
-  /** Words after which the next capitalised word is a person: titles, relations, "called". */
-  private static final Set<String> NAME_CUES = Set.of("called", "named", "name", "mr", "mrs", "ms", "miss", "mx",
-      "dr", "pc", "dc", "ds", "sgt", "mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father",
-      "stepdad", "stepmum", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa",
-      "grandmother", "grandfather", "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "son",
-      "daughter", "partner", "boyfriend", "girlfriend", "husband", "wife", "baby", "twins", "kids", "child",
-      "carer", "sw", "hv", "patient", "client", "pupil", "student");
-  /** A possessive before these ("jayden's mum") makes even a lower-case word a name. */
-  private static final Set<String> RELATIONS = Set.of("mum", "mam", "mom", "dad", "nan", "nana", "brother",
-      "sister", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "phone", "family", "house",
-      "school", "behaviour", "attendance", "teacher");
-  /** Sentence-initial "Grace told", "Faith is": verbs a person does, unlike "Grace period". */
-  private static final Set<String> PERSON_VERBS = Set.of("said", "says", "told", "tells", "has", "had", "is",
-      "was", "keeps", "kept", "and", "n", "from", "disclosed", "reported", "wants", "wanted", "asked", "came",
-      "went", "goes", "rang", "lives", "lived", "got", "gets", "turned", "started", "ran", "looks", "seems",
-      "stays", "attends", "moved", "refuses", "refused", "needs", "won't", "doesn't", "didn't", "can't",
-      "hasn't", "isn't", "wasn't", "hasnt", "isnt", "wont", "cant");
-  /**
-   * Verbs of telling, the only ones a lower-case two-word opening must be followed by to be a full
-   * name ("jayden smith told me"): "wat storyline is", "strat mtg n s47" are text-speak, not names.
-   */
-  private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "disclosed",
-      "reported", "rang", "asked");
-  /** Pronouns and the like, which the dictionary also lists capitalised ("He" for helium). */
-  private static final Set<String> FUNCTION_WORDS = Set.of("he", "she", "it", "we", "they", "you", "i", "his",
-      "her", "him", "them", "their", "our", "who", "what", "that", "there", "here", "where", "when", "how",
-      "why", "this", "these", "those", "let", "one", "can", "will", "may", "might", "does", "did", "is", "are",
-      "was", "were", "has", "have", "had", "am", "not", "no", "yes", "so", "but", "and", "or", "if", "as");
-  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those",
-      "our", "your", "their", "my", "its", "no", "any", "every", "each", "some");
-  /** "in Lagos", "through Parliament": after these a capitalised word is a place or body. */
-  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "through", "throughout", "across",
-      "near", "around", "outside", "within", "towards", "via");
-  private static final Set<String> AND = Set.of("and", "n", "&", "or");
-  private static final Set<String> BIRTH_CUES = Set.of("b", "dob", "born", "d.o.b");
   /** "pre-birth", "multi-agency": prefixes that make a hyphenated word English. */
   private static final Set<String> PREFIXES = Set.of("pre", "non", "multi", "self", "co", "re", "post", "anti",
       "sub", "inter", "cross", "well", "step", "half", "ex", "e", "under", "over", "out", "de", "semi");
@@ -270,47 +241,6 @@ final class NameDetector {
         && !NAME_CUES.contains(t.lower());
   }
 
-  /** "Bill (grandad)", "Daniel Wright (10)": a relation or an age in brackets after the word. */
-  private static boolean bracketAfter(String text, Token t) {
-    return BRACKETED_AGE_OR_RELATION.matcher(text).region(t.end(), text.length()).lookingAt();
-  }
-
-  private static boolean ageAfter(String text, Token t) {
-    return BRACKETED_AGE.matcher(text).region(t.end(), text.length()).lookingAt();
-  }
-
-  /** "Clare's Law", "Sarah's Law": laws named after people are guidance, not identifiers. */
-  private static boolean namesALaw(List<Token> tokens, int i) {
-    return tokens.get(i).possessive() && i + 1 < tokens.size() && tokens.get(i + 1).core().equals("Law");
-  }
-
-  private static boolean afterCue(String text, List<Token> tokens, int i) {
-    if (i == 0) {
-      return false;
-    }
-    Token previous = tokens.get(i - 1);
-    if (!CUE_GAP.matcher(text.substring(previous.end(), tokens.get(i).start())).matches()) {
-      return false;
-    }
-    String cue = previous.lower();
-    return NAME_CUES.contains(cue) || afterNameIs(tokens, i) || cue.equals("name's")
-        || previous.core().equalsIgnoreCase("name");
-  }
-
-  /** "name is peter", "name's will": the one cue that says outright that the next word is a name. */
-  private static boolean afterNameIs(List<Token> tokens, int i) {
-    if (i == 0) {
-      return false;
-    }
-    Token previous = tokens.get(i - 1);
-    return previous.lower().equals("name") && previous.possessive() // "name's", its "'s" read as a possessive
-        || previous.lower().equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
-  }
-
-  private static boolean after(List<Token> tokens, int i, Set<String> words) {
-    return i > 0 && words.contains(tokens.get(i - 1).lower());
-  }
-
   /**
    * "Rose Mulligan", "Summer Hope Lawson", "wayne and kerry's baby": a capitalised word next to a
    * name is part of it, and a word joined to a name by "and" is one too.
@@ -340,12 +270,6 @@ final class NameDetector {
         }
       }
     }
-  }
-
-  private static boolean joinedToName(List<Token> tokens, boolean[] name, int i) {
-    boolean before = i >= 2 && name[i - 2] && AND.contains(tokens.get(i - 1).lower());
-    boolean after = i + 2 < tokens.size() && name[i + 2] && AND.contains(tokens.get(i + 1).lower());
-    return before || after;
   }
 
   private boolean isCompound(String word) {
