@@ -24,16 +24,11 @@ import uk.safeguarding.guidance.search.SearchService;
  * when it asks what a term stands for ({@link GlossaryAnswers}), otherwise searched once (with the
  * previous turn when it is a follow-up, {@link FollowUps}), judged answerable or not
  * ({@link Grounding}), turned into quoted points ({@link PointPicker}) and citations
- * ({@link Citations}); the outcome is remembered once. Thread-safe.
+ * ({@link Citations}, {@link AnswerComposer}), or declined ({@link Declines}); the outcome is remembered once.
+ * Thread-safe.
  */
 public final class AskService {
 
-  /** What the library says about safeguarding emergencies, for an urgent question it does not cover as asked. */
-  static final String EMERGENCY_QUERY = "safeguarding emergency out of hours urgent contact";
-  /** The emergency guidance is quoted only from passages carrying this share of the emergency query's words… */
-  static final double EMERGENCY_MIN_COVERAGE = 0.5;
-  /** … and from at most this many of them. */
-  static final int EMERGENCY_PASSAGES = 2;
   /**
    * The sentence scorer quotes only when it rates some sentence at least this likely to answer; below
    * it (short topical queries such as "fathers and male carers", whose answer shares few words) the
@@ -41,10 +36,6 @@ public final class AskService {
    * answered of 277 and 0.012 sentence recall for 0.028 point precision, and keeps dev.jsonl's 15/15.
    */
   static final double UNSURE = 0.25;
-  /** "You could also ask" offers topics from the passages after the top few. */
-  static final int RELATED = 3;
-  /** What a decline says when it points to the passages closest to the question ({@link Closest}). */
-  static final String CLOSEST_NOTE = "The passages closest to it are listed below; they are not an answer. ";
 
   private final SearchService search;
   private final LibraryHolder holder;
@@ -58,6 +49,8 @@ public final class AskService {
   private final TrainerExamples trainers;
   private final SearchReranker reranker;
   private final NamedCases namedCases;
+  private final AnswerComposer composer;
+  private final Declines declines;
 
   /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
@@ -97,6 +90,8 @@ public final class AskService {
         : new LearnedModels(() -> holder.currentHash() + "+" + trainers.stamp(), finder, trainers::withBank,
             dataDir == null ? null : dataDir.resolve(ModelsFile.NAME), BuildFingerprint::current);
     this.reranker = learned == null ? null : new SearchReranker(finder, learned);
+    this.composer = new AnswerComposer(holder, search);
+    this.declines = new Declines(search, finder, glossary, composer);
   }
 
   /**
@@ -216,39 +211,13 @@ public final class AskService {
         answerable ? namedCases.keep(request.question(), found, learnedPoints(models, found.evidence(), terms, scored))
             : List.of();
     if (!picked.isEmpty()) { // answerable, with something to quote
-      Answer a = compose(masked, answerId, terms, scored, picked);
-      a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), RELATED);
+      Answer a = composer.compose(masked, answerId, terms, scored, picked);
+      a = found.evidence() == null ? a : models.suggested().offered(a, found.evidence(), AnswerComposer.RELATED);
       return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
           turn.leavesBehind(PersonalData.mask(found.query())));
     }
     log.unanswered(masked, reason);
-    // The passages closest to the question are pointed to, in case the decline is wrong: also under an urgent
-    // prompt, which the screen sometimes raises for a calm question the library answers.
-    // Not for a follow-up carrying on an emergency: "what now?" is close only to passages saying "now".
-    List<Answer.Citation> closest =
-        ruleMaySay ? Closest.of(scored, terms, finder::quotable, search::highlight) : List.of();
-    // Questions the library answers that are close to this one, when there are such (one tap answers a wrong
-    // decline, or a calm question the screen raised: "newcastle case of the 14 year old who took their own
-    // life"); else the topics it covers.
-    List<String> close = found.evidence() == null || !ruleMaySay ? List.of()
-        : models.suggested().closeTo(masked, found.evidence().question(), found.evidence().scored(), RELATED);
-    if (urgent) {
-      // A child in danger now: whatever the library says about emergencies matters more than the exact words.
-      Answer emergency = urgentGuidance(request, masked, answerId, !closest.isEmpty(), close);
-      if (emergency != null) {
-        return remember(emergency.withClosest(closest).withUrgency(true, reason), request.conversationId(), masked,
-            turn.leavesBehind(found.context() == null ? masked : found.context()));
-      }
-    }
-    String lead = urgent
-        ? "The guidance library does not cover this situation directly, so there is nothing to quote. Act on the "
-            + "advice above first." + (closest.isEmpty() ? "" : " " + CLOSEST_NOTE.strip())
-        : Urgency.DECLINE_PROMPT + " The guidance library does not cover this question, so there is nothing to "
-            + "quote. " + (closest.isEmpty() ? "" : CLOSEST_NOTE) + "Try different words, or one of the "
-            + (close.isEmpty() ? "topics it does cover." : "questions below, which it does answer.");
-    Answer a =
-        Answer.of(answerId, masked, false, lead, List.of(), List.of(), close.isEmpty() ? glossary.topics() : close)
-            .withClosest(closest);
+    Answer a = declines.of(request, masked, answerId, urgent, ruleMaySay, found, terms, models);
     return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
         turn.leavesBehind(found.context() == null ? masked : found.context())); // kept masked
   }
@@ -271,32 +240,6 @@ public final class AskService {
   }
 
   /**
-   * The library's emergency guidance for an urgent question it does not answer, offering {@code close}
-   * (questions it answers near this one) when there are any: after the prompt and the guidance, a question
-   * the screen raised in error still leads one tap to its answer.
-   */
-  private Answer urgentGuidance(AskRequest request, String masked, String answerId, boolean withClosest,
-      List<String> close) {
-    QueryTerms terms = search.queryTerms(EMERGENCY_QUERY);
-    List<Scored> scored = finder.find(EMERGENCY_QUERY, terms, null, request.filters(), null).scored();
-    if (scored.isEmpty() || Grounding.bestCoverage(scored) < EMERGENCY_MIN_COVERAGE) {
-      return null;
-    }
-    List<Scored> top = scored.subList(0, Math.min(EMERGENCY_PASSAGES, scored.size()));
-    Answer a = compose(masked, answerId, terms, top, PointPicker.pick(terms, top, true, search::termsOf));
-    if (a.points().isEmpty()) {
-      return null;
-    }
-    // Not grounded: the points answer "what to do in an emergency", not the question asked. Clients that
-    // count declines (grounded false) count this one too; the page shows the points because it is urgent.
-    return Answer.of(answerId, masked, false,
-        "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
-            + "emergency, quoted from " + plural(a.citations().size(), "passage") + "."
-            + (withClosest ? " The passages closest to your question follow; they are not an answer." : ""),
-        a.points(), a.citations(), close.isEmpty() ? a.suggestions() : close);
-  }
-
-  /**
    * The points the sentence scorer rates highest; the hand-set weights when there is no scorer, or
    * when it rates no sentence at least {@link #UNSURE} (the hand weights then cite more widely).
    */
@@ -316,29 +259,9 @@ public final class AskService {
     return picked.isEmpty() ? PointPicker.leading(scored) : picked;
   }
 
-  /** The answer quoting the {@code picked} points of the scored passages. */
-  private Answer compose(String masked, String answerId, QueryTerms terms, List<Scored> scored,
-      List<List<PointPicker.Candidate>> picked) {
-    Citations.Quoted quoted;
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      quoted = Citations.quote(picked, lease.library(), search, terms.allTerms());
-    }
-    // The answer leads: one short line naming where it comes from, then the quoted points themselves.
-    String lead = quoted.citations().isEmpty() ? "From the library:"
-        : "From " + quoted.citations().get(0).document().title()
-            + (quoted.documents() > 1 ? " and " + plural(quoted.documents() - 1, "other document") : "") + ":";
-    List<String> related = scored.stream().skip(RELATED).map(s -> Suggestions.question(s.hit().passage()))
-        .filter(h -> !h.isBlank()).distinct().limit(RELATED).toList();
-    return Answer.of(answerId, masked, true, lead, quoted.points(), quoted.citations(), related);
-  }
-
   private Answer remember(Answer a, String conversationId, String masked, String query) {
     String id = conversations.add(conversationId,
         new Conversations.Turn(a.answerId(), masked, query, a.grounded(), Instant.now()));
     return a.withConversation(id);
-  }
-
-  private static String plural(int n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 }
