@@ -55,6 +55,21 @@ final class StructuredIdentifiers {
       "and", "or", "for", "with", "my", "her", "his", "their", "our", "same", "this", "that", "other", "kids",
       "children");
 
+  /** Social media, messaging and gaming services: a handle after one names its owner as a name does. */
+  private static final String PLATFORM = "(?:snap(?:chat)?|insta(?:gram)?|tik\\s?tok|facebook|fb|twitter|whats\\s?app"
+      + "|discord|kik|telegram|roblox|fortnite|xbox|psn|youtube|twitch|reddit|onlyfans)";
+  /** Words for the handle itself ("her snap name", "tiktok username:"). */
+  private static final String HANDLE_WORD = "(?:name|handle|user\\s?name|account|acc|id|tag|profile)";
+  /**
+   * A handle by its shape: letters with an underscore or two digits in a row ("kayla_xo2010", "xxboi99",
+   * "jay.brown_07"), starting with a letter or underscore and holding at least two letters, so "s47", "y10"
+   * and an age ("13yo") are not handles.
+   */
+  private static final Pattern HANDLE_SHAPE = Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
+      + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}))[A-Za-z0-9_.]*[A-Za-z0-9_](?![\\w\\]])");
+  /** Words after a service's name that may still hold a handle: "on snap as xxboi99", "insta hes jaybrown_07". */
+  private static final int HANDLE_REACH = 4;
+
   private static final Lexicon LEXICON = Lexicon.shared();
 
   /*
@@ -72,6 +87,14 @@ final class StructuredIdentifiers {
       // A social media handle ("@kayla_xo_2010") names its owner as surely as a name does ("@3pm" is a time).
       Rule.replace("(?<![\\w@])@[A-Za-z_][A-Za-z0-9_.]*(?<!\\.)", "[name]")
           .needs(t -> t.indexOf('@') >= 0),
+      // "her snap is kayla_xo2010", "on snap as xxboi99": a handle's shape within a few words after a service.
+      new Rule(Pattern.compile("(?i)\\b" + PLATFORM + "\\b(?:[^\\S\\n]+\\S+){1," + HANDLE_REACH + "}"),
+          m -> HANDLE_SHAPE.matcher(m.group()).replaceAll("[name]")).needs(StructuredIdentifiers::namesAPlatform),
+      // "snapchat name kaylaxo", "tiktok username: lilmissy": any word no dictionary has, after the handle's word.
+      new Rule(Pattern.compile("(?i)\\b(" + PLATFORM + "\\s+" + HANDLE_WORD + "(?:\\s+is|\\s*[:=-])?\\s*)@?([A-Za-z]"
+          + "[A-Za-z0-9_.]*[A-Za-z0-9_])\\b"),
+          m -> LEXICON.isEnglish(m.group(2)) || m.group(2).length() < 3 ? m.group() : m.group(1) + "[name]")
+          .needs(StructuredIdentifiers::namesAPlatform),
       // "jo dot bloggs at council dot gov dot uk", "paula [dot] greaves [at] nhs [dot] net".
       Rule.replace("(?i)\\b[\\w+-]+(?:" + SPOKEN_DOT + "[\\w+-]+)*" + SPOKEN_AT + "[\\w-]+(?:" + SPOKEN_DOT
           + "[\\w-]+)*" + SPOKEN_DOT + TOP_LEVEL_DOMAIN + "\\b", "[email]").needs(StructuredIdentifiers::spokenEmail),
@@ -151,6 +174,13 @@ final class StructuredIdentifiers {
   private static Predicate<String> lowerCaseHolds(String words) {
     Pattern lower = Pattern.compile(words.toLowerCase(Locale.ROOT));
     return t -> lower.matcher(t.toLowerCase(Locale.ROOT)).find();
+  }
+
+  private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b" + PLATFORM + "\\b");
+
+  /** Whether the text names a service a handle can follow ({@link #PLATFORM}). */
+  private static boolean namesAPlatform(String text) {
+    return PLATFORM_WORD.matcher(text).find();
   }
 
   /** A spoken or bracketed address ("jo dot bloggs at council dot gov dot uk") needs an "at" and a dot. */

@@ -53,7 +53,14 @@ class PersonalDataTest {
       "lives at 14 ACACIA AVENUE now|lives at [address] now",
       "email tasha@example .com or me@home. Then|email [email] or me@home. Then",
       "my client TASHA SMITH, dob 1/2/2015, not the MASH or CAMHS|my client [name], dob [date of birth], not the MASH or CAMHS",
-      "ages 1 2 3 and 4, counts 10 20 30 40 50|ages 1 2 3 and 4, counts 10 20 30 40 50"})
+      "ages 1 2 3 and 4, counts 10 20 30 40 50|ages 1 2 3 and 4, counts 10 20 30 40 50",
+      "her snap is kayla_xo2010 and she talks to older lads|her snap is [name] and she talks to older lads",
+      "he messages her on snap as xxboi99 most nights|he messages her on snap as [name] most nights",
+      "on insta hes jay.brown_07, tiktok username: lilmissy|on insta hes [name], tiktok username: [name]",
+      "snapchat name is kaylaxo|snapchat name is [name]",
+      "Discord mod - 13yo in our server, s47 on whatsapp, snap score 12000, year 10 on fb|"
+          + "Discord mod - 13yo in our server, s47 on whatsapp, snap score 12000, year 10 on fb",
+      "she has a snapchat account and uses it for school|she has a snapchat account and uses it for school"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
