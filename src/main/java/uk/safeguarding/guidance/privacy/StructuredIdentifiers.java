@@ -65,8 +65,9 @@ final class StructuredIdentifiers {
    * "jay.brown_07"), starting with a letter or underscore and holding at least two letters, so "s47", "y10"
    * and an age ("13yo") are not handles.
    */
-  private static final Pattern HANDLE_SHAPE = Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
-      + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}))[A-Za-z0-9_.]*[A-Za-z0-9_](?![\\w\\]])");
+  private static final Pattern HANDLE_SHAPE =
+      Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
+          + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}))[A-Za-z0-9_.]*[A-Za-z0-9_](?![\\w\\]])");
   /** Words after a service's name that may still hold a handle: "on snap as xxboi99", "insta hes jaybrown_07". */
   private static final int HANDLE_REACH = 4;
 
