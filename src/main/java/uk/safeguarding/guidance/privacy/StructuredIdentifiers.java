@@ -18,6 +18,10 @@ final class StructuredIdentifiers {
   private static final String MONTH = "(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May"
       + "|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?"
       + "|[Dd]ec(?:ember)?)\\.?";
+  /** A day of the month in words ("third", "twenty-first"), for dates written out. */
+  private static final String ORDINAL_DAY = "(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth"
+      + "|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+      + "|eighteenth|nineteenth|twentieth|thirtieth";
   private static final String YEAR = "(?:\\d{4}|['’]\\d{2})";
   /** "born 1 Mar 15 weeks early" would be a count of weeks, not the year 2015. */
   private static final String TWO_DIGIT_YEAR_NOT_COUNT = "(?![/:.]\\d|\\s*(?:weeks?|wks?|days?|months?|hours?"
@@ -134,6 +138,11 @@ final class StructuredIdentifiers {
           "[date]").needs(DIGIT),
       Rule.replace("(?i:may)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b", "[date]").needs(DIGIT),
       Rule.replace("\\b" + MONTH + "\\s+\\d{1,2}(?:(?:st|nd|rd|th)\\b|,?\\s+\\d{4}\\b)", "[date]").needs(DIGIT),
+      // "the third of March 2019", "March the twenty-first": a date in words is a date as much as "3/3/19" is.
+      Rule.replace("\\b(?i:the\\s+)?(?i:" + ORDINAL_DAY + ")(?i:\\s+of)?\\s+" + MONTH + "(?:,?\\s+" + YEAR
+          + ")?(?![\\w'’])", "[date]").needs(StructuredIdentifiers::hasOrdinalDay),
+      Rule.replace("\\b" + MONTH + "\\s+(?i:the\\s+)(?i:" + ORDINAL_DAY + ")(?:,?\\s+" + YEAR + ")?(?![\\w'’])",
+          "[date]").needs(StructuredIdentifiers::hasOrdinalDay),
       new Rule(Pattern.compile(BIRTH_CUE + "((?:in\\s+)?)(?:" + MONTH + "|may)\\s+" + YEAR + "\\b"),
           m -> m.group(1) + m.group(2) + "[date of birth]").needs(DIGIT),
       new Rule(Pattern.compile(BIRTH_CUE + "\\[date\\]"), m -> m.group(1) + "[date of birth]")
@@ -182,6 +191,13 @@ final class StructuredIdentifiers {
   /** Whether the text names a service a handle can follow ({@link #PLATFORM}). */
   private static boolean namesAPlatform(String text) {
     return PLATFORM_WORD.matcher(text).find();
+  }
+
+  private static final Pattern ORDINAL_DAY_WORD = Pattern.compile("(?i)(?:" + ORDINAL_DAY + ")\\b");
+
+  /** Whether the text holds a day of the month in words ({@link #ORDINAL_DAY}). */
+  private static boolean hasOrdinalDay(String text) {
+    return ORDINAL_DAY_WORD.matcher(text).find();
   }
 
   /** A spoken or bracketed address ("jo dot bloggs at council dot gov dot uk") needs an "at" and a dot. */

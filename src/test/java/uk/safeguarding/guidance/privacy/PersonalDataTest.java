@@ -60,7 +60,11 @@ class PersonalDataTest {
       "snapchat name is kaylaxo|snapchat name is [name]",
       "Discord mod - 13yo in our server, s47 on whatsapp, snap score 12000, year 10 on fb|"
           + "Discord mod - 13yo in our server, s47 on whatsapp, snap score 12000, year 10 on fb",
-      "she has a snapchat account and uses it for school|she has a snapchat account and uses it for school"})
+      "she has a snapchat account and uses it for school|she has a snapchat account and uses it for school",
+      "born on the third of march 2019, ICPC on the second of May|born on [date of birth], ICPC on [date]",
+      "dob twenty-first June 2018 or March the twenty first|dob [date of birth] or [date]",
+      "first of all, the first of many may be in the second half of march|"
+          + "first of all, the first of many may be in the second half of march"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
     assertEquals(expected, PersonalData.mask(input));
   }
