@@ -63,6 +63,7 @@ class PersonalDataTest {
       "she has a snapchat account and uses it for school|she has a snapchat account and uses it for school",
       "born on the third of march 2019, ICPC on the second of May|born on [date of birth], ICPC on [date]",
       "dob twenty-first June 2018 or March the twenty first|dob [date of birth] or [date]",
+      "postcode TF1-5HG, not y10-2nd|postcode [postcode], not y10-2nd",
       "first of all, the first of many may be in the second half of march|"
           + "first of all, the first of many may be in the second half of march"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
