@@ -148,7 +148,8 @@ final class StructuredIdentifiers {
       new Rule(Pattern.compile(BIRTH_CUE + "\\[date\\]"), m -> m.group(1) + "[date of birth]")
           .needs(t -> t.contains("[date]")),
       // Postcodes, not ordinals after a school year ("Y7 2nd").
-      Rule.replace("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?(?:\\s*|-)(?!(?:1st|2nd|3rd)\\b)\\d[A-Z]{2}\\b", "[postcode]").needs(DIGIT),
+      Rule.replace("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?(?:\\s*|-)(?!(?:1st|2nd|3rd)\\b)\\d[A-Z]{2}\\b", "[postcode]")
+          .needs(DIGIT),
       // "flat 3, Mill House, Station Road", "Pitch 12, Meadow Lane Traveller Site".
       Rule.replace("\\b(?i:flat|unit|room|pitch|apartment|apt|plot)\\s+\\d+[A-Za-z]?(?:,?\\s+(?:\\d{1,4}[A-Za-z]?\\s+)?"
           + WORD + "(?:\\s+" + WORD + ")*(?:\\s+site)?)+", "[address]").needs(DIGIT),
