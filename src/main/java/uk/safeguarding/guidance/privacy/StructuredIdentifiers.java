@@ -72,6 +72,8 @@ final class StructuredIdentifiers {
   private static final Pattern HANDLE_SHAPE =
       Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
           + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}))[A-Za-z0-9_.]*[A-Za-z0-9_](?![\\w\\]])");
+  private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b" + PLATFORM + "\\b");
+  private static final Pattern ORDINAL_DAY_WORD = Pattern.compile("(?i)(?:" + ORDINAL_DAY + ")\\b");
   /** Words after a service's name that may still hold a handle: "on snap as xxboi99", "insta hes jaybrown_07". */
   private static final int HANDLE_REACH = 4;
 
@@ -187,14 +189,10 @@ final class StructuredIdentifiers {
     return t -> lower.matcher(t.toLowerCase(Locale.ROOT)).find();
   }
 
-  private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b" + PLATFORM + "\\b");
-
   /** Whether the text names a service a handle can follow ({@link #PLATFORM}). */
   private static boolean namesAPlatform(String text) {
     return PLATFORM_WORD.matcher(text).find();
   }
-
-  private static final Pattern ORDINAL_DAY_WORD = Pattern.compile("(?i)(?:" + ORDINAL_DAY + ")\\b");
 
   /** Whether the text holds a day of the month in words ({@link #ORDINAL_DAY}). */
   private static boolean hasOrdinalDay(String text) {
