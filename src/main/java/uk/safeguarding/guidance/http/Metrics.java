@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.index.LibraryHolder;
@@ -54,6 +55,10 @@ final class Metrics {
     return new LibraryViews(holder).overview().map(LibraryViews.Overview::passages).orElse(0);
   }
 
+  /** The methods HTTP defines (RFC 9110 and PATCH), tagged by name; any other is {@code OTHER}. */
+  private static final Set<String> STANDARD_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+
   void started(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
   }
@@ -66,9 +71,18 @@ final class Metrics {
     }
     Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
     String route = endpoint == null ? "unmatched" : endpoint.path;
-    Timer.builder("http_server_requests").tag("method", ctx.method().name()).tag("route", route)
+    Timer.builder("http_server_requests").tag("method", methodTag(ctx.method().name())).tag("route", route)
         .tag("status", Integer.toString(ctx.statusCode())).register(registry)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The method as a tag: one of HTTP's own, else "OTHER". A client may send any token as a method
+   * ("FOO1", "FOO2", …), and each distinct tag is a new series kept for the life of the process: tagged
+   * as sent, 1,900 made-up methods grew {@code /metrics} to 35 MB and ran a 256 MB heap out.
+   */
+  static String methodTag(String method) {
+    return STANDARD_METHODS.contains(method) ? method : "OTHER";
   }
 
   /** One answer: answered (grounded) or declined, and whether the safety screen found it urgent. */
