@@ -42,7 +42,16 @@ final class BadRequest extends RuntimeException {
         415);
   }
 
-  /** The HTTP status: 400, or 415 for a body that is not declared JSON. */
+  /**
+   * A body that arrived too slowly and was cut off ({@link WebServer#MIN_REQUEST_BYTES_PER_SECOND}): 408
+   * naming the body.
+   */
+  static BadRequest tooSlow() {
+    return new BadRequest("body", null, "The request body arrived too slowly (under "
+        + WebServer.MIN_REQUEST_BYTES_PER_SECOND + " bytes a second) and was cut off; send it again.", 408);
+  }
+
+  /** The HTTP status: 400, 408 for a body that arrived too slowly, or 415 for a body not declared JSON. */
   int status() {
     return status;
   }

@@ -10,8 +10,8 @@ import org.eclipse.jetty.io.EofException;
 /**
  * Recognises exceptions that Jetty and Javalin raise for a malformed request — a character set
  * nobody supports, a path that is not URL encoding, a multipart body without a boundary, a body that
- * ends early or a client that went away — so they become a 400 naming the part at fault instead of a
- * logged 500. Stateless.
+ * ends early, arrives too slowly (408) or a client that went away — so they become a 400 naming the part at
+ * fault instead of a logged 500. Stateless.
  */
 final class ClientFaults {
 
@@ -28,6 +28,9 @@ final class ClientFaults {
         return Optional.of(new BadRequest("path", null, "The path is not valid URL encoding (use %XX escapes)."));
       }
       // Jetty's client errors (its BadMessageException, deprecated, is one): a body it could not read.
+      if (t instanceof HttpException h && h.getCode() == HttpStatus.REQUEST_TIMEOUT_408) {
+        return Optional.of(BadRequest.tooSlow());
+      }
       if (t instanceof HttpException h && HttpStatus.isClientError(h.getCode())) {
         return Optional.of(new BadRequest("body", null, "The request body could not be read: " + t.getMessage()
             + ". Send JSON, or multipart/form-data with a boundary, as the API describes."));

@@ -25,6 +25,13 @@ public final class WebServer {
   /** The largest JSON body read whole (an ask, a rating, a trainer's edit): a question is at most 1,000 characters. */
   static final long MAX_JSON_BODY_BYTES = 1_000_000L;
   private static final int TOO_LARGE = 413;
+  /**
+   * A request body arriving slower than this, on average since the request began, is cut off (408). A
+   * request thread waits on its body, so bodies trickled a byte every few seconds held every thread: an
+   * outsider's probe stalled every route with 250 of them. A question is a few hundred bytes, and the slowest
+   * mobile link sends kilobytes a second; at this rate a 20 MB upload may still take most of a day.
+   */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 256;
   /** Javalin's own 413 says only "Content Too Large": this one names what to change. */
   private static final ApiError BODY_TOO_LARGE = new ApiError(
       "The request body must be at most " + MAX_JSON_BODY_BYTES / 1_000 + " kB.", "body", null);
@@ -89,6 +96,7 @@ public final class WebServer {
       config.http.prefer405over404 = true;
       // Jetty's own errors (unparseable request lines, headers, escapes) answer JSON with the security headers.
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
       config.routes.before(metrics::started);
       config.routes.after(metrics::finished);
       config.routes.before(ctx -> securityHeaders(ctx));
@@ -133,7 +141,7 @@ public final class WebServer {
         }
         if (fault.isPresent()) {
           LOG.debug("Malformed request {} {}: {}", ctx.method(), ctx.path(), e.toString());
-          ctx.status(400).json(fault.get().toError());
+          ctx.status(fault.get().status()).json(fault.get().toError());
           return;
         }
         LOG.error("Unexpected error on " + ctx.method() + " " + ctx.path(), e);

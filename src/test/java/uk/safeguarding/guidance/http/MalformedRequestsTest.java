@@ -136,6 +136,39 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void a_body_trickled_in_is_cut_off_rather_than_holding_a_thread() throws Exception {
+    int port = app.app().port();
+    String head = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.flush();
+      // One byte a second, at most six: far below the least rate a body must keep up.
+      String answer = "";
+      for (int i = 0; i < 6 && answer.isEmpty(); i++) {
+        Thread.sleep(1_000);
+        try {
+          out.write('{');
+          out.flush();
+        } catch (java.io.IOException closed) {
+          break; // the server has cut the request off
+        }
+        if (socket.getInputStream().available() > 0) {
+          answer = "sent";
+        }
+      }
+      String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(reply.startsWith("HTTP/1.1 408"), reply);
+      assertTrue(
+          reply.contains("{\"error\":\"The request body arrived too slowly (under 256 bytes a second) and was cut "
+              + "off; send it again.\",\"parameter\":\"body\"}"),
+          reply);
+    }
+  }
+
+  @Test
   void a_character_set_nobody_supports_is_a_400_naming_the_content_type() throws Exception {
     FuzzTest.Reply r = send("POST", "/api/ask", "application/json; charset=utf-7", "{\"question\": \"neglect\"}");
     assertEquals(400, r.status());
