@@ -62,6 +62,8 @@ final class StructuredIdentifiers {
   /** Social media, messaging and gaming services: a handle after one names its owner as a name does. */
   private static final String PLATFORM = "(?:snap(?:chat)?|insta(?:gram)?|tik\\s?tok|facebook|fb|twitter|whats\\s?app"
       + "|discord|kik|telegram|roblox|fortnite|xbox|psn|youtube|twitch|reddit|onlyfans)";
+  /** Words that say a handle follows, with or without a service ("username: kayleigh_x99"). */
+  private static final String HANDLE_CUE = "(?:user\\s?name|handle|gamertag)";
   /** Words for the handle itself ("her snap name", "tiktok username:"). */
   private static final String HANDLE_WORD = "(?:name|handle|user\\s?name|account|acc|id|tag|profile)";
   /**
@@ -71,10 +73,10 @@ final class StructuredIdentifiers {
    */
   private static final Pattern HANDLE_SHAPE =
       Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
-          + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}))[A-Za-z0-9_.]*[A-Za-z0-9_](?![\\w\\]])");
-  private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b" + PLATFORM + "\\b");
+          + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}|#\\d))[A-Za-z0-9_.]*[A-Za-z0-9_](?:#\\d{1,4})?(?![\\w\\]])");
+  private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b(?:" + PLATFORM + "|" + HANDLE_CUE + ")\\b");
   private static final Pattern ORDINAL_DAY_WORD = Pattern.compile("(?i)(?:" + ORDINAL_DAY + ")\\b");
-  /** Words after a service's name that may still hold a handle: "on snap as xxboi99", "insta hes jaybrown_07". */
+  /** Words after a service's name (up to the next service) that may still hold a handle: "on snap as xxboi99". */
   private static final int HANDLE_REACH = 4;
 
   private static final Lexicon LEXICON = Lexicon.shared();
@@ -95,7 +97,10 @@ final class StructuredIdentifiers {
       Rule.replace("(?<![\\w@])@[A-Za-z_][A-Za-z0-9_.]*(?<!\\.)", "[name]")
           .needs(t -> t.indexOf('@') >= 0),
       // "her snap is kayla_xo2010", "on snap as xxboi99": a handle's shape within a few words after a service.
-      new Rule(Pattern.compile("(?i)\\b" + PLATFORM + "\\b(?:[^\\S\\n]+\\S+){1," + HANDLE_REACH + "}"),
+      new Rule(
+          Pattern.compile("(?i)\\b(?:" + PLATFORM + "|" + HANDLE_CUE + ")\\b(?:[:=]?[^\\S\\n]+(?!(?:" + PLATFORM + "|"
+              + HANDLE_CUE + ")\\b)\\S+){1," + HANDLE_REACH
+              + "}"),
           m -> HANDLE_SHAPE.matcher(m.group()).replaceAll("[name]")).needs(StructuredIdentifiers::namesAPlatform),
       // "snapchat name kaylaxo", "tiktok username: lilmissy": any word no dictionary has, after the handle's word.
       new Rule(Pattern.compile("(?i)\\b(" + PLATFORM + "\\s+" + HANDLE_WORD + "(?:\\s+is|\\s*[:=-])?\\s*)@?([A-Za-z]"
@@ -114,8 +119,9 @@ final class StructuredIdentifiers {
           + "(?:[ .\\n-]?\\d{2,6}){1,4}(?![\\w/])"),
           m -> isPhoneNumber(m.group()) ? "[phone]" : m.group()).needs(DIGIT),
       // NHS numbers are ten digits, grouped 3-3-4 by spaces, dashes, dots or line breaks (not always the same
-      // ones: "943 476-5919"), or not at all.
-      Rule.replace("(?<![\\w.])\\d{3}[ .\\n-]?\\d{3}[ .\\n-]?\\d{4}(?![\\w])", "[number]").needs(DIGIT),
+      // ones: "943 476-5919"), or not at all; typed 3-4-3 or 4-3-3 they are still ten digits in three groups.
+      Rule.replace("(?<![\\w.])(?:\\d{3}[ .\\n-]?\\d{3}[ .\\n-]?\\d{4}|\\d{3}[ .\\n-]\\d{4}[ .\\n-]\\d{3}"
+          + "|\\d{4}[ .\\n-]\\d{3}[ .\\n-]\\d{3})(?![\\w])", "[number]").needs(DIGIT),
       // Ten or eleven digits typed one by one with spaces between ("9 4 3 4 7 6 5 9 1 9", "0 7 7 0 0 …"): an NHS
       // or phone number spelt out so no shape above sees it.
       Rule.replace("(?<![\\w.])\\d(?:[ \\t]\\d){9,10}(?![\\w])", "[number]").needs(DIGIT),

@@ -64,6 +64,8 @@ class PersonalDataTest {
       "born on the third of march 2019, ICPC on the second of May|born on [date of birth], ICPC on [date]",
       "dob twenty-first June 2018 or March the twenty first|dob [date of birth] or [date]",
       "postcode TF1-5HG, not y10-2nd|postcode [postcode], not y10-2nd",
+      "snap: kayleigh_x99, username: kay_x, discord user kayleigh#1234|snap: [name], username: [name], discord user [name]",
+      "nhs 943 4765 919 or 9434 765 919, the handle of the case|nhs [number] or [number], the handle of the case",
       "first of all, the first of many may be in the second half of march|"
           + "first of all, the first of many may be in the second half of march"})
   void identifiers_are_masked_and_ordinary_words_kept(String input, String expected) {
