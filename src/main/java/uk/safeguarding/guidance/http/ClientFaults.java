@@ -27,13 +27,12 @@ final class ClientFaults {
       if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("URLDecoder")) {
         return Optional.of(new BadRequest("path", null, "The path is not valid URL encoding (use %XX escapes)."));
       }
-      // Jetty's client errors (its BadMessageException, deprecated, is one): a body it could not read.
-      if (t instanceof HttpException h && h.getCode() == HttpStatus.REQUEST_TIMEOUT_408) {
-        return Optional.of(BadRequest.tooSlow());
-      }
+      // Jetty's client errors (its BadMessageException, deprecated, is one): a body it could not read, or one
+      // that arrived under the least data rate (408).
       if (t instanceof HttpException h && HttpStatus.isClientError(h.getCode())) {
-        return Optional.of(new BadRequest("body", null, "The request body could not be read: " + t.getMessage()
-            + ". Send JSON, or multipart/form-data with a boundary, as the API describes."));
+        return Optional.of(h.getCode() == HttpStatus.REQUEST_TIMEOUT_408 ? BadRequest.tooSlow()
+            : new BadRequest("body", null, "The request body could not be read: " + t.getMessage()
+                + ". Send JSON, or multipart/form-data with a boundary, as the API describes."));
       }
       if (t instanceof EofException || t.getClass().getName().endsWith("HttpEofException")) {
         return Optional.of(new BadRequest("body", null, "The request body ended early or was malformed."));

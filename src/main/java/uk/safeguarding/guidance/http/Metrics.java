@@ -26,6 +26,9 @@ import uk.safeguarding.guidance.index.Reindexer;
 final class Metrics {
 
   private static final String STARTED = "guidance.metrics.started";
+  /** The methods HTTP defines (RFC 9110 and PATCH), tagged by name; any other is {@code OTHER}. */
+  private static final Set<String> STANDARD_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -54,10 +57,6 @@ final class Metrics {
   private static double passages(LibraryHolder holder) {
     return new LibraryViews(holder).overview().map(LibraryViews.Overview::passages).orElse(0);
   }
-
-  /** The methods HTTP defines (RFC 9110 and PATCH), tagged by name; any other is {@code OTHER}. */
-  private static final Set<String> STANDARD_METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   void started(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());

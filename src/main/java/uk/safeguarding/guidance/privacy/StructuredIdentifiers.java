@@ -195,7 +195,7 @@ final class StructuredIdentifiers {
     return t -> lower.matcher(t.toLowerCase(Locale.ROOT)).find();
   }
 
-  /** Whether the text names a service a handle can follow ({@link #PLATFORM}). */
+  /** Whether the text names a service ({@link #PLATFORM}) or a word that says a handle follows ({@link #HANDLE_CUE}). */
   private static boolean namesAPlatform(String text) {
     return PLATFORM_WORD.matcher(text).find();
   }
