@@ -75,7 +75,7 @@ public final class GuidanceApp {
     OnnxNatives.useFolderUnder(config.dataDir()); // not the temp folder, where a crash would leave them
     Embedder model = new CachedEmbedder(new BgeSmallEmbedder(), config.dataDir());
     Embedder embedder = config.dense() ? model : null;
-    CorpusReader reader = CorpusReader.standard();
+    CorpusReader reader = CorpusReader.forUploadsUpTo(config.maxUploadBytes());
     Clock clock = Clock.systemUTC();
     this.database = Database.open(config.database());
     SearchBackends.Choice backend = SearchBackends.choose(config, database, clock);

@@ -30,6 +30,22 @@ public final class CorpusReader {
    * the library has under 2,000 lines; a file with more than this is several documents joined, or data.
    */
   public static final int MAX_LINES = 100_000;
+  /**
+   * Characters of text one document may have, the same cap as a PDF's extracted text: the longest
+   * report in the library has under 70,000, a long statutory guidance about 600,000. Reading a text
+   * file costs about seven times its size in heap (the bytes, the string, blocks, passages, sentences),
+   * and an outsider's probe ran the documented 256 MB heap out with one 20 MB text upload, within
+   * the upload size limit.
+   */
+  public static final int MAX_TEXT_CHARS = PdfLoader.MAX_TEXT_CHARS;
+  /**
+   * Room a stored document has beyond what was uploaded, for the front matter or meta tags written
+   * from the trainers' form (ten fields of 500 characters and 30 themes of 80 are under 25 KB in
+   * UTF-8): a file accepted at the upload limit must load again at every reindex.
+   */
+  public static final int METADATA_ALLOWANCE = 64 << 10;
+  /** The size limit of {@link #standard()}: the default upload limit. */
+  static final long STANDARD_MAX_FILE_BYTES = 20L << 20;
 
   /** The trainers' synonyms in the corpus folder, read by the search analyser. */
   public static final String SYNONYMS_FILE = "synonyms.txt";
@@ -50,10 +66,18 @@ public final class CorpusReader {
     this.maxFileBytes = maxFileBytes;
   }
 
-  /** A reader for Markdown, HTML and plain text, with a 20 MB limit per file. */
+  /** A reader for Markdown, HTML, plain text and PDF, with a 20 MB limit per file. */
   public static CorpusReader standard() {
+    return forUploadsUpTo(STANDARD_MAX_FILE_BYTES);
+  }
+
+  /**
+   * A reader that loads every file a trainer may upload ({@code maxUploadBytes}, or 20 MB if less),
+   * with the metadata written into it.
+   */
+  public static CorpusReader forUploadsUpTo(long maxUploadBytes) {
     return new CorpusReader(List.of(new MarkdownLoader(), new HtmlLoader(), new TextLoader(), new PdfLoader()),
-        20L << 20);
+        Math.max(STANDARD_MAX_FILE_BYTES, maxUploadBytes) + METADATA_ALLOWANCE);
   }
 
   /** Whether a file name is one the corpus would try to load as a document. */
@@ -156,6 +180,11 @@ public final class CorpusReader {
         throw new SkippedDocumentException(file, String.format(Locale.ROOT, "the file has %,d lines, over the limit "
             + "of %,d: split it into several documents", lines, MAX_LINES));
       }
+      long chars = utf8Chars(content);
+      if (chars > MAX_TEXT_CHARS + METADATA_ALLOWANCE) {
+        throw new SkippedDocumentException(file, String.format(Locale.ROOT, "the file has %,d characters, over the "
+            + "limit of %,d: split it into several documents", chars, MAX_TEXT_CHARS + METADATA_ALLOWANCE));
+      }
     }
     try {
       return loader.load(file, content, Slugs.slug(dot < 0 ? name : name.substring(0, dot)));
@@ -175,5 +204,16 @@ public final class CorpusReader {
     }
     byte last = content.length == 0 ? (byte) '\n' : content[content.length - 1];
     return last == '\n' || last == '\r' ? breaks : breaks + 1;
+  }
+
+  /** Characters in UTF-8 {@code content}, counted on the bytes (every byte that does not continue one). */
+  public static long utf8Chars(byte[] content) {
+    long chars = 0;
+    for (byte b : content) {
+      if ((b & 0xC0) != 0x80) {
+        chars++;
+      }
+    }
+    return chars;
   }
 }

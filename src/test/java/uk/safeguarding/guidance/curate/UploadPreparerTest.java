@@ -165,6 +165,39 @@ class UploadPreparerTest {
   }
 
   @Test
+  void a_file_exactly_at_the_upload_limit_is_accepted_and_its_stored_form_loads_again() throws Exception {
+    int limit = 1 << 20;
+    String head = "# At the limit\n\n";
+    String text = head + "w".repeat(limit - head.length());
+    UploadPreparer preparer = new UploadPreparer(CorpusReader.forUploadsUpTo(limit), NOWHERE, limit);
+    PreparedUpload p = preparer.prepare(upload("at-limit.txt", text, form(null, "At the limit", "2024")), null, true);
+    assertEquals(true, p.bytes().length > limit, "the front matter makes the stored file larger than the upload");
+    assertEquals("At the limit", CorpusReader.forUploadsUpTo(limit).parse(NOWHERE.resolve(p.fileName()), p.bytes())
+        .metadata().title(), "a reindex reads the stored file back");
+    Rejected over = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("over.txt", text + "w", MetadataForm.EMPTY), null, true));
+    assertEquals("The file 'over.txt' is 1048577 bytes, over the upload limit of 1 MB.", over.getMessage(),
+        "the size named is the file's own");
+  }
+
+  @Test
+  void a_text_over_five_million_characters_is_refused_before_it_is_read_whatever_the_upload_limit() {
+    UploadPreparer roomy = new UploadPreparer(CorpusReader.forUploadsUpTo(64 << 20), NOWHERE, 64 << 20);
+    String words = "neglect referral threshold ".repeat(CorpusReader.MAX_TEXT_CHARS / 27 + 1);
+    for (String name : List.of("big.txt", "big.md", "big.html")) {
+      Rejected r = assertThrows(Rejected.class, () -> roomy.prepare(upload(name, words, form(null, "Big", null)),
+          null, true));
+      assertEquals(Rejected.Kind.TOO_LARGE, r.kind());
+      assertEquals("file", r.parameter());
+      assertEquals("The file '" + name + "' has 5,000,022 characters, over the limit of 5,000,000 for one document: "
+          + "split it into several documents.", r.getMessage());
+    }
+    String accented = "é".repeat(CorpusReader.MAX_TEXT_CHARS / 2);
+    assertEquals(2_500_000, CorpusReader.utf8Chars(accented.getBytes(StandardCharsets.UTF_8)),
+        "characters, not bytes, are counted");
+  }
+
+  @Test
   void impossible_dates_are_refused_naming_the_date_whether_the_form_or_the_file_gives_them() {
     Map<String, String> refused = Map.of(
         "2024-13-45", "The parameter 'date' must be a real date (2024 has no month 13; months are 01 to 12), got "

@@ -69,9 +69,13 @@ class ParsingBombsTest {
   }
 
   void assertRefusedByPreviewAndUpload(String filename, byte[] content, String error) throws Exception {
+    assertRefusedByPreviewAndUpload(filename, content, 400, error);
+  }
+
+  void assertRefusedByPreviewAndUpload(String filename, byte[] content, int status, String error) throws Exception {
     for (String path : List.of("/api/admin/preview", "/api/admin/documents")) {
       TestApp.Response r = send(path, filename, content);
-      assertEquals(400, r.status(), path + ": " + r.body());
+      assertEquals(status, r.status(), path + ": " + r.body());
       JsonObject o = r.json().getAsJsonObject();
       assertEquals(error, o.get("error").getAsString());
       assertEquals("file", o.get("parameter").getAsString());
@@ -111,6 +115,14 @@ class ParsingBombsTest {
   }
 
   @Test
+  void a_text_of_20_million_characters_within_the_upload_limit_is_refused_naming_the_text_limit() throws Exception {
+    // An outsider's probe ran a 256 MB heap out with this file: one line of words, 20,000,000 bytes.
+    byte[] words = "neglect referral threshold ".repeat(20_000_000 / 27).getBytes(StandardCharsets.UTF_8);
+    assertRefusedByPreviewAndUpload("big.txt", words, 413, "The file 'big.txt' has 19,999,980 characters, over the "
+        + "limit of 5,000,000 for one document: split it into several documents.");
+  }
+
+  @Test
   void html_nested_100000_deep_is_refused_naming_the_depth_limit() throws Exception {
     byte[] deep = ("<h1>Deep</h1>" + "<div>".repeat(100_000) + "text").getBytes(StandardCharsets.UTF_8);
     assertRefusedByPreviewAndUpload("deep.html", deep,
@@ -125,9 +137,9 @@ class ParsingBombsTest {
   }
 
   @Test
-  void markdown_lists_nested_3000_deep_are_refused_naming_the_depth_limit() throws Exception {
-    StringBuilder deep = new StringBuilder("# T\n\n");
-    for (int i = 0; i < 3000; i++) {
+  void markdown_lists_nested_2000_deep_are_refused_naming_the_depth_limit() throws Exception {
+    StringBuilder deep = new StringBuilder("# T\n\n"); // 4 million characters, under the text limit
+    for (int i = 0; i < 2000; i++) {
       deep.append("  ".repeat(i)).append("- a\n");
     }
     assertRefusedByPreviewAndUpload("deep2.md", deep.toString().getBytes(StandardCharsets.UTF_8),
