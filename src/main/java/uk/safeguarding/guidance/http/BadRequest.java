@@ -51,7 +51,16 @@ final class BadRequest extends RuntimeException {
         + WebServer.MIN_REQUEST_BYTES_PER_SECOND + " bytes a second) and was cut off; send it again.", 408);
   }
 
-  /** The HTTP status: 400, 408 for a body that arrived too slowly, or 415 for a body not declared JSON. */
+  /** Too many bodies in flight from one address ({@link BodySlots}): 429 naming the body. */
+  static BadRequest tooManyBodies(int perClient) {
+    return new BadRequest("body", null, "Too many requests with a body at once from this address (" + perClient
+        + " at most): wait for an answer before sending more.", 429);
+  }
+
+  /**
+   * The HTTP status: 400, 408 for a body that arrived too slowly, 415 for a body not declared JSON, 429 for
+   * too many bodies at once.
+   */
   int status() {
     return status;
   }

@@ -80,6 +80,7 @@ public final class WebServer {
     metrics.searchCache(cache);
     AskController ask = new AskController(services, metrics, gate);
     PageFiles pages = PageFiles.fromClassPath();
+    BodySlots bodies = new BodySlots(BodySlots.PER_CLIENT);
     String documentPage = pages.text("document.html");
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinGson(GSON, false));
@@ -103,6 +104,8 @@ public final class WebServer {
       config.routes.before(proxies::identify);
       config.routes.before(WebServer::noMethodOverride);
       config.routes.before(WebServer::refuseDeclaredTooLarge);
+      config.routes.before(bodies::take);
+      config.routes.after(bodies::giveBack);
       config.routes.before("/api/*", ctx -> rateLimit(ctx, limiter));
       pages.install(config);
       config.routes.get("/health", library::health);
