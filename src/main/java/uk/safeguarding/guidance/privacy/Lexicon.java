@@ -15,6 +15,8 @@ import uk.safeguarding.guidance.ops.ResourceLines;
 final class Lexicon {
 
   private static final String FOLDER = "/privacy/";
+  /** Shortest part of a compound: shorter pieces ("a", "on", "the") split almost any word in two. */
+  private static final int MIN_COMPOUND_PART = 4;
   private static final Pattern DEMONYM_ENDING = Pattern.compile("(?:an|ese|i|ic|im|ist|u|h)$");
 
   /** Loaded on first use: the dictionary is about 100,000 words. */
@@ -72,6 +74,41 @@ final class Lexicon {
   /** In the library's vocabulary only: not a place, language or listed word ("Jones", "Telford"). */
   boolean isLibraryOnly(String word) {
     return libraryOnly.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * "hled", "reveiw", "actualy": one slip (a letter dropped, added, changed or two swapped) from an
+   * English word, so a typo rather than a name no list has. About 60 lookups a letter; asked only of
+   * a lower-case word right after a name.
+   */
+  boolean isOneSlipFromEnglish(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    for (int i = 0; i <= w.length(); i++) {
+      String head = w.substring(0, i);
+      String tail = w.substring(i);
+      if (!tail.isEmpty() && english.contains(head + tail.substring(1))) {
+        return true; // a letter added
+      }
+      if (tail.length() >= 2 && english.contains(head + tail.charAt(1) + tail.charAt(0) + tail.substring(2))) {
+        return true; // two swapped
+      }
+      for (char c = 'a'; c <= 'z'; c++) {
+        if (english.contains(head + c + tail) || !tail.isEmpty() && english.contains(head + c + tail.substring(1))) {
+          return true; // a letter dropped, or changed
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "Safeguardingpartnership": two English words of at least {@link #MIN_COMPOUND_PART} letters run together. */
+  boolean isCompound(String word) {
+    for (int cut = MIN_COMPOUND_PART; cut <= word.length() - MIN_COMPOUND_PART; cut++) {
+      if (isEnglish(word.substring(0, cut)) && isEnglish(word.substring(cut))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String capitalise(String word) {

@@ -31,11 +31,12 @@ import java.util.regex.Pattern;
  */
 final class NameDetector {
 
+  /** Shortest lower-case surname read after a name: shorter words are text-speak ("n", "ur", "bc"). */
+  private static final int MIN_SURNAME_CHARS = 3;
   /** "I've", "Don't": a contraction is never a name. */
   private static final Pattern CONTRACTION = Pattern.compile("['’](?:ve|m|d|ll|re|t)$");
   /** "aint", "hasnt": text-speak drops the apostrophe of "n't". */
   private static final Pattern APOSTROPHE_LOST = Pattern.compile("nt$");
-  private static final int MIN_COMPOUND_PART = 4;
   /**
    * Three or more plain consonants and no vowel or y: a word like this opening a sentence before a verb
    * is text-speak ("ppl kept reporting it", "mgr wants to close it"), not someone's name. Only this
@@ -108,7 +109,7 @@ final class NameDetector {
       // "mum Jade": capitalised after a lower-case cue; "Child Protection" is a title, not a name.
       return !english || givenName || (tokens.get(i - 1).lowercase() && !t.sentenceInitial());
     }
-    if (t.sentenceInitial() && isCompound(t.lower())) {
+    if (t.sentenceInitial() && lexicon.isCompound(t.lower())) {
       // "Handover", "Childminder": two English words run together, capitalised only by position.
       return false;
     }
@@ -265,20 +266,16 @@ final class NameDetector {
           name[i] = surname || (nextIsName && !lexicon.isNeverAName(t.core())
               && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core())));
         }
+        if (!name[i] && t.lowercase() && surname && t.core().length() >= MIN_SURNAME_CHARS && !isEnglish(t.core())
+            && !TEXT_SPEAK.matcher(t.lower()).matches() && !BIRTH_CUES.contains(t.lower())
+            && (lexicon.isProperNoun(t.core()) || !lexicon.isOneSlipFromEnglish(t.core()))) {
+          name[i] = true; // "Amira okafor": a surname typed in lower case, one no dictionary has
+        }
         if (!name[i] && (t.capitalised() || !isEnglish(t.core())) && !lexicon.isNeverAName(t.core())) {
           name[i] = joinedToName(tokens, name, i) && (lexicon.isProperNoun(t.core()) || !isEnglish(t.core()));
         }
       }
     }
-  }
-
-  private boolean isCompound(String word) {
-    for (int cut = MIN_COMPOUND_PART; cut <= word.length() - MIN_COMPOUND_PART; cut++) {
-      if (lexicon.isEnglish(word.substring(0, cut)) && lexicon.isEnglish(word.substring(cut))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** English as the dictionary has it; "pre-birth" through its parts, "Kerry-Ann" is not. */

@@ -92,7 +92,7 @@ final class StructuredIdentifiers {
 
   private static final List<Rule> RULES = List.of(
       // A stray space before a dot ("tasha@example .com") is still the address; one after it ends a sentence.
-      Rule.replace("[\\w.+-]+\\s?@\\s?[\\w-]+(?:\\s?\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
+      Rule.replace("[\\w.+-]+(?:@\\s?|\\s@\\s)[\\w-]+(?:\\s?\\.[\\w-]+)+", "[email]").needs(t -> t.indexOf('@') >= 0),
       // A social media handle ("@kayla_xo_2010") names its owner as surely as a name does ("@3pm" is a time).
       Rule.replace("(?<![\\w@])@[A-Za-z_][A-Za-z0-9_.]*(?<!\\.)", "[name]")
           .needs(t -> t.indexOf('@') >= 0),
@@ -137,6 +137,12 @@ final class StructuredIdentifiers {
       Rule.replace("\\b\\d{2}/\\d{3,6}/\\d{2}\\b", "[reference]").needs(DIGIT),
       Rule.replace("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b", "[date]").needs(DIGIT),
       Rule.replace("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b", "[date]").needs(DIGIT),
+      // "3-Mar-2015", "03.mar.15", "2016-jan-01", "2016 jan 1": a month's name between the numbers.
+      Rule.replace("\\b\\d{1,2}[/.-]" + MONTH + "[/.-](?:\\d{4}|\\d{2})\\b", "[date]").needs(DIGIT),
+      Rule.replace("\\b\\d{4}[/.-]" + MONTH + "[/.-]\\d{1,2}\\b(?![:.]?\\d)", "[date]").needs(DIGIT),
+      // With spaces only after a birth cue: "in 2016 Jan 10 children were seen" is a year and a count.
+      new Rule(Pattern.compile(BIRTH_CUE + "\\d{4}\\s+" + MONTH + "\\s+\\d{1,2}\\b(?![:.]?\\d)"),
+          m -> m.group(1) + "[date of birth]").needs(DIGIT),
       // "17/05" but not "24/7" or "50/50": a day and a two-digit month.
       Rule.replace("\\b(?:[12]\\d|3[01]|0?[1-9])/(?:0[1-9]|1[0-2])\\b(?!/)", "[date]").needs(DIGIT),
       // "born 1 Mar 15": after a birth cue a bare two-digit number after the month is its year, not a count.

@@ -130,6 +130,45 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A month's name between the numbers is a date; a year, a month and a count with spaces only after a cue. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "dob 3-Mar-2015|dob [date of birth]",
+      "seen on 03.mar.15 by hv|seen on [date] by hv",
+      "born 2016 jan 1|born [date of birth]",
+      "on 2016-Jan-01 she moved|on [date] she moved",
+      "in 2016 Jan 10 children were seen|in 2016 Jan 10 children were seen"})
+  void dates_with_the_month_named_between_numbers_are_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /** A space before "@" makes an email only with one after it: "is @kayla.xo" is a handle, and "is" stays. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "her insta is @kayla.xo|her insta is [name]",
+      "email jane.doe @ gmail.com|email [email]",
+      "jane@ gmail.com or tasha@example .com|[email] or [email]"})
+  void a_handle_with_a_dot_is_not_an_email_with_the_word_before_it(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
+  /**
+   * A surname typed in lower case after a name is part of it when no dictionary has it, or a name list
+   * does; a word one slip from English after a name is a typo and kept ("hled", "reveiw").
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "her name is Amira okafor and she is 7|her name is [name] and she is 7",
+      "Aaliyah patel has been missing|[name] has been missing",
+      "dad Imran ahmed came to the door|dad [name] came to the door",
+      "when was the rapid reveiw meeting about baby Noah hled|when was the rapid reveiw meeting about baby [name] hled",
+      "Kayleigh wnet to school|[name] wnet to school",
+      "Tyler n his brother|[name] n his brother",
+      "Referral for Mia dob 3/3/19|Referral for [name] dob [date of birth]"})
+  void a_lower_case_surname_after_a_name_is_masked_and_a_typo_kept(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   /**
    * A capitalised word the dictionary lists and no name list knows ("Amir", "Hunter", "Brook") is a
    * person when an age in brackets follows it; a year or a subsection in brackets is not an age.
