@@ -1,26 +1,21 @@
 package uk.safeguarding.guidance.answer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.safeguarding.guidance.ops.TrainerLines;
 import uk.safeguarding.guidance.ops.TrainingMemo;
 import uk.safeguarding.guidance.search.SearchHit;
 
 /**
  * Keeps the answer step's learned decisions trained for the library in use: the passage reranker
  * ({@link PassageRanker}), the answer-or-decline model ({@link Answerability}) and the sentence scorer
- * ({@link Trained#score}), all from {@link AnswerableExamples}, each example searched once as an ask
+ * ({@link Trained#score}), all from {@link AnswerableExamples} by {@link ModelTraining}, each example searched once as an ask
  * would search it (the reranker first: the other two see its order, as an ask does). Trained on the
  * first question, and again in the background after a reindex, the previous models serving
  * meanwhile. Thread-safe.
@@ -28,8 +23,6 @@ import uk.safeguarding.guidance.search.SearchHit;
 final class LearnedModels {
 
   private static final Logger LOG = LoggerFactory.getLogger(LearnedModels.class);
-  /** The sentence scorer's inverse regularisation, chosen by cross-validation on the train split. */
-  static final double SENTENCE_C = 1;
 
   /** What the answer step finds for questions, as {@link LearnedModels} trains on it. */
   interface Examiner {
@@ -261,60 +254,9 @@ final class LearnedModels {
     BooleanSupplier unchanged = () -> searched.equals(examiner.describe());
     String key = searched + "|" + TrainingMemo.digest(labelled);
     return MEMO.get(key,
-        () -> ModelsFile.kept(file, key + "|" + build.get(), () -> train(hash, labelled), unchanged), unchanged)
+        () -> ModelsFile.kept(file, key + "|" + build.get(), () -> ModelTraining.train(examiner, hash, labelled),
+            unchanged),
+        unchanged)
         .against(hash);
-  }
-
-  private Trained train(String hash, List<AnswerableExamples.Example> labelled) {
-    long start = System.nanoTime();
-    List<Candidates> found = examiner.gather(labelled.stream().map(AnswerableExamples.Example::text).toList());
-    List<Predicate<SearchHit>> answering = labelled.stream().map(e -> e.answerable() && !e.expect().isEmpty()
-        ? (Predicate<SearchHit>) h -> e.answeredBy(h.passage().text())
-        : null).toList();
-    PassageRanker ranker = PassageRanker.train(found, answering);
-    List<String> unfound = new ArrayList<>();
-    for (int i = 0; i < labelled.size(); i++) {
-      Predicate<SearchHit> a = answering.get(i);
-      if (a != null && !labelled.get(i).origin().isEmpty() && found.get(i).hits().stream().noneMatch(a)) {
-        unfound.add(labelled.get(i).origin() + ": the sentence after \"" + TrainerLines.ARROW
-            + "\" is in none of the passages this question "
-            + "finds; copy it exactly from the library");
-      }
-    }
-    // Ranked as if the example were new, so the models below learn from the rankings new questions get;
-    // each example on its own, on every core, in order.
-    List<Evidence> evidence = IntStream.range(0, found.size()).parallel()
-        .mapToObj(i -> examiner.evidence(found.get(i), PassageRanker.rank(ranker, found.get(i), i))).toList();
-    List<Logistic.Input> questions = new ArrayList<>();
-    List<Boolean> answerable = new ArrayList<>();
-    List<Logistic.Input> sentences = new ArrayList<>();
-    List<Boolean> answers = new ArrayList<>();
-    List<Boolean> answeringPassages = new ArrayList<>();
-    for (int i = 0; i < labelled.size(); i++) {
-      AnswerableExamples.Example example = labelled.get(i);
-      questions.add(evidence.get(i).answerability());
-      answerable.add(example.answerable());
-      if (example.answerable() && !example.answer().isEmpty()) {
-        for (SentenceFeatures.Row r : examiner.rows(evidence.get(i))) {
-          sentences.add(new Logistic.Input(r.figures(), null));
-          answers.add(AnswerSentences.matches(example.answer(), r.unit().text()));
-          answeringPassages.add(example.answeredBy(r.source().hit().passage().text()));
-        }
-      }
-    }
-    Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    Logistic scorer = Logistic.fit(sentences, answers, SENTENCE_C, 0);
-    Logistic passages = Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0);
-    // Offered only when, asked on its own, the example is answered from its own passage first.
-    IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
-        && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));
-    SuggestedQuestions suggested = SuggestedQuestions.of(
-        labelled.stream().map(AnswerableExamples.Example::text).toList(), found, answering,
-        ranker == null ? null : ranker.answeredBefore(), answeredAlone, examiner::shown);
-    LOG.info(String.format(
-        "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
-        labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),
-        suggested.describe()));
-    return new Trained(hash, ranker, model, scorer, passages, List.copyOf(unfound), suggested);
   }
 }
