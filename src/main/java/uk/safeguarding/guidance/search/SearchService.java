@@ -1,19 +1,10 @@
 package uk.safeguarding.guidance.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,7 +12,6 @@ import org.apache.lucene.search.Query;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.embed.Embedder;
-import uk.safeguarding.guidance.index.Fields;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
@@ -45,20 +35,18 @@ public final class SearchService {
   static final int GROUP_DEEPEN = 4;
   /** Rounds at most (the depth grows {@value #GROUP_DEEPEN}× each): bounds the work of one request. */
   static final int GROUP_ROUNDS = 4;
-  /** What separates a question's words for {@link #queryTerms}: anything but letters, digits, apostrophes, dots and hyphens. */
-  private static final Pattern WORD_BREAKS = Pattern.compile("[^\\p{L}\\p{N}'’.-]+");
-  /** Dots, apostrophes and hyphens at either end of a word, which are not part of it. */
-  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[.'’-]+|[.'’-]+$");
 
   private final LibraryHolder holder;
   private final Embedder queries;
   private final SearchBackend backend;
+  private final LibraryWords words;
 
   /** BM25 only, or hybrid when {@code queries} is given and the backend has vectors. */
   public SearchService(LibraryHolder holder, Embedder queries, SearchBackend backend) {
     this.holder = holder;
     this.queries = queries;
     this.backend = backend;
+    this.words = new LibraryWords(holder);
   }
 
   /** Over the library's own Lucene index. */
@@ -212,99 +200,31 @@ public final class SearchService {
     return hits;
   }
 
-  /** The question's content words with their analysed terms and IDF weights in the current library. */
-  private final java.util.concurrent.atomic.AtomicReference<Spelling> spelling =
-      new java.util.concurrent.atomic.AtomicReference<>();
-
   /**
    * {@code text} with slips of the keyboard put right against the current library's words (see
    * {@link Spelling}); the answer step searches this, the search API the words as given.
    */
   public String correctSpelling(String text) {
-    return spelling().correct(text);
+    return words.correctSpelling(text);
   }
 
-  /**
-   * Whether the current library itself uses {@code word}, or a lower-case slip of one of its words:
-   * a word the answer step may search as typed where masking took it for a name ({@link Spelling#knows}).
-   */
+  /** Whether the current library itself uses {@code word}, or a lower-case slip of one of its words. */
   public boolean libraryUses(String word) {
-    return spelling().knows(word);
+    return words.libraryUses(word);
   }
 
-  private Spelling spelling() {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library library = lease.library();
-      Spelling current = spelling.get();
-      if (current == null || !current.hash().equals(library.hash())) {
-        current = Spelling.of(library);
-        spelling.set(current);
-      }
-      return current;
-    }
-  }
-
+  /** The question's content words with their analysed terms and IDF weights in the current library. */
   public QueryTerms queryTerms(String question) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      Library library = lease.library();
-      IndexReader reader = library.searcher().getIndexReader();
-      int n = Math.max(1, reader.numDocs());
-      double unknownWeight = Math.log(1 + (n + 0.5) / 0.5);
-      List<QueryTerms.Word> words = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      for (String word : WORD_BREAKS.split(question)) {
-        String w = EDGE_PUNCTUATION.matcher(word).replaceAll("");
-        if (w.isEmpty() || !seen.add(w.toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        Set<String> terms = analyse(library.analysis().query(), w);
-        if (terms.isEmpty()) {
-          continue; // a stop word
-        }
-        double weight = 0;
-        boolean known = false;
-        for (String t : terms) {
-          int df = reader.docFreq(new Term(Fields.BODY, t));
-          if (df > 0) {
-            known = true;
-            weight = Math.max(weight, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-          }
-        }
-        words.add(new QueryTerms.Word(w, terms, known ? weight : unknownWeight, known));
-      }
-      return new QueryTerms(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot weigh the words of '" + question + "'", e);
-    }
+    return words.queryTerms(question);
   }
 
   /** The whole text, HTML-escaped, with words whose analysed form is in {@code terms} marked. */
   public String highlight(String text, Set<String> terms) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      return Snippets.snippet(text, Snippets.matches(text, terms, lease.library().analysis().index()),
-          Integer.MAX_VALUE);
-    }
+    return words.highlight(text, terms);
   }
 
   /** The analysed terms of a text as the index sees them (stemmed, no synonyms). */
   public Set<String> termsOf(String text) {
-    try (LibraryHolder.Lease lease = holder.acquire()) {
-      return analyse(lease.library().analysis().index(), text);
-    }
-  }
-
-  private static Set<String> analyse(Analyzer analyzer, String text) {
-    Set<String> out = new HashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot analyse '" + text + "'", e);
-    }
-    return out;
+    return words.termsOf(text);
   }
 }
