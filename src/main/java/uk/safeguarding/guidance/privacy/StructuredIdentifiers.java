@@ -67,13 +67,16 @@ final class StructuredIdentifiers {
   /** Words for the handle itself ("her snap name", "tiktok username:"). */
   private static final String HANDLE_WORD = "(?:name|handle|user\\s?name|account|acc|id|tag|profile)";
   /**
-   * A handle by its shape: letters with an underscore or two digits in a row ("kayla_xo2010", "xxboi99",
-   * "jay.brown_07"), starting with a letter or underscore and holding at least two letters, so "s47", "y10"
+   * A handle by its shape: letters with an underscore, two digits in a row or a dot between words
+   * ("kayla_xo2010", "xxboi99", "jay.brown_07", "k.bloggs"), starting with a letter or underscore and holding at least two letters, so "s47", "y10"
    * and an age ("13yo") are not handles.
    */
   private static final Pattern HANDLE_SHAPE =
       Pattern.compile("(?<![\\w@\\[.])@?(?=[A-Za-z_])(?=(?:[0-9_.]*[A-Za-z]){2})"
-          + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}|#\\d))[A-Za-z0-9_.]*[A-Za-z0-9_](?:#\\d{1,4})?(?![\\w\\]])");
+          + "(?=[A-Za-z0-9_.]*(?:_|\\d{2}|#\\d|[A-Za-z]\\.[A-Za-z]{3}))[A-Za-z0-9_.]*[A-Za-z0-9_](?:#\\d{1,4})?"
+          + "(?![\\w\\]])");
+  /** A capital after a small letter inside a word ("xXshadowXx"), as handles have and words do not. */
+  private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
   private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\b(?:" + PLATFORM + "|" + HANDLE_CUE + ")\\b");
   private static final Pattern ORDINAL_DAY_WORD = Pattern.compile("(?i)(?:" + ORDINAL_DAY + ")\\b");
   /** Words after a service's name (up to the next service) that may still hold a handle: "on snap as xxboi99". */
@@ -102,6 +105,11 @@ final class StructuredIdentifiers {
               + HANDLE_CUE + ")\\b)\\S+){1," + HANDLE_REACH
               + "}"),
           m -> HANDLE_SHAPE.matcher(m.group()).replaceAll("[name]")).needs(StructuredIdentifiers::namesAPlatform),
+      // "kayleighmarie_xo on snap", "lilmissy99 (snapchat)", "xXshadowXx on discord": a handle just before a service.
+      new Rule(Pattern.compile("(?i)(?<![\\w@\\[.])([A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_])(\\s+(?:on|via|from)\\s+(?:"
+          + "her|his|their|my)?\\s*|\\s*\\(\\s*)(?=" + PLATFORM + "\\b)"),
+          m -> looksLikeHandle(m.group(1)) ? "[name]" + m.group(2) : m.group())
+          .needs(StructuredIdentifiers::namesAPlatform),
       // "snapchat name kaylaxo", "tiktok username: lilmissy": any word no dictionary has, after the handle's word.
       new Rule(Pattern.compile("(?i)\\b(" + PLATFORM + "\\s+" + HANDLE_WORD + "(?:\\s+is|\\s*[:=-])?\\s*)@?([A-Za-z]"
           + "[A-Za-z0-9_.]*[A-Za-z0-9_])\\b"),
@@ -199,6 +207,15 @@ final class StructuredIdentifiers {
   private static Predicate<String> lowerCaseHolds(String words) {
     Pattern lower = Pattern.compile(words.toLowerCase(Locale.ROOT));
     return t -> lower.matcher(t.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /**
+   * A word before a service's name that is a handle: the handle's shape, or no dictionary's word with a
+   * capital inside it ("xXshadowXx"); "groomed on roblox", "met him on snap" keep their words.
+   */
+  private static boolean looksLikeHandle(String word) {
+    return HANDLE_SHAPE.matcher(word).matches()
+        || INNER_CAPITAL.matcher(word).find() && !LEXICON.isEnglish(word) && !LEXICON.isProperNoun(word);
   }
 
   /** Whether the text names a service ({@link #PLATFORM}) or a word that says a handle follows ({@link #HANDLE_CUE}). */

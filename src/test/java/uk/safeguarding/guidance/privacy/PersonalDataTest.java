@@ -142,6 +142,19 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A handle just before a service's name, or with a dot between words after one; ordinary words are kept. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "she talks to kayla_xo2010 on insta|she talks to [name] on insta",
+      "lilmissy99 (snapchat) keeps messaging her|[name] (snapchat) keeps messaging her",
+      "bigdaz.official on instagram sent him money|[name] on instagram sent him money",
+      "xXshadowXx on discord asked for pics|[name] on discord asked for pics",
+      "her tiktok is k.bloggs|her tiktok is [name]",
+      "she was groomed on roblox and met him on snap|she was groomed on roblox and met him on snap"})
+  void handles_before_a_service_or_with_a_dot_are_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   /** A space before "@" makes an email only with one after it: "is @kayla.xo" is a handle, and "is" stays. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
