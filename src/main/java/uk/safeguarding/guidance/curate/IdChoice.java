@@ -38,6 +38,12 @@ record IdChoice(String id, String how) {
       .map(name -> name.substring(0, name.lastIndexOf('.'))).collect(Collectors.toUnmodifiableSet());
 
   /**
+   * Names Windows keeps for devices whatever the extension ("con.md" is the console): a document stored
+   * under one could not be written, copied or backed up there, and the README offers Windows builds.
+   */
+  static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
+
+  /**
    * @param typed    the form's id, null when not given
    * @param fields   the merged fields (their id is the file's own)
    * @param current  the document being replaced or edited, or null
@@ -86,6 +92,10 @@ record IdChoice(String id, String how) {
       // Stored as <id>.<ext>, these would become the corpus's own configuration files, invisible as documents.
       throw Rejected.bad("id", id, "The id '" + id + "' is reserved for the corpus folder's own files ("
           + String.join(", ", new TreeSet<>(CorpusReader.RESERVED)) + "); choose another.");
+    }
+    if (WINDOWS_DEVICE.matcher(id).matches()) {
+      throw Rejected.bad("id", id, "The id '" + id + "' is a device name on Windows (con, prn, aux, nul, com0-9, "
+          + "lpt0-9), where no file can have it; choose another.");
     }
     return this;
   }

@@ -198,6 +198,22 @@ class UploadPreparerTest {
   }
 
   @Test
+  void a_windows_device_name_is_refused_as_an_id_however_it_is_given() {
+    for (String id : List.of("con", "nul", "aux", "com1", "lpt9")) {
+      Rejected r = assertThrows(Rejected.class,
+          () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(id, null, null)), null, true));
+      assertEquals("id", r.parameter());
+      assertEquals("The id '" + id + "' is a device name on Windows (con, prn, aux, nul, com0-9, lpt0-9), where no "
+          + "file can have it; choose another.", r.getMessage());
+    }
+    Rejected fromTitle = assertThrows(Rejected.class,
+        () -> preparer.prepare(upload("notes.md", "# Aux\n\nText.", form(null, "AUX", null)), null, true));
+    assertEquals("aux", fromTitle.value());
+    assertEquals("console-notes", preparer.prepare(upload("a.md", "# T\n\nText.", form("console-notes", null, null)),
+        null, true).id().id());
+  }
+
+  @Test
   void impossible_dates_are_refused_naming_the_date_whether_the_form_or_the_file_gives_them() {
     Map<String, String> refused = Map.of(
         "2024-13-45", "The parameter 'date' must be a real date (2024 has no month 13; months are 01 to 12), got "
