@@ -141,6 +141,10 @@ public final class GuidanceApp {
     }
     // Files a trainer saves into the corpus folder by hand are picked up without a restart.
     app.reindexer.watch(CORPUS_CHECK);
+    // A trainer's change to the safety screen's examples is learned within seconds, asked about or not.
+    long screenCheck = ScreenService.CHECK_EVERY.toSeconds();
+    app.housekeeping.scheduleAtFixedRate(Periodic.guarded("Checking the safety screen's examples",
+        app.screen::checkForChanges), screenCheck, screenCheck, TimeUnit.SECONDS);
     // Feedback and unanswered questions past the retention go at start and then daily.
     app.housekeeping.scheduleAtFixedRate(Periodic.guarded("The retention purge", app::purge), 0, 1, TimeUnit.DAYS);
     long trim = IdleMemory.TRIM_EVERY.toSeconds();

@@ -76,9 +76,23 @@ public final class SafetyScreen {
 
   /**
    * Learns a screen from {@code examples} (both labels needed); {@code embedder} may be null for a
-   * lexical-only screen. Embeds each example as a query, through the embedder's caches.
+   * lexical-only screen. Embeds each example as a query, through the embedder's caches. Every routine
+   * sentence the jar ships ({@link RoutineSentences}) dilutes the examples.
    */
   public static SafetyScreen train(List<Example> examples, Embedder embedder, Settings settings) {
+    return train(examples, RoutineSentences.all(), embedder, settings);
+  }
+
+  /**
+   * Learns a screen from {@code examples}, each also learned a second time with one of {@code routine}
+   * (sentences that carry no danger: "Which form do I need?", "I have just finished the chronology.")
+   * after or before it, under the same label. A danger described beside routine words was lost among
+   * them: an outsider's probe found urgent situations missed once "Which form should I complete?" followed
+   * them. The diluted copy of an example stays in its fold, and the threshold is set on the examples as
+   * written.
+   */
+  public static SafetyScreen train(List<Example> examples, List<String> routine, Embedder embedder,
+      Settings settings) {
     if (examples.stream().noneMatch(Example::urgent) || examples.stream().allMatch(Example::urgent)) {
       throw new IllegalArgumentException("The safety screen needs urgent and calm examples, got " + examples.size());
     }
@@ -86,18 +100,27 @@ public final class SafetyScreen {
     Features features = new Features(settings.weights(), embedder == null ? 0 : embedder.dimension());
     // Learned from the examples as the screen will see questions: masked (names become [name] and so on).
     List<String> texts = examples.stream().map(e -> PersonalData.mask(e.text())).toList();
-    List<float[]> vectors = embedder == null ? null : embedder.embedQueries(texts);
-    List<float[]> passageVectors = embedder == null || !settings.weights().usesPassageEmbedding() ? null
-        : embedder.embedPassages(texts);
-    Feature[][] x = new Feature[examples.size()][];
-    double[] y = new double[examples.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = withBias(features.of(texts.get(i), vectors == null ? null : vectors.get(i),
-          passageVectors == null ? null : passageVectors.get(i)), features);
-      y[i] = examples.get(i).urgent() ? URGENT : CALM;
+    int copies = routine.isEmpty() ? 1 : 2;
+    List<String> learned = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      learned.add(texts.get(i));
+      if (copies == 2) {
+        learned.add(PersonalData.mask(diluted(texts.get(i), routine, i)));
+      }
     }
-    double threshold = Math.min(settings.maxThreshold(), threshold(outOfFold(x, y, features, settings), y,
-        settings.targetRecall()));
+    List<float[]> vectors = embedder == null ? null : embedder.embedQueries(learned);
+    List<float[]> passageVectors = embedder == null || !settings.weights().usesPassageEmbedding() ? null
+        : embedder.embedPassages(learned);
+    Feature[][] x = new Feature[learned.size()][];
+    double[] y = new double[learned.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = withBias(features.of(learned.get(i), vectors == null ? null : vectors.get(i),
+          passageVectors == null ? null : passageVectors.get(i)), features);
+      y[i] = examples.get(i / copies).urgent() ? URGENT : CALM;
+    }
+    double[] outOfFold = outOfFold(x, y, features, settings, copies);
+    double threshold = Math.min(settings.maxThreshold(),
+        threshold(everyNth(outOfFold, copies), everyNth(y, copies), settings.targetRecall()));
     Model model = fit(x, y, features, settings);
     List<Example> urgent = new ArrayList<>();
     List<float[]> urgentVectors = new ArrayList<>();
@@ -105,7 +128,7 @@ public final class SafetyScreen {
       if (examples.get(i).urgent()) {
         // Quoted (masked) in reasons that reach the trainers' queue: a trainer's example may name someone.
         urgent.add(new Example(texts.get(i), true, examples.get(i).split()));
-        urgentVectors.add(vectors == null ? null : vectors.get(i));
+        urgentVectors.add(vectors == null ? null : vectors.get(i * copies));
       }
     }
     return new SafetyScreen(model, features, embedder, threshold, List.copyOf(urgent), urgentVectors, examples.size());
@@ -200,14 +223,17 @@ public final class SafetyScreen {
     return b.isEmpty() ? 0 : inter.size() / (double) b.size();
   }
 
-  /** Scores for every example from models that did not see it, folds assigned round-robin. */
-  static double[] outOfFold(Feature[][] x, double[] y, Features features, Settings settings) {
+  /**
+   * Scores for every example from models that did not see it, folds assigned round-robin to each run of
+   * {@code copies} rows (an example and its diluted copy).
+   */
+  static double[] outOfFold(Feature[][] x, double[] y, Features features, Settings settings, int copies) {
     double[] scores = new double[x.length];
     for (int fold = 0; fold < settings.folds(); fold++) {
       List<Feature[]> trainX = new ArrayList<>();
       List<Double> trainY = new ArrayList<>();
       for (int i = 0; i < x.length; i++) {
-        if (i % settings.folds() != fold) {
+        if (i / copies % settings.folds() != fold) {
           trainX.add(x[i]);
           trainY.add(y[i]);
         }
@@ -217,11 +243,28 @@ public final class SafetyScreen {
       }
       Model m = fit(trainX.toArray(Feature[][]::new), trainY.stream().mapToDouble(Double::doubleValue).toArray(),
           features, settings);
-      for (int i = fold; i < x.length; i += settings.folds()) {
-        scores[i] = score(m, x[i]);
+      for (int i = 0; i < x.length; i++) {
+        if (i / copies % settings.folds() == fold) {
+          scores[i] = score(m, x[i]);
+        }
       }
     }
     return scores;
+  }
+
+  /**
+   * {@code text} with one of {@code routine} after it (even {@code i}) or before it (odd). Two or three
+   * around it caught more of such situations but raised false alarms on plain ones over the target
+   * (BENCHMARKS.md §4, twenty-first session).
+   */
+  static String diluted(String text, List<String> routine, int i) {
+    String r = routine.get(i % routine.size());
+    return i % 2 == 0 ? text + " " + r : r + " " + text;
+  }
+
+  /** Every {@code n}th value from the first: the examples as written, without their diluted copies. */
+  private static double[] everyNth(double[] values, int n) {
+    return java.util.stream.IntStream.range(0, values.length / n).mapToDouble(i -> values[i * n]).toArray();
   }
 
   /** The highest score that still catches {@code targetRecall} of the urgent examples. */

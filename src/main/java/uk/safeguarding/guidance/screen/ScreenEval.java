@@ -94,11 +94,16 @@ public final class ScreenEval {
         continue;
       }
       String mode = hybrid ? "hybrid (embedding + lexical)" : "lexical only (--dense off without the model)";
-      SafetyScreen s =
-          SafetyScreen.train(train, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+      SafetyScreen s = SafetyScreen.train(train, routine("train"), hybrid ? embedder : null,
+          hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
       Result r = score(s, test);
       report(out, String.format(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f", mode, r.line(),
           s.threshold()), r);
+      // A danger among routine sentences the screen never learned beside: the test split's, one after each
+      // situation and one before it.
+      Result d = score(s, diluted(test, RoutineSentences.split("test")));
+      report(out, String.format(Locale.ROOT, "%s, trained on train, the test split among routine sentences (one "
+          + "after each situation, then three around it; %d): %s", mode, d.urgent() + d.calm(), d.line()), d);
       // Practitioners often leave the question mark off: the verdict should not hang on it.
       List<Example> bare = test.stream().filter(e -> e.text().strip().endsWith("?"))
           .map(e -> new Example(withoutQuestionMark(e.text()), e.urgent(), e.split())).toList();
@@ -106,12 +111,39 @@ public final class ScreenEval {
       report(out, String.format(Locale.ROOT, "%s, trained on train, the test split's %d lines ending \"?\" asked "
           + "without it: %s", mode, bare.size(), b.line()), b);
       if (extra != null) {
-        SafetyScreen all =
-            SafetyScreen.train(bank, hybrid ? embedder : null, hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
+        SafetyScreen all = SafetyScreen.train(bank, routine(null), hybrid ? embedder : null,
+            hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
         Result x = score(all, extra);
         report(out, String.format(Locale.ROOT, "%s, trained on the whole bank, %s: %s", mode, extraName, x.line()), x);
       }
     }
+  }
+
+  /** With {@code -Dscreen.dilute=false}, learning without routine sentences, to compare. */
+  static final String DILUTE_PROPERTY = "screen.dilute";
+
+  /** The routine sentences of {@code split} (all when null) that the screen learns beside, or none when turned off. */
+  static List<String> routine(String split) {
+    if (!Boolean.parseBoolean(System.getProperty(DILUTE_PROPERTY, "true"))) {
+      return List.of();
+    }
+    return split == null ? RoutineSentences.all() : RoutineSentences.split(split);
+  }
+
+  /**
+   * Each situation twice among {@code routine} sentences: with one after it, and with three around it (two
+   * before, one after).
+   */
+  static List<Example> diluted(List<Example> situations, List<String> routine) {
+    List<Example> out = new ArrayList<>();
+    int n = routine.size();
+    for (int i = 0; i < situations.size(); i++) {
+      Example e = situations.get(i);
+      out.add(new Example(e.text() + " " + routine.get(i % n), e.urgent(), e.split()));
+      out.add(new Example(routine.get((i + 1) % n) + " " + routine.get((i + 2) % n) + " " + e.text() + " "
+          + routine.get((i + 3) % n), e.urgent(), e.split()));
+    }
+    return out;
   }
 
   /**
@@ -149,7 +181,8 @@ public final class ScreenEval {
         for (int i = 0; i < train.size(); i++) {
           (i % folds == f ? held : in).add(train.get(i));
         }
-        Result r = score(SafetyScreen.train(in, s.weights().embedding() > 0 ? embedder : null, s), held);
+        Result r = score(SafetyScreen.train(in, routine("train"), s.weights().embedding() > 0 ? embedder : null, s),
+            held);
         urgent += r.urgent();
         caught += r.caught();
         calm += r.calm();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,8 +30,8 @@ import uk.safeguarding.guidance.ops.TrainingMemo;
 public final class ScreenService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScreenService.class);
-  /** How often an ask may look at the trainers' file for changes: a stat call, at most this often. */
-  static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+  /** How often the trainers' file is looked at for changes: a stat call, by the server and on an ask. */
+  public static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   /**
    * The first ask waits at most this long for the first screen: training takes about 4 s, plus about
    * 10 s on a first start while the examples are embedded (BENCHMARKS.md section 3).
@@ -57,7 +58,7 @@ public final class ScreenService {
   private final AtomicReference<FileTime> trainedOn = new AtomicReference<>(FileTime.fromMillis(0));
   private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
   private final AtomicReference<List<String>> skipped = new AtomicReference<>(List.of());
-  private volatile boolean retraining;
+  private final AtomicBoolean retraining = new AtomicBoolean();
 
   /**
    * Starts training on {@code executor}. {@code embedder} null trains the lexical-only screen.
@@ -110,14 +111,22 @@ public final class ScreenService {
     return skipped.get();
   }
 
+  /** On an ask: looks at the trainers' file at most every {@link #CHECK_EVERY}. */
   private void maybeRetrain() {
     long now = System.nanoTime();
     long last = lastCheck.get();
-    if (retraining || now - last < CHECK_EVERY.toNanos() || !lastCheck.compareAndSet(last, now)) {
-      return;
+    if (now - last >= CHECK_EVERY.toNanos() && lastCheck.compareAndSet(last, now)) {
+      checkForChanges();
     }
-    if (!modified().equals(trainedOn.get()) && current.get() != null) {
-      retraining = true;
+  }
+
+  /**
+   * Retrains in the background when the trainers' file changed since the screen serving was trained
+   * (the old one serves meanwhile). The server calls this every {@link #CHECK_EVERY}, so a change takes
+   * effect without waiting for a question to notice it.
+   */
+  public void checkForChanges() {
+    if (current.get() != null && !modified().equals(trainedOn.get()) && retraining.compareAndSet(false, true)) {
       executor.execute(this::train);
     }
   }
@@ -187,7 +196,7 @@ public final class ScreenService {
         }
       }
     } finally {
-      retraining = false;
+      retraining.set(false);
     }
   }
 

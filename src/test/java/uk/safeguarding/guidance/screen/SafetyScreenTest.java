@@ -107,6 +107,20 @@ class SafetyScreenTest {
     assertTrue(service.assess("the twins are alone in a car outside the pub").urgent());
   }
 
+  @Test
+  void a_change_to_the_trainers_file_is_learned_when_the_server_checks_without_waiting_for_a_question(
+      @TempDir Path corpus) throws IOException {
+    Path file = corpus.resolve(ExampleFiles.TRAINER_FILE);
+    Files.writeString(file, "urgent: the twins are alone in a car outside the pub\n");
+    ScreenService service = new ScreenService(corpus, null, Runnable::run);
+    assertEquals(List.of(), service.skipped());
+    Files.writeString(file, "urgent: the twins are alone in a car outside the pub\nnot a labelled line\n");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    service.checkForChanges();
+    assertEquals(List.of("urgency-examples.txt line 2: start with \"urgent:\" or \"calm:\""), service.skipped(),
+        "retrained on the changed file");
+  }
+
   /** A stand-in model: each text's letters hashed into eight numbers, normalised; counts its questions. */
   private static final class Counting implements Embedder {
 

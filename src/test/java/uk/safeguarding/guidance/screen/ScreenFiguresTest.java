@@ -23,12 +23,21 @@ import uk.safeguarding.guidance.privacy.PersonalData;
  */
 class ScreenFiguresTest {
 
-  /** Measured 0.995 (197/198) and 0.096 (40/416) (BENCHMARKS.md); a margin of about two situations each way. */
+  /** Measured 0.995 (197/198) and 0.099 (41/416) (BENCHMARKS.md); a margin of about two situations each way. */
   static final double HYBRID_RECALL = 0.98;
-  static final double HYBRID_FALSE_ALARMS = 0.101;
-  /** Measured 0.995 (197/198) and 0.200 (83/416) without the model. */
+  static final double HYBRID_FALSE_ALARMS = 0.104;
+  /**
+   * The test split among test-split routine sentences (one after each situation, then three around it):
+   * measured 0.841 (333/396) and 0.044 (37/832); 0.538 and 0.016 before the screen learned beside routine
+   * sentences.
+   */
+  static final double DILUTED_RECALL = 0.83;
+  static final double DILUTED_FALSE_ALARMS = 0.047;
+  /** Measured 1.000 (198/198) and 0.216 (90/416) without the model. */
   static final double LEXICAL_RECALL = 0.985;
-  static final double LEXICAL_FALSE_ALARMS = 0.205;
+  static final double LEXICAL_FALSE_ALARMS = 0.221;
+  /** The routine sentences of the train split, as the eval trains on train. */
+  private static final List<String> ROUTINE = RoutineSentences.split("train");
   /** The questions the chat page offers a new user ("Try one of these questions"). */
   private static final Pattern STARTER = Pattern.compile("data-question=\"([^\"]+)\"");
 
@@ -38,16 +47,21 @@ class ScreenFiguresTest {
 
   @Test
   void with_the_embedding_it_catches_the_held_out_urgent_situations_with_few_false_alarms() {
-    SafetyScreen s = SafetyScreen.train(TRAIN, new CachedEmbedder(new BgeSmallEmbedder(), TestApp.SHARED_DATA),
-        SafetyScreen.HYBRID);
+    SafetyScreen s = SafetyScreen.train(TRAIN, ROUTINE,
+        new CachedEmbedder(new BgeSmallEmbedder(), TestApp.SHARED_DATA), SafetyScreen.HYBRID);
     ScreenEval.Result r = ScreenEval.score(s, TEST);
     assertTrue(r.recall() >= HYBRID_RECALL, "recall " + r.recall() + ", missed " + r.missed());
     assertTrue(r.falseAlarmRate() <= HYBRID_FALSE_ALARMS, "false alarms " + r.falseAlarmRate() + ": " + r.alarms());
+    ScreenEval.Result d = ScreenEval.score(s, ScreenEval.diluted(TEST, RoutineSentences.split("test")));
+    assertTrue(d.recall() >= DILUTED_RECALL,
+        "among routine sentences, recall " + d.recall() + ", missed " + d.missed());
+    assertTrue(d.falseAlarmRate() <= DILUTED_FALSE_ALARMS, "among routine sentences, false alarms "
+        + d.falseAlarmRate());
   }
 
   @Test
   void without_the_embedding_it_still_catches_nearly_all_of_them() {
-    SafetyScreen s = SafetyScreen.train(TRAIN, null, SafetyScreen.LEXICAL);
+    SafetyScreen s = SafetyScreen.train(TRAIN, ROUTINE, null, SafetyScreen.LEXICAL);
     ScreenEval.Result r = ScreenEval.score(s, TEST);
     assertTrue(r.recall() >= LEXICAL_RECALL, "recall " + r.recall() + ", missed " + r.missed());
     assertTrue(r.falseAlarmRate() <= LEXICAL_FALSE_ALARMS, "false alarms " + r.falseAlarmRate());
