@@ -197,7 +197,7 @@ record DocumentFields(String id, String title, String organisation, String type,
     };
   }
 
-  /** A form field, stripped; null when not given. Refuses very long values and control characters. */
+  /** A form field, stripped; null when not given. Refuses very long values and unprintable characters. */
   static String field(String name, String value) {
     if (value == null) {
       return null;
@@ -207,10 +207,22 @@ record DocumentFields(String id, String title, String organisation, String type,
       throw Rejected.bad(name, v.substring(0, 40) + "…", "The parameter '" + name + "' must be at most "
           + MAX_FIELD_CHARS + " characters.");
     }
-    if (v.chars().anyMatch(Character::isISOControl)) {
-      throw Rejected.bad(name, v, "The parameter '" + name + "' must not contain control characters or line breaks.");
+    if (v.codePoints().anyMatch(DocumentFields::unprintable)) {
+      throw Rejected.bad(name, v, "The parameter '" + name + "' must not contain control characters, line breaks, "
+          + "invisible formatting characters or half a character.");
     }
     return v;
+  }
+
+  /**
+   * A control character, a line or paragraph separator, an invisible formatting character (a
+   * right-to-left override would show a title backwards, a zero-width space hides in one) or half of a
+   * character (a lone surrogate, which was stored as "?").
+   */
+  private static boolean unprintable(int c) {
+    int type = Character.getType(c);
+    return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.FORMAT || type == Character.SURROGATE;
   }
 
   /** The form's value when given (empty clears), else the current document's when it has one, else the file's. */

@@ -214,6 +214,20 @@ class UploadPreparerTest {
   }
 
   @Test
+  void a_form_value_with_an_invisible_or_half_character_is_refused_naming_the_field() {
+    for (String title : List.of("Neglect \u202Eweiver", "Neglect\u2028review", "Neglect\u200Breview",
+        "Neglect \uD800")) {
+      Rejected r = assertThrows(Rejected.class,
+          () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(null, title, null)), null, true));
+      assertEquals("title", r.parameter());
+      assertEquals("The parameter 'title' must not contain control characters, line breaks, invisible formatting "
+          + "characters or half a character.", r.getMessage());
+    }
+    assertEquals("Négligence — revue 😊", preparer.prepare(upload("a.md", "# T\n\nText.",
+        form(null, "Négligence — revue 😊", null)), null, true).document().metadata().title());
+  }
+
+  @Test
   void impossible_dates_are_refused_naming_the_date_whether_the_form_or_the_file_gives_them() {
     Map<String, String> refused = Map.of(
         "2024-13-45", "The parameter 'date' must be a real date (2024 has no month 13; months are 01 to 12), got "

@@ -203,6 +203,11 @@ public abstract class SearchApiContract {
   void full_width_and_invisible_characters_search_as_the_plain_text(String plain, String typed) throws Exception {
     JsonObject expected = app().get("/api/search?q=" + TestApp.enc(plain)).json().getAsJsonObject();
     JsonObject got = app().get("/api/search?q=" + TestApp.enc(typed)).json().getAsJsonObject();
+    if (!expected.equals(got)) {
+      // The answer step's reranker may have come into service between the two (it trains in the
+      // background after start-up, and reorders results): the plain search again, in the same order.
+      expected = app().get("/api/search?q=" + TestApp.enc(plain)).json().getAsJsonObject();
+    }
     assertEquals(plain, got.get("query").getAsString());
     assertEquals(expected.get("total"), got.get("total"), typed);
     assertEquals(expected.get("results"), got.get("results"), typed);
