@@ -13,19 +13,19 @@ import java.util.List;
  * ("Which form do I need to fill in for this?"), greetings, paperwork news. The screen learns each
  * example once more with one of them beside it ({@link SafetyScreen#train}), so a danger is not lost
  * among them. Shipped in the jar as JSON lines {@code {"q", "split"}}, split by the SHA-256 of the text
- * (a quarter "test") before any was used; only the "train" ones are learned, so the eval dilutes the
- * test split with sentences no screen learned beside.
+ * (a quarter "test") before any was used, so the eval dilutes the test split with sentences the screen
+ * it scores never learned beside.
  */
 public final class RoutineSentences {
 
   static final String FILE = "/screen/routine-sentences.jsonl";
-  /**
-   * The split every screen learns beside, the server's too: the "test" quarter is never learned, so the
-   * eval's diluted test split measures sentences no screen has seen.
-   */
-  public static final String LEARNED = "train";
 
   private RoutineSentences() {}
+
+  /** Every sentence, as the server's screen learns them. */
+  public static List<String> all() {
+    return read(null);
+  }
 
   /** The sentences of one split ("train" or "test"). */
   public static List<String> split(String split) {
@@ -39,7 +39,7 @@ public final class RoutineSentences {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
           .map(l -> JsonParser.parseString(l).getAsJsonObject())
-          .filter(o -> split.equals(o.get("split").getAsString()))
+          .filter(o -> split == null || split.equals(o.get("split").getAsString()))
           .map(RoutineSentences::text).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the safety screen's routine sentences " + FILE, e);

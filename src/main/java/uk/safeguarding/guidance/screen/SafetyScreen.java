@@ -76,11 +76,11 @@ public final class SafetyScreen {
 
   /**
    * Learns a screen from {@code examples} (both labels needed); {@code embedder} may be null for a
-   * lexical-only screen. Embeds each example as a query, through the embedder's caches. The routine
-   * sentences of the train split ({@link RoutineSentences#LEARNED}) dilute the examples.
+   * lexical-only screen. Embeds each example as a query, through the embedder's caches. Every routine
+   * sentence the jar ships ({@link RoutineSentences}) dilutes the examples.
    */
   public static SafetyScreen train(List<Example> examples, Embedder embedder, Settings settings) {
-    return train(examples, RoutineSentences.split(RoutineSentences.LEARNED), embedder, settings);
+    return train(examples, RoutineSentences.all(), embedder, settings);
   }
 
   /**
@@ -102,12 +102,10 @@ public final class SafetyScreen {
     List<String> texts = examples.stream().map(e -> PersonalData.mask(e.text())).toList();
     int copies = routine.isEmpty() ? 1 : 2;
     List<String> learned = new ArrayList<>();
-    java.util.Map<String, Integer> placeInSplit = new java.util.HashMap<>();
     for (int i = 0; i < texts.size(); i++) {
       learned.add(texts.get(i));
       if (copies == 2) {
-        int k = placeInSplit.merge(examples.get(i).split(), 1, Integer::sum) - 1;
-        learned.add(PersonalData.mask(diluted(texts.get(i), routine, k)));
+        learned.add(PersonalData.mask(diluted(texts.get(i), routine, i)));
       }
     }
     List<float[]> vectors = embedder == null ? null : embedder.embedQueries(learned);
@@ -255,14 +253,13 @@ public final class SafetyScreen {
   }
 
   /**
-   * {@code text} with one of {@code routine} after it (even {@code k}) or before it (odd), {@code k} being
-   * the example's place among those of its split: the eval's train split and the server's whole bank
-   * then dilute each train example alike and share the copies' embeddings. Two or three around it caught
-   * more of such situations but raised false alarms on plain ones over the target (BENCHMARKS.md §4).
+   * {@code text} with one of {@code routine} after it (even {@code i}) or before it (odd). Two or three
+   * around it caught more of such situations but raised false alarms on plain ones over the target
+   * (BENCHMARKS.md §4, twenty-first session).
    */
-  static String diluted(String text, List<String> routine, int k) {
-    String r = routine.get(k % routine.size());
-    return k % 2 == 0 ? text + " " + r : r + " " + text;
+  static String diluted(String text, List<String> routine, int i) {
+    String r = routine.get(i % routine.size());
+    return i % 2 == 0 ? text + " " + r : r + " " + text;
   }
 
   /** Every {@code n}th value from the first: the examples as written, without their diluted copies. */

@@ -94,7 +94,7 @@ public final class ScreenEval {
         continue;
       }
       String mode = hybrid ? "hybrid (embedding + lexical)" : "lexical only (--dense off without the model)";
-      SafetyScreen s = SafetyScreen.train(train, routine(), hybrid ? embedder : null,
+      SafetyScreen s = SafetyScreen.train(train, routine("train"), hybrid ? embedder : null,
           hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
       Result r = score(s, test);
       report(out, String.format(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f", mode, r.line(),
@@ -111,7 +111,7 @@ public final class ScreenEval {
       report(out, String.format(Locale.ROOT, "%s, trained on train, the test split's %d lines ending \"?\" asked "
           + "without it: %s", mode, bare.size(), b.line()), b);
       if (extra != null) {
-        SafetyScreen all = SafetyScreen.train(bank, routine(), hybrid ? embedder : null,
+        SafetyScreen all = SafetyScreen.train(bank, routine(null), hybrid ? embedder : null,
             hybrid ? SafetyScreen.HYBRID : SafetyScreen.LEXICAL);
         Result x = score(all, extra);
         report(out, String.format(Locale.ROOT, "%s, trained on the whole bank, %s: %s", mode, extraName, x.line()), x);
@@ -122,11 +122,12 @@ public final class ScreenEval {
   /** With {@code -Dscreen.dilute=false}, learning without routine sentences, to compare. */
   static final String DILUTE_PROPERTY = "screen.dilute";
 
-  /** The routine sentences every screen learns beside, or none with {@code -Dscreen.dilute=false}. */
-  static List<String> routine() {
-    return Boolean.parseBoolean(System.getProperty(DILUTE_PROPERTY, "true"))
-        ? RoutineSentences.split(RoutineSentences.LEARNED)
-        : List.of();
+  /** The routine sentences of {@code split} (all when null) that the screen learns beside, or none when turned off. */
+  static List<String> routine(String split) {
+    if (!Boolean.parseBoolean(System.getProperty(DILUTE_PROPERTY, "true"))) {
+      return List.of();
+    }
+    return split == null ? RoutineSentences.all() : RoutineSentences.split(split);
   }
 
   /**
@@ -180,7 +181,7 @@ public final class ScreenEval {
         for (int i = 0; i < train.size(); i++) {
           (i % folds == f ? held : in).add(train.get(i));
         }
-        Result r = score(SafetyScreen.train(in, routine(), s.weights().embedding() > 0 ? embedder : null, s),
+        Result r = score(SafetyScreen.train(in, routine("train"), s.weights().embedding() > 0 ? embedder : null, s),
             held);
         urgent += r.urgent();
         caught += r.caught();
