@@ -88,11 +88,12 @@ final class UploadPreparer {
       throw new Rejected(Rejected.Kind.TOO_LARGE, "file", base, "The file '" + base + "' is " + content.length
           + " bytes, over the upload limit of " + (maxUploadBytes >> 20) + " MB.");
     }
-    if (!ext.equals("pdf") && CorpusReader.utf8Chars(content) > CorpusReader.MAX_TEXT_CHARS) {
+    long chars = ext.equals("pdf") ? 0 : CorpusReader.utf8Chars(content); // a PDF's text is capped as it is read
+    if (chars > CorpusReader.MAX_TEXT_CHARS) {
       // Refused before any copy of it is made: reading a text costs several times its size in heap.
       throw new Rejected(Rejected.Kind.TOO_LARGE, "file", base, String.format(Locale.ROOT, "The file '%s' has %,d "
-          + "characters, over the limit of %,d for one document: split it into several documents.", base,
-          CorpusReader.utf8Chars(content), CorpusReader.MAX_TEXT_CHARS));
+          + "characters, over the limit of %,d for one document: split it into several documents.", base, chars,
+          CorpusReader.MAX_TEXT_CHARS));
     }
     Decoded d = decode(ext, content, base);
     DocumentFields fields = d.fields().under(upload.metadata(), current);

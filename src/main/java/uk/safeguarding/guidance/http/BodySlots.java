@@ -57,16 +57,6 @@ final class BodySlots {
     }
   }
 
-  /** Bodies in flight from {@code client}, for tests. */
-  int held(String client) {
-    return inFlight.getOrDefault(client, 0);
-  }
-
-  /** Addresses with a body in flight, for tests: none once every request has finished. */
-  int clients() {
-    return inFlight.size();
-  }
-
   private static boolean hasBody(Context ctx) {
     return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
   }

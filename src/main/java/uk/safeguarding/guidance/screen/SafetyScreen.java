@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.ops.CheckedFile;
@@ -264,7 +265,7 @@ public final class SafetyScreen {
 
   /** Every {@code n}th value from the first: the examples as written, without their diluted copies. */
   private static double[] everyNth(double[] values, int n) {
-    return java.util.stream.IntStream.range(0, values.length / n).mapToDouble(i -> values[i * n]).toArray();
+    return IntStream.range(0, values.length / n).mapToDouble(i -> values[i * n]).toArray();
   }
 
   /** The highest score that still catches {@code targetRecall} of the urgent examples. */

@@ -100,7 +100,7 @@ public final class ScreenEval {
       report(out, String.format(Locale.ROOT, "%s, trained on train, test split: %s, threshold %.3f", mode, r.line(),
           s.threshold()), r);
       // A danger among routine sentences the screen never learned beside: the test split's, one after each
-      // situation and one before it.
+      // situation, then three around it.
       Result d = score(s, diluted(test, RoutineSentences.split("test")));
       report(out, String.format(Locale.ROOT, "%s, trained on train, the test split among routine sentences (one "
           + "after each situation, then three around it; %d): %s", mode, d.urgent() + d.calm(), d.line()), d);

@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ import uk.safeguarding.guidance.ops.TrainingMemo;
 public final class ScreenService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScreenService.class);
-  /** How often the trainers' file is looked at for changes: a stat call, by the server and on an ask. */
+  /** How often the server looks at the trainers' file for changes ({@link #checkForChanges}): a stat call. */
   public static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   /**
    * The first ask waits at most this long for the first screen: training takes about 4 s, plus about
@@ -56,7 +55,6 @@ public final class ScreenService {
   private final CompletableFuture<SafetyScreen> first = new CompletableFuture<>();
   private final AtomicReference<SafetyScreen> current = new AtomicReference<>();
   private final AtomicReference<FileTime> trainedOn = new AtomicReference<>(FileTime.fromMillis(0));
-  private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
   private final AtomicReference<List<String>> skipped = new AtomicReference<>(List.of());
   private final AtomicBoolean retraining = new AtomicBoolean();
 
@@ -81,7 +79,6 @@ public final class ScreenService {
 
   /** The verdict on a question; waits for the first training if it is still running. */
   public Verdict assess(String question) {
-    maybeRetrain();
     SafetyScreen s = current.get();
     if (s == null) {
       try {
@@ -109,15 +106,6 @@ public final class ScreenService {
   /** Lines of the trainers' file that were skipped, with reasons (for /health). */
   public List<String> skipped() {
     return skipped.get();
-  }
-
-  /** On an ask: looks at the trainers' file at most every {@link #CHECK_EVERY}. */
-  private void maybeRetrain() {
-    long now = System.nanoTime();
-    long last = lastCheck.get();
-    if (now - last >= CHECK_EVERY.toNanos() && lastCheck.compareAndSet(last, now)) {
-      checkForChanges();
-    }
   }
 
   /**
