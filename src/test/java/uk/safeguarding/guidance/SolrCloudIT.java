@@ -232,10 +232,13 @@ class SolrCloudIT {
     }
 
     // Answers: the same questions answered, declined and pointed at, on either engine.
-    ScreenService screen = new ScreenService(Path.of("corpus"), embedder, Runnable::run);
+    // The screen and answer models the unit tests' servers kept in the shared data folder, read back as a
+    // restart would (trained here only when this class runs alone).
+    ScreenService screen = new ScreenService(Path.of("corpus"), embedder, Runnable::run, TestApp.SHARED_DATA);
     AskService embeddedAsk = new AskService(embeddedHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen,
-        embedder);
-    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen, embedder);
+        embedder, Path.of("corpus"), TestApp.SHARED_DATA);
+    AskService solrAsk = new AskService(solrHybrid, holder, Conversations.standard(), AnswerLog.NONE, screen, embedder,
+        Path.of("corpus"), TestApp.SHARED_DATA);
     for (String file : List.of("bank-inscope-test.jsonl", "bank-oos-test.jsonl")) {
       AskEval.Report a = AskEval.run(questions(file), embeddedAsk::ask);
       AskEval.Report b = AskEval.run(questions(file), solrAsk::ask);

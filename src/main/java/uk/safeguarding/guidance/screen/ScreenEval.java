@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import uk.safeguarding.guidance.embed.Embedder;
@@ -46,8 +47,14 @@ public final class ScreenEval {
     int alarms = 0;
     List<String> missed = new ArrayList<>();
     List<String> falseAlarms = new ArrayList<>();
-    for (Example e : situations) {
-      boolean flagged = screen.assess(PersonalData.mask(e.text())).urgent(); // as the server asks it
+    // As the server asks them, masked; side by side on the common pool (the screen and its embedder are
+    // thread-safe, and each text is embedded alone, so the verdicts are those of one at a time).
+    boolean[] verdicts = new boolean[situations.size()];
+    IntStream.range(0, situations.size()).parallel()
+        .forEach(i -> verdicts[i] = screen.assess(PersonalData.mask(situations.get(i).text())).urgent());
+    for (int i = 0; i < situations.size(); i++) {
+      Example e = situations.get(i);
+      boolean flagged = verdicts[i];
       if (e.urgent()) {
         urgent++;
         caught += flagged ? 1 : 0;
