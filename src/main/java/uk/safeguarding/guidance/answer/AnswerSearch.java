@@ -2,6 +2,7 @@ package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.Optional;
 import java.util.Set;
 import uk.safeguarding.guidance.corpus.Passage;
@@ -108,12 +109,18 @@ final class AnswerSearch implements LearnedModels.Examiner {
       }
     }
     int depth = depth();
-    // Each question searched on its own, on every core (the examples number thousands; the order is kept).
-    return searched.parallelStream().map(q -> {
-      QueryTerms terms = search.queryTerms(q);
-      List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
-      return Candidates.of(terms, embedder.embedQuery(q), hits, facts);
-    }).toList();
+    // Each question searched on its own, as many at once as the engine is worth (the examples number
+    // thousands; the order is kept): every core in process, more where searches wait on the network.
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, search.searchesAtOnce()));
+    try {
+      return pool.submit(() -> searched.parallelStream().map(q -> {
+        QueryTerms terms = search.queryTerms(q);
+        List<SearchHit> hits = search.search(SearchRequest.hitsOnly(q, depth, Filters.NONE)).hits();
+        return Candidates.of(terms, embedder.embedQuery(q), hits, facts);
+      }).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** The passage's quotable sentences with their analysed terms, read once and remembered. */

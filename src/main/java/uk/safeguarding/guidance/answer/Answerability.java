@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import uk.safeguarding.guidance.ops.Background;
 
 /**
  * The learned answer-or-decline decision: a {@link Logistic} regression over a question's
@@ -96,10 +97,12 @@ final class Answerability {
     ExampleNeighbours neighbours = ExampleNeighbours.of(inputs, answerable);
     List<Logistic.Input> extended =
         IntStream.range(0, inputs.size()).parallel().mapToObj(i -> neighbours.extend(inputs.get(i), i)).toList();
+    // The model on every example is fitted beside the folds' models.
+    Background<Logistic> whole =
+        Background.start(() -> Logistic.fit(extended, answerable, settings.c(), settings.embeddingWeight()));
     double[] scores = outOfFold(extended, answerable, settings);
     double threshold = threshold(scores, answerable, settings.targetRecall());
-    return new Answerability(Logistic.fit(extended, answerable, settings.c(), settings.embeddingWeight()), threshold,
-        neighbours);
+    return new Answerability(whole.join(), threshold, neighbours);
   }
 
   /** Writes the model, its threshold and the examples it reads for {@link #readFrom} ({@link ModelsFile}). */
@@ -159,7 +162,9 @@ final class Answerability {
   /** Scores for every example from models that did not see it, folds assigned round-robin. */
   static double[] outOfFold(List<Logistic.Input> x, List<Boolean> y, Settings settings) {
     double[] scores = new double[x.size()];
-    for (int fold = 0; fold < settings.folds(); fold++) {
+    // The folds side by side on the common pool: each fit is independent and deterministic, and each fold
+    // writes only its own rows.
+    IntStream.range(0, settings.folds()).parallel().forEach(fold -> {
       List<Logistic.Input> trainX = new ArrayList<>();
       List<Boolean> trainY = new ArrayList<>();
       for (int i = 0; i < x.size(); i++) {
@@ -169,13 +174,13 @@ final class Answerability {
         }
       }
       if (!trainY.contains(true) || !trainY.contains(false)) {
-        continue; // too few examples for this fold; its scores stay 0, which only lowers the threshold
+        return; // too few examples for this fold; its scores stay 0, which only lowers the threshold
       }
       Logistic m = Logistic.fit(trainX, trainY, settings.c(), settings.embeddingWeight());
       for (int i = fold; i < x.size(); i += settings.folds()) {
         scores[i] = m.score(x.get(i));
       }
-    }
+    });
     return scores;
   }
 

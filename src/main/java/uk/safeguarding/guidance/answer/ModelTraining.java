@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safeguarding.guidance.ops.Background;
 import uk.safeguarding.guidance.ops.TrainerLines;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -63,9 +64,13 @@ final class ModelTraining {
         }
       }
     }
+    // Three independent fits, side by side on the common pool.
+    Background<Logistic> scorerFit = Background.start(() -> Logistic.fit(sentences, answers, SENTENCE_C, 0));
+    Background<Logistic> passagesFit =
+        Background.start(() -> Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0));
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    Logistic scorer = Logistic.fit(sentences, answers, SENTENCE_C, 0);
-    Logistic passages = Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0);
+    Logistic scorer = scorerFit.join();
+    Logistic passages = passagesFit.join();
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
         && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));

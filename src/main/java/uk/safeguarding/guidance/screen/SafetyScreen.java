@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.ops.Background;
 import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.privacy.PersonalData;
 
@@ -121,7 +121,7 @@ public final class SafetyScreen {
       y[i] = examples.get(i / copies).urgent() ? URGENT : CALM;
     }
     // The model on every example is fitted beside the folds' models (see outOfFold).
-    CompletableFuture<Model> whole = CompletableFuture.supplyAsync(() -> fit(x, y, features, settings));
+    Background<Model> whole = Background.start(() -> fit(x, y, features, settings));
     double[] outOfFold = outOfFold(x, y, features, settings, copies);
     double threshold = Math.min(settings.maxThreshold(),
         threshold(everyNth(outOfFold, copies), everyNth(y, copies), settings.targetRecall()));

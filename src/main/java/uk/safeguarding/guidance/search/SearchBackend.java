@@ -28,6 +28,14 @@ public interface SearchBackend {
   /** True when this backend can rank by embedding for {@code library}. */
   boolean dense(Library library);
 
+  /**
+   * How many searches are worth running at once when thousands are to be run (training the answer step
+   * on its examples): in process, one per core.
+   */
+  default int searchesAtOnce() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
   /** One ranking: the lexical query, the question's vector (null: words only) and what else is needed. */
   Ranking rank(Library library, Retrieval retrieval);
 

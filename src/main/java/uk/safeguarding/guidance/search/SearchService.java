@@ -63,6 +63,11 @@ public final class SearchService {
     return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
   }
 
+  /** How many searches are worth running at once when thousands are to be run ({@link SearchBackend#searchesAtOnce}). */
+  public int searchesAtOnce() {
+    return backend.searchesAtOnce();
+  }
+
   /** The search engine's state, for /health. */
   public SearchBackend.Engine engine() {
     return backend.engine();

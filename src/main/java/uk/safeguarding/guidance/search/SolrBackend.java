@@ -34,6 +34,11 @@ public final class SolrBackend implements SearchBackend {
   private static final String DOCS = "docs";
   /** The facet of the similar neighbours the words match too. */
   private static final String OVERLAP = "similarWords";
+  /**
+   * Searches at once when thousands are run (training): each waits mostly on the network and on a node,
+   * and the nodes answer several at once, so one per core here leaves both idle much of the time.
+   */
+  static final int SEARCHES_AT_ONCE = 8;
 
   private final SolrNodes nodes;
   private final SolrCollections collections;
@@ -52,6 +57,11 @@ public final class SolrBackend implements SearchBackend {
     String serving = collections.aliased().orElse("no collection yet");
     return new Engine("solrcloud", "ready", reachable + " of " + nodes.urls().size() + " nodes answer; serving "
         + serving);
+  }
+
+  @Override
+  public int searchesAtOnce() {
+    return SEARCHES_AT_ONCE;
   }
 
   @Override
