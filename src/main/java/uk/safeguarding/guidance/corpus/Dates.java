@@ -49,17 +49,20 @@ final class Dates {
     }
     m = MONTH_YEAR.matcher(text);
     if (date.isEmpty() && m.find()) {
-      date = Optional.of(m.group(2) + "-" + month(m.group(1)));
+      date = real(m.group(2) + "-" + month(m.group(1)));
     }
     m = NUMERIC.matcher(text); // UK order: day/month/year
     if (date.isEmpty() && m.find()) {
       date = real(m.group(3) + "-" + two(m.group(2)) + "-" + two(m.group(1)));
     }
     m = YEAR.matcher(text);
-    return date.isPresent() || !m.find() ? date : Optional.of(m.group(1));
+    return date.isPresent() || !m.find() ? date : real(m.group(1));
   }
 
-  /** A {@code YYYY-MM(-DD)} reading, when it names a day on the calendar as the metadata requires. */
+  /**
+   * A {@code YYYY(-MM(-DD))} reading, when it names a day on the calendar, in the years the metadata
+   * allows ({@link DocumentMetadata#impossibleDate}: a "2099 strategy" is not the document's date).
+   */
   private static Optional<String> real(String date) {
     return DocumentMetadata.impossibleDate(date).isEmpty() ? Optional.of(date) : Optional.empty();
   }

@@ -1,7 +1,9 @@
 package uk.safeguarding.guidance.corpus;
 
 import java.time.Month;
+import java.time.Year;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,14 @@ public record DocumentMetadata(
    */
   public static final int MAX_THEME_CHARS = 80;
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  /**
+   * The earliest year a document may carry: the reviews, procedures and briefings this library holds
+   * are from the last century at most, and an earlier year is a slip ("0202" for "2020"); a date found
+   * in the text before it is not taken as the document's.
+   */
+  public static final int EARLIEST_YEAR = 1900;
+  /** How many years past this one a date may be: a briefing dated for next year's programme, no further. */
+  public static final int YEARS_AHEAD = 1;
   private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
   public DocumentMetadata {
@@ -119,10 +129,17 @@ public record DocumentMetadata(
    */
   public static Optional<String> impossibleDate(String date) {
     Matcher m = DATE.matcher(date == null ? "" : date.strip());
-    if (!m.matches() || m.group(2) == null) {
+    if (!m.matches()) {
       return Optional.empty();
     }
     int year = Integer.parseInt(m.group(1));
+    int latest = Year.now(ZoneOffset.UTC).getValue() + YEARS_AHEAD;
+    if (year < EARLIEST_YEAR || year > latest) {
+      return Optional.of("the year " + m.group(1) + " is outside " + EARLIEST_YEAR + " to " + latest);
+    }
+    if (m.group(2) == null) {
+      return Optional.empty();
+    }
     int month = Integer.parseInt(m.group(2));
     if (month < 1 || month > 12) {
       return Optional.of(year + " has no month " + m.group(2) + "; months are 01 to 12");

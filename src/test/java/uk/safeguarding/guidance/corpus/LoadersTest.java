@@ -125,6 +125,12 @@ class LoadersTest {
     Files.writeString(tmp.resolve("typo.md"), "# Typo\n\nPublished: 30 February 2024\n\nText.\n");
     assertEquals("2024-02", reader.load(tmp.resolve("typo.md")).metadata().date(), "a day that does not exist is "
         + "a typo in the text: the month is kept and the document is not skipped");
+    assertEquals("The date '0000' of document 'ancient' must be a real date: the year 0000 is outside 1900 to "
+        + (java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1) + ".",
+        refusal("ancient.md", "---\ntitle: Ancient\ndate: 0000\n---\n\nText.\n").getMessage());
+    Files.writeString(tmp.resolve("plan.md"), "# Plan\n\nPublished: September 2099\n\nText.\n");
+    assertEquals("", reader.load(tmp.resolve("plan.md")).metadata().date(), "a year far ahead in the text is "
+        + "not the document's date, and the document is not skipped");
   }
 
   @Test

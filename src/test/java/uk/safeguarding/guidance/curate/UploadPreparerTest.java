@@ -228,6 +228,20 @@ class UploadPreparerTest {
   }
 
   @Test
+  void a_year_before_1900_or_more_than_a_year_ahead_is_refused_naming_the_date() {
+    int latest = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+    for (String date : List.of("0000", "1899-12-31", "2999", String.valueOf(latest + 1) + "-01")) {
+      Rejected e = assertThrows(Rejected.class,
+          () -> preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, date)), null, true));
+      assertEquals("date", e.parameter());
+      assertEquals("The parameter 'date' must be a real date (the year " + date.substring(0, 4) + " is outside 1900 to "
+          + latest + "), got '" + date + "'.", e.getMessage());
+    }
+    assertEquals(latest + "-03", preparer.prepare(upload("a.md", "# T\n\nText.", form(null, null, latest + "-03")),
+        null, true).document().metadata().date(), "next year's programme");
+  }
+
+  @Test
   void impossible_dates_are_refused_naming_the_date_whether_the_form_or_the_file_gives_them() {
     Map<String, String> refused = Map.of(
         "2024-13-45", "The parameter 'date' must be a real date (2024 has no month 13; months are 01 to 12), got "
