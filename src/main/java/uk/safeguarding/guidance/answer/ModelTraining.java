@@ -64,7 +64,7 @@ final class ModelTraining {
         }
       }
     }
-    // Three independent fits, side by side on the common pool.
+    // Three independent fits, side by side when the heap allows (Background).
     Background<Logistic> scorerFit = Background.start(() -> Logistic.fit(sentences, answers, SENTENCE_C, 0));
     Background<Logistic> passagesFit =
         Background.start(() -> Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0));
