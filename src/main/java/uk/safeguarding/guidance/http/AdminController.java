@@ -27,6 +27,16 @@ final class AdminController {
   /** The fields of a synonyms or glossary save. */
   static final Set<String> TEXT_FILE_FIELDS = Set.of("version", "text");
 
+  /**
+   * The fields of an upload beside its file (title, themes, the structure fixes…) may be this many bytes
+   * together (Jetty's own default for form content, set by {@link WebServer} and named here): a title is at
+   * most 500 characters, and the fixes of a long report a few kilobytes. Past it the upload is a 413
+   * naming {@code field}; before, it read as a file over the upload limit.
+   */
+  static final int FORM_FIELDS_BYTES = 200_000;
+  /** How Jetty's exception says the fields are over {@link #FORM_FIELDS_BYTES} (AdminDocumentsTest checks it). */
+  private static final String JETTY_FORM_TOO_LARGE = "Form is larger than max length";
+
   /** Room for the multipart framing and metadata fields beside the file. */
   static final long MULTIPART_MARGIN = 1L << 20;
 
@@ -150,6 +160,10 @@ final class AdminController {
       String why = String.valueOf(e.getMessage());
       // A body sent in chunks has no length to check first; Jetty then says only "bad multipart" when it ends
       // past the limit. Its exception's class names are no help to a client and are not repeated.
+      if (fieldsTooLarge(e)) {
+        throw Rejected.of(Rejected.Kind.TOO_LARGE, "field", null, "The form's fields beside 'file' are over "
+            + FORM_FIELDS_BYTES + " bytes together; a title is at most 500 characters.");
+      }
       throw length > limit || why.toLowerCase(java.util.Locale.ROOT).contains("size") ? tooLarge(limit)
           : new BadRequest("body", null, "The multipart body cannot be read: it is malformed, or larger than the "
               + "upload limit of " + (limit >> 20) + " MB.");
@@ -176,6 +190,16 @@ final class AdminController {
   /** The fields an upload's form may carry beside its 'file': any other is a 400, as in the JSON bodies. */
   static final java.util.Set<String> UPLOAD_FIELDS = java.util.Set.of("file", "id", "title", "organisation", "type",
       "date", "period", "themes", "source", "fixes", "version");
+
+  /** Whether Jetty refused the fields beside the file for their size ({@link #FORM_FIELDS_BYTES}). */
+  private static boolean fieldsTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith(JETTY_FORM_TOO_LARGE)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static RuntimeException tooLarge(long limit) {
     return Rejected.of(Rejected.Kind.TOO_LARGE, "file", null,

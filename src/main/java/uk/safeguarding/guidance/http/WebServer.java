@@ -91,6 +91,7 @@ public final class WebServer {
         config.jetty.multipartConfig.maxFileSize(uploadLimit, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(uploadLimit + AdminController.MULTIPART_MARGIN,
             SizeUnit.BYTES);
+        config.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(AdminController.FORM_FIELDS_BYTES));
       }
       config.startup.showJavalinBanner = false;
       // A known path asked with a method it does not take (POST /api/search) is 405 with an Allow header, not 404.

@@ -267,6 +267,18 @@ class AdminDocumentsTest {
   }
 
   @Test
+  void fields_over_their_limit_beside_a_small_file_are_a_413_naming_field_not_the_file() throws Exception {
+    byte[] small = utf8("# Small\n\nText here.\n");
+    assertProblem(upload(meta("title", "x".repeat(199_000)), "small.md", small), 400, "title",
+        "The parameter 'title' must be at most 500 characters.");
+    assertProblem(upload(meta("title", "x".repeat(201_000)), "small.md", small), 413, "field",
+        "The form's fields beside 'file' are over 200000 bytes together; a title is at most 500 characters.");
+    assertProblem(upload(meta("title", "x".repeat(120_000), "source", "y".repeat(120_000)), "small.md", small), 413,
+        "field", "The form's fields beside 'file' are over 200000 bytes together; a title is at most 500 characters.");
+    assertFalse(Files.exists(corpus.resolve("small.md")));
+  }
+
+  @Test
   void a_file_over_the_upload_limit_is_refused_with_413() throws Exception {
     byte[] big = utf8("# Big\n\n" + "All work and no play. ".repeat(60_000)); // about 1.3 MB, the limit is 1 MB
     TestApp.Response r = upload(meta("title", "Big"), "big.md", big);
