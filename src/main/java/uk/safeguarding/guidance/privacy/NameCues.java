@@ -28,7 +28,11 @@ final class NameCues {
       "stepdad", "stepmum", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa",
       "grandmother", "grandfather", "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "son",
       "daughter", "partner", "boyfriend", "girlfriend", "husband", "wife", "baby", "twins", "kids", "child",
-      "carer", "sw", "hv", "patient", "client", "pupil", "student");
+      "carer", "sw", "hv", "patient", "client", "pupil", "student",
+      // How practitioners write a partner, a relative or someone in the home in their own words: "mums new
+      // fella kyle", "her bf jaxon", "the lodger tomasz".
+      "fella", "bloke", "bf", "gf", "ex", "hubby", "fiance", "fiancé", "fiancee", "stepson", "stepdaughter",
+      "niece", "nephew", "neighbour", "lodger");
   /** A possessive before these ("jayden's mum") makes even a lower-case word a name. */
   static final Set<String> RELATIONS = Set.of("mum", "mam", "mom", "dad", "nan", "nana", "brother",
       "sister", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "phone", "family", "house",

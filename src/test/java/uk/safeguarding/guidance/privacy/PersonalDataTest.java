@@ -72,6 +72,19 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A partner or someone in the home named in a practitioner's own words; a dictionary word after the cue is kept. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "mums new fella kyle moved in|mums new fella [name] moved in",
+      "her bf jaxon hit her|her bf [name] hit her",
+      "the lodger tomasz is 19|the lodger [name] is 19",
+      "her fella dean|her fella dean",
+      "her ex said he would kill her|her ex said he would kill her",
+      "mums fella said|mums fella said"})
+  void a_name_after_the_words_practitioners_use_for_a_partner_or_lodger_is_masked(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   @Test
   void a_number_split_over_lines_is_masked_whole() {
     assertEquals("nhs [number]", PersonalData.mask("nhs 943\n476\n5919"));
