@@ -247,6 +247,7 @@ final class NameDetector {
    * name is part of it, and a word joined to a name by "and" is one too.
    */
   private void spreadAcrossFullNames(String text, List<Token> tokens, boolean[] name) {
+    boolean titleCase = Tokens.titleCase(tokens);
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < tokens.size(); i++) {
         if (name[i]) {
@@ -256,7 +257,8 @@ final class NameDetector {
         boolean nextIsName = i + 1 < tokens.size() && name[i + 1] && NameRuns.adjacent(text, t, tokens.get(i + 1));
         boolean previousIsName = i > 0 && name[i - 1] && !tokens.get(i - 1).possessive()
             && NameRuns.adjacent(text, tokens.get(i - 1), t);
-        boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()));
+        boolean surname = previousIsName && (!lexicon.isNeverAName(t.core()) || lexicon.isLibraryOnly(t.core()))
+            && (!titleCase || lexicon.isProperNoun(t.core()) || !isEnglish(t.core()));
         if (t.acronym() && previousIsName && tokens.get(i - 1).acronym() && t.core().length() >= 3
             && lexicon.isProperNoun(t.core()) && !lexicon.isNeverAName(t.core())
             && !lexicon.isGroupOfPeople(t.core())) {

@@ -55,6 +55,11 @@ final class StructuredIdentifiers {
       "boarding", "high", "forest", "home", "maintained", "state", "private", "faith", "grammar", "local",
       "mainstream", "residential", "alternative", "community", "nursery", "day", "academy", "school",
       "college", "year", "catholic", "rc", "ce", "of", "c", "e", "and", "church", "england");
+  /** Words no school's name has: a run of capitalised words holding one ("Seen At School") names no school up to it. */
+  private static final Set<String> NOT_IN_SCHOOL_NAMES = Set.of("at", "about", "to", "from", "for", "with", "by",
+      "on", "in", "into", "after", "before", "near", "is", "was", "were", "are", "has", "have", "had", "been",
+      "he", "she", "it", "we", "they", "you", "i", "his", "her", "him", "them", "who", "what", "where", "when",
+      "why", "how", "not", "can", "will", "would", "should", "could", "did", "does", "do");
   private static final Set<String> NOT_STREET_NAMES = Set.of("the", "a", "an", "in", "on", "at", "of", "to",
       "and", "or", "for", "with", "my", "her", "his", "their", "our", "same", "this", "that", "other", "kids",
       "children");
@@ -254,7 +259,32 @@ final class StructuredIdentifiers {
    * ("Virtual School", "a Free School"), which guidance talks about.
    */
   private static String maskSchool(String match) {
-    String[] words = match.split("\\s+");
+    String[] all = match.split("\\s+");
+    int name = nameStart(all);
+    String before = String.join(" ", java.util.Arrays.copyOfRange(all, 0, name));
+    String[] words = java.util.Arrays.copyOfRange(all, name, all.length);
+    String masked = maskSchoolName(words, String.join(" ", words));
+    return before.isEmpty() ? masked : before + " " + masked;
+  }
+
+  /**
+   * Where a school's name can start in a run of capitalised words ending in a kind of school: after the last
+   * word no school's name has, a preposition, pronoun or auxiliary ("Worried About Bruising Seen At School",
+   * a question in Title Case, names none), or, in a run as long as a sentence, a dictionary word in -ing
+   * no name list knows ("Kid Keeps Missing School"; "Reading School" is a place's school).
+   */
+  private static int nameStart(String[] words) {
+    for (int i = words.length - 2; i >= 0; i--) {
+      String w = words[i].toLowerCase(Locale.ROOT);
+      if (NOT_IN_SCHOOL_NAMES.contains(w) || words.length >= Tokens.TITLE_CASE_MIN_WORDS && w.endsWith("ing")
+          && LEXICON.isEnglish(words[i]) && !LEXICON.isProperNoun(words[i])) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static String maskSchoolName(String[] words, String match) {
     int start = 0;
     while (start < words.length && GENERIC_SCHOOL_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) {
       start++;

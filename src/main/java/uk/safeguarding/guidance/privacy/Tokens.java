@@ -53,4 +53,19 @@ final class Tokens {
     boolean dashClause = i >= 1 && text.charAt(i) == '-' && Character.isWhitespace(text.charAt(i - 1));
     return i < 0 || SENTENCE_END.indexOf(text.charAt(i)) >= 0 || dashClause;
   }
+  /** A text of at least this many words may be written in Title Case ({@link #titleCase}). */
+  static final int TITLE_CASE_MIN_WORDS = 4;
+  /** …when at least this share of its words of two letters or more start with a capital. */
+  static final double TITLE_CASE_SHARE = 0.8;
+
+  /**
+   * Whether the text capitalises nearly every word ("Mum Sarah Jones Has A New Partner", as some phones
+   * and headings write): then a capital says nothing of a name, and a dictionary word beside a name is
+   * not taken as its surname.
+   */
+  static boolean titleCase(List<Token> tokens) {
+    long words = tokens.stream().filter(t -> t.core().length() >= 2 && !t.acronym()).count();
+    long capitals = tokens.stream().filter(t -> t.core().length() >= 2 && !t.acronym() && t.capitalised()).count();
+    return words >= TITLE_CASE_MIN_WORDS && capitals >= TITLE_CASE_SHARE * words;
+  }
 }

@@ -85,6 +85,20 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A question typed in Title Case: a capital is no sign of a name, and "At School" names no school. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Mum Sarah Jones Has A New Partner|Mum [name] Has A New Partner",
+      "Worried About Bruising Seen At School|Worried About Bruising Seen At School",
+      "Teacher Noticed Bruises At School Today|Teacher Noticed Bruises At School Today",
+      "Kid Keeps Missing School|Kid Keeps Missing School",
+      "She Goes To Oakwood Academy|She Goes To [school]",
+      "he is at Reading School|he is at [school]",
+      "Rose Mulligan said she was scared|[name] said she was scared"})
+  void a_question_in_title_case_keeps_its_words(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   @Test
   void a_number_split_over_lines_is_masked_whole() {
     assertEquals("nhs [number]", PersonalData.mask("nhs 943\n476\n5919"));
