@@ -162,8 +162,8 @@ final class Answerability {
   /** Scores for every example from models that did not see it, folds assigned round-robin. */
   static double[] outOfFold(List<Logistic.Input> x, List<Boolean> y, Settings settings) {
     double[] scores = new double[x.size()];
-    // The folds side by side when the heap allows (Background.folds): each fit is independent and deterministic, and each fold
-    // writes only its own rows.
+    // The folds side by side when the heap allows (Background.folds): each fit is independent and
+    // deterministic, and each fold writes only its own rows.
     Background.folds(settings.folds()).forEach(fold -> {
       List<Logistic.Input> trainX = new ArrayList<>();
       List<Boolean> trainY = new ArrayList<>();

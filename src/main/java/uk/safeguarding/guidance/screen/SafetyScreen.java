@@ -230,8 +230,8 @@ public final class SafetyScreen {
   /**
    * Scores for every example from models that did not see it, folds assigned round-robin to each run of
    * {@code copies} rows (an example and its diluted copy). The folds are fitted side by side when the
-   * heap allows ({@link Background#folds}: each fit is independent and deterministic, and liblinear keeps no shared state), which
-   * halves a first start's training on two cores.
+   * heap allows ({@link Background#folds}: each fit is independent and deterministic, and liblinear keeps
+   * no shared state), which halves a first start's training on two cores.
    */
   static double[] outOfFold(Feature[][] x, double[] y, Features features, Settings settings, int copies) {
     double[] scores = new double[x.length];

@@ -63,7 +63,7 @@ public final class SearchService {
     return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
   }
 
-  /** How many searches are worth running at once when thousands are to be run ({@link SearchBackend#searchesAtOnce}). */
+  /** How many searches are worth running at once when thousands are run ({@link SearchBackend#searchesAtOnce}). */
   public int searchesAtOnce() {
     return backend.searchesAtOnce();
   }
