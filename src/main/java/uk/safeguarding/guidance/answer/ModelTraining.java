@@ -64,13 +64,12 @@ final class ModelTraining {
         }
       }
     }
-    // Three independent fits, side by side when the heap allows (Background).
-    Background<Logistic> scorerFit = Background.start(() -> Logistic.fit(sentences, answers, SENTENCE_C, 0));
-    Background<Logistic> passagesFit =
-        Background.start(() -> Logistic.fit(sentences, answeringPassages, SENTENCE_C, 0));
+    // The two sentence scorers (one set of features between them) beside the decision, when the heap allows.
+    Background<List<Logistic>> scorers = Background.start(
+        () -> Logistic.fitEach(sentences, List.of(answers, answeringPassages), SENTENCE_C, 0));
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    Logistic scorer = scorerFit.join();
-    Logistic passages = passagesFit.join();
+    Logistic scorer = scorers.join().get(0);
+    Logistic passages = scorers.join().get(1);
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
         && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,7 @@ final class StructuredIdentifiers {
       "on", "in", "into", "after", "before", "near", "is", "was", "were", "are", "has", "have", "had", "been",
       "he", "she", "it", "we", "they", "you", "i", "his", "her", "him", "them", "who", "what", "where", "when",
       "why", "how", "not", "can", "will", "would", "should", "could", "did", "does", "do");
+  private static final Pattern NON_SPACE = Pattern.compile("\\S+");
   private static final Set<String> NOT_STREET_NAMES = Set.of("the", "a", "an", "in", "on", "at", "of", "to",
       "and", "or", "for", "with", "my", "her", "his", "their", "our", "same", "this", "that", "other", "kids",
       "children");
@@ -259,12 +261,13 @@ final class StructuredIdentifiers {
    * ("Virtual School", "a Free School"), which guidance talks about.
    */
   private static String maskSchool(String match) {
-    String[] all = match.split("\\s+");
-    int name = nameStart(all);
-    String before = String.join(" ", java.util.Arrays.copyOfRange(all, 0, name));
-    String[] words = java.util.Arrays.copyOfRange(all, name, all.length);
-    String masked = maskSchoolName(words, String.join(" ", words));
-    return before.isEmpty() ? masked : before + " " + masked;
+    int name = nameStart(match.split("\\s+"));
+    Matcher word = NON_SPACE.matcher(match);
+    for (int i = 0; i <= name; i++) {
+      word.find(); // to the name's first word; the words before it stay as typed
+    }
+    String rest = match.substring(word.start());
+    return match.substring(0, word.start()) + maskSchoolName(rest.split("\\s+"), rest);
   }
 
   /**

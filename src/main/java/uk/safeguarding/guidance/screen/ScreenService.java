@@ -32,8 +32,8 @@ public final class ScreenService {
   /** How often the server looks at the trainers' file for changes ({@link #checkForChanges}): a stat call. */
   public static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   /**
-   * The first ask waits at most this long for the first screen: training takes about 4 s, plus about
-   * 10 s on a first start while the examples are embedded (BENCHMARKS.md section 3).
+   * The first ask waits at most this long for the first screen: training takes 15 to 25 s, and about a
+   * minute on a first start while the examples are embedded (54 s measured at -Xmx256m, 2026-12-07).
    */
   static final Duration FIRST_TRAINING = Duration.ofMinutes(2);
 

@@ -100,6 +100,12 @@ class PersonalDataTest {
   }
 
   @Test
+  void the_words_before_a_schools_name_stay_as_typed() {
+    assertEquals("Seen At\nSchool today", PersonalData.mask("Seen At\nSchool today"));
+    assertEquals("She Goes To  [school]", PersonalData.mask("She Goes To  Oakwood Academy"));
+  }
+
+  @Test
   void a_number_split_over_lines_is_masked_whole() {
     assertEquals("nhs [number]", PersonalData.mask("nhs 943\n476\n5919"));
     assertEquals("child\n[name]\n[name]\n[phone]", PersonalData.mask("child\nTasha\nSmith\n07700\n900123"));
