@@ -70,7 +70,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
         search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), filters), context)
             .hits();
     if (models == null || hits.isEmpty()) {
-      return new Found(searched, context, score(hits, terms), null, Double.NaN);
+      return new Found(searched, context, score(PassageRanker.Ranking.unranked(hits), terms), null, Double.NaN);
     }
     float[] vector = embedder.embedQuery(SearchService.embeddedText(searched, context)); // cached by the search
     List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, facts)), terms);
@@ -142,7 +142,7 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   @Override
-  public Evidence evidence(Candidates found, List<SearchHit> ranked) {
+  public Evidence evidence(Candidates found, PassageRanker.Ranking ranked) {
     return Evidence.of(found.terms(), score(ranked, found.terms()), found.question(), facts);
   }
 
@@ -154,12 +154,12 @@ final class AnswerSearch implements LearnedModels.Examiner {
   }
 
   /** The top {@link #SEARCHED} hits, each with its rank and the share of the question's words its text and headings carry. */
-  private List<Scored> score(List<SearchHit> hits, QueryTerms terms) {
+  private List<Scored> score(PassageRanker.Ranking ranked, QueryTerms terms) {
     List<Scored> scored = new ArrayList<>();
-    for (int i = 0; i < Math.min(SEARCHED, hits.size()); i++) {
-      SearchHit h = hits.get(i);
+    for (int i = 0; i < Math.min(SEARCHED, ranked.hits().size()); i++) {
+      SearchHit h = ranked.hits().get(i);
       Set<String> passageTerms = facts.terms(h.passage());
-      scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms));
+      scored.add(new Scored(h, i, terms.coverage(passageTerms), passageTerms, ranked.chances()[i]));
     }
     return scored;
   }

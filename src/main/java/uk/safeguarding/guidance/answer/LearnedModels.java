@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.ops.TrainingMemo;
-import uk.safeguarding.guidance.search.SearchHit;
 
 /**
  * Keeps the answer step's learned decisions trained for the library in use: the passage reranker
@@ -39,7 +38,7 @@ final class LearnedModels {
     List<Candidates> gather(List<String> questions);
 
     /** What the other decisions see of a question: the top of the {@code ranked} candidates. */
-    Evidence evidence(Candidates found, List<SearchHit> ranked);
+    Evidence evidence(Candidates found, PassageRanker.Ranking ranked);
 
     /** The sentence scorer's rows for {@code e}, read as an answer reads them. */
     List<SentenceFeatures.Row> rows(Evidence e);
@@ -62,8 +61,8 @@ final class LearnedModels {
       Logistic passages, List<String> unfound, SuggestedQuestions suggested) {
 
     /** The candidates' hits, the most likely to answer first. */
-    List<SearchHit> rank(Candidates found) {
-      return PassageRanker.rank(ranker, found, AnsweredBefore.NO_EXAMPLE);
+    PassageRanker.Ranking rank(Candidates found) {
+      return PassageRanker.ranking(ranker, found, AnsweredBefore.NO_EXAMPLE);
     }
 
     /**

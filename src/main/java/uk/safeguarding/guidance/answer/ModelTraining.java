@@ -46,7 +46,7 @@ final class ModelTraining {
     // Ranked as if the example were new, so the models below learn from the rankings new questions get;
     // each example on its own, on every core, in order.
     List<Evidence> evidence = IntStream.range(0, found.size()).parallel()
-        .mapToObj(i -> examiner.evidence(found.get(i), PassageRanker.rank(ranker, found.get(i), i))).toList();
+        .mapToObj(i -> examiner.evidence(found.get(i), PassageRanker.ranking(ranker, found.get(i), i))).toList();
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();
     List<Logistic.Input> sentences = new ArrayList<>();

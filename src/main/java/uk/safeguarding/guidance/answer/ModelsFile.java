@@ -23,7 +23,7 @@ final class ModelsFile {
   /** The file's name in the data folder. */
   static final String NAME = "answer-models.bin";
   /** The format's name and version: a change to the layout below bumps it. */
-  static final String FORMAT = "guidance-answer-models/3";
+  static final String FORMAT = "guidance-answer-models/4";
   private static final String WHAT = "the answer step's models";
 
   private ModelsFile() {}

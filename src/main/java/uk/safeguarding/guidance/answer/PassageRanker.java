@@ -152,6 +152,31 @@ final class PassageRanker {
   }
 
   /**
+   * Hits in the order they are weighed, each with the chance the reranker gives that it answers ({@code
+   * chances[i]} for {@code hits[i]}; NaN without a reranker).
+   */
+  record Ranking(List<SearchHit> hits, double[] chances) {
+
+    /** The search's order, no chances known. */
+    static Ranking unranked(List<SearchHit> hits) {
+      double[] none = new double[hits.size()];
+      Arrays.fill(none, Double.NaN);
+      return new Ranking(hits, none);
+    }
+  }
+
+  /** As {@link #rank(PassageRanker, Candidates, int)}, with each hit's chance of answering. */
+  static Ranking ranking(PassageRanker ranker, Candidates c, int example) {
+    if (ranker == null) {
+      return Ranking.unranked(c.hits());
+    }
+    double[] margin = ranker.margins(c, example);
+    int[] order = order(margin);
+    return new Ranking(Arrays.stream(order).mapToObj(c.hits()::get).toList(),
+        Arrays.stream(order).mapToDouble(j -> 1 / (1 + Math.exp(-margin[j]))).toArray());
+  }
+
+  /**
    * The candidates' hits, most likely to answer first by {@code ranker}, leaving out example {@code
    * example} ({@link AnsweredBefore#NO_EXAMPLE} for a question that is none); the search's order without one.
    */
@@ -178,8 +203,12 @@ final class PassageRanker {
   }
 
   private int[] order(Candidates c, int example) {
-    double[] score = margins(c, example);
-    return IntStream.range(0, c.hits().size()).boxed()
+    return order(margins(c, example));
+  }
+
+  /** Indices by descending score; ties keep the search's order. */
+  private static int[] order(double[] score) {
+    return IntStream.range(0, score.length).boxed()
         .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
         .mapToInt(Integer::intValue).toArray();
   }

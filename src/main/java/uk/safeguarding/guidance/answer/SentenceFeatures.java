@@ -11,13 +11,19 @@ import uk.safeguarding.guidance.corpus.Passage;
  * What the sentence scorer sees of each quotable sentence of the top passages: how close it is to
  * the question (embedding and words) alone and against the best sentence, where its passage ranks
  * and how well that passage answers, and what kind of sentence it is. Stateless.
+ *
+ * <p>The last two figures are the passage reranker's chance that the sentence's passage answers
+ * ({@link Scored#chance}) and how far below the top passage's it is: the rank alone says a passage is
+ * second, not whether it is a close second. Added on the four writers' train splits in no example file
+ * (bank17–20, 1,823 in scope; BENCHMARKS.md §8, twenty-third session): answered with a relevant citation
+ * 1,632 → 1,655, point precision 0.863 → 0.873, answer-sentence recall 0.892 → 0.902, declines unchanged.
  */
 final class SentenceFeatures {
 
   /** The figures, in order. */
   static final List<String> NAMES = List.of("cosine", "overlap", "belowBestCosine", "belowBestOverlap",
       "belowPassageBest", "passageRank", "topPassage", "passageCosine", "passageCoverage", "passageScore", "length",
-      "action", "position", "background");
+      "action", "position", "background", "passageChance", "belowTopChance");
   /** Longer sentences count as this long: past it, length says nothing more. */
   static final int LENGTH_CAP = 600;
 
@@ -79,6 +85,9 @@ final class SentenceFeatures {
         f[12] = j / (double) units.size();
         PointKind kind = u.kind();
         f[13] = kind == PointKind.BACKGROUND ? 1 : 0;
+        double top = e.scored().get(0).chance();
+        f[14] = Double.isNaN(s.chance()) ? 0 : s.chance();
+        f[15] = Double.isNaN(s.chance()) || Double.isNaN(top) ? 0 : top - s.chance();
         bestCosine = Math.max(bestCosine, f[0]);
         bestOverlap = Math.max(bestOverlap, f[1]);
         rows.add(new Row(s, j, u.unit(), terms, action, kind, f));

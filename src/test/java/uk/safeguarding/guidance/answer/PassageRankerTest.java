@@ -2,8 +2,10 @@ package uk.safeguarding.guidance.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -48,6 +50,14 @@ class PassageRankerTest {
     PassageRanker ranker = PassageRanker.train(examples, answers);
     List<SearchHit> ranked = ranker.rank(found(new Random(9)));
     assertEquals(List.of("answer", "broad", "other"), ranked.stream().map(h -> h.passage().anchor()).toList());
+    // The same order with each passage's chance of answering, highest first; none without a ranker.
+    PassageRanker.Ranking ranking = PassageRanker.ranking(ranker, found(new Random(9)), AnsweredBefore.NO_EXAMPLE);
+    assertEquals(ranked, ranking.hits());
+    double[] chances = ranking.chances();
+    assertTrue(chances[0] > 0.5 && chances[0] > chances[1] && chances[1] >= chances[2] && chances[2] > 0,
+        Arrays.toString(chances));
+    assertTrue(Arrays.stream(PassageRanker.ranking(null, found(new Random(9)), AnsweredBefore.NO_EXAMPLE).chances())
+        .allMatch(Double::isNaN));
   }
 
   @Test

@@ -48,5 +48,22 @@ class SentenceFeaturesTest {
     assertEquals(0.5, figure(rows.get(2), "passageScore"));
     assertEquals(1.0, figure(rows.get(2), "background"));
     assertEquals(PointKind.BACKGROUND, rows.get(2).kind());
+    assertEquals(0, figure(rows.get(0), "passageChance"), "no reranker: no chance known");
+    assertEquals(0, figure(rows.get(2), "belowTopChance"));
+  }
+
+  @Test
+  void a_sentence_reads_the_rerankers_chance_that_its_passage_answers_and_how_far_below_the_top_it_is() {
+    Passage first = new Passage("doc", "p0", List.of("Doc"), "Practitioners should record neglect early.", 0);
+    Passage second = new Passage("doc", "p1", List.of("Doc"), "Staff must share concerns about neglect.", 1);
+    List<Scored> scored = List.of(new Scored(new SearchHit(first, null, 2f, "", 0.8f), 0, 1, Set.of(), 0.75),
+        new Scored(new SearchHit(second, null, 1f, "", 0.6f), 1, 0, Set.of(), 0.5));
+    QueryTerms terms = new QueryTerms(List.of(new QueryTerms.Word("neglect", Set.of("neglect"), 1, true)));
+    Evidence e = new Evidence(terms, scored, new float[] {1}, List.of(new double[] {0.7}, new double[] {0.6}));
+    List<SentenceFeatures.Row> rows = SentenceFeatures.rows(e, SentenceFeaturesTest::termsOf);
+    assertEquals(0.75, figure(rows.get(0), "passageChance"));
+    assertEquals(0, figure(rows.get(0), "belowTopChance"));
+    assertEquals(0.5, figure(rows.get(1), "passageChance"));
+    assertEquals(0.25, figure(rows.get(1), "belowTopChance"));
   }
 }

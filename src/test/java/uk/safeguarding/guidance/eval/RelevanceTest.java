@@ -234,17 +234,26 @@ class RelevanceTest {
    * and 0.874, 131/145 and 88/101, 64/73 and 54/61. A nineteenth and a twentieth writer (eighth session,
    * in no example file; nearest passages by a scan): 0.964 and 0.966, 177/195 and 160/176, 0.843 and
    * 0.891, 170/187 and 156/167, 69/72 and 57/65.
+   * As of the twenty-third session (the sentence scorer reads the passage reranker's chances), answered /
+   * point precision / answer-sentence recall, the bounds below about 0.02 under them: bank3 78/93, 0.763,
+   * 74/90; bank4 67/77, 0.839, 66/73; bank5 67/75, 0.935, 63/69; bank6 102/122, 0.847, 101/110; bank7
+   * 173/190, 0.901, 164/179; bank8 151/160, 0.919, 145/154; bank9 131/143, 0.889, 130/138; bank10 150/161,
+   * 0.887, 147/154; bank11 128/146, 0.810, 125/141; bank12 136/154, 0.912, 130/142; bank13 149/161, 0.844,
+   * 142/155; bank14 137/144, 0.921, 133/138; bank15 206/222, 0.853, 198/212; bank16 105/115, 0.924,
+   * 102/108; bank17 138/151, 0.896, 130/144; bank18 95/108, 0.834, 89/102; bank19 178/195, 0.847,
+   * 170/188; bank20 160/176, 0.902, 156/167; declines unchanged. Point precision fell for bank15 (0.866)
+   * and bank18 (0.857) as more answers cite a second passage; it rose over all the test splits.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.88, 70, 0.76, 0.78, 30, 27", "bank4, 77, 0.93, 63, 0.76, 0.88, 30, 25",
-      "bank5, 75, 0.97, 61, 0.85, 0.87, 35, 32", "bank6, 122, 0.92, 96, 0.79, 0.87, 49, 43",
-      "bank7, 190, 0.96, 165, 0.83, 0.88, 58, 43", "bank8, 160, 0.96, 140, 0.86, 0.90, 70, 60",
-      "bank9, 143, 0.94, 125, 0.83, 0.90, 66, 54", "bank10, 161, 0.94, 142, 0.81, 0.91, 69, 58",
-      "bank11, 146, 0.90, 124, 0.78, 0.85, 57, 48", "bank12, 154, 0.93, 126, 0.83, 0.88, 62, 51",
-      "bank13, 161, 0.96, 142, 0.82, 0.87, 72, 61", "bank14, 144, 0.96, 131, 0.87, 0.92, 75, 63",
-      "bank15, 222, 0.96, 197, 0.86, 0.89, 60, 52", "bank16, 115, 0.93, 101, 0.88, 0.91, 68, 58",
-      "bank17, 151, 0.94, 133, 0.85, 0.88, 73, 61", "bank18, 108, 0.92, 88, 0.84, 0.85, 61, 51",
-      "bank19, 195, 0.94, 172, 0.81, 0.88, 72, 66", "bank20, 176, 0.94, 155, 0.86, 0.91, 65, 54"})
+  @CsvSource({"bank3, 93, 0.88, 76, 0.75, 0.80, 30, 27", "bank4, 77, 0.93, 65, 0.81, 0.88, 30, 25",
+      "bank5, 75, 0.97, 65, 0.91, 0.89, 35, 32", "bank6, 122, 0.92, 100, 0.82, 0.89, 49, 43",
+      "bank7, 190, 0.96, 169, 0.88, 0.89, 58, 43", "bank8, 160, 0.96, 148, 0.89, 0.92, 70, 60",
+      "bank9, 143, 0.94, 128, 0.86, 0.92, 66, 54", "bank10, 161, 0.94, 147, 0.86, 0.93, 69, 58",
+      "bank11, 146, 0.90, 125, 0.78, 0.86, 57, 48", "bank12, 154, 0.93, 133, 0.89, 0.89, 62, 51",
+      "bank13, 161, 0.96, 146, 0.82, 0.89, 72, 61", "bank14, 144, 0.96, 134, 0.90, 0.94, 75, 63",
+      "bank15, 222, 0.96, 202, 0.84, 0.91, 60, 52", "bank16, 115, 0.93, 103, 0.90, 0.92, 68, 58",
+      "bank17, 151, 0.94, 135, 0.87, 0.88, 73, 61", "bank18, 108, 0.92, 93, 0.82, 0.85, 61, 51",
+      "bank19, 195, 0.94, 174, 0.82, 0.88, 72, 66", "bank20, 176, 0.94, 156, 0.88, 0.91, 65, 54"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
