@@ -4,10 +4,10 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import uk.safeguarding.guidance.ops.Background;
+import uk.safeguarding.guidance.ops.Folds;
 
 /**
  * The learned answer-or-decline decision: a {@link Logistic} regression over a question's
@@ -159,41 +159,26 @@ final class Answerability {
     return threshold;
   }
 
-  /** Scores for every example from models that did not see it, folds assigned round-robin. */
+  /** Scores for every example from models that did not see it, folds assigned round-robin ({@link Folds}). */
   static double[] outOfFold(List<Logistic.Input> x, List<Boolean> y, Settings settings) {
-    double[] scores = new double[x.size()];
-    // The folds side by side when the heap allows (Background.folds): each fit is independent and
-    // deterministic, and each fold writes only its own rows.
-    Background.folds(settings.folds()).forEach(fold -> {
+    return Folds.outOfFold(x.size(), settings.folds(), 1, learnsFrom -> {
       List<Logistic.Input> trainX = new ArrayList<>();
       List<Boolean> trainY = new ArrayList<>();
       for (int i = 0; i < x.size(); i++) {
-        if (i % settings.folds() != fold) {
+        if (learnsFrom.test(i)) {
           trainX.add(x.get(i));
           trainY.add(y.get(i));
         }
       }
-      if (!trainY.contains(true) || !trainY.contains(false)) {
-        return; // too few examples for this fold; its scores stay 0, which only lowers the threshold
-      }
-      Logistic m = Logistic.fit(trainX, trainY, settings.c(), settings.embeddingWeight());
-      for (int i = fold; i < x.size(); i += settings.folds()) {
-        scores[i] = m.score(x.get(i));
-      }
-    });
-    return scores;
+      // Too few examples for a fold (one label only): no model, and its scores stay 0.
+      return trainY.contains(true) && trainY.contains(false)
+          ? Logistic.fit(trainX, trainY, settings.c(), settings.embeddingWeight())
+          : null;
+    }, (m, i) -> m.score(x.get(i)));
   }
 
   /** The highest score that still answers {@code targetRecall} of the answerable examples. */
   static double threshold(double[] scores, List<Boolean> answerable, double targetRecall) {
-    double[] kept = new double[(int) answerable.stream().filter(a -> a).count()];
-    int k = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (answerable.get(i)) {
-        kept[k++] = scores[i];
-      }
-    }
-    Arrays.sort(kept);
-    return kept[(int) Math.floor((1 - targetRecall) * kept.length)];
+    return Folds.thresholdForRecall(scores.length, i -> scores[i], answerable::get, targetRecall);
   }
 }

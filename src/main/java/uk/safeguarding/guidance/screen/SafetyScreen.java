@@ -20,6 +20,7 @@ import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
 import uk.safeguarding.guidance.ops.Background;
 import uk.safeguarding.guidance.ops.CheckedFile;
+import uk.safeguarding.guidance.ops.Folds;
 import uk.safeguarding.guidance.privacy.PersonalData;
 
 /**
@@ -229,33 +230,23 @@ public final class SafetyScreen {
 
   /**
    * Scores for every example from models that did not see it, folds assigned round-robin to each run of
-   * {@code copies} rows (an example and its diluted copy). The folds are fitted side by side when the
-   * heap allows ({@link Background#folds}: each fit is independent and deterministic, and liblinear keeps
-   * no shared state), which halves a first start's training on two cores.
+   * {@code copies} rows (an example and its diluted copy), fitted side by side when the heap allows ({@link Folds}).
    */
   static double[] outOfFold(Feature[][] x, double[] y, Features features, Settings settings, int copies) {
-    double[] scores = new double[x.length];
-    Background.folds(settings.folds()).forEach(fold -> {
+    return Folds.outOfFold(x.length, settings.folds(), copies, learnsFrom -> {
       List<Feature[]> trainX = new ArrayList<>();
       List<Double> trainY = new ArrayList<>();
       for (int i = 0; i < x.length; i++) {
-        if (i / copies % settings.folds() != fold) {
+        if (learnsFrom.test(i)) {
           trainX.add(x[i]);
           trainY.add(y[i]);
         }
       }
-      if (trainY.stream().distinct().count() < 2) {
-        return; // too few examples for this fold; its scores stay 0, which only lowers the threshold
-      }
-      Model m = fit(trainX.toArray(Feature[][]::new), trainY.stream().mapToDouble(Double::doubleValue).toArray(),
-          features, settings);
-      for (int i = 0; i < x.length; i++) {
-        if (i / copies % settings.folds() == fold) {
-          scores[i] = score(m, x[i]); // each fold writes only its own rows
-        }
-      }
-    });
-    return scores;
+      // Too few examples for a fold (one label only): no model, and its scores stay 0.
+      return trainY.stream().distinct().count() < 2 ? null
+          : fit(trainX.toArray(Feature[][]::new), trainY.stream().mapToDouble(Double::doubleValue).toArray(), features,
+              settings);
+    }, (m, i) -> score(m, x[i]));
   }
 
   /**
@@ -275,16 +266,7 @@ public final class SafetyScreen {
 
   /** The highest score that still catches {@code targetRecall} of the urgent examples. */
   static double threshold(double[] scores, double[] y, double targetRecall) {
-    double[] urgent = new double[(int) Arrays.stream(y).filter(v -> v == URGENT).count()];
-    int k = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (y[i] == URGENT) {
-        urgent[k++] = scores[i];
-      }
-    }
-    Arrays.sort(urgent);
-    int allowedMisses = (int) Math.floor((1 - targetRecall) * urgent.length);
-    return urgent[allowedMisses];
+    return Folds.thresholdForRecall(scores.length, i -> scores[i], i -> y[i] == URGENT, targetRecall);
   }
 
   private static Model fit(Feature[][] x, double[] y, Features features, Settings settings) {
