@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,19 +48,6 @@ final class StructuredIdentifiers {
       + "|Grove|Mews|Gardens)";
   private static final String SCHOOL_KIND = "(?:(?:Day\\s+)?Nursery|Primary|Infants?|Junior|Academy|School|High"
       + "|College|Madrassa|Grammar|Secondary)(?:\\s+School)?";
-  /** Words that make "X School" a kind of school, not a school's name ("Virtual School"). */
-  private static final Set<String> GENERIC_SCHOOL_WORDS = Set.of("the", "a", "an", "our", "your", "their",
-      "his", "her", "my", "this", "that", "each", "every", "any", "other", "same", "new", "old", "virtual",
-      "free", "special", "independent", "primary", "secondary", "junior", "infant", "infants", "sunday",
-      "boarding", "high", "forest", "home", "maintained", "state", "private", "faith", "grammar", "local",
-      "mainstream", "residential", "alternative", "community", "nursery", "day", "academy", "school",
-      "college", "year", "catholic", "rc", "ce", "of", "c", "e", "and", "church", "england");
-  /** Words no school's name has: a run of capitalised words holding one ("Seen At School") names no school up to it. */
-  private static final Set<String> NOT_IN_SCHOOL_NAMES = Set.of("at", "about", "to", "from", "for", "with", "by",
-      "on", "in", "into", "after", "before", "near", "is", "was", "were", "are", "has", "have", "had", "been",
-      "he", "she", "it", "we", "they", "you", "i", "his", "her", "him", "them", "who", "what", "where", "when",
-      "why", "how", "not", "can", "will", "would", "should", "could", "did", "does", "do");
-  private static final Pattern NON_SPACE = Pattern.compile("\\S+");
   private static final Set<String> NOT_STREET_NAMES = Set.of("the", "a", "an", "in", "on", "at", "of", "to",
       "and", "or", "for", "with", "my", "her", "his", "their", "our", "same", "this", "that", "other", "kids",
       "children");
@@ -192,7 +178,7 @@ final class StructuredIdentifiers {
           + STREET_UNNUMBERED + "\\b", "[address]").needs(STREET_WORD),
       // "St Mary's Primary", "St Aidan's C of E Primary", "Holy Cross Catholic High School".
       new Rule(Pattern.compile("\\b(?:(?:St\\.?|Saint)\\s+)?" + WORD + "(?:\\s+(?:of\\s+|C of E\\s+|RC\\s+|CE\\s+)?"
-          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> maskSchool(m.group()))
+          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> SchoolNames.mask(m.group()))
           .needs(SCHOOL_WORD),
       Rule.replace("(?i)\\bst\\.?\\s+[a-z'’]+(?:\\s+(?:rc|ce|c of e|catholic))?\\s+(?:primary|junior|infants?"
           + "|academy|school|high|nursery|college)(?:\\s+school)?\\b", "[school]").needs(SCHOOL_WORD),
@@ -254,55 +240,5 @@ final class StructuredIdentifiers {
       }
     }
     return true;
-  }
-
-  /**
-   * Masks a school's name but keeps a leading "The" or verb-like word, and keeps kinds of school
-   * ("Virtual School", "a Free School"), which guidance talks about.
-   */
-  private static String maskSchool(String match) {
-    int name = nameStart(match.split("\\s+"));
-    Matcher word = NON_SPACE.matcher(match);
-    for (int i = 0; i <= name; i++) {
-      word.find(); // to the name's first word; the words before it stay as typed
-    }
-    String rest = match.substring(word.start());
-    return match.substring(0, word.start()) + maskSchoolName(rest.split("\\s+"), rest);
-  }
-
-  /**
-   * Where a school's name can start in a run of capitalised words ending in a kind of school: after the last
-   * word no school's name has, a preposition, pronoun or auxiliary ("Worried About Bruising Seen At School",
-   * a question in Title Case, names none), or, in a run as long as a sentence, a dictionary word in -ing
-   * no name list knows ("Kid Keeps Missing School"; "Reading School" is a place's school).
-   */
-  private static int nameStart(String[] words) {
-    for (int i = words.length - 2; i >= 0; i--) {
-      String w = words[i].toLowerCase(Locale.ROOT);
-      if (NOT_IN_SCHOOL_NAMES.contains(w) || words.length >= Tokens.TITLE_CASE_MIN_WORDS && w.endsWith("ing")
-          && LEXICON.isEnglish(words[i]) && !LEXICON.isProperNoun(words[i])) {
-        return i + 1;
-      }
-    }
-    return 0;
-  }
-
-  private static String maskSchoolName(String[] words, String match) {
-    int start = 0;
-    while (start < words.length && GENERIC_SCHOOL_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) {
-      start++;
-    }
-    boolean named = false;
-    for (int i = start; i < words.length; i++) {
-      named |= !GENERIC_SCHOOL_WORDS.contains(words[i].toLowerCase(Locale.ROOT));
-    }
-    if (!named) {
-      return match;
-    }
-    StringBuilder kept = new StringBuilder();
-    for (int i = 0; i < start; i++) {
-      kept.append(words[i]).append(' ');
-    }
-    return kept + "[school]";
   }
 }
