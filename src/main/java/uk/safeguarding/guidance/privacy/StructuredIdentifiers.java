@@ -177,8 +177,11 @@ final class StructuredIdentifiers {
       Rule.replace("\\b(?:The\\s+" + WORD + "(?:\\s+" + WORD + ")?,\\s+)?(?:" + WORD + "\\s+){1,2}"
           + STREET_UNNUMBERED + "\\b", "[address]").needs(STREET_WORD),
       // "St Mary's Primary", "St Aidan's C of E Primary", "Holy Cross Catholic High School".
-      new Rule(Pattern.compile("\\b(?:(?:St\\.?|Saint)\\s+)?" + WORD + "(?:\\s+(?:of\\s+|C of E\\s+|RC\\s+|CE\\s+)?"
-          + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"), m -> SchoolNames.mask(m.group()))
+      new Rule(
+          Pattern.compile(
+              "\\b(?:(?:St\\.?|Saint)\\s+)?" + WORD + "(?:\\s+(?:of\\s+|and\\s+|&\\s+|C of E\\s+|RC\\s+|CE\\s+)?"
+                  + WORD + ")*?\\s+(?:C of E\\s+|RC\\s+|CE\\s+)?" + SCHOOL_KIND + "\\b"),
+          m -> SchoolNames.mask(m.group()))
           .needs(SCHOOL_WORD),
       Rule.replace("(?i)\\bst\\.?\\s+[a-z'’]+(?:\\s+(?:rc|ce|c of e|catholic))?\\s+(?:primary|junior|infants?"
           + "|academy|school|high|nursery|college)(?:\\s+school)?\\b", "[school]").needs(SCHOOL_WORD),

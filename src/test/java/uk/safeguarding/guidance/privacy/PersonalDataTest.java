@@ -85,6 +85,16 @@ class PersonalDataTest {
     assertEquals(expected, PersonalData.mask(input));
   }
 
+  /** A school named for two saints or two things is masked whole, not from the second name on. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "she goes to St Peter and St Paul Catholic Primary School|she goes to [school]",
+      "Holy Family & St Michael's School rang|[school] rang",
+      "mum and dad primary concern is housing|mum and dad primary concern is housing"})
+  void a_school_named_for_two_saints_is_masked_whole(String input, String expected) {
+    assertEquals(expected, PersonalData.mask(input));
+  }
+
   /** A question typed in Title Case: a capital is no sign of a name, and "At School" names no school. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
