@@ -165,7 +165,13 @@ final class PassageRanker {
     }
   }
 
-  /** As {@link #rank(PassageRanker, Candidates, int)}, with each hit's chance of answering. */
+  /**
+   * The candidates' hits, most likely to answer first by {@code ranker} (ties keep the search's order), each
+   * with its chance of answering, leaving out example {@code example} ({@link AnsweredBefore#NO_EXAMPLE} for
+   * a question that is none: an example is ranked as if it were not among the examples, as the models
+   * trained after the ranker must see it, or they would learn from rankings no new question gets); the
+   * search's order, no chances known, without a ranker.
+   */
   static Ranking ranking(PassageRanker ranker, Candidates c, int example) {
     if (ranker == null) {
       return Ranking.unranked(c.hits());
@@ -176,25 +182,9 @@ final class PassageRanker {
         Arrays.stream(order).mapToDouble(j -> 1 / (1 + Math.exp(-margin[j]))).toArray());
   }
 
-  /**
-   * The candidates' hits, most likely to answer first by {@code ranker}, leaving out example {@code
-   * example} ({@link AnsweredBefore#NO_EXAMPLE} for a question that is none); the search's order without one.
-   */
-  static List<SearchHit> rank(PassageRanker ranker, Candidates c, int example) {
-    return ranker == null ? c.hits() : ranker.rank(c, example);
-  }
-
   /** The candidates' hits, most likely to answer first; ties keep the search's order. */
   List<SearchHit> rank(Candidates c) {
-    return rank(c, AnsweredBefore.NO_EXAMPLE);
-  }
-
-  /**
-   * Example {@code example}'s candidates ranked as if it were not among the examples: what the models
-   * trained after the ranker must see, or they would learn from rankings no new question gets.
-   */
-  List<SearchHit> rank(Candidates c, int example) {
-    return Arrays.stream(order(c, example)).mapToObj(c.hits()::get).toList();
+    return Arrays.stream(order(c, AnsweredBefore.NO_EXAMPLE)).mapToObj(c.hits()::get).toList();
   }
 
   /** The candidates' indices, most likely to answer first; ties keep the search's order. */
