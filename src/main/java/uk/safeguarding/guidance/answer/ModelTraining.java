@@ -68,8 +68,9 @@ final class ModelTraining {
     Background<List<Logistic>> scorers = Background.start(
         () -> Logistic.fitEach(sentences, List.of(answers, answeringPassages), SENTENCE_C, 0));
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    Logistic scorer = scorers.join().get(0);
-    Logistic passages = scorers.join().get(1);
+    List<Logistic> fitted = scorers.join();
+    Logistic scorer = fitted.get(0);
+    Logistic passages = fitted.get(1);
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
         && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));

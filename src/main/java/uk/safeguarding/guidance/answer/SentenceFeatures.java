@@ -62,6 +62,7 @@ final class SentenceFeatures {
     List<List<Row>> byPassage = new ArrayList<>();
     double bestCosine = 0;
     double bestOverlap = 0;
+    double topChance = e.scored().isEmpty() ? Double.NaN : e.scored().get(0).chance();
     for (int i = 0; i < e.sentenceCosines().size(); i++) {
       Scored s = e.scored().get(i);
       List<Quotable> units = sentencesOf.apply(s.hit().passage());
@@ -85,9 +86,8 @@ final class SentenceFeatures {
         f[12] = j / (double) units.size();
         PointKind kind = u.kind();
         f[13] = kind == PointKind.BACKGROUND ? 1 : 0;
-        double top = e.scored().get(0).chance();
         f[14] = Double.isNaN(s.chance()) ? 0 : s.chance();
-        f[15] = Double.isNaN(s.chance()) || Double.isNaN(top) ? 0 : top - s.chance();
+        f[15] = Double.isNaN(s.chance()) || Double.isNaN(topChance) ? 0 : topChance - s.chance();
         bestCosine = Math.max(bestCosine, f[0]);
         bestOverlap = Math.max(bestOverlap, f[1]);
         rows.add(new Row(s, j, u.unit(), terms, action, kind, f));

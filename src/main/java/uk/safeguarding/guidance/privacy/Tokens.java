@@ -53,6 +53,7 @@ final class Tokens {
     boolean dashClause = i >= 1 && text.charAt(i) == '-' && Character.isWhitespace(text.charAt(i - 1));
     return i < 0 || SENTENCE_END.indexOf(text.charAt(i)) >= 0 || dashClause;
   }
+
   /** A text of at least this many words may be written in Title Case ({@link #titleCase}). */
   static final int TITLE_CASE_MIN_WORDS = 4;
   /** …when at least this share of its words of two letters or more start with a capital. */
@@ -64,8 +65,8 @@ final class Tokens {
    * not taken as its surname.
    */
   static boolean titleCase(List<Token> tokens) {
-    long words = tokens.stream().filter(t -> t.core().length() >= 2 && !t.acronym()).count();
-    long capitals = tokens.stream().filter(t -> t.core().length() >= 2 && !t.acronym() && t.capitalised()).count();
-    return words >= TITLE_CASE_MIN_WORDS && capitals >= TITLE_CASE_SHARE * words;
+    List<Token> words = tokens.stream().filter(t -> t.core().length() >= 2 && !t.acronym()).toList();
+    long capitals = words.stream().filter(Token::capitalised).count();
+    return words.size() >= TITLE_CASE_MIN_WORDS && capitals >= TITLE_CASE_SHARE * words.size();
   }
 }
