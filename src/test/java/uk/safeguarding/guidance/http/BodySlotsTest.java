@@ -20,6 +20,14 @@ class BodySlotsTest {
 
   /** Longest wait for the server to see closed connections and give their slots back. */
   private static final long RELEASE_WAIT_MS = 15_000;
+  /**
+   * What each stalled request sends of its body before it stops. The server cuts off a body arriving under
+   * {@link WebServer#MIN_REQUEST_BYTES_PER_SECOND} on average since its first byte, and checks at each read:
+   * with only 16 bytes sent, a request thread paused for 63 ms between its first read and the next (a busy
+   * 2-core CI machine, a collection) was cut off with a 408 and gave its slot back before the probe came, so
+   * the probe was answered 400, not 429. 8 KiB keeps a stalled request's slot for 32 s, beyond both waits.
+   */
+  private static final int STALLED_BODY_BYTES = 8_192;
 
   @TempDir
   static Path corpus;
@@ -52,8 +60,9 @@ class BodySlotsTest {
   @Test
   void stalled_bodies_past_the_limit_are_refused_at_once_and_their_slots_come_back_when_they_close() throws Exception {
     int port = app.app().port();
+    String sent = "{\"question\":\"" + "neglect ".repeat(STALLED_BODY_BYTES / 8);
     String head = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-        + "Content-Length: 100\r\n\r\n{\"question\":\"neg";
+        + "Content-Length: " + (2 * STALLED_BODY_BYTES) + "\r\n\r\n" + sent;
     List<Socket> stalled = new ArrayList<>();
     try {
       for (int i = 0; i < BodySlots.PER_CLIENT; i++) {
