@@ -228,7 +228,8 @@ final class AdminController {
   static JsonObject jsonObject(Context ctx) {
     // Read as strictly as the practitioners' endpoints: a field given twice ('"title":"a","title":"b"') is a
     // 400 naming it, where Gson's own parsing kept the last.
-    JsonElement root = StrictJson.parse(StrictJson.text(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    JsonElement root =
+        StrictJson.parse(StrictJson.text(RequestBodies.of(ctx), java.nio.charset.StandardCharsets.UTF_8));
     if (!root.isJsonObject()) {
       throw new BadRequest("body", null, "The request body must be a JSON object.");
     }

@@ -55,7 +55,7 @@ final class AskController {
 
   void ask(Context ctx) {
     requireJson(ctx);
-    JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), ASK_FIELDS);
+    JsonObject root = StrictJson.object(RequestBodies.of(ctx), ctx.characterEncoding(), ASK_FIELDS);
     requireStrings(root, "question", "conversationId");
     requireFilterLists(root.get("filters"));
     AskBody body = body(root, AskBody.class);
@@ -82,7 +82,7 @@ final class AskController {
 
   void feedback(Context ctx) {
     requireJson(ctx);
-    JsonObject root = StrictJson.object(ctx.bodyAsBytes(), ctx.characterEncoding(), FEEDBACK_FIELDS);
+    JsonObject root = StrictJson.object(RequestBodies.of(ctx), ctx.characterEncoding(), FEEDBACK_FIELDS);
     requireStrings(root, "conversationId", "answerId", "rating", "reason");
     FeedbackBody body = body(root, FeedbackBody.class);
     if (body.rating() == null || !(body.rating().equals("up") || body.rating().equals("down"))) {
