@@ -120,10 +120,7 @@ class SharedDatabaseIT {
 
   @Test
   void a_client_s_rate_limit_is_one_allowance_across_both_replicas() throws Exception {
-    long intoMinute = System.currentTimeMillis() % 60_000;
-    if (60_000 - intoMinute < ROOM_IN_THE_MINUTE.toMillis()) {
-      Thread.sleep(60_000 - intoMinute + 100); // start in a fresh minute
-    }
+    TestApp.roomInTheMinute(ROOM_IN_THE_MINUTE);
     for (int i = 0; i < RATE_LIMIT; i++) {
       TestApp replica = i % 2 == 0 ? a : b;
       TestApp.Response r = replica.send(asClient(replica, "203.0.113.9"));

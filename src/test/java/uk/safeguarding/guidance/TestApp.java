@@ -40,6 +40,18 @@ public final class TestApp implements AutoCloseable {
    */
   public static final Path SHARED_DATA = Path.of("target/test-data");
 
+  /**
+   * Returns once at least {@code room} is left in the clock's current minute, sleeping into the next minute if
+   * not: the rate limiter's allowance refills on the minute ({@code RateLimiter}), so a test that spends it and
+   * expects a 429 would be given a fresh allowance if the minute turned over under it.
+   */
+  public static void roomInTheMinute(java.time.Duration room) throws InterruptedException {
+    long intoMinute = System.currentTimeMillis() % 60_000;
+    if (60_000 - intoMinute < room.toMillis()) {
+      Thread.sleep(60_000 - intoMinute + 100); // start in a fresh minute
+    }
+  }
+
   /** Copies the small fixture corpus (two documents, five passages, a synonyms file) into {@code dir}. */
   public static void copyMiniCorpus(Path dir) throws IOException {
     try (var files = java.nio.file.Files.list(Path.of("src/test/resources/fixtures/mini"))) {

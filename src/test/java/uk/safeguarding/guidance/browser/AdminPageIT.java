@@ -159,10 +159,14 @@ class AdminPageIT {
     }
   }
 
-  /** Waits (the server looks at the screen's examples file every ten seconds) until /health lists a skipped line. */
+  /**
+   * Waits (the server looks at the screen's examples file every ten seconds, then learns the screen again:
+   * seconds here, lexical only, but longer on a busy 2-core CI machine) until /health lists a skipped line, for
+   * up to three minutes.
+   */
   private static void screenRetrainedWithSkippedLines() throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 360; i++) {
       String health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString()).body();
       if (health.contains("\"screenSkipped\":[\"")) {

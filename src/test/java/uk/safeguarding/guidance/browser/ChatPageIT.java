@@ -605,7 +605,8 @@ class ChatPageIT {
    * After a restart a question waits a minute or two for the server's models: the page asks /health
    * why an answer is slow and, while it says "training", tells the practitioner and keeps waiting
    * (past its usual 45 s) rather than leaving a bare spinner. The browser is told the server is
-   * training, and its ask held back five seconds, so the test does not depend on catching a real start.
+   * training, and its ask held back until the test has read the message (a fixed hold of five seconds left a
+   * busy machine's browser two to read it in), so the test does not depend on catching a real start.
    */
   @Test
   void aSlowAnswerWhileTheServerIsStartingUpSaysSoAndStillArrives() throws Exception {
@@ -618,7 +619,7 @@ class ChatPageIT {
         "      answerModels: 'training' }), { status: 200, headers: { 'Content-Type': 'application/json' } }));",
         "  }",
         "  if (String(url) === '/api/ask') {",
-        "    return new Promise(function (resolve) { window.setTimeout(resolve, 5000); })",
+        "    return new Promise(function (resolve) { window.releaseAsk = resolve; })",
         "      .then(function () { return real(url, options); });",
         "  }",
         "  return real(url, options);",
@@ -630,6 +631,7 @@ class ChatPageIT {
     wait(d -> loading.getText().startsWith("The assistant is still starting up"));
     assertEquals("The assistant is still starting up (it prepares itself for a minute or two after a restart). "
         + "Your answer will follow; there is no need to ask again.", loading.getText());
+    ((JavascriptExecutor) driver).executeScript("window.releaseAsk();");
     WebElement turn = waitForAnswers(before + 1).get(0);
     assertEquals(1, turn.findElements(By.cssSelector(".answer-lead")).size(), turn.getText());
     assertEquals(0, turn.findElements(By.cssSelector(".loading")).size());

