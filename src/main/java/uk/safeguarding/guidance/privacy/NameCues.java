@@ -101,6 +101,28 @@ final class NameCues {
         || previous.lower().equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
   }
 
+  /** Family words a given name that is also a word is read before ("lily's mum"); a narrower set than {@link #RELATIONS}. */
+  static final Set<String> FAMILY = Set.of("mum", "mam", "mom", "mummy", "dad", "daddy", "nan", "nana", "nanna",
+      "gran", "grandma", "grandad", "stepdad", "stepmum", "brother", "sister", "auntie", "aunty", "uncle", "partner",
+      "boyfriend", "girlfriend");
+
+  /**
+   * "lily's mum", "grace's dad", "mark's nan": in lower case, a given name that is also an English word
+   * (the dictionary lists it capitalised too: "Lily", "Grace", "Mark") before a possessive and a family word,
+   * with no determiner or pronoun before it ("the baby's dad", "her sister's boyfriend" are not names) and
+   * nothing between ("when mummy's cross', mum is…" is not). Girls'
+   * names that are flowers, gems and virtues (Lily, Ruby, Poppy, Amber, Hope) were left in the stored questions.
+   */
+  static boolean wordNameBeforeFamily(String text, List<Token> tokens, int i, Lexicon lexicon) {
+    Token t = tokens.get(i);
+    Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    return t.possessive() && next != null && FAMILY.contains(next.lower()) && NameRuns.adjacent(text, t, next)
+        && t.core().length() > 2
+        && lexicon.isProperNoun(t.core()) && !lexicon.isNeverAName(t.core()) && !lexicon.isGroupOfPeople(t.core())
+        && !FUNCTION_WORDS.contains(t.lower()) && !NAME_CUES.contains(t.lower()) && !RELATIONS.contains(t.lower())
+        && !after(tokens, i, DETERMINERS) && !after(tokens, i, FUNCTION_WORDS);
+  }
+
   static boolean after(List<Token> tokens, int i, Set<String> words) {
     return i > 0 && words.contains(tokens.get(i - 1).lower());
   }

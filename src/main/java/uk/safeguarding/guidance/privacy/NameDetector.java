@@ -178,7 +178,9 @@ final class NameDetector {
       return true; // "worried about olivia jones", "kayla brown's mum"
     }
     if (isEnglish(t.core()) && !afterNameIs(tokens, i)) {
-      return false; // "his name is peter": after "name is" even a dictionary word ("peter out") is the name
+      // "his name is peter": after "name is" even a dictionary word ("peter out") is the name; so is one
+      // that is also a given name before "'s mum" ("lily's mum").
+      return NameCues.wordNameBeforeFamily(text, tokens, i, lexicon);
     }
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     boolean beforeRelation = t.possessive() && next != null && RELATIONS.contains(next.lower());
