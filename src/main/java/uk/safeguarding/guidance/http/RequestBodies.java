@@ -8,10 +8,9 @@ import java.io.UncheckedIOException;
  * Reads a request's JSON body. With a Content-Length, exactly that many bytes and no read after the last:
  * Jetty checks the least data rate ({@link WebServer#MIN_REQUEST_BYTES_PER_SECOND}) before every read, over
  * the time since the body's first byte, and Javalin's {@code bodyAsBytes} reads once more to find the end. A
- * 15-byte body that arrived whole in two parts 300 ms apart was cut off with a 408 on that last read, and so
- * was a 45-byte question whose request thread paused 175 ms (a collection, a busy core) between two reads:
- * the suite's CI run failed on it once. A chunked body has no length to stop at and is read to its end, as
- * before. Stateless.
+ * 15-byte body that arrived whole in two parts 300 ms apart was cut off with a 408 on that last read, and a
+ * 45-byte question would be whenever its request thread paused 176 ms (a collection, a busy core) between
+ * two reads. A chunked body has no length to stop at and is read to its end, as before. Stateless.
  */
 final class RequestBodies {
 

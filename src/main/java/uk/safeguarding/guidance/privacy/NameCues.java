@@ -110,8 +110,8 @@ final class NameCues {
    * "lily's mum", "grace's dad", "mark's nan": in lower case, a given name that is also an English word
    * (the dictionary lists it capitalised too: "Lily", "Grace", "Mark") before a possessive and a family word,
    * with no determiner or pronoun before it ("the baby's dad", "her sister's boyfriend" are not names) and
-   * nothing between ("when mummy's cross', mum is…" is not). Girls'
-   * names that are flowers, gems and virtues (Lily, Ruby, Poppy, Amber, Hope) were left in the stored questions.
+   * nothing between ("when mummy's cross', mum is…" is not). Girls' names that are flowers, gems and virtues
+   * (Lily, Ruby, Amber, Hope) were left in the stored questions.
    */
   static boolean wordNameBeforeFamily(String text, List<Token> tokens, int i, Lexicon lexicon) {
     Token t = tokens.get(i);
