@@ -17,6 +17,7 @@ import uk.safeguarding.guidance.curate.Rejected;
 import uk.safeguarding.guidance.curate.Upload;
 import uk.safeguarding.guidance.index.LibraryViews;
 import uk.safeguarding.guidance.index.Reindexer;
+import uk.safeguarding.guidance.ops.Causes;
 
 /** The trainers' curation API: documents, previews, the synonyms and glossary files, reindexing. */
 final class AdminController {
@@ -193,12 +194,8 @@ final class AdminController {
 
   /** Whether Jetty refused the fields beside the file for their size ({@link #FORM_FIELDS_BYTES}). */
   private static boolean fieldsTooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith(JETTY_FORM_TOO_LARGE)) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(e,
+        t -> t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith(JETTY_FORM_TOO_LARGE));
   }
 
   private static RuntimeException tooLarge(long limit) {

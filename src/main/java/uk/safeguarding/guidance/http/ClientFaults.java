@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
+import uk.safeguarding.guidance.ops.Causes;
 
 /**
  * Recognises exceptions that Jetty and Javalin raise for a malformed request — a character set
@@ -19,7 +20,7 @@ final class ClientFaults {
 
   /** The 400 for {@code e}, or empty when the fault is the server's. */
   static Optional<BadRequest> of(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : Causes.of(e)) {
       if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
         return Optional.of(new BadRequest("Content-Type", charset(t),
             "The request's character set is not supported; send the body as UTF-8."));

@@ -23,17 +23,14 @@ public final class Disconnects {
 
   /** Whether {@code e}, or anything in its chain of causes, says the client has gone. */
   public static boolean isClientGone(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ClosedChannelException || t.getClass().getName().equals(JETTY_EOF)) {
-        return true;
-      }
-      if (t instanceof IOException && t.getMessage() != null) {
-        String message = t.getMessage().toLowerCase(Locale.ROOT);
-        if (GONE.stream().anyMatch(message::contains)) {
-          return true;
-        }
-      }
+    return Causes.any(e, Disconnects::saysGone);
+  }
+
+  private static boolean saysGone(Throwable t) {
+    if (t instanceof ClosedChannelException || t.getClass().getName().equals(JETTY_EOF)) {
+      return true;
     }
-    return false;
+    String message = t instanceof IOException && t.getMessage() != null ? t.getMessage().toLowerCase(Locale.ROOT) : "";
+    return GONE.stream().anyMatch(message::contains);
   }
 }

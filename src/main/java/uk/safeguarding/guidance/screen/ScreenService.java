@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.ops.BuildFingerprint;
+import uk.safeguarding.guidance.ops.Causes;
 import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.ops.TrainingMemo;
 
@@ -120,12 +121,7 @@ public final class ScreenService {
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(e, type::isInstance);
   }
 
   private FileTime modified() {
