@@ -163,6 +163,22 @@ final class PassageRanker {
       Arrays.fill(none, Double.NaN);
       return new Ranking(hits, none);
     }
+
+    /** Equal when the hits and every chance are (a record compares an array by reference). */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ranking r && hits.equals(r.hits) && Arrays.equals(chances, r.chances);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * hits.hashCode() + Arrays.hashCode(chances);
+    }
+
+    @Override
+    public String toString() {
+      return "Ranking" + hits.stream().map(h -> h.passage().id()).toList() + Arrays.toString(chances);
+    }
   }
 
   /**

@@ -58,6 +58,10 @@ class PassageRankerTest {
         Arrays.toString(chances));
     assertTrue(Arrays.stream(PassageRanker.ranking(null, found(new Random(9)), AnsweredBefore.NO_EXAMPLE).chances())
         .allMatch(Double::isNaN));
+    // Two rankings of the same candidates are equal, chances compared by value.
+    assertEquals(ranking, PassageRanker.ranking(ranker, found(new Random(9)), AnsweredBefore.NO_EXAMPLE));
+    assertEquals(ranking.hashCode(),
+        PassageRanker.ranking(ranker, found(new Random(9)), AnsweredBefore.NO_EXAMPLE).hashCode());
   }
 
   @Test
