@@ -164,6 +164,15 @@ class MalformedRequestsTest {
     }
   }
 
+  /** A body longer than the first buffer it is read into is read whole (the buffer grows as it arrives). */
+  @Test
+  void a_body_longer_than_the_first_buffer_is_read_whole() throws Exception {
+    String body = "{\"rating\":\"up\"" + " ".repeat(3 * RequestBodies.FIRST_BUFFER_BYTES) + "}";
+    FuzzTest.Reply r = send("POST", "/api/feedback", "application/json", body);
+    assertEquals(400, r.status(), r.body());
+    assertEquals("conversationId", error(r).get("parameter").getAsString(), r.body());
+  }
+
   @Test
   void a_body_trickled_in_is_cut_off_rather_than_holding_a_thread() throws Exception {
     int port = app.app().port();
