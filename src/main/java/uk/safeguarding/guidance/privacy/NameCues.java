@@ -101,26 +101,38 @@ final class NameCues {
         || previous.lower().equals("is") && i > 1 && tokens.get(i - 2).lower().equals("name");
   }
 
-  /** Family words a given name that is also a word is read before ("lily's mum"); a narrower set than {@link #RELATIONS}. */
-  static final Set<String> FAMILY = Set.of("mum", "mam", "mom", "mummy", "dad", "daddy", "nan", "nana", "nanna",
-      "gran", "grandma", "grandad", "stepdad", "stepmum", "brother", "sister", "auntie", "aunty", "uncle", "partner",
-      "boyfriend", "girlfriend");
+  /** Family words a given name that is also a word is read before ("lily's mum", "grace's mother"). */
+  static final Set<String> FAMILY = Set.of("mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father", "nan",
+      "nana", "nanna", "gran", "granny", "grandma", "grandad", "stepdad", "stepmum", "stepfather", "stepmother",
+      "brother", "sister", "aunt", "auntie", "aunty", "uncle", "cousin", "partner", "boyfriend", "girlfriend");
+  /**
+   * People named by what they are, which the dictionary also lists capitalised ("Man" for the island, "Head",
+   * "Doctor"): "the other man's partner" and "the doctor's partner" name nobody.
+   */
+  static final Set<String> PERSON_NOUNS = Set.of("man", "men", "male", "female", "guy", "lad", "lass", "boy", "girl",
+      "woman", "lady", "doctor", "head", "nurse", "officer", "worker", "friend", "mate", "stranger", "person",
+      "neighbour", "bishop", "vicar", "priest", "judge", "king", "queen", "prince", "princess", "master", "boss");
+  /** Possessive pronouns before a possessive, which make it someone described, not a name: "her sister's". */
+  private static final Set<String> DESCRIBED_BY = Set.of("his", "her");
 
   /**
    * "lily's mum", "grace's dad", "mark's nan": in lower case, a given name that is also an English word
-   * (the dictionary lists it capitalised too: "Lily", "Grace", "Mark") before a possessive and a family word,
-   * with no determiner or pronoun before it ("the baby's dad", "her sister's boyfriend" are not names) and
-   * nothing between ("when mummy's cross', mum is…" is not). Girls' names that are flowers, gems and virtues
-   * (Lily, Ruby, Amber, Hope) were left in the stored questions.
+   * (the dictionary lists it capitalised too: "Lily", "Grace", "Mark") right before "'s" and a family word,
+   * with no determiner or possessive pronoun before it ("the baby's dad", "her sister's boyfriend" are not
+   * names), nothing between ("when mummy's cross', mum is…" is not) and not a word for a person ("the other
+   * man's partner"). Girls' names that are flowers, gems and virtues (Lily, Ruby, Amber, Hope) were left in
+   * the stored questions.
    */
   static boolean wordNameBeforeFamily(String text, List<Token> tokens, int i, Lexicon lexicon) {
     Token t = tokens.get(i);
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-    return t.possessive() && next != null && FAMILY.contains(next.lower()) && NameRuns.adjacent(text, t, next)
+    String word = text.substring(t.start(), t.end());
+    boolean apostropheS = word.endsWith("'s") || word.endsWith("\u2019s"); // not the plural "sisters'"
+    return apostropheS && next != null && FAMILY.contains(next.lower()) && NameRuns.adjacent(text, t, next)
         && t.core().length() > 2
         && lexicon.isProperNoun(t.core()) && !lexicon.isNeverAName(t.core()) && !lexicon.isGroupOfPeople(t.core())
         && !FUNCTION_WORDS.contains(t.lower()) && !NAME_CUES.contains(t.lower()) && !RELATIONS.contains(t.lower())
-        && !after(tokens, i, DETERMINERS) && !after(tokens, i, FUNCTION_WORDS);
+        && !PERSON_NOUNS.contains(t.lower()) && !after(tokens, i, DETERMINERS) && !after(tokens, i, DESCRIBED_BY);
   }
 
   static boolean after(List<Token> tokens, int i, Set<String> words) {

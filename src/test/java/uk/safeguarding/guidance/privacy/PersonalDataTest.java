@@ -45,10 +45,12 @@ class PersonalDataTest {
       "brother jordan said his bf hit him|brother [name] said his bf hit him",
       "worried about olivia jones, she is 6|worried about [name], she is 6",
       "is kayla brown's mum still using|is [name]'s mum still using",
-      "spoke to lily's mum, rang grace's dad, ruby's stepdad moved in|spoke to [name]'s mum, rang [name]'s dad, "
+      "spoke to lily's mum and grace's mother, ruby's stepdad moved in|spoke to [name]'s mum and [name]'s mother, "
           + "[name]'s stepdad moved in",
       "the baby's dad, her sister's boyfriend, when mummy's cross', mum came|the baby's dad, her "
           + "sister's boyfriend, when mummy's cross', mum came",
+      "the rose's mum, her grace's dad, the other man's partner, unknown male's brother, sisters' boyfriend|the "
+          + "rose's mum, her grace's dad, the other man's partner, unknown male's brother, sisters' boyfriend",
       "the school says mohammed khan is often late|the school says [name] is often late",
       "his nan miles away, fraser guidelines, refer to chanel|his nan miles away, fraser guidelines, refer to chanel",
       "newborn in a moses basket, victoria climbie inquiry|newborn in a moses basket, victoria climbie inquiry",
