@@ -23,7 +23,7 @@ class BodySlotsTest {
   /**
    * What each stalled request sends of its body before it stops. The server cuts off a body arriving under
    * {@link WebServer#MIN_REQUEST_BYTES_PER_SECOND} on average since its first byte, and checks at each read:
-   * with only 16 bytes sent, a request thread paused for 63 ms between its first read and the next (a busy
+   * with only 16 bytes sent, a request thread paused for about 67 ms between its first read and the next (a busy
    * 2-core CI machine, a collection) was cut off with a 408 and gave its slot back before the probe came, so
    * the probe was answered 400, not 429. 8 KiB keeps a stalled request's slot for 32 s, beyond both waits.
    */
@@ -66,15 +66,18 @@ class BodySlotsTest {
     List<Socket> stalled = new ArrayList<>();
     try {
       for (int i = 0; i < BodySlots.PER_CLIENT; i++) {
-        Socket socket = new Socket("127.0.0.1", port);
-        stalled.add(socket);
-        OutputStream out = socket.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+        stalled.add(stall(port, head));
       }
       FuzzTest.Reply refused = null;
       for (long end = System.currentTimeMillis() + RELEASE_WAIT_MS; System.currentTimeMillis() < end;) {
-        // The stalled requests reach the server in their own time.
+        // The stalled requests reach the server in their own time, and one that came while a probe held a slot
+        // was itself refused: stalled again in its place, so that all of them end up holding a slot.
+        for (int i = 0; i < stalled.size(); i++) {
+          if (stalled.get(i).getInputStream().available() > 0) {
+            stalled.get(i).close();
+            stalled.set(i, stall(port, head));
+          }
+        }
         refused = send("POST", "/api/feedback", "application/json", "{\"rating\":\"up\"}");
         if (refused.status() == 429) {
           break;
@@ -97,6 +100,15 @@ class BodySlotsTest {
       status = ask();
     }
     assertEquals(200, status, "the closed requests' slots are given back");
+  }
+
+  /** A request that sends {@code head} (its headers and the start of its body) and then nothing more. */
+  private static Socket stall(int port, String head) throws java.io.IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    OutputStream out = socket.getOutputStream();
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return socket;
   }
 
   @Test
