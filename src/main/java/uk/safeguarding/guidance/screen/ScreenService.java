@@ -120,10 +120,6 @@ public final class ScreenService {
     }
   }
 
-  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    return Causes.any(e, type::isInstance);
-  }
-
   private FileTime modified() {
     try {
       Path f = corpusDir.resolve(ExampleFiles.TRAINER_FILE);
@@ -158,7 +154,7 @@ public final class ScreenService {
     } catch (RuntimeException | OutOfMemoryError e) {
       // Out of memory too (a heap set below what the examples' embeddings need): the failed allocation is
       // the training's own, so the server carries on, and no question waits for a screen that never comes.
-      if (Thread.currentThread().isInterrupted() || hasCause(e, InterruptedException.class)) {
+      if (Thread.currentThread().isInterrupted() || Causes.any(e, InterruptedException.class::isInstance)) {
         LOG.debug("Safety screen training stopped: the server is stopping");
         return;
       }
