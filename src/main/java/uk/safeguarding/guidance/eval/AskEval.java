@@ -12,14 +12,17 @@ import uk.safeguarding.guidance.answer.AskRequest;
 /**
  * Scores answering: the share of in-scope questions answered grounded with a relevant citation,
  * the share of out-of-scope questions declined, point precision (the share of answer points whose
- * source passage answers the question) and answer-sentence recall (the share of answered questions
- * with an answering sentence on record whose points quote it).
+ * source passage answers the question), answer-sentence recall (the share of answered questions
+ * with an answering sentence on record whose points quote it), how often that sentence is the first
+ * point (the answer leads, as a practitioner reads it) and how many points an answer has (fewer, with
+ * the same recall, means less padding).
  */
 public final class AskEval {
 
   /** Aggregate figures and the questions that failed. */
   public record Report(int inScope, int groundedWithRelevant, int outOfScope, int declined, int points,
-      int precisePoints, int withSentence, int sentenceFound, List<String> failures) {
+      int precisePoints, int withSentence, int sentenceFound, int sentenceFirst, int answered,
+      List<String> failures) {
 
     public double answeredRate() {
       return inScope == 0 ? 0 : (double) groundedWithRelevant / inScope;
@@ -37,6 +40,16 @@ public final class AskEval {
       return withSentence == 0 ? 0 : (double) sentenceFound / withSentence;
     }
 
+    /** The share of answered questions with an answering sentence on record whose first point quotes it. */
+    public double sentenceFirstRate() {
+      return withSentence == 0 ? 0 : (double) sentenceFirst / withSentence;
+    }
+
+    /** Points per answered in-scope question. */
+    public double pointsPerAnswer() {
+      return answered == 0 ? 0 : (double) points / answered;
+    }
+
     @Override
     public String toString() {
       String s =
@@ -47,6 +60,10 @@ public final class AskEval {
       }
       if (withSentence > 0) {
         s += String.format("; answer-sentence recall %d/%d (%.3f)", sentenceFound, withSentence, sentenceRecall());
+        s += String.format("; answer sentence first %d/%d (%.3f)", sentenceFirst, withSentence, sentenceFirstRate());
+      }
+      if (answered > 0) {
+        s += String.format("; points per answer %d/%d (%.2f)", points, answered, pointsPerAnswer());
       }
       return s;
     }
@@ -79,6 +96,8 @@ public final class AskEval {
     int precise = 0;
     int withSentence = 0;
     int sentenceFound = 0;
+    int sentenceFirst = 0;
+    int answered = 0;
     List<String> failures = new ArrayList<>();
     for (Question q : questions) {
       Answer a = ask.apply(new AskRequest(q.text(), null, null));
@@ -101,6 +120,7 @@ public final class AskEval {
       if (!a.grounded()) {
         continue;
       }
+      answered++;
       Map<Integer, String> cited = a.citations().stream()
           .collect(Collectors.toMap(Answer.Citation::n, c -> c.passage().text()));
       for (Answer.Point p : a.points()) {
@@ -113,11 +133,15 @@ public final class AskEval {
         withSentence++;
         if (a.points().stream().anyMatch(p -> q.isAnswerSentence(p.text()))) {
           sentenceFound++;
+          if (q.isAnswerSentence(a.points().get(0).text())) {
+            sentenceFirst++;
+          }
         } else if (relevant) {
           failures.add("answering sentence not among the points: " + q.text());
         }
       }
     }
-    return new Report(in, ok, out, declined, points, precise, withSentence, sentenceFound, failures);
+    return new Report(in, ok, out, declined, points, precise, withSentence, sentenceFound, sentenceFirst, answered,
+        failures);
   }
 }
