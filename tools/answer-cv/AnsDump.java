@@ -24,7 +24,7 @@ public class AnsDump {
       SearchService search = new SearchService(holder, emb);
       AnswerSearch finder = new AnswerSearch(search, holder, emb);
       TrainerExamples trainers = new TrainerExamples(null);
-      LearnedModels learned = new LearnedModels(holder::currentHash, finder, search::termsOf, trainers::withBank);
+      LearnedModels learned = new LearnedModels(holder::currentHash, finder, trainers::withBank);
       return new Served(holder, search, finder, learned.get());
     }
   }
@@ -51,8 +51,8 @@ public class AnsDump {
           if (c.terms().words().isEmpty()) continue;
           // The example file's questions ranked as LearnedModels ranks them: each without itself in the
           // reranker's memory of answered examples (the file's order is the examples' order).
-          List<SearchHit> ranked = i == 2 && models.ranker() != null ? models.ranker().rank(c, k) : models.rank(c);
-          Evidence ev = finder.evidence(c, ranked);
+          PassageRanker.Ranking rk = i == 2 && models.ranker() != null ? PassageRanker.ranking(models.ranker(), c, k) : models.rank(c); List<SearchHit> ranked = rk.hits();
+          Evidence ev = finder.evidence(c, rk);
           Logistic.Input in = ev.answerability();
           JsonObject r = new JsonObject();
           r.addProperty("file", Path.of(args[i]).getFileName().toString());

@@ -32,6 +32,7 @@ public class PickDump {
           QueryTerms terms = search.queryTerms(searched);
           if (terms.words().isEmpty()) continue;
           AnswerSearch.Found found = finder.find(searched, terms, null, Filters.NONE, models);
+          if (found.evidence() == null) continue;
           JsonObject r = new JsonObject();
           r.addProperty("file", Path.of(args[i]).getFileName().toString());
           r.addProperty("q", o.get("q").getAsString());
@@ -45,7 +46,7 @@ public class PickDump {
           }
           r.add("relevant", rel);
           List<SentenceFeatures.Row> rows = SentenceFeatures.rows(found.evidence(), search::termsOf);
-          double[] scores = rows.stream().mapToDouble(x -> models.score(x.figures())).toArray();
+          double[] scores = models.scores(rows, found.evidence().question());
           JsonArray sents = new JsonArray();
           for (int k = 0; k < rows.size(); k++) {
             JsonArray s = new JsonArray();

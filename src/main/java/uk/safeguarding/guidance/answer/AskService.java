@@ -252,7 +252,7 @@ public final class AskService {
       QueryTerms terms, List<Scored> scored) {
     if (evidence != null) {
       List<SentenceFeatures.Row> rows = finder.rows(evidence);
-      double[] scores = rows.stream().mapToDouble(r -> models.score(r.figures())).toArray();
+      double[] scores = models.scores(rows, evidence.question());
       if (Arrays.stream(scores).max().orElse(0) >= UNSURE) {
         List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, scores);
         if (!picked.isEmpty()) {

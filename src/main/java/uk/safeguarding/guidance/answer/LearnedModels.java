@@ -57,7 +57,7 @@ final class LearnedModels {
    * teach the answer-or-decline decision only), "ORIGIN: why". {@code suggested}: the examples an answer
    * offers as "You could also ask".
    */
-  record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, Logistic sentences,
+  record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, SentenceScorer sentences,
       Logistic passages, List<String> unfound, SuggestedQuestions suggested) {
 
     /** The candidates' hits, the most likely to answer first. */
@@ -66,13 +66,17 @@ final class LearnedModels {
     }
 
     /**
-     * How well a sentence answers the question: the geometric mean of the chances that it is the
-     * answering sentence and that its passage answers. On the train split (cross-validated) the mean
-     * raised both point precision and answer-sentence recall over either model alone.
+     * How well each sentence answers the question ({@code question}, its vector; null when unknown): the
+     * geometric mean of the chances that it is the answering sentence and that its passage answers. On
+     * the train split (cross-validated) the mean raised both point precision and answer-sentence recall
+     * over either model alone.
      */
-    double score(double[] sentenceFigures) {
-      Logistic.Input in = new Logistic.Input(sentenceFigures, null);
-      return Math.sqrt(sentences.score(in) * passages.score(in));
+    double[] scores(List<SentenceFeatures.Row> rows, float[] question) {
+      double[] answering = sentences.scores(rows, question);
+      for (int k = 0; k < answering.length; k++) {
+        answering[k] = Math.sqrt(answering[k] * passages.score(new Logistic.Input(rows.get(k).figures(), null)));
+      }
+      return answering;
     }
 
     /** The same models, marked as trained against {@code hash} (models remembered from another server). */

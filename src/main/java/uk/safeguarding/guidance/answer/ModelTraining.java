@@ -20,8 +20,8 @@ import uk.safeguarding.guidance.search.SearchHit;
 final class ModelTraining {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelTraining.class);
-  /** The sentence scorer's inverse regularisation, chosen by cross-validation on the train split. */
-  static final double SENTENCE_C = 1;
+  /** The answering-passage scorer's inverse regularisation, chosen by cross-validation on the train split. */
+  static final double PASSAGE_C = 1;
 
   private ModelTraining() {}
 
@@ -50,27 +50,34 @@ final class ModelTraining {
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();
     List<Logistic.Input> sentences = new ArrayList<>();
-    List<Boolean> answers = new ArrayList<>();
     List<Boolean> answeringPassages = new ArrayList<>();
+    List<float[]> asked = new ArrayList<>();
+    List<List<SentenceFeatures.Row>> rows = new ArrayList<>();
+    List<boolean[]> answers = new ArrayList<>();
     for (int i = 0; i < labelled.size(); i++) {
       AnswerableExamples.Example example = labelled.get(i);
       questions.add(evidence.get(i).answerability());
       answerable.add(example.answerable());
       if (example.answerable() && !example.answer().isEmpty()) {
-        for (SentenceFeatures.Row r : examiner.rows(evidence.get(i))) {
+        List<SentenceFeatures.Row> quotable = examiner.rows(evidence.get(i));
+        boolean[] isAnswer = new boolean[quotable.size()];
+        for (int k = 0; k < isAnswer.length; k++) {
+          SentenceFeatures.Row r = quotable.get(k);
           sentences.add(new Logistic.Input(r.figures(), null));
-          answers.add(AnswerSentences.matches(example.answer(), r.unit().text()));
+          isAnswer[k] = AnswerSentences.matches(example.answer(), r.unit().text());
           answeringPassages.add(example.answeredBy(r.source().hit().passage().text()));
         }
+        asked.add(evidence.get(i).question());
+        rows.add(quotable);
+        answers.add(isAnswer);
       }
     }
-    // The two sentence scorers (one set of features between them) beside the decision, when the heap allows.
-    Background<List<Logistic>> scorers = Background.start(
-        () -> Logistic.fitEach(sentences, List.of(answers, answeringPassages), SENTENCE_C, 0));
+    // The two sentence scorers beside the decision, when the heap allows.
+    Background<SentenceScorer> scorer = Background.start(() -> SentenceScorer.fit(asked, rows, answers));
+    Background<List<Logistic>> passageScorer =
+        Background.start(() -> Logistic.fitEach(sentences, List.of(answeringPassages), PASSAGE_C, 0));
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    List<Logistic> fitted = scorers.join();
-    Logistic scorer = fitted.get(0);
-    Logistic passages = fitted.get(1);
+    Logistic passages = passageScorer.join().get(0);
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
         && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));
@@ -81,6 +88,6 @@ final class ModelTraining {
         "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
         labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),
         suggested.describe()));
-    return new LearnedModels.Trained(hash, ranker, model, scorer, passages, List.copyOf(unfound), suggested);
+    return new LearnedModels.Trained(hash, ranker, model, scorer.join(), passages, List.copyOf(unfound), suggested);
   }
 }

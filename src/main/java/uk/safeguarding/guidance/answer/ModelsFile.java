@@ -23,7 +23,7 @@ final class ModelsFile {
   /** The file's name in the data folder. */
   static final String NAME = "answer-models.bin";
   /** The format's name and version: a change to the layout below bumps it. */
-  static final String FORMAT = "guidance-answer-models/4";
+  static final String FORMAT = "guidance-answer-models/5";
   private static final String WHAT = "the answer step's models";
 
   private ModelsFile() {}
@@ -58,7 +58,7 @@ final class ModelsFile {
     String libraryHash = CheckedFile.string(in);
     PassageRanker ranker = in.readBoolean() ? PassageRanker.readFrom(in) : null;
     Answerability answerability = Answerability.readFrom(in);
-    Logistic sentences = Logistic.readFrom(in);
+    SentenceScorer sentences = SentenceScorer.readFrom(in);
     Logistic passages = Logistic.readFrom(in);
     int n = CheckedFile.length(in);
     List<String> unfound = new ArrayList<>();

@@ -27,9 +27,16 @@ final class SentenceFeatures {
   /** Longer sentences count as this long: past it, length says nothing more. */
   static final int LENGTH_CAP = 600;
 
-  /** One quotable sentence of a top passage, with its figures. */
+  /** One quotable sentence of a top passage, with its figures and its vector (null when unknown). */
   record Row(Scored source, int position, Sentences.Unit unit, Set<String> terms, boolean action, PointKind kind,
-      double[] figures) {}
+      double[] figures, float[] vector) {
+
+    /** A row whose sentence's vector is not known. */
+    Row(Scored source, int position, Sentences.Unit unit, Set<String> terms, boolean action, PointKind kind,
+        double[] figures) {
+      this(source, position, unit, terms, action, kind, figures, null);
+    }
+  }
 
   /**
    * What the figures read of one quotable sentence whatever the question (its analysed terms and kind),
@@ -67,6 +74,7 @@ final class SentenceFeatures {
       Scored s = e.scored().get(i);
       List<Quotable> units = sentencesOf.apply(s.hit().passage());
       double[] cosines = e.sentenceCosines().get(i);
+      List<float[]> vectors = i < e.sentenceVectors().size() ? e.sentenceVectors().get(i) : List.of();
       List<Row> rows = new ArrayList<>();
       for (int j = 0; j < units.size(); j++) {
         Quotable u = units.get(j);
@@ -90,7 +98,7 @@ final class SentenceFeatures {
         f[15] = Double.isNaN(s.chance()) || Double.isNaN(topChance) ? 0 : topChance - s.chance();
         bestCosine = Math.max(bestCosine, f[0]);
         bestOverlap = Math.max(bestOverlap, f[1]);
-        rows.add(new Row(s, j, u.unit(), terms, action, kind, f));
+        rows.add(new Row(s, j, u.unit(), terms, action, kind, f, j < vectors.size() ? vectors.get(j) : null));
       }
       byPassage.add(rows);
     }

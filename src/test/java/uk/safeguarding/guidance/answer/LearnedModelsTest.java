@@ -144,8 +144,9 @@ class LearnedModelsTest {
     Random random = new Random(11);
     assertTrue(t.answerability().answerable(evidence(true, random).answerability()));
     assertFalse(t.answerability().answerable(evidence(false, random).answerability()));
-    List<SentenceFeatures.Row> rows = SentenceFeatures.rows(evidence(true, random), LearnedModelsTest::termsOf);
-    assertTrue(t.score(rows.get(0).figures()) > t.score(rows.get(1).figures()), "the answering sentence first");
+    Evidence e = evidence(true, random);
+    double[] scores = t.scores(SentenceFeatures.rows(e, LearnedModelsTest::termsOf), e.question());
+    assertTrue(scores[0] > scores[1], "the answering sentence first");
   }
 
   @Test
@@ -244,9 +245,8 @@ class LearnedModelsTest {
     for (int i = 0; i < 20; i++) {
       Evidence e = evidence(i % 2 == 0, random);
       assertEquals(expected.answerability().score(e.answerability()), actual.answerability().score(e.answerability()));
-      for (SentenceFeatures.Row r : SentenceFeatures.rows(e, LearnedModelsTest::termsOf)) {
-        assertEquals(expected.score(r.figures()), actual.score(r.figures()));
-      }
+      List<SentenceFeatures.Row> rows = SentenceFeatures.rows(e, LearnedModelsTest::termsOf);
+      assertArrayEquals(expected.scores(rows, e.question()), actual.scores(rows, e.question()));
       Candidates c = new Candidates(e.terms(), e.question(), e.scored().stream().map(Scored::hit).toList(),
           e.sentenceCosines(), e.scored().stream().map(Scored::coverage).toList());
       assertEquals(expected.rank(c).hits(), actual.rank(c).hits());
