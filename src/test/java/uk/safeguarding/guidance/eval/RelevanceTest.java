@@ -180,7 +180,9 @@ class RelevanceTest {
    * splits in the examples, and the examples' neighbours in the answer-or-decline decision): the search
    * API (reranked as the answer step reranks) recall@5 0.964 and MRR@10 0.913, answered with a relevant
    * citation 74/83, point precision 0.819, answer-sentence recall 0.889 (72/81), out-of-scope declined
-   * 32/34. Short of issue 10's targets; here so nothing slips back.
+   * 32/34. Short of issue 10's targets; here so nothing slips back. Twenty-fifth session: point precision
+   * 0.787 (fewer sentences quoted from the answering passage; see below), the answering sentence the first
+   * point in 62 of 81 answers.
    */
   @Test
   void the_held_out_question_bank_keeps_its_figures() throws IOException {
@@ -192,8 +194,9 @@ class RelevanceTest {
     assertTrue(run(hybridSearch, "bank-inscope-test.jsonl").recallAt5() >= 0.78, "the search's own order");
     AskEval.Report in = AskEval.run(questions("bank-inscope-test.jsonl"), ask::ask);
     assertTrue(in.groundedWithRelevant() >= 70, in.toString());
-    assertTrue(in.pointPrecision() >= 0.79, in.toString());
+    assertTrue(in.pointPrecision() >= 0.77, in.toString());
     assertTrue(in.sentenceRecall() >= 0.86, in.toString());
+    assertTrue(in.sentenceFirstRate() >= 0.74, in.toString());
     AskEval.Report out = AskEval.run(questions("bank-oos-test.jsonl"), ask::ask);
     assertEquals(34, out.outOfScope());
     assertTrue(out.declined() >= 30, out.toString());
@@ -243,17 +246,24 @@ class RelevanceTest {
    * 102/108; bank17 138/151, 0.896, 130/144; bank18 95/108, 0.834, 89/102; bank19 178/195, 0.847,
    * 170/188; bank20 160/176, 0.902, 156/167; declines unchanged. Point precision fell for bank15 (0.866)
    * and bank18 (0.857) as more answers cite a second passage; it rose over all the test splits.
+   * The twenty-fifth session (the sentence scorer reads the vectors' products, and the leading passage
+   * gives only sentences scoring a tenth of the best, not a twentieth) lowered three precision bounds:
+   * bank3 0.740, bank7 0.880, bank12 0.885. Point precision counts a sentence from the answering passage as
+   * precise whether or not it answers, so quoting fewer of them lowers it (every test split 0.870 → 0.861)
+   * while answer-sentence recall held (0.926 → 0.925) and points per answer fell 2.68 → 2.45. bank21 (a
+   * twenty-first writer, new that session): 147/161, 0.879, 145/157, 54/59.
    */
   @ParameterizedTest
-  @CsvSource({"bank3, 93, 0.88, 76, 0.75, 0.80, 30, 27", "bank4, 77, 0.93, 65, 0.81, 0.88, 30, 25",
+  @CsvSource({"bank3, 93, 0.88, 76, 0.72, 0.80, 30, 27", "bank4, 77, 0.93, 65, 0.81, 0.88, 30, 25",
       "bank5, 75, 0.97, 65, 0.91, 0.89, 35, 32", "bank6, 122, 0.92, 100, 0.82, 0.89, 49, 43",
-      "bank7, 190, 0.96, 169, 0.88, 0.89, 58, 43", "bank8, 160, 0.96, 148, 0.89, 0.92, 70, 60",
+      "bank7, 190, 0.96, 169, 0.86, 0.89, 58, 43", "bank8, 160, 0.96, 148, 0.89, 0.92, 70, 60",
       "bank9, 143, 0.94, 128, 0.86, 0.92, 66, 54", "bank10, 161, 0.94, 147, 0.86, 0.93, 69, 58",
-      "bank11, 146, 0.90, 125, 0.78, 0.86, 57, 48", "bank12, 154, 0.93, 133, 0.89, 0.89, 62, 51",
+      "bank11, 146, 0.90, 125, 0.78, 0.86, 57, 48", "bank12, 154, 0.93, 133, 0.87, 0.89, 62, 51",
       "bank13, 161, 0.96, 146, 0.82, 0.89, 72, 61", "bank14, 144, 0.96, 134, 0.90, 0.94, 75, 63",
       "bank15, 222, 0.96, 202, 0.84, 0.91, 60, 52", "bank16, 115, 0.93, 103, 0.90, 0.92, 68, 58",
       "bank17, 151, 0.94, 135, 0.87, 0.88, 73, 61", "bank18, 108, 0.92, 93, 0.82, 0.85, 61, 51",
-      "bank19, 195, 0.94, 174, 0.82, 0.88, 72, 66", "bank20, 176, 0.94, 156, 0.88, 0.91, 65, 54"})
+      "bank19, 195, 0.94, 174, 0.82, 0.88, 72, 66", "bank20, 176, 0.94, 156, 0.88, 0.91, 65, 54",
+      "bank21, 161, 0.94, 143, 0.86, 0.90, 59, 51"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
