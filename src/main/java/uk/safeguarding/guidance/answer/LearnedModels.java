@@ -58,7 +58,7 @@ final class LearnedModels {
    * offers as "You could also ask".
    */
   record Trained(String libraryHash, PassageRanker ranker, Answerability answerability, SentenceScorer sentences,
-      Logistic passages, List<String> unfound, SuggestedQuestions suggested) {
+      SentenceScorer passages, List<String> unfound, SuggestedQuestions suggested) {
 
     /** The candidates' hits, the most likely to answer first. */
     PassageRanker.Ranking rank(Candidates found) {
@@ -73,8 +73,9 @@ final class LearnedModels {
      */
     double[] scores(List<SentenceFeatures.Row> rows, float[] question) {
       double[] answering = sentences.scores(rows, question);
+      double[] inAnswer = passages.scores(rows, question);
       for (int k = 0; k < answering.length; k++) {
-        answering[k] = Math.sqrt(answering[k] * passages.score(new Logistic.Input(rows.get(k).figures(), null)));
+        answering[k] = Math.sqrt(answering[k] * inAnswer[k]);
       }
       return answering;
     }

@@ -48,8 +48,7 @@ final class Logistic {
   }
 
   /**
-   * One regression per labelling of the same {@code inputs} (the answer step's sentence scorers: is it the
-   * answering sentence, is its passage the answering one). The inputs are standardised and made into
+   * One regression per labelling of the same {@code inputs}. The inputs are standardised and made into
    * liblinear's features once, which the fits only read; the fits run side by side when the heap allows
    * ({@link Background}). Each model is the one {@link #fit} would give.
    */

@@ -20,9 +20,6 @@ import uk.safeguarding.guidance.search.SearchHit;
 final class ModelTraining {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelTraining.class);
-  /** The answering-passage scorer's inverse regularisation, chosen by cross-validation on the train split. */
-  static final double PASSAGE_C = 1;
-
   private ModelTraining() {}
 
   /** Trains every model on {@code labelled}, each example searched by {@code examiner} against library {@code hash}. */
@@ -49,11 +46,11 @@ final class ModelTraining {
         .mapToObj(i -> examiner.evidence(found.get(i), PassageRanker.ranking(ranker, found.get(i), i))).toList();
     List<Logistic.Input> questions = new ArrayList<>();
     List<Boolean> answerable = new ArrayList<>();
-    List<Logistic.Input> sentences = new ArrayList<>();
-    List<Boolean> answeringPassages = new ArrayList<>();
     List<float[]> asked = new ArrayList<>();
     List<List<SentenceFeatures.Row>> rows = new ArrayList<>();
     List<boolean[]> answers = new ArrayList<>();
+    List<boolean[]> answeringPassages = new ArrayList<>();
+    int sentences = 0;
     for (int i = 0; i < labelled.size(); i++) {
       AnswerableExamples.Example example = labelled.get(i);
       questions.add(evidence.get(i).answerability());
@@ -61,23 +58,26 @@ final class ModelTraining {
       if (example.answerable() && !example.answer().isEmpty()) {
         List<SentenceFeatures.Row> quotable = examiner.rows(evidence.get(i));
         boolean[] isAnswer = new boolean[quotable.size()];
+        boolean[] inAnswer = new boolean[quotable.size()];
         for (int k = 0; k < isAnswer.length; k++) {
           SentenceFeatures.Row r = quotable.get(k);
-          sentences.add(new Logistic.Input(r.figures(), null));
           isAnswer[k] = AnswerSentences.matches(example.answer(), r.unit().text());
-          answeringPassages.add(example.answeredBy(r.source().hit().passage().text()));
+          inAnswer[k] = example.answeredBy(r.source().hit().passage().text());
         }
         asked.add(evidence.get(i).question());
         rows.add(quotable);
         answers.add(isAnswer);
+        answeringPassages.add(inAnswer);
+        sentences += quotable.size();
       }
     }
     // The two sentence scorers beside the decision, when the heap allows.
-    Background<SentenceScorer> scorer = Background.start(() -> SentenceScorer.fit(asked, rows, answers));
-    Background<List<Logistic>> passageScorer =
-        Background.start(() -> Logistic.fitEach(sentences, List.of(answeringPassages), PASSAGE_C, 0));
+    Background<SentenceScorer> scorer =
+        Background.start(() -> SentenceScorer.fit(asked, rows, answers, SentenceScorer.VECTOR_WEIGHT));
+    Background<SentenceScorer> passageScorer =
+        Background.start(() -> SentenceScorer.fit(asked, rows, answeringPassages, SentenceScorer.NO_VECTORS));
     Answerability model = Answerability.train(questions, answerable, Answerability.STANDARD);
-    Logistic passages = passageScorer.join().get(0);
+    SentenceScorer passages = passageScorer.join();
     // Offered only when, asked on its own, the example is answered from its own passage first.
     IntPredicate answeredAlone = i -> !evidence.get(i).scored().isEmpty()
         && answering.get(i).test(evidence.get(i).scored().get(0).hit()) && model.answerable(questions.get(i));
@@ -86,7 +86,7 @@ final class ModelTraining {
         ranker == null ? null : ranker.answeredBefore(), answeredAlone, examiner::shown);
     LOG.info(String.format(
         "Answer step models trained on %d questions and %d sentences in %d ms, answer threshold %.3f; suggestions: %s",
-        labelled.size(), sentences.size(), (System.nanoTime() - start) / 1_000_000, model.threshold(),
+        labelled.size(), sentences, (System.nanoTime() - start) / 1_000_000, model.threshold(),
         suggested.describe()));
     return new LearnedModels.Trained(hash, ranker, model, scorer.join(), passages, List.copyOf(unfound), suggested);
   }

@@ -59,7 +59,7 @@ final class ModelsFile {
     PassageRanker ranker = in.readBoolean() ? PassageRanker.readFrom(in) : null;
     Answerability answerability = Answerability.readFrom(in);
     SentenceScorer sentences = SentenceScorer.readFrom(in);
-    Logistic passages = Logistic.readFrom(in);
+    SentenceScorer passages = SentenceScorer.readFrom(in);
     int n = CheckedFile.length(in);
     List<String> unfound = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -8,11 +8,14 @@ import java.util.List;
 import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
- * The learned chance that a sentence is the one that answers the question: a logistic regression over
- * the sentence's {@link SentenceFeatures} figures and the question's vector times the sentence's, number
- * by number (as {@link PassageRanker} weighs passages), so it learns which kinds of meaning must match,
- * not only how close the two vectors are overall. Fitted by {@link StreamedLogistic}: the products of
- * some 130,000 example sentences are never all held. Immutable once fitted; thread-safe.
+ * A learned chance about each quotable sentence of the top passages: a logistic regression over the
+ * sentence's {@link SentenceFeatures} figures and, for the chance that it is the answering sentence, the
+ * question's vector times the sentence's, number by number (as {@link PassageRanker} weighs passages), so
+ * it learns which kinds of meaning must match, not only how close the two vectors are overall. The chance
+ * that the sentence's passage answers reads the figures alone. Fitted by {@link StreamedLogistic}: the
+ * products of some 130,000 example sentences are never all held, nor liblinear's copy of their figures
+ * (with it beside the answer-or-decline decision, the README's -Xmx256m ran out of heap at start-up).
+ * Immutable once fitted; thread-safe.
  *
  * <p>The products were chosen on the seventeenth to twenty-first writers' train splits (in no example
  * file; 2,123 answered questions whose answering sentence was among the top passages' sentences;
@@ -21,13 +24,16 @@ import uk.safeguarding.guidance.ops.CheckedFile;
  */
 final class SentenceScorer {
 
-  /** Inverse regularisation, as the sentence scorer had before the products joined (chosen by cross-validation). */
+  /** Inverse regularisation, as the sentence scorers had before the products joined (chosen by cross-validation). */
   static final double C = 1;
   /**
-   * Each standardised product counts this much against a named figure (which counts 1): 384 products
-   * weighed as fully as the 16 figures would let the sentence's exact wording outvote its place in the answer.
+   * Each standardised product counts this much against a named figure (which counts 1) in the answering
+   * sentence's chance: 384 products weighed as fully as the 16 figures would let the sentence's exact
+   * wording outvote its place in the answer.
    */
   static final double VECTOR_WEIGHT = 0.1;
+  /** The answering passage's chance reads no products. */
+  static final double NO_VECTORS = 0;
 
   private final double intercept;
   private final double[] named;
@@ -41,14 +47,16 @@ final class SentenceScorer {
 
   /**
    * Learns from each example's rows ({@code rows.get(g)}, asked as {@code questions.get(g)}) labelled by
-   * whether the row is the answering sentence ({@code answers.get(g)}); rows without a vector (a server
-   * without embeddings) leave their products at zero.
+   * {@code answers.get(g)}, the products weighted {@code vectorWeight} ({@link #VECTOR_WEIGHT}, or
+   * {@link #NO_VECTORS} for none); rows without a vector leave their products at zero.
    */
-  static SentenceScorer fit(List<float[]> questions, List<List<SentenceFeatures.Row>> rows, List<boolean[]> answers) {
-    int dimensions = questions.stream().filter(q -> q != null).mapToInt(q -> q.length).findFirst().orElse(0);
+  static SentenceScorer fit(List<float[]> questions, List<List<SentenceFeatures.Row>> rows, List<boolean[]> answers,
+      double vectorWeight) {
+    int dimensions = vectorWeight == NO_VECTORS ? 0
+        : questions.stream().filter(q -> q != null).mapToInt(q -> q.length).findFirst().orElse(0);
     int n = SentenceFeatures.NAMES.size();
     double[] weights = new double[n + dimensions];
-    Arrays.fill(weights, VECTOR_WEIGHT);
+    Arrays.fill(weights, vectorWeight);
     Arrays.fill(weights, 0, n, 1);
     StreamedLogistic model = StreamedLogistic.fit(new StreamedLogistic.Rows() {
 
@@ -71,7 +79,7 @@ final class SentenceScorer {
     return new SentenceScorer(model.intercept(), model.coefficients(0, n), model.coefficients(n, n + dimensions));
   }
 
-  /** The chance that each row is the answering sentence to {@code question} (null: no vector known). */
+  /** The chance for each row asked as {@code question} (null: no vector known). */
   double[] scores(List<SentenceFeatures.Row> rows, float[] question) {
     double[] weighted = new double[towardSentence.length];
     for (int i = 0; question != null && i < weighted.length && i < question.length; i++) {
