@@ -12,7 +12,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import uk.safeguarding.guidance.ops.Background;
 import uk.safeguarding.guidance.ops.CheckedFile;
 
 /**
@@ -42,23 +41,14 @@ final class Logistic {
     this.size = size;
   }
 
-  /** Fits on {@code inputs} labelled by {@code positive}; {@code c} is liblinear's inverse regularisation. */
-  static Logistic fit(List<Input> inputs, List<Boolean> positive, double c, double embeddingWeight) {
-    return fitEach(inputs, List.of(positive), c, embeddingWeight).get(0);
-  }
-
   /**
-   * One regression per labelling of the same {@code inputs}. The inputs are standardised and made into
-   * liblinear's features once, which the fits only read; the fits run side by side when the heap allows
-   * ({@link Background}). Each model is the one {@link #fit} would give.
+   * Fits on {@code inputs} labelled by {@code positive}; {@code c} is liblinear's inverse regularisation.
+   * The inputs are standardised (each figure by its mean and spread) before they are made into
+   * liblinear's features.
    */
-  static List<Logistic> fitEach(List<Input> inputs, List<List<Boolean>> labellings, double c,
-      double embeddingWeight) {
-    for (List<Boolean> positive : labellings) {
-      if (inputs.size() != positive.size() || !positive.contains(true) || !positive.contains(false)) {
-        throw new IllegalArgumentException("A logistic regression needs examples of both labels, got "
-            + inputs.size());
-      }
+  static Logistic fit(List<Input> inputs, List<Boolean> positive, double c, double embeddingWeight) {
+    if (inputs.size() != positive.size() || !positive.contains(true) || !positive.contains(false)) {
+      throw new IllegalArgumentException("A logistic regression needs examples of both labels, got " + inputs.size());
     }
     Linear.disableDebugOutput();
     int figures = inputs.get(0).figures().length;
@@ -80,18 +70,14 @@ final class Logistic {
     float[] e = inputs.get(0).embedding();
     int size = figures + (e == null ? 0 : e.length) + 1;
     Logistic shape = new Logistic(null, mean, scale, embeddingWeight, size);
-    Feature[][] x = inputs.stream().map(shape::vector).toArray(Feature[][]::new);
-    List<Background<Logistic>> fits = labellings.stream().map(positive -> Background.start(() -> {
-      Problem p = new Problem();
-      p.l = inputs.size();
-      p.n = size;
-      p.x = x;
-      p.y = positive.stream().mapToDouble(b -> b ? POSITIVE : NEGATIVE).toArray();
-      p.bias = 1;
-      return new Logistic(Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.001)), mean, scale, embeddingWeight,
-          size);
-    })).toList();
-    return fits.stream().map(Background::join).toList();
+    Problem p = new Problem();
+    p.l = inputs.size();
+    p.n = size;
+    p.x = inputs.stream().map(shape::vector).toArray(Feature[][]::new);
+    p.y = positive.stream().mapToDouble(b -> b ? POSITIVE : NEGATIVE).toArray();
+    p.bias = 1;
+    return new Logistic(Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.001)), mean, scale, embeddingWeight,
+        size);
   }
 
   /** Writes this model for {@link #readFrom} ({@link ModelsFile}). */

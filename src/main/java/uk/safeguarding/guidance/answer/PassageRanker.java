@@ -229,8 +229,8 @@ final class PassageRanker {
 
   private double[] margins(Candidates c, int example) {
     double[][] figures = RankerFigures.of(c, answeredBefore, example, false);
-    double[] passage = weighted(towardPassage, c.question());
-    double[] sentence = weighted(towardSentence, c.question());
+    double[] passage = VectorProducts.weighted(towardPassage, c.question());
+    double[] sentence = VectorProducts.weighted(towardSentence, c.question());
     double[] score = new double[figures.length];
     for (int j = 0; j < figures.length; j++) {
       double m = intercept;
@@ -238,7 +238,7 @@ final class PassageRanker {
         m += named[k] * figures[j][k];
       }
       Candidates.HitVectors v = c.vectors().get(j);
-      score[j] = m + dot(passage, v.passage()) + dot(sentence, v.closestSentence());
+      score[j] = m + VectorProducts.dot(passage, v.passage()) + VectorProducts.dot(sentence, v.closestSentence());
     }
     return score;
   }
@@ -257,35 +257,9 @@ final class PassageRanker {
     double[][] out = new double[named.length][];
     for (int j = 0; j < named.length; j++) {
       out[j] = Arrays.copyOf(named[j], named[j].length + 2 * d);
-      multiply(c.question(), c.vectors().get(j).passage(), out[j], named[j].length);
-      multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named[j].length + d);
+      VectorProducts.multiply(c.question(), c.vectors().get(j).passage(), out[j], named[j].length);
+      VectorProducts.multiply(c.question(), c.vectors().get(j).closestSentence(), out[j], named[j].length + d);
     }
     return out;
   }
-
-  /** {@code weights} times the question's vector, number by number. */
-  private static double[] weighted(double[] weights, float[] question) {
-    double[] out = new double[weights.length];
-    for (int i = 0; i < out.length && i < question.length; i++) {
-      out[i] = weights[i] * question[i];
-    }
-    return out;
-  }
-
-  /** The weighted question met with a vector; 0 when the vector is unknown. */
-  private static double dot(double[] weightedQuestion, float[] v) {
-    double sum = 0;
-    for (int i = 0; v != null && i < weightedQuestion.length && i < v.length; i++) {
-      sum += weightedQuestion[i] * v[i];
-    }
-    return sum;
-  }
-
-  /** {@code a} times {@code b} number by number into {@code out} from {@code at}; zeros when {@code b} is unknown. */
-  private static void multiply(float[] a, float[] b, double[] out, int at) {
-    for (int i = 0; b != null && i < a.length && i < b.length; i++) {
-      out[at + i] = (double) a[i] * b[i];
-    }
-  }
-
 }

@@ -81,10 +81,7 @@ final class SentenceScorer {
 
   /** The chance for each row asked as {@code question} (null: no vector known). */
   double[] scores(List<SentenceFeatures.Row> rows, float[] question) {
-    double[] weighted = new double[towardSentence.length];
-    for (int i = 0; question != null && i < weighted.length && i < question.length; i++) {
-      weighted[i] = towardSentence[i] * question[i];
-    }
+    double[] weighted = VectorProducts.weighted(towardSentence, question);
     double[] out = new double[rows.size()];
     for (int k = 0; k < out.length; k++) {
       SentenceFeatures.Row r = rows.get(k);
@@ -92,11 +89,7 @@ final class SentenceScorer {
       for (int j = 0; j < named.length; j++) {
         m += named[j] * r.figures()[j];
       }
-      float[] v = r.vector();
-      for (int i = 0; v != null && i < weighted.length && i < v.length; i++) {
-        m += weighted[i] * v[i];
-      }
-      out[k] = 1 / (1 + Math.exp(-m));
+      out[k] = 1 / (1 + Math.exp(-(m + VectorProducts.dot(weighted, r.vector()))));
     }
     return out;
   }
@@ -122,9 +115,8 @@ final class SentenceScorer {
   /** A row's named figures followed by the question's vector times the sentence's (zeros when either is unknown). */
   private static double[] withProducts(SentenceFeatures.Row r, float[] question, int dimensions) {
     double[] out = Arrays.copyOf(r.figures(), r.figures().length + dimensions);
-    float[] v = r.vector();
-    for (int i = 0; question != null && v != null && i < dimensions && i < question.length && i < v.length; i++) {
-      out[r.figures().length + i] = (double) question[i] * v[i];
+    if (dimensions > 0) {
+      VectorProducts.multiply(question, r.vector(), out, r.figures().length);
     }
     return out;
   }
