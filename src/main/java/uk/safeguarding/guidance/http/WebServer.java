@@ -74,7 +74,7 @@ public final class WebServer {
   public static Javalin create(Services services, RateLimiter limiter, TrustedProxies proxies, int searchCacheMb) {
     SearchCache cache = new SearchCache(SearchCache.megabytes(searchCacheMb), services.library()::currentHash,
         services.ask()::searchModels);
-    WorkGate gate = WorkGate.forEngine(services.search().engine().name());
+    WorkGate gate = WorkGate.forEngine(services.search().engine().name(), services.search().embedsQueries());
     LibraryController library = new LibraryController(services, cache, gate);
     Metrics metrics = new Metrics(services.library(), services.reindexer());
     metrics.searchCache(cache);

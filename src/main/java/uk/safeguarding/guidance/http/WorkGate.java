@@ -41,23 +41,48 @@ final class WorkGate {
   private final Duration maxWait;
 
   WorkGate(int concurrent, Duration maxWait) {
+    this(concurrent, maxWait, false);
+  }
+
+  /**
+   * {@code fair}: turns go to the longest waiter. Not fair, a request that arrives while a turn is free
+   * takes it at once instead of the core idling while the longest waiter is woken to take it; waiters
+   * still queue in order, but one can be overtaken again and again, which lengthens the slowest waits.
+   * Which is better depends on how long a turn is against a hand-over (waking a thread, tens of
+   * microseconds): see {@link #forEngine}.
+   */
+  WorkGate(int concurrent, Duration maxWait, boolean fair) {
     if (concurrent < 1) {
       throw new IllegalArgumentException("At least one request must be let through at once, not " + concurrent);
     }
-    // Not fair: a request that arrives while a turn is free takes it at once, instead of the core
-    // idling while the longest waiter is woken to take it. Waiters still queue in order. With fair
-    // hand-overs, BM25 searches of 5,183 abstracts ran 6-16 % fewer per second (BENCHMARKS §10).
-    this.turns = new Semaphore(concurrent, false);
+    this.turns = new Semaphore(concurrent, fair);
     this.maxWait = maxWait;
   }
 
   /**
    * One turn per core this JVM may use; twice that against SolrCloud ({@code engine} "solrcloud"),
    * where each search also waits on the network and the cores would otherwise idle meanwhile.
+   * Turns are fair when searches embed their query ({@code embedsQueries}, hybrid): a turn is then
+   * several milliseconds of model run, a hand-over costs next to nothing beside it, and with fair turns
+   * the slowest 1 % of unique hybrid searches at 8 connections took 61.1, 64.2, 62.6 and 58.8 ms against
+   * 67.2, 70.9, 62.7 and 63.8 ms unfair, runs alternating in one sitting, at the same throughput
+   * (BENCHMARKS §10, twenty-sixth session). On words alone
+   * a turn is a fraction of a millisecond, and fair hand-overs cost BM25 searches 6–16 % of their rate.
    */
-  static WorkGate forEngine(String engine) {
+  static WorkGate forEngine(String engine, boolean embedsQueries) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new WorkGate("embedded".equals(engine) ? cores : 2 * cores, Duration.ofSeconds(MAX_WAIT_SECONDS));
+    return new WorkGate("embedded".equals(engine) ? cores : 2 * cores, Duration.ofSeconds(MAX_WAIT_SECONDS),
+        embedsQueries);
+  }
+
+  /** Whether turns go to the longest waiter. */
+  boolean fair() {
+    return turns.isFair();
+  }
+
+  /** About how many requests are waiting for a turn (for tests and diagnostics). */
+  int waiting() {
+    return turns.getQueueLength();
   }
 
   /** {@code work}'s result, worked out in this request's turn. */

@@ -63,6 +63,11 @@ public final class SearchService {
     return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
   }
 
+  /** Whether searches embed their query (hybrid: a model run of a few milliseconds each, the costliest step). */
+  public boolean embedsQueries() {
+    return queries != null;
+  }
+
   /** How many searches are worth running at once when thousands are run ({@link SearchBackend#searchesAtOnce}). */
   public int searchesAtOnce() {
     return backend.searchesAtOnce();

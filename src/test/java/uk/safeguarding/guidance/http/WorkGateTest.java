@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,45 @@ class WorkGateTest {
       pool.shutdownNow();
     }
     assertEquals(2, most.get());
+  }
+
+  @Test
+  void turns_are_fair_only_when_searches_embed_their_query() {
+    assertTrue(WorkGate.forEngine("embedded", true).fair());
+    assertFalse(WorkGate.forEngine("embedded", false).fair());
+    assertFalse(new WorkGate(1, Duration.ofSeconds(1)).fair());
+  }
+
+  @Test
+  void a_fair_gate_gives_the_turn_to_the_longest_waiter() throws Exception {
+    WorkGate gate = new WorkGate(1, Duration.ofSeconds(30), true);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread holder = new Thread(() -> gate.inTurn(() -> {
+      holding.countDown();
+      await(release);
+      return null;
+    }));
+    holder.start();
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    Thread[] waiters = new Thread[3];
+    for (int i = 0; i < waiters.length; i++) {
+      String name = "waiter " + i;
+      waiters[i] = new Thread(() -> gate.inTurn(() -> order.add(name)));
+      waiters[i].start();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gate.waiting() < i + 1 && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      assertEquals(i + 1, gate.waiting());
+    }
+    release.countDown();
+    holder.join(10_000);
+    for (Thread w : waiters) {
+      w.join(10_000);
+    }
+    assertEquals(java.util.List.of("waiter 0", "waiter 1", "waiter 2"), order);
   }
 
   @Test
