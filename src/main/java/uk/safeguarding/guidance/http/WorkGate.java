@@ -66,8 +66,8 @@ final class WorkGate {
    * several milliseconds of model run, a hand-over costs next to nothing beside it, and with fair turns
    * the slowest 1 % of unique hybrid searches at 8 connections took 61.1, 64.2, 62.6 and 58.8 ms against
    * 67.2, 70.9, 62.7 and 63.8 ms unfair, runs alternating in one sitting, at the same throughput
-   * (BENCHMARKS §10, twenty-sixth session). On words alone
-   * a turn is a fraction of a millisecond, and fair hand-overs cost BM25 searches 6–16 % of their rate.
+   * (BENCHMARKS §10, twenty-sixth session). On words alone a turn is a fraction of a millisecond, and
+   * fair hand-overs cost BM25 searches 6–16 % of their rate.
    */
   static WorkGate forEngine(String engine, boolean embedsQueries) {
     int cores = Runtime.getRuntime().availableProcessors();

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,16 +53,9 @@ class WorkGateTest {
   @Test
   void a_fair_gate_gives_the_turn_to_the_longest_waiter() throws Exception {
     WorkGate gate = new WorkGate(1, Duration.ofSeconds(30), true);
-    CountDownLatch holding = new CountDownLatch(1);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch release = new CountDownLatch(1);
-    java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    Thread holder = new Thread(() -> gate.inTurn(() -> {
-      holding.countDown();
-      await(release);
-      return null;
-    }));
-    holder.start();
-    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    Thread holder = holdTheTurn(gate, release);
     Thread[] waiters = new Thread[3];
     for (int i = 0; i < waiters.length; i++) {
       String name = "waiter " + i;
@@ -76,21 +72,14 @@ class WorkGateTest {
     for (Thread w : waiters) {
       w.join(10_000);
     }
-    assertEquals(java.util.List.of("waiter 0", "waiter 1", "waiter 2"), order);
+    assertEquals(List.of("waiter 0", "waiter 1", "waiter 2"), order);
   }
 
   @Test
   void a_request_that_waits_too_long_gets_a_503_naming_the_wait() throws Exception {
     WorkGate gate = new WorkGate(1, Duration.ofMillis(50));
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread holder = new Thread(() -> gate.inTurn(() -> {
-      holding.countDown();
-      await(release);
-      return null;
-    }));
-    holder.start();
-    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    Thread holder = holdTheTurn(gate, release);
     WorkGate.Busy e = assertThrows(WorkGate.Busy.class, () -> gate.inTurn(() -> "never"));
     assertEquals(503, e.getStatus());
     assertEquals("The server is busier than it can serve; no turn came within 50 ms. Try again shortly.",
@@ -114,6 +103,19 @@ class WorkGateTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new WorkGate(0, Duration.ofSeconds(1)));
     assertEquals("At least one request must be let through at once, not 0", e.getMessage());
+  }
+
+  /** A thread holding {@code gate}'s only turn until {@code release}, started and holding when this returns. */
+  private static Thread holdTheTurn(WorkGate gate, CountDownLatch release) throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Thread holder = new Thread(() -> gate.inTurn(() -> {
+      holding.countDown();
+      await(release);
+      return null;
+    }));
+    holder.start();
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    return holder;
   }
 
   private static void sleep(long ms) {
