@@ -63,7 +63,10 @@ public final class SearchService {
     return backend.getClass().getName() + (queries == null ? "" : "+" + queries.modelId());
   }
 
-  /** Whether searches embed their query (hybrid: a model run of a few milliseconds each, the costliest step). */
+  /**
+   * Whether searches embed their query, as they do whenever the library has vectors (hybrid: a model run of
+   * a few milliseconds each, the costliest step). True from start-up, before any library is built.
+   */
   public boolean embedsQueries() {
     return queries != null;
   }
