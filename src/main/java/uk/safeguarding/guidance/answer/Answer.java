@@ -73,9 +73,27 @@ public record Answer(String conversationId, String answerId, String question, bo
   }
 
   /**
-   * A cited passage.
+   * A cited section: one source card however many of its passages the points quote.
    *
+   * @param passage the first of them in the document, whose anchor the card links to
+   * @param passages every passage of the section the points quote, in document order, {@code passage} first
+   * @param excerpt the quoted passage, or a window of each quoted passage around the sentence used,
+   *     separated by a blank line
    * @param highlighted {@code excerpt} HTML-escaped with the question's words in {@code <mark>}
    */
-  public record Citation(int n, Passage passage, DocumentMetadata document, String excerpt, String highlighted) {}
+  public record Citation(int n, Passage passage, List<Passage> passages, DocumentMetadata document, String excerpt,
+      String highlighted) {
+
+    public Citation {
+      passages = List.copyOf(passages);
+      if (passages.isEmpty() || !passages.get(0).equals(passage)) {
+        throw new IllegalArgumentException("citation " + n + ": passages must start with " + passage.id());
+      }
+    }
+
+    /** A card quoting one passage. */
+    public Citation(int n, Passage passage, DocumentMetadata document, String excerpt, String highlighted) {
+      this(n, passage, List.of(passage), document, excerpt, highlighted);
+    }
+  }
 }

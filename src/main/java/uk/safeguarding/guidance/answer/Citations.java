@@ -1,19 +1,23 @@
 package uk.safeguarding.guidance.answer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import uk.safeguarding.guidance.corpus.DocumentMetadata;
 import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.search.SearchService;
 
 /**
- * Numbers the sources of the picked points and quotes each: the passage, or a window of it around
- * the quoted sentence, with the question's words highlighted.
+ * Numbers the sources of the picked points, one per section, and quotes each: the passage, or a window
+ * of each quoted passage around the sentence used, with the question's words highlighted.
  */
 final class Citations {
 
@@ -31,33 +35,50 @@ final class Citations {
 
   static Quoted quote(List<List<PointPicker.Candidate>> picked, Library library, SearchService search,
       Set<String> highlightTerms) {
+    // One card per section: points quoting two passages of one long section cite the same number.
     Map<String, Integer> numbers = new LinkedHashMap<>();
+    Map<String, Map<String, String>> usedTexts = new HashMap<>(); // section -> passage id -> first quoted text
     List<Answer.Point> points = new ArrayList<>();
     for (List<PointPicker.Candidate> group : picked) {
       List<Integer> refs = new ArrayList<>();
       for (PointPicker.Candidate c : group) {
-        refs.add(numbers.computeIfAbsent(c.passage().id(), id -> numbers.size() + 1));
+        String section = sectionKey(c.passage());
+        Integer n = numbers.computeIfAbsent(section, k -> numbers.size() + 1);
+        if (!refs.contains(n)) {
+          refs.add(n);
+        }
+        usedTexts.computeIfAbsent(section, k -> new LinkedHashMap<>()).putIfAbsent(c.passage().id(), c.text());
       }
       points.add(new Answer.Point(group.get(0).text(), refs, group.get(0).kind()));
     }
     List<Answer.Citation> citations = new ArrayList<>();
     Set<String> documents = new HashSet<>();
     for (Map.Entry<String, Integer> e : numbers.entrySet()) {
-      Passage p = library.passage(e.getKey());
-      if (p == null) {
-        continue; // swapped out by a reindex mid-answer; its points still cite by number
+      Map<String, String> used = usedTexts.get(e.getKey());
+      // A passage swapped out by a reindex mid-answer is left out; its points still cite by number.
+      List<Passage> passages = used.keySet().stream().map(library::passage).filter(Objects::nonNull)
+          .sorted(Comparator.comparingInt(Passage::ordinal)).toList();
+      if (passages.isEmpty()) {
+        continue;
       }
-      DocumentMetadata meta = library.documents().get(p.docId()).metadata();
-      documents.add(p.docId());
-      String usedText = picked.stream().flatMap(List::stream).filter(c -> c.passage().id().equals(p.id()))
-          .map(PointPicker.Candidate::text).findFirst().orElse("");
-      String excerpt = excerpt(p.text(), usedText);
-      citations.add(new Answer.Citation(e.getValue(), p, meta, excerpt, search.highlight(excerpt, highlightTerms)));
+      Passage first = passages.get(0);
+      DocumentMetadata meta = library.documents().get(first.docId()).metadata();
+      documents.add(first.docId());
+      // Each passage keeps its whole window: the card shows what its passages' own cards showed before.
+      String excerpt = passages.stream().map(p -> excerpt(p.text(), used.get(p.id())))
+          .collect(Collectors.joining("\n\n"));
+      citations.add(new Answer.Citation(e.getValue(), first, passages, meta, excerpt,
+          search.highlight(excerpt, highlightTerms)));
     }
     return new Quoted(points, citations, documents.size());
   }
 
-  /** The passage, or a window of it around the quoted sentence when it is long. */
+  /** Passages of one document under the same headings are one section: one source card. */
+  static String sectionKey(Passage p) {
+    return p.docId() + "\n" + p.section();
+  }
+
+  /** The passage, or a window of {@link #EXCERPT_CHARS} around the quoted sentence when it is longer. */
   static String excerpt(String text, String quoted) {
     if (text.length() <= EXCERPT_CHARS) {
       return text;

@@ -87,7 +87,7 @@ final class Declines {
     // count declines (grounded false) count this one too; the page shows the points because it is urgent.
     return Answer.of(answerId, masked, false,
         "The library does not cover this situation directly. Here is what it says to do in a safeguarding "
-            + "emergency, quoted from " + AnswerComposer.plural(a.citations().size(), "passage") + "."
+            + "emergency, quoted from " + AnswerComposer.plural(a.citations().size(), "source") + "."
             + (withClosest ? " The passages closest to your question follow; they are not an answer." : ""),
         a.points(), a.citations(), close.isEmpty() ? a.suggestions() : close);
   }

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.safeguarding.guidance.corpus.Passage;
 import uk.safeguarding.guidance.ops.CheckedFile;
 import uk.safeguarding.guidance.search.SearchHit;
 
@@ -116,7 +117,8 @@ final class SuggestedQuestions {
    * question and the ranking as its {@code evidence} has them); the headings it offers stay when none fits.
    */
   Answer offered(Answer a, Evidence evidence, int n) {
-    Set<String> cited = a.citations().stream().map(c -> c.passage().id()).collect(Collectors.toSet());
+    Set<String> cited =
+        a.citations().stream().flatMap(c -> c.passages().stream()).map(Passage::id).collect(Collectors.toSet());
     List<String> asked = suggest(a.question(), evidence.question(), evidence.scored(), cited, n);
     return asked.isEmpty() ? a : a.withSuggestions(asked);
   }

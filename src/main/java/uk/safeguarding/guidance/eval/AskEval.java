@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AskRequest;
+import uk.safeguarding.guidance.corpus.Passage;
 
 /**
  * Scores answering: the share of in-scope questions answered grounded with a relevant citation,
@@ -69,7 +70,21 @@ public final class AskEval {
     }
   }
 
+  /** A point is found in its card's passages by this many characters of its start. */
+  static final int POINT_PREFIX = 40;
+
   private AskEval() {}
+
+  /**
+   * The texts of the passages of {@code card} that {@code point} was cut from: those that hold its first
+   * words, or all of the card's passages when none does (a lead-in joined to its list items). A card
+   * quotes one section, maybe several passages of it; a point counts as precise only by its own passage.
+   */
+  static List<String> sourcesOf(Answer.Point point, Answer.Citation card) {
+    String start = point.text().substring(0, Math.min(point.text().length(), POINT_PREFIX));
+    List<String> holding = card.passages().stream().map(Passage::text).filter(t -> t.contains(start)).toList();
+    return holding.isEmpty() ? card.passages().stream().map(Passage::text).toList() : holding;
+  }
 
   /**
    * Like {@link #run(List, Function)}, each question asked in a conversation of its own just after its
@@ -111,7 +126,8 @@ public final class AskEval {
         continue;
       }
       in++;
-      boolean relevant = a.grounded() && a.citations().stream().anyMatch(c -> q.isAnsweredBy(c.passage().text()));
+      boolean relevant = a.grounded() && a.citations().stream().flatMap(c -> c.passages().stream())
+          .anyMatch(p -> q.isAnsweredBy(p.text()));
       if (relevant) {
         ok++;
       } else {
@@ -121,11 +137,12 @@ public final class AskEval {
         continue;
       }
       answered++;
-      Map<Integer, String> cited = a.citations().stream()
-          .collect(Collectors.toMap(Answer.Citation::n, c -> c.passage().text()));
+      Map<Integer, Answer.Citation> cited =
+          a.citations().stream().collect(Collectors.toMap(Answer.Citation::n, c -> c));
       for (Answer.Point p : a.points()) {
         points++;
-        if (p.citations().stream().map(cited::get).anyMatch(t -> t != null && q.isAnsweredBy(t))) {
+        if (p.citations().stream().map(cited::get).filter(c -> c != null)
+            .anyMatch(c -> sourcesOf(p, c).stream().anyMatch(q::isAnsweredBy))) {
           precise++;
         }
       }

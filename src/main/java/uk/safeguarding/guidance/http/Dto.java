@@ -85,13 +85,17 @@ final class Dto {
   /** {@code name}: "embedded" or "solrcloud"; {@code state}: "ready" or "unavailable" (then /health is 503). */
   record SearchEngine(String name, String state, String detail) {}
 
-  record CitationView(int n, String id, String docId, String title, String section, String excerpt, String highlighted,
-      String url, String organisation, String date, String documentType) {
+  /**
+   * One source card: a section of a document. {@code id} and {@code url} name its first quoted passage;
+   * {@code passageIds} every passage of the section that the points quote, in document order.
+   */
+  record CitationView(int n, String id, List<String> passageIds, String docId, String title, String section,
+      String excerpt, String highlighted, String url, String organisation, String date, String documentType) {
 
     static CitationView of(uk.safeguarding.guidance.answer.Answer.Citation c) {
-      return new CitationView(c.n(), c.passage().id(), c.passage().docId(), c.document().title(), c.passage().section(),
-          c.excerpt(), c.highlighted(), passageUrl(c.passage()), c.document().organisation(), c.document().date(),
-          c.document().documentType());
+      return new CitationView(c.n(), c.passage().id(), c.passages().stream().map(Passage::id).toList(),
+          c.passage().docId(), c.document().title(), c.passage().section(), c.excerpt(), c.highlighted(),
+          passageUrl(c.passage()), c.document().organisation(), c.document().date(), c.document().documentType());
     }
   }
 

@@ -53,4 +53,23 @@ class AskEvalTest {
     assertTrue(r.toString().endsWith("; answer sentence first 1/2 (0.500); points per answer 5/2 (2.50)"),
         r.toString());
   }
+
+  @Test
+  void a_point_from_a_card_quoting_two_passages_is_precise_only_by_the_passage_it_was_cut_from() {
+    Passage good = new Passage("review", "p1", List.of("Review", "Fathers"), ANSWERING, 0);
+    Passage bad = new Passage("review", "p1-2", List.of("Review", "Fathers"), OTHER, 1);
+    Answer.Citation card = new Answer.Citation(1, good, List.of(good, bad), null, ANSWERING + "\n\n" + OTHER, "");
+    List<Answer.Point> shown = List.of(new Answer.Point("Ask who lives in the house.", List.of(1)),
+        new Answer.Point(OTHER, List.of(1)));
+    Answer a = new Answer("c", "a", "dad at visits?", true, false, "", "", "", shown, List.of(card), List.of(),
+        List.of());
+
+    AskEval.Report r = AskEval.run(List.of(new Question("dad at visits?", List.of("seen at home visits"), false)),
+        q -> a);
+
+    assertEquals(1, r.inScope());
+    assertEquals(1, r.groundedWithRelevant(), "the card quotes the answering passage");
+    assertEquals(2, r.points());
+    assertEquals(1, r.precisePoints(), "the point cut from the other passage of the section is not precise");
+  }
 }

@@ -10,6 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,18 @@ public abstract class AskApiContract {
     return s.replaceAll("\\s+", " ").strip();
   }
 
-  /** Every point is cut verbatim from the passage it cites first; every citation number exists. */
+  /**
+   * Every point is cut verbatim from the section it cites first; every citation number exists; one card
+   * per section.
+   */
   void assertFaithful(JsonObject answer) throws Exception {
     Map<Integer, JsonObject> byNumber = new HashMap<>();
+    Set<String> sections = new HashSet<>();
     for (JsonElement c : answer.getAsJsonArray("citations")) {
-      byNumber.put(c.getAsJsonObject().get("n").getAsInt(), c.getAsJsonObject());
+      JsonObject card = c.getAsJsonObject();
+      byNumber.put(card.get("n").getAsInt(), card);
+      assertTrue(sections.add(card.get("docId").getAsString() + " " + card.get("section").getAsString()),
+          "two cards for one section: " + card.get("section"));
     }
     for (JsonElement p : answer.getAsJsonArray("points")) {
       JsonObject point = p.getAsJsonObject();
@@ -58,19 +66,22 @@ public abstract class AskApiContract {
       for (JsonElement n : refs) {
         assertTrue(byNumber.containsKey(n.getAsInt()), "citation " + n + " is missing");
       }
+      // One card per section: the point is cut from one of the section's quoted passages.
       JsonObject first = byNumber.get(refs.get(0).getAsInt());
       String docId = first.get("docId").getAsString();
-      String anchor = first.get("id").getAsString().split("#")[1];
+      Set<String> anchors = new HashSet<>();
+      first.getAsJsonArray("passageIds").forEach(id -> anchors.add(id.getAsString().split("#")[1]));
+      assertEquals(first.get("id").getAsString(), first.getAsJsonArray("passageIds").get(0).getAsString());
       JsonArray passages = app().get("/api/documents/" + docId).json().getAsJsonObject().getAsJsonArray("passages");
-      String passageText = null;
+      StringBuilder sectionText = new StringBuilder();
       for (JsonElement e : passages) {
-        if (e.getAsJsonObject().get("anchor").getAsString().equals(anchor)) {
+        if (anchors.contains(e.getAsJsonObject().get("anchor").getAsString())) {
           // A glossary definition may be a heading ("… (SUDI) Review"): the section is source text too.
-          passageText =
-              e.getAsJsonObject().get("text").getAsString() + " " + e.getAsJsonObject().get("section").getAsString();
+          sectionText.append(e.getAsJsonObject().get("text").getAsString()).append(' ')
+              .append(e.getAsJsonObject().get("section").getAsString()).append('\n');
         }
       }
-      assertTrue(passageText != null && norm(passageText).contains(norm(point.get("text").getAsString())),
+      assertTrue(norm(sectionText.toString()).contains(norm(point.get("text").getAsString())),
           "point not quoted from its source: " + point.get("text"));
     }
   }
