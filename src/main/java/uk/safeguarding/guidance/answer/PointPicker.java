@@ -152,12 +152,13 @@ final class PointPicker {
       Scored s = r.source();
       boolean leading = s.hit().passage().id().equals(lead);
       LeadIns.Merged m = merged.get(i);
-      if (scores[i] < (leading ? LEAD_SHARE : OTHER_SHARE) * best || introduced.contains(i)
+      double score = m == null ? scores[i] : m.score();
+      if (score < (leading ? LEAD_SHARE : OTHER_SHARE) * best || introduced.contains(i)
           || m == null && LeadIns.isBare(r.unit())) {
         continue; // rows are quotable units already: only a bare lead-in is left to drop
       }
       candidates.add(new Candidate(m == null ? r.unit().text() : m.text(), s.hit().passage(), s.rank(), r.position(),
-          scores[i], m == null ? r.terms() : m.terms(), leading ? MAX_PER_PASSAGE : OTHER_POINTS, r.kind()));
+          score, m == null ? r.terms() : m.terms(), leading ? MAX_PER_PASSAGE : OTHER_POINTS, r.kind()));
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
         .thenComparing(c -> c.passage().id()).thenComparingInt(Candidate::position));

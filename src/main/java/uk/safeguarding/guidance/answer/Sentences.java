@@ -26,19 +26,66 @@ final class Sentences {
     UNLABELLED, LEARNED, TO_DO
   }
 
-  /** One quotable unit, whether it came from a list item, and the labelled sub-section it sits in. */
-  record Unit(String text, boolean listItem, Part part) {
+  /**
+   * One quotable unit, whether it came from a list item, the labelled sub-section it sits in, and, for a
+   * bare lead-in ({@link #leadIn}), what it introduces in the passage ({@link #quotable}); otherwise empty.
+   */
+  record Unit(String text, boolean listItem, Part part, List<String> introduces) {
+
+    Unit {
+      introduces = List.copyOf(introduces);
+    }
+
+    Unit(String text, boolean listItem, Part part) {
+      this(text, listItem, part, List.of());
+    }
 
     Unit(String text, boolean listItem) {
       this(text, listItem, Part.UNLABELLED);
+    }
+
+    /** A sentence introducing what follows ("The review found:"), which says nothing alone. */
+    boolean leadIn() {
+      return text.endsWith(":") && !listItem;
     }
   }
 
   private Sentences() {}
 
-  /** The units long enough to quote ({@value #MIN_QUOTABLE_CHARS}+ characters): shorter ones are heading-like fragments. */
+  /**
+   * The units long enough to quote ({@value #MIN_QUOTABLE_CHARS}+ characters): shorter ones are heading-like
+   * fragments, or list items quoted only with their lead-in ({@link Unit#introduces}).
+   */
   static List<Unit> quotable(String passageText) {
-    return units(passageText).stream().filter(u -> u.text().length() >= MIN_QUOTABLE_CHARS).toList();
+    List<Unit> all = units(passageText);
+    List<Unit> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      Unit u = all.get(i);
+      if (u.text().length() >= MIN_QUOTABLE_CHARS) {
+        out.add(u.leadIn() ? new Unit(u.text(), false, u.part(), introduced(all, i)) : u);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * What the lead-in {@code all[i]} introduces: the list items right after it, however short ("Police",
+   * "NUTH": too short to quote alone, but part of the answer), or else the next sentence unless it is
+   * another lead-in.
+   */
+  private static List<String> introduced(List<Unit> all, int i) {
+    List<String> out = new ArrayList<>();
+    for (int j = i + 1; j < all.size(); j++) {
+      Unit next = all.get(j);
+      if (!next.listItem()) {
+        if (out.isEmpty() && !next.leadIn()) {
+          out.add(next.text());
+        }
+        break;
+      }
+      out.add(next.text());
+    }
+    return out;
   }
 
   static List<Unit> units(String passageText) {

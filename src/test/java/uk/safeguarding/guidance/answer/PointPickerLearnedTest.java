@@ -36,6 +36,14 @@ class PointPickerLearnedTest {
         new double[SentenceFeatures.NAMES.size()]);
   }
 
+  /** A bare lead-in introducing {@code items} (as {@link Sentences#quotable} finds them in its passage). */
+  private static SentenceFeatures.Row leadIn(Scored source, int position, String text, String... items) {
+    return new SentenceFeatures.Row(source, position,
+        new Sentences.Unit(text, false, Sentences.Part.UNLABELLED, List.of(items)),
+        new java.util.HashSet<>(List.of(text.split(" "))), false, PointKind.LEARNED,
+        new double[SentenceFeatures.NAMES.size()]);
+  }
+
   private static List<String> texts(List<List<PointPicker.Candidate>> picked) {
     return picked.stream().map(g -> g.get(0).text()).toList();
   }
@@ -115,7 +123,9 @@ class PointPickerLearnedTest {
   @Test
   void a_lead_in_the_question_matches_best_is_quoted_with_the_items_it_introduces() {
     Scored top = passage(0);
-    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "Reviews should be proportionate, by which we mean:"),
+    List<SentenceFeatures.Row> rows = List.of(
+        leadIn(top, 0, "Reviews should be proportionate, by which we mean:", "focussed on the core issues",
+            "not lengthy chronological reporting"),
         row(top, 1, "focussed on the core issues", true), row(top, 2, "not lengthy chronological reporting", true),
         row(top, 3, "The reviews are then published in full.", false));
     double[] scores = {0.9, 0.3, 0.2, 0.1};
@@ -125,30 +135,84 @@ class PointPickerLearnedTest {
   }
 
   @Test
-  void an_item_that_matches_better_than_its_lead_in_stands_alone_and_the_bare_lead_in_is_dropped() {
+  void an_item_of_a_long_list_that_matches_better_than_its_lead_in_stands_alone_and_the_bare_lead_in_is_dropped() {
     Scored top = passage(0);
-    List<SentenceFeatures.Row> rows = List.of(row(top, 0, "The review found:"),
-        row(top, 1, "plans were not outcome focused", true), row(top, 2, "contingency plans were missing", true));
-    assertEquals(List.of("plans were not outcome focused", "contingency plans were missing"),
-        texts(PointPicker.pickLearned(rows, new double[] {0.5, 0.9, 0.4})));
-    Map<Integer, LeadIns.Merged> merged = LeadIns.merged(rows, new double[] {0.5, 0.9, 0.4});
-    assertEquals(Map.of(), merged);
+    String first = "plans were not outcome focused, so nobody could tell whether the child's life was getting better "
+        + "or worse from one review meeting to the next";
+    String second = "contingency plans were missing, so when the mother's health declined again there was no agreed "
+        + "next step and each agency waited for another to act on what it had seen";
+    List<SentenceFeatures.Row> rows = List.of(leadIn(top, 0, "The review found:", first, second),
+        row(top, 1, first, true), row(top, 2, second, true));
+    assertEquals(List.of(first, second), texts(PointPicker.pickLearned(rows, new double[] {0.5, 0.9, 0.4})));
+    assertEquals(Map.of(), LeadIns.merged(rows, new double[] {0.5, 0.9, 0.4}));
+  }
+
+  @Test
+  void a_short_list_is_quoted_whole_even_when_one_of_its_items_matches_best() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(
+        leadIn(top, 0, "The weekly audit group's membership includes:", "Dorothy Chambers Service Manager IRS",
+            "Jayne Forsdike Principal Social Worker", "Sue Kirkley NSCB Co-ordinator"),
+        row(top, 1, "Dorothy Chambers Service Manager IRS", true),
+        row(top, 2, "Jayne Forsdike Principal Social Worker", true),
+        row(top, 3, "Sue Kirkley NSCB Co-ordinator", true));
+    List<List<PointPicker.Candidate>> picked = PointPicker.pickLearned(rows, new double[] {0.5, 0.9, 0.8, 0.4});
+    assertEquals(List.of("The weekly audit group's membership includes: Dorothy Chambers Service Manager IRS; "
+        + "Jayne Forsdike Principal Social Worker; Sue Kirkley NSCB Co-ordinator"), texts(picked));
+    assertEquals(0.9, picked.get(0).get(0).score(), "the list scores as its best item");
   }
 
   @Test
   void a_lead_in_without_items_introduces_the_next_sentence_and_long_lists_are_cut_after_four_items() {
     Scored top = passage(0);
-    List<SentenceFeatures.Row> quote = List.of(row(top, 4, "Professor Horwath, writing about plans in her book, says:"),
-        row(top, 5, "The outline plan can become a 'to do list' for both parents and professionals."),
-        row(top, 6, "A further issue is the production of a list of actions."));
-    assertEquals("Professor Horwath, writing about plans in her book, says: The outline plan can become a 'to do list' "
-        + "for both parents and professionals.", LeadIns.merged(quote, new double[] {0.9, 0.5, 0.4}).get(0).text());
+    String quoted = "The outline plan can become a 'to do list' for both parents and professionals.";
+    List<SentenceFeatures.Row> quote =
+        List.of(leadIn(top, 4, "Professor Horwath, writing about plans in her book, says:", quoted),
+            row(top, 5, quoted), row(top, 6, "A further issue is the production of a list of actions."));
+    assertEquals("Professor Horwath, writing about plans in her book, says: " + quoted,
+        LeadIns.merged(quote, new double[] {0.9, 0.5, 0.4}).get(0).text());
     List<SentenceFeatures.Row> list = new ArrayList<>();
-    list.add(row(top, 0, "Six things:"));
+    List<String> items = new ArrayList<>();
     for (int i = 1; i <= 6; i++) {
-      list.add(row(top, i, "item number " + i, true));
+      items.add("item number " + i + " is a whole sentence of guidance, long enough to stand alone");
     }
-    assertEquals("Six things: item number 1; item number 2; item number 3; item number 4; …",
-        LeadIns.merged(list, new double[] {0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}).get(0).text());
+    list.add(leadIn(top, 0, "Six things:", items.toArray(String[]::new)));
+    items.forEach(item -> list.add(row(top, list.size(), item, true)));
+    double[] scores = {0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1};
+    assertEquals("Six things: " + String.join("; ", items.subList(0, LeadIns.MAX_ITEMS)) + "; …",
+        LeadIns.merged(list, scores).get(0).text());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), LeadIns.merged(list, scores).get(0).introduced());
+  }
+
+  @Test
+  void a_short_list_is_quoted_whole_with_items_too_short_to_be_points_of_their_own() {
+    Scored top = passage(0);
+    // As in a report: the agencies joining a monthly audit, most of them too short to be quotable rows.
+    List<SentenceFeatures.Row> rows = List.of(
+        leadIn(top, 0, "On a monthly basis the group is joined by partners from the following areas:", "Police",
+            "NUTH", "Education Service", "Designated Nurse Safeguarding Children, CCG", "Northumbria Police",
+            "Other agencies depending on specific cases identified e.g. IDVA"),
+        row(top, 1, "Designated Nurse Safeguarding Children, CCG", true),
+        row(top, 2, "Other agencies depending on specific cases identified e.g. IDVA", true),
+        row(top, 3, "The group review a sample of contacts that did not progress to referral.", false));
+    LeadIns.Merged m = LeadIns.merged(rows, new double[] {0.9, 0.5, 0.4, 0.3}).get(0);
+    assertEquals("On a monthly basis the group is joined by partners from the following areas: Police; NUTH; "
+        + "Education Service; Designated Nurse Safeguarding Children, CCG; Northumbria Police; Other agencies "
+        + "depending on specific cases identified e.g. IDVA", m.text());
+    assertEquals(List.of(1, 2), m.introduced(), "the next paragraph is not part of the list");
+  }
+
+  @Test
+  void a_lead_in_whose_items_are_all_too_short_to_quote_never_takes_the_next_paragraph_as_its_own() {
+    Scored top = passage(0);
+    List<SentenceFeatures.Row> rows = List.of(leadIn(top, 0, "The review identified the following themes:",
+        "Neglect", "Domestic abuse", "Mental health"),
+        row(top, 1, "The group review a sample of contacts that did not progress to referral.", false));
+    LeadIns.Merged m = LeadIns.merged(rows, new double[] {0.9, 0.5}).get(0);
+    assertEquals("The review identified the following themes: Neglect; Domestic abuse; Mental health", m.text());
+    assertEquals(List.of(), m.introduced());
+    assertEquals(List.of("The review identified the following themes: Neglect; Domestic abuse; Mental health",
+        "The group review a sample of contacts that did not progress to referral."),
+        texts(PointPicker.pickLearned(rows, new double[] {0.9, 0.8})));
   }
 }
