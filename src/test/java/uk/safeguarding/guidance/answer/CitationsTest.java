@@ -10,9 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.search.SearchService;
@@ -20,16 +18,15 @@ import uk.safeguarding.guidance.search.SearchService;
 /** Citations number the sources of the points: one card per section of a document, on the shipped library. */
 class CitationsTest {
 
-  static final String NEWCASTLE = "newcastle-learning-from-practice-annual-report-2016-17#";
   @TempDir
   static Path data;
-  static LibraryHolder holder = new LibraryHolder();
+  static LibraryHolder holder;
   static Library library;
   static SearchService search;
 
   @BeforeAll
   static void index() {
-    holder.swap(new IndexStore(data, CorpusReader.standard()).open(Path.of("corpus")));
+    holder = ShippedLibrary.in(data);
     library = holder.acquire().library();
     search = new SearchService(holder);
   }
@@ -41,9 +38,9 @@ class CitationsTest {
 
   @Test
   void points_from_two_passages_of_one_section_cite_one_card_quoting_both_in_document_order() {
-    Passage later = library.passage(NEWCASTLE + "3-serious-case-reviews-2");
-    Passage earlier = library.passage(NEWCASTLE + "3-serious-case-reviews");
-    Passage elsewhere = library.passage(NEWCASTLE + "5-3-learning-from-the-case");
+    Passage later = library.passage(ShippedLibrary.NEWCASTLE + "3-serious-case-reviews-2");
+    Passage earlier = library.passage(ShippedLibrary.NEWCASTLE + "3-serious-case-reviews");
+    Passage elsewhere = library.passage(ShippedLibrary.NEWCASTLE + "5-3-learning-from-the-case");
     assertEquals(earlier.section(), later.section(), "the fixture: one section split into two passages");
 
     Citations.Quoted quoted = Citations.quote(
@@ -67,8 +64,8 @@ class CitationsTest {
 
   @Test
   void a_point_quoting_two_passages_of_one_section_cites_its_card_once() {
-    Passage earlier = library.passage(NEWCASTLE + "3-serious-case-reviews");
-    Passage later = library.passage(NEWCASTLE + "3-serious-case-reviews-2");
+    Passage earlier = library.passage(ShippedLibrary.NEWCASTLE + "3-serious-case-reviews");
+    Passage later = library.passage(ShippedLibrary.NEWCASTLE + "3-serious-case-reviews-2");
 
     Citations.Quoted quoted =
         Citations.quote(List.of(List.of(candidate(earlier), candidate(later))), library, search, Set.of());

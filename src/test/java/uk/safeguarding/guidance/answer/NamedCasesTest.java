@@ -13,25 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.safeguarding.guidance.corpus.CorpusReader;
 import uk.safeguarding.guidance.corpus.Passage;
-import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.Library;
 import uk.safeguarding.guidance.index.LibraryHolder;
 
 /** The case a question names, and which of the shipped library's passages are about it. */
 class NamedCasesTest {
 
-  static final String NEWCASTLE = "newcastle-learning-from-practice-annual-report-2016-17#";
   @TempDir
   static Path data;
-  static LibraryHolder holder = new LibraryHolder();
+  static LibraryHolder holder;
   static Library library;
+  /** Made for each test, after {@link #index} (JUnit makes the test instance after {@code @BeforeAll}). */
   final NamedCases cases = new NamedCases(holder);
 
   @BeforeAll
   static void index() {
-    holder.swap(new IndexStore(data, CorpusReader.standard()).open(Path.of("corpus")));
+    holder = ShippedLibrary.in(data);
     library = holder.acquire().library();
   }
 
@@ -92,7 +90,7 @@ class NamedCasesTest {
   }
 
   private static Passage passage(String anchor) {
-    return library.passage(NEWCASTLE + anchor);
+    return library.passage(ShippedLibrary.NEWCASTLE + anchor);
   }
 
   private static PointPicker.Candidate point(String anchor) {
