@@ -23,9 +23,9 @@ final class LeadIns {
   static final int MAX_ITEMS = 4;
   /**
    * A list whose items together are at most this long is quoted whole however many items it has: a list
-   * of themes, agencies or members (six to eight items of one to five words in the shipped library) is
-   * the answer, and cutting it would leave some of them out. 16 of the shipped library's 23 lists after a
-   * lead-in are this short; the longest run to 1,350 characters.
+   * of agencies or members (five or six items of a few words in the shipped library) is the answer, and
+   * cutting it would leave some of them out. 11 of the shipped library's 18 lists after a lead-in are this
+   * short; the longest run to 1,350 characters.
    */
   static final int WHOLE_LIST_CHARS = 300;
   /** How the items are joined: one point reads as one sentence ("…we mean: focussed on …; not …"). */
@@ -44,8 +44,8 @@ final class LeadIns {
    * ({@link #WHOLE_LIST_CHARS}, two items or more) or scores at least as high as everything it introduces,
    * the point quoting it with them, keyed by the lead-in's row. Where an item of a long list (or the one
    * sentence a lead-in introduces) scores higher, the question matches that item itself, a sentence of
-   * guidance, and it stands alone; an item of a short list (a name, an agency, a theme) is a fragment of
-   * the answer, and the list is quoted whole.
+   * guidance, and it stands alone; an item of a short list (a name, an agency) is a fragment of the
+   * answer, and the list is quoted whole.
    */
   static Map<Integer, Merged> merged(List<SentenceFeatures.Row> rows, double[] scores) {
     Map<Integer, Merged> out = new HashMap<>();
