@@ -9,8 +9,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -81,9 +83,19 @@ public abstract class AskApiContract {
               .append(e.getAsJsonObject().get("section").getAsString()).append('\n');
         }
       }
-      assertTrue(norm(sectionText.toString()).contains(norm(point.get("text").getAsString())),
-          "point not quoted from its source: " + point.get("text"));
+      String source = norm(sectionText.toString());
+      for (String piece : pieces(point.get("text").getAsString())) {
+        assertTrue(source.contains(norm(piece)), "point not quoted from its source: " + point.get("text"));
+      }
     }
+  }
+
+  /**
+   * The runs of source text a point is made of: the point itself, or a lead-in and the items it introduces,
+   * joined as "lead-in: item; item; …" (answer/LeadIns), each run quoted as it stands.
+   */
+  private static List<String> pieces(String point) {
+    return Arrays.stream(point.split(": |; ")).filter(p -> !p.isBlank() && !p.equals("…")).toList();
   }
 
   @Test
