@@ -50,7 +50,7 @@ final class LeadIns {
   static Map<Integer, Merged> merged(List<SentenceFeatures.Row> rows, double[] scores) {
     Map<Integer, Merged> out = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
-      if (!isBare(rows.get(i).unit())) {
+      if (!rows.get(i).unit().leadIn()) {
         continue;
       }
       double own = scores[i];
@@ -64,11 +64,6 @@ final class LeadIns {
       out.put(i, merge(rows, i, introduced, texts, score));
     }
     return out;
-  }
-
-  /** A sentence introducing what follows ("The review found:"), which says nothing alone. */
-  static boolean isBare(Sentences.Unit unit) {
-    return unit.leadIn();
   }
 
   /**

@@ -154,7 +154,7 @@ final class PointPicker {
       LeadIns.Merged m = merged.get(i);
       double score = m == null ? scores[i] : m.score();
       if (score < (leading ? LEAD_SHARE : OTHER_SHARE) * best || introduced.contains(i)
-          || m == null && LeadIns.isBare(r.unit())) {
+          || m == null && r.unit().leadIn()) {
         continue; // rows are quotable units already: only a bare lead-in is left to drop
       }
       candidates.add(new Candidate(m == null ? r.unit().text() : m.text(), s.hit().passage(), s.rank(), r.position(),
@@ -191,7 +191,7 @@ final class PointPicker {
 
   /** Whether a unit can stand as a point: not a heading-like fragment, nor a bare lead-in. */
   private static boolean saysSomething(Sentences.Unit unit) {
-    return unit.text().length() >= MIN_UNIT_CHARS && !LeadIns.isBare(unit);
+    return unit.text().length() >= MIN_UNIT_CHARS && !unit.leadIn();
   }
 
   /** Near-duplicates merged under all their sources, at most {@code max} points, grouped by kind. */

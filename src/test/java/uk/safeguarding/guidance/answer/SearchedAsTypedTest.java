@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.safeguarding.guidance.corpus.CorpusReader;
-import uk.safeguarding.guidance.index.IndexStore;
 import uk.safeguarding.guidance.index.LibraryHolder;
 import uk.safeguarding.guidance.screen.ScreenService;
 import uk.safeguarding.guidance.search.Filters;
@@ -25,13 +23,13 @@ class SearchedAsTypedTest {
 
   @TempDir
   static Path data;
-  static LibraryHolder holder = new LibraryHolder();
+  static LibraryHolder holder;
   static Conversations conversations = Conversations.standard();
   static AskService ask;
 
   @BeforeAll
   static void start() {
-    holder.swap(new IndexStore(data, CorpusReader.standard()).open(Path.of("corpus")));
+    holder = ShippedLibrary.in(data);
     SearchService search = new SearchService(holder);
     ask = new AskService(search, holder, conversations, AnswerLog.NONE,
         new ScreenService(Path.of("corpus"), null, Runnable::run), null);
