@@ -58,17 +58,25 @@ public record Answer(String conversationId, String answerId, String question, bo
   }
 
   /**
-   * One guidance point, the numbers of the citations it comes from, and its kind: what to do, what
-   * was learned, or background from a case (never shown as if it were guidance).
+   * One guidance point, the numbers of the citations it comes from, its kind (what to do, what was
+   * learned, or background from a case: never shown as if it were guidance), and the ids of the
+   * passages it is quoted from, so a caller knows which of a card's passages holds it.
    */
-  public record Point(String text, List<Integer> citations, PointKind kind) {
+  public record Point(String text, List<Integer> citations, PointKind kind, List<String> passageIds) {
 
     public Point {
       citations = List.copyOf(citations);
+      passageIds = List.copyOf(passageIds);
     }
 
+    /** A point quoted from one passage. */
+    public Point(String text, List<Integer> citations, PointKind kind, String passageId) {
+      this(text, citations, kind, List.of(passageId));
+    }
+
+    /** A point whose passages are not known (tests of what reads points). */
     public Point(String text, List<Integer> citations) {
-      this(text, citations, PointKind.LEARNED);
+      this(text, citations, PointKind.LEARNED, List.of());
     }
   }
 

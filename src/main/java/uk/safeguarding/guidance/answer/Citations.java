@@ -41,15 +41,19 @@ final class Citations {
     List<Answer.Point> points = new ArrayList<>();
     for (List<PointPicker.Candidate> group : picked) {
       List<Integer> refs = new ArrayList<>();
+      List<String> quotedFrom = new ArrayList<>();
       for (PointPicker.Candidate c : group) {
         String section = sectionKey(c.passage());
         Integer n = numbers.computeIfAbsent(section, k -> numbers.size() + 1);
         if (!refs.contains(n)) {
           refs.add(n);
         }
+        if (!quotedFrom.contains(c.passage().id())) {
+          quotedFrom.add(c.passage().id());
+        }
         usedTexts.computeIfAbsent(section, k -> new LinkedHashMap<>()).putIfAbsent(c.passage().id(), c.text());
       }
-      points.add(new Answer.Point(group.get(0).text(), refs, group.get(0).kind()));
+      points.add(new Answer.Point(group.get(0).text(), refs, group.get(0).kind(), quotedFrom));
     }
     List<Answer.Citation> citations = new ArrayList<>();
     Set<String> documents = new HashSet<>();

@@ -73,7 +73,7 @@ final class GlossaryAnswers {
         citations.add(new Answer.Citation(1, p, meta, excerpt,
             search.highlight(excerpt, highlightTerms(entry))));
       }
-      points.add(new Answer.Point(entry.sentence(), List.of(1)));
+      points.add(new Answer.Point(entry.sentence(), List.of(1), PointKind.LEARNED, p.id()));
       lead = entry.term() + " stands for " + entry.expansion() + ", as the library itself defines it.";
     } else {
       lead += " (From the library's glossary.)";
@@ -107,7 +107,7 @@ final class GlossaryAnswers {
       String excerpt = Citations.excerpt(bestHit.passage().text(), bestUnit);
       citations.add(new Answer.Citation(1, bestHit.passage(), bestHit.document(), excerpt,
           search.highlight(excerpt, highlightTerms(entry))));
-      points.add(new Answer.Point(bestUnit, List.of(1)));
+      points.add(new Answer.Point(bestUnit, List.of(1), PointKind.LEARNED, bestHit.passage().id()));
     }
   }
 

@@ -70,20 +70,17 @@ public final class AskEval {
     }
   }
 
-  /** A point is found in its card's passages by this many characters of its start. */
-  static final int POINT_PREFIX = 40;
-
   private AskEval() {}
 
   /**
-   * The texts of the passages of {@code card} that {@code point} was cut from: those that hold its first
-   * words, or all of the card's passages when none does (a lead-in joined to its list items). A card
-   * quotes one section, maybe several passages of it; a point counts as precise only by its own passage.
+   * The texts of the passages of {@code card} that {@code point} was quoted from (all of the card's
+   * passages when the point does not say). A card quotes one section, maybe several passages of it; a
+   * point counts as precise only by its own passage.
    */
   static List<String> sourcesOf(Answer.Point point, Answer.Citation card) {
-    String start = point.text().substring(0, Math.min(point.text().length(), POINT_PREFIX));
-    List<String> holding = card.passages().stream().map(Passage::text).filter(t -> t.contains(start)).toList();
-    return holding.isEmpty() ? card.passages().stream().map(Passage::text).toList() : holding;
+    List<String> own = card.passages().stream().filter(p -> point.passageIds().contains(p.id())).map(Passage::text)
+        .toList();
+    return own.isEmpty() ? card.passages().stream().map(Passage::text).toList() : own;
   }
 
   /**

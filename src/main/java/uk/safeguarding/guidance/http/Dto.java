@@ -99,8 +99,11 @@ final class Dto {
     }
   }
 
-  /** {@code kind}: "do" (what to do), "learned" (what a review found) or "background" (from a case, not guidance). */
-  record PointView(String text, List<Integer> citations, String kind) {}
+  /**
+   * {@code kind}: "do" (what to do), "learned" (what a review found) or "background" (from a case, not
+   * guidance); {@code passageIds}: the passages the point is quoted from, among its cards' {@code passageIds}.
+   */
+  record PointView(String text, List<Integer> citations, String kind, List<String> passageIds) {}
 
   record AnswerView(String conversationId, String answerId, String question, boolean grounded, boolean urgent,
       String urgentMessage, String urgentReason, String answer, List<PointView> points, List<CitationView> citations,
@@ -109,7 +112,7 @@ final class Dto {
     static AnswerView of(uk.safeguarding.guidance.answer.Answer a) {
       return new AnswerView(a.conversationId(), a.answerId(), a.question(), a.grounded(), a.urgent(), a.urgentMessage(),
           a.urgentReason(), a.lead(), a.points().stream().map(p -> new PointView(p.text(), p.citations(),
-              p.kind().name().toLowerCase(java.util.Locale.ROOT))).toList(),
+              p.kind().name().toLowerCase(java.util.Locale.ROOT), p.passageIds())).toList(),
           a.citations().stream().map(CitationView::of).toList(), a.suggestions(),
           a.closest().stream().map(CitationView::of).toList());
     }

@@ -50,6 +50,8 @@ class CitationsTest {
     assertEquals(2, quoted.citations().size(), quoted.citations().toString());
     assertEquals(List.of(List.of(1), List.of(2), List.of(1)),
         quoted.points().stream().map(Answer.Point::citations).toList());
+    assertEquals(List.of(List.of(later.id()), List.of(elsewhere.id()), List.of(earlier.id())),
+        quoted.points().stream().map(Answer.Point::passageIds).toList(), "each point names its own passage");
     Answer.Citation card = quoted.citations().get(0);
     assertEquals(List.of(earlier, later), card.passages());
     assertEquals(earlier, card.passage(), "the card links to the section's first quoted passage");
@@ -71,6 +73,7 @@ class CitationsTest {
         Citations.quote(List.of(List.of(candidate(earlier), candidate(later))), library, search, Set.of());
 
     assertEquals(List.of(1), quoted.points().get(0).citations());
+    assertEquals(List.of(earlier.id(), later.id()), quoted.points().get(0).passageIds());
     assertEquals(1, quoted.citations().size());
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.guidance.answer.Answer;
+import uk.safeguarding.guidance.answer.PointKind;
 import uk.safeguarding.guidance.corpus.Passage;
 
 class AskEvalTest {
@@ -59,8 +60,9 @@ class AskEvalTest {
     Passage good = new Passage("review", "p1", List.of("Review", "Fathers"), ANSWERING, 0);
     Passage bad = new Passage("review", "p1-2", List.of("Review", "Fathers"), OTHER, 1);
     Answer.Citation card = new Answer.Citation(1, good, List.of(good, bad), null, ANSWERING + "\n\n" + OTHER, "");
-    List<Answer.Point> shown = List.of(new Answer.Point("Ask who lives in the house.", List.of(1)),
-        new Answer.Point(OTHER, List.of(1)));
+    // Each point names the passage it was cut from.
+    List<Answer.Point> shown = List.of(new Answer.Point("Ask who lives in the house.", List.of(1), PointKind.DO,
+        good.id()), new Answer.Point(OTHER, List.of(1), PointKind.LEARNED, bad.id()));
     Answer a = new Answer("c", "a", "dad at visits?", true, false, "", "", "", shown, List.of(card), List.of(),
         List.of());
 

@@ -68,11 +68,22 @@ public abstract class AskApiContract {
       for (JsonElement n : refs) {
         assertTrue(byNumber.containsKey(n.getAsInt()), "citation " + n + " is missing");
       }
-      // One card per section: the point is cut from one of the section's quoted passages.
+      // One card per section: the point is cut from the passages it names, each one its cards quote.
+      Set<String> quotedByCards = new HashSet<>();
+      refs.forEach(n -> byNumber.get(n.getAsInt()).getAsJsonArray("passageIds")
+          .forEach(id -> quotedByCards.add(id.getAsString())));
+      Set<String> own = new HashSet<>();
+      point.getAsJsonArray("passageIds").forEach(id -> own.add(id.getAsString()));
+      assertFalse(own.isEmpty(), "a point naming no passage: " + point);
+      assertTrue(quotedByCards.containsAll(own), "a point's passages not among its cards': " + point);
       JsonObject first = byNumber.get(refs.get(0).getAsInt());
       String docId = first.get("docId").getAsString();
       Set<String> anchors = new HashSet<>();
-      first.getAsJsonArray("passageIds").forEach(id -> anchors.add(id.getAsString().split("#")[1]));
+      first.getAsJsonArray("passageIds").forEach(id -> {
+        if (own.contains(id.getAsString())) {
+          anchors.add(id.getAsString().split("#")[1]);
+        }
+      });
       assertEquals(first.get("id").getAsString(), first.getAsJsonArray("passageIds").get(0).getAsString());
       JsonArray passages = app().get("/api/documents/" + docId).json().getAsJsonObject().getAsJsonArray("passages");
       StringBuilder sectionText = new StringBuilder();
