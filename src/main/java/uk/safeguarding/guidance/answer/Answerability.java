@@ -123,6 +123,11 @@ final class Answerability {
     return model.score(neighbours.extend(input, ExampleNeighbours.NO_EXAMPLE));
   }
 
+  /** The highest cosine of {@code question} with any labelled example ({@link ExampleNeighbours#closest}). */
+  double closestExample(float[] question) {
+    return neighbours.closest(question);
+  }
+
   boolean answerable(Logistic.Input input) {
     return answerable(score(input));
   }

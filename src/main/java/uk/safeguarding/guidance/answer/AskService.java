@@ -42,6 +42,13 @@ public final class AskService {
    */
   static final double UNSURE = 0.1;
 
+  /**
+   * What a message naming no topic leaves behind for the next question: nothing ({@link NoTopic}). Its turn
+   * is kept, so it can be rated, but the next question stands alone: "what does it say about neglect?"
+   * after "hello" is not a follow-up to a declined question.
+   */
+  private static final String NO_TOPIC_LEFT = "";
+
   private final SearchService search;
   private final LibraryHolder holder;
   private final Conversations conversations;
@@ -56,6 +63,7 @@ public final class AskService {
   private final NamedCases namedCases;
   private final AnswerComposer composer;
   private final Declines declines;
+  private final NoTopic noTopic;
 
   /** Learns from the shipped examples alone (no trainers' file): for eval and tests. */
   public AskService(SearchService search, LibraryHolder holder, Conversations conversations, AnswerLog log,
@@ -97,6 +105,7 @@ public final class AskService {
     this.reranker = learned == null ? null : new SearchReranker(finder, learned);
     this.composer = new AnswerComposer(holder, search);
     this.declines = new Declines(search, finder, glossary, composer);
+    this.noTopic = embedder == null ? null : new NoTopic(embedder);
   }
 
   /**
@@ -184,7 +193,8 @@ public final class AskService {
     // Clipped again: a slip put right can be longer than the word typed, past the longest query a search takes.
     String searched = SearchRequest.clip(search.correctSpelling(spelled.orElse(searchable)));
     QueryTerms terms = search.queryTerms(searched);
-    List<Conversations.Turn> history = conversations.turns(request.conversationId());
+    List<Conversations.Turn> history = conversations.turns(request.conversationId()).stream()
+        .filter(t -> !t.query().equals(NO_TOPIC_LEFT)).toList();
     ScreenedTurn turn = ScreenedTurn.of(verdict, question, terms, history, screen); // or carried on ("what now?")
     boolean urgent = turn.urgent();
     String reason = turn.reason();
@@ -197,6 +207,9 @@ public final class AskService {
         : urgent ? learned.readyNow() : learned.get();
     AnswerSearch.Found found = followUps.find(question, searched, terms, history, request.filters(), models);
     List<Scored> scored = found.scored();
+    if (!urgent && found.context() == null && lacksTopic(searched, found)) { // "thanks", "what now?" alone
+      return remember(declines.noTopic(masked, answerId), request.conversationId(), masked, NO_TOPIC_LEFT);
+    }
     // The learned decision knows the library its examples were labelled against; a passage added since is
     // judged by the hand-set rule too.
     // A follow-up pointing back at a declined question is declined when it names that topic ("it", "they"),
@@ -221,10 +234,17 @@ public final class AskService {
       return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
           turn.leavesBehind(PersonalData.mask(found.query())));
     }
+    if (!urgent && found.context() != null && lacksTopic(searched, found)) { // "thanks" after an answer
+      return remember(declines.noTopic(masked, answerId), request.conversationId(), masked, NO_TOPIC_LEFT);
+    }
     log.unanswered(masked, reason);
     Answer a = declines.of(request, masked, answerId, urgent, ruleMaySay, found, terms, models);
     return remember(a.withUrgency(urgent, reason), request.conversationId(), masked,
         turn.leavesBehind(found.context() == null ? masked : found.context())); // kept masked
+  }
+
+  private boolean lacksTopic(String searched, AnswerSearch.Found found) {
+    return noTopic != null && noTopic.lacksTopic(searched, found, learned.current());
   }
 
   /**

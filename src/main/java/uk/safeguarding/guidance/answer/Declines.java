@@ -66,6 +66,17 @@ final class Declines {
         .withClosest(closest);
   }
 
+  /** What a question that names no topic gets ({@link NoTopic}): not a decline, a request for more. */
+  static final String NO_TOPIC = "Your message does not say what it is about yet. Describe the situation or name "
+      + "the topic (for example \"dad not in the assessment\" or \"baby not brought to appointments\"), or pick "
+      + "one of the topics below.";
+
+  /** The answer to a question that names no topic: who to contact first, then a request to say more. */
+  Answer noTopic(String masked, String answerId) {
+    return Answer.of(answerId, masked, false, Urgency.DECLINE_PROMPT + " " + NO_TOPIC, List.of(), List.of(),
+        glossary.topics());
+  }
+
   /**
    * The library's emergency guidance for an urgent question it does not answer, offering {@code close}
    * (questions it answers near this one) when there are any: after the prompt and the guidance, a question

@@ -92,6 +92,21 @@ final class ExampleNeighbours {
     return new double[] {a, n, n - a};
   }
 
+  /**
+   * The highest cosine of {@code question} with any example, of either label (0 without an embedding or
+   * an example): how close it comes to some question a writer asked of the library ({@link NoTopic}).
+   */
+  double closest(float[] question) {
+    if (question == null || vectors.size() == 0 || question.length != vectors.dimension()) {
+      return 0;
+    }
+    double best = 0;
+    for (float c : vectors.dots(question)) {
+      best = Math.max(best, c);
+    }
+    return best;
+  }
+
   /** Keeps {@code cosine} among the {@link #K} highest in {@code top} (kept in descending order; 0 while unfilled). */
   private static void keep(double[] top, double cosine) {
     for (int j = 0; j < top.length; j++) {

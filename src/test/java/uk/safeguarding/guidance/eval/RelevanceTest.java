@@ -1,6 +1,7 @@
 package uk.safeguarding.guidance.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.safeguarding.guidance.TestApp;
+import uk.safeguarding.guidance.answer.Answer;
 import uk.safeguarding.guidance.answer.AnswerLog;
 import uk.safeguarding.guidance.answer.AskRequest;
 import uk.safeguarding.guidance.answer.AskService;
@@ -342,4 +344,31 @@ class RelevanceTest {
     long answered = everyday.stream().filter(q -> ask.ask(new AskRequest(q, null, null)).grounded()).count();
     assertTrue(answered >= 105, answered + " of " + everyday.size());
   }
+
+  /**
+   * Messages that name no topic ("hiya", "any advice", "what now?"), held out from
+   * answer/topicless-examples.txt and never learned from, get a request to say what they are about
+   * instead of quoted passages: 54 of 64 on 2026-12-08 (the rest answered or declined as before). None of
+   * the practitioner questions does.
+   */
+  @Test
+  void messages_that_name_no_topic_are_asked_to_say_more() throws IOException {
+    ask.prepare();
+    List<String> lines = Files.readAllLines(Path.of("src/test/resources/eval/topicless-test.txt")).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    assertEquals(64, lines.size());
+    List<String> askedForMore = lines.stream().filter(RelevanceTest::askedForMore).toList();
+    assertTrue(askedForMore.size() >= 52, askedForMore.size() + " of 64: " + askedForMore);
+    for (Question q : questions("practitioner.jsonl")) {
+      assertFalse(askedForMore(q.text()), q.text());
+    }
+  }
+
+  private static boolean askedForMore(String question) {
+    Answer a = ask.ask(new AskRequest(question, null, null));
+    return !a.grounded() && a.points().isEmpty() && a.lead().contains(NO_TOPIC);
+  }
+
+  /** What the answer says to a message naming no topic. */
+  private static final String NO_TOPIC = "Your message does not say what it is about yet.";
 }

@@ -274,6 +274,30 @@ public abstract class AskApiContract {
     assertFalse(fresh.get("urgent").getAsBoolean());
     JsonObject alone = ask("what now?", null);
     assertFalse(alone.get("urgent").getAsBoolean(), "with nothing before it, nothing to carry on");
+    assertFalse(alone.get("grounded").getAsBoolean(), "not passages that merely say 'now'");
+    assertTrue(alone.get("answer").getAsString().contains(NO_TOPIC), alone.get("answer").getAsString());
+  }
+
+  /** What the answer says to a message that names no topic (answer/NoTopic). */
+  static final String NO_TOPIC = "Your message does not say what it is about yet. Describe the situation or name "
+      + "the topic";
+
+  @Test
+  void a_message_naming_no_topic_is_asked_to_say_more_and_the_next_question_stands_alone() throws Exception {
+    JsonObject hello = ask("hello", null);
+    assertFalse(hello.get("grounded").getAsBoolean());
+    assertFalse(hello.get("urgent").getAsBoolean());
+    assertEquals(Urgency.DECLINE_PROMPT + " " + NO_TOPIC, hello.get("answer").getAsString().substring(0,
+        Urgency.DECLINE_PROMPT.length() + 1 + NO_TOPIC.length()));
+    assertEquals(0, hello.getAsJsonArray("points").size());
+    assertEquals(0, hello.getAsJsonArray("citations").size());
+    assertTrue(hello.getAsJsonArray("suggestions").size() > 0, "the topics the library covers");
+    String id = hello.get("conversationId").getAsString();
+    // "it" here is the library: a greeting leaves no declined topic for it to point back at.
+    JsonObject next = ask("what does it say about families who relocate", id);
+    assertTrue(next.get("grounded").getAsBoolean(), next.toString());
+    assertEquals(id, next.get("conversationId").getAsString());
+    assertFaithful(next);
   }
 
   @Test
