@@ -68,7 +68,7 @@ final class Declines {
 
   /** What a question that names no topic gets ({@link NoTopic}): not a decline, a request for more. */
   static final String NO_TOPIC = "Your message does not say what it is about yet. Describe the situation or name "
-      + "the topic (for example \"dad not in the assessment\" or \"baby not brought to appointments\"), or pick "
+      + "the topic (for example \"dad not included in the assessment\" or \"a family moving to a new area\"), or pick "
       + "one of the topics below.";
 
   /** The answer to a question that names no topic: who to contact first, then a request to say more. */

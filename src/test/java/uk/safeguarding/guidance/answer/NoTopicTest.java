@@ -65,7 +65,7 @@ class NoTopicTest {
     List<String> lines = NoTopic.shipped();
     assertEquals(142, lines.size());
     assertTrue(lines.contains("now what"), "asked alone, \"what now?\" was answered with passages saying \"now\"");
-    assertFalse(lines.contains("what now?"), "held out in src/test/resources/eval/topicless-test.txt");
+    assertFalse(lines.contains("what now?"), "held out in src/test/resources/answer/topicless-test.txt");
     assertTrue(lines.stream().noneMatch(l -> l.startsWith("#") || l.isBlank()));
   }
 }

@@ -354,7 +354,7 @@ class RelevanceTest {
   @Test
   void messages_that_name_no_topic_are_asked_to_say_more() throws IOException {
     ask.prepare();
-    List<String> lines = Files.readAllLines(Path.of("src/test/resources/eval/topicless-test.txt")).stream()
+    List<String> lines = Files.readAllLines(Path.of("src/test/resources/answer/topicless-test.txt")).stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     assertEquals(64, lines.size());
     List<String> askedForMore = lines.stream().filter(RelevanceTest::askedForMore).toList();
