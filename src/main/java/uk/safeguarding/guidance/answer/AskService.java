@@ -176,7 +176,8 @@ public final class AskService {
     // at a masked place the query-embedding cache holds only a word of the library (slips are corrected
     // to one below). Most questions mask the same both ways, and the search reuses the screen's embedding.
     String question = SearchRequest.clip(masked);
-    String searchable = SearchRequest.clip(both.searched());
+    String asked = SearchRequest.clip(both.searched());
+    String searchable = SearchRequest.clip(SelfReference.topicOf(asked)); // "neglect guidance": neglect
     Verdict verdict = screen.assess(question);
     String answerId = UUID.randomUUID().toString();
 
@@ -195,7 +196,9 @@ public final class AskService {
     QueryTerms terms = search.queryTerms(searched);
     List<Conversations.Turn> history = conversations.turns(request.conversationId()).stream()
         .filter(t -> !t.query().equals(NO_TOPIC_LEFT)).toList();
-    ScreenedTurn turn = ScreenedTurn.of(verdict, question, terms, history, screen); // or carried on ("what now?")
+    // Carried on ("what now?") or not as asked: "what does the library say about …" brings a topic of its own.
+    QueryTerms askedTerms = searchable.equals(asked) ? terms : search.queryTerms(asked);
+    ScreenedTurn turn = ScreenedTurn.of(verdict, question, askedTerms, history, screen);
     boolean urgent = turn.urgent();
     String reason = turn.reason();
     // With embeddings, the decisions are learned (LearnedModels): the passages reranked, then answer or

@@ -255,7 +255,8 @@ class RelevanceTest {
    * while answer-sentence recall held (0.926 → 0.925) and points per answer fell 2.68 → 2.45. bank21 (a
    * twenty-first writer, new that session): 147/161, 0.879, 145/157, 54/59.
    * bank22 (a twenty-second writer, 2026-12-08: questions naming the guidance or the library itself, as
-   * many out of scope as in; its train split in no example file): recall@5 0.957, 75/92, 0.752, 75/86, 84/94.
+   * many out of scope as in; its train split in no example file): recall@5 0.957, 75/92, 0.752, 75/86, 84/94;
+   * with the words naming the library taken off (answer/SelfReference), 81/92, 0.797, 81/90, 83/94.
    */
   @ParameterizedTest
   @CsvSource({"bank3, 93, 0.88, 76, 0.72, 0.80, 30, 27", "bank4, 77, 0.93, 65, 0.81, 0.88, 30, 25",
@@ -267,7 +268,7 @@ class RelevanceTest {
       "bank15, 222, 0.96, 202, 0.84, 0.91, 60, 52", "bank16, 115, 0.93, 103, 0.90, 0.92, 68, 58",
       "bank17, 151, 0.94, 135, 0.87, 0.88, 73, 61", "bank18, 108, 0.92, 93, 0.82, 0.85, 61, 51",
       "bank19, 195, 0.94, 174, 0.82, 0.88, 72, 66", "bank20, 176, 0.94, 156, 0.88, 0.91, 65, 54",
-      "bank21, 161, 0.94, 143, 0.86, 0.90, 59, 51", "bank22, 92, 0.93, 73, 0.73, 0.85, 94, 82"})
+      "bank21, 161, 0.94, 143, 0.86, 0.90, 59, 51", "bank22, 92, 0.93, 79, 0.77, 0.88, 94, 81"})
   void the_other_writers_held_out_questions_keep_their_figures(String bank, int inScope, double recall,
       int answered, double precision, double sentences, int outOfScope, int declined) throws IOException {
     ask.prepare();
