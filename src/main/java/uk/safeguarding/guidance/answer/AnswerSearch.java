@@ -32,10 +32,12 @@ final class AnswerSearch implements LearnedModels.Examiner {
 
   /**
    * What one search found for {@code searched} (with {@code context}, an earlier turn's words, or null):
-   * the scored top passages, the learned decisions' view of them (null without models), and how likely
-   * the question is answerable from them (NaN without models).
+   * the scored top passages, the learned decisions' view of them (null without models), how likely
+   * the question is answerable from them and how close it comes to a labelled question (both NaN without
+   * models; {@link Answerability#judge}).
    */
-  record Found(String searched, String context, List<Scored> scored, Evidence evidence, double answerable) {
+  record Found(String searched, String context, List<Scored> scored, Evidence evidence, double answerable,
+      double closestExample) {
 
     /** What was searched, the earlier turn's words included: what a later follow-up leans on. */
     String query() {
@@ -70,12 +72,14 @@ final class AnswerSearch implements LearnedModels.Examiner {
         search.search(SearchRequest.hitsOnly(searched, models == null ? SEARCHED : depth(), filters), context)
             .hits();
     if (models == null || hits.isEmpty()) {
-      return new Found(searched, context, score(PassageRanker.Ranking.unranked(hits), terms), null, Double.NaN);
+      return new Found(searched, context, score(PassageRanker.Ranking.unranked(hits), terms), null, Double.NaN,
+          Double.NaN);
     }
     float[] vector = embedder.embedQuery(SearchService.embeddedText(searched, context)); // cached by the search
     List<Scored> scored = score(models.rank(Candidates.of(terms, vector, hits, facts)), terms);
     Evidence evidence = Evidence.of(terms, scored, vector, facts);
-    return new Found(searched, context, scored, evidence, models.answerability().score(evidence.answerability()));
+    Answerability.Judgement judged = models.answerability().judge(evidence.answerability());
+    return new Found(searched, context, scored, evidence, judged.score(), judged.closestExample());
   }
 
   /**

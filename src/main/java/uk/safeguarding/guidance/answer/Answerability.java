@@ -120,7 +120,18 @@ final class Answerability {
 
   /** The probability that the question is answerable. */
   double score(Logistic.Input input) {
-    return model.score(neighbours.extend(input, ExampleNeighbours.NO_EXAMPLE));
+    return judge(input).score();
+  }
+
+  /**
+   * A question's {@link #score} and its highest cosine with any labelled example
+   * ({@link ExampleNeighbours#near}), from the one pass over the examples the score makes.
+   */
+  record Judgement(double score, double closestExample) {}
+
+  Judgement judge(Logistic.Input input) {
+    ExampleNeighbours.Near near = neighbours.near(input.embedding(), ExampleNeighbours.NO_EXAMPLE);
+    return new Judgement(model.score(ExampleNeighbours.extend(input, near.figures())), near.closest());
   }
 
   /** The highest cosine of {@code question} with any labelled example ({@link ExampleNeighbours#closest}). */

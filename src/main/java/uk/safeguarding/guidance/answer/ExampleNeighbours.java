@@ -70,14 +70,18 @@ final class ExampleNeighbours {
         Arrays.copyOf(answerable, vectors.size()));
   }
 
+  /** A question's {@link #NAMES} figures and its highest cosine with any example, from one pass over them. */
+  record Near(double[] figures, double closest) {}
+
   /**
    * The figures named in {@link #NAMES} for {@code question}, leaving out example {@code skip} (each
-   * example is read without itself when the model learns, as a new question would be); zeros without
-   * an embedding or a neighbour of a kind.
+   * example is read without itself when the model learns, as a new question would be), and the highest
+   * cosine of {@code question} with any example of either label: how close it comes to some question a
+   * writer asked of the library ({@link NoTopic}). Zeros without an embedding or a neighbour of a kind.
    */
-  double[] figures(float[] question, int skip) {
+  Near near(float[] question, int skip) {
     if (question == null || vectors.size() == 0 || question.length != vectors.dimension()) {
-      return new double[NAMES.size()];
+      return new Near(new double[NAMES.size()], 0);
     }
     float[] cosines = vectors.dots(question); // every example is read per question
     double[] closestAnswerable = new double[K];
@@ -89,22 +93,17 @@ final class ExampleNeighbours {
     }
     double a = mean(closestAnswerable);
     double n = mean(closestNotCovered);
-    return new double[] {a, n, n - a};
+    return new Near(new double[] {a, n, n - a}, Math.max(closestAnswerable[0], closestNotCovered[0]));
   }
 
-  /**
-   * The highest cosine of {@code question} with any example, of either label (0 without an embedding or
-   * an example): how close it comes to some question a writer asked of the library ({@link NoTopic}).
-   */
+  /** The figures of {@link #near}. */
+  double[] figures(float[] question, int skip) {
+    return near(question, skip).figures();
+  }
+
+  /** The highest cosine of {@code question} with any example ({@link #near}; 0 without an embedding or an example). */
   double closest(float[] question) {
-    if (question == null || vectors.size() == 0 || question.length != vectors.dimension()) {
-      return 0;
-    }
-    double best = 0;
-    for (float c : vectors.dots(question)) {
-      best = Math.max(best, c);
-    }
-    return best;
+    return near(question, NO_EXAMPLE).closest();
   }
 
   /** Keeps {@code cosine} among the {@link #K} highest in {@code top} (kept in descending order; 0 while unfilled). */
@@ -146,8 +145,12 @@ final class ExampleNeighbours {
 
   /** {@code input} with the figures for its question appended to its own. */
   Logistic.Input extend(Logistic.Input input, int skip) {
+    return extend(input, figures(input.embedding(), skip));
+  }
+
+  /** {@code input} with {@code near} (its question's {@link #figures}) appended to its own figures. */
+  static Logistic.Input extend(Logistic.Input input, double[] near) {
     double[] own = input.figures();
-    double[] near = figures(input.embedding(), skip);
     double[] all = Arrays.copyOf(own, own.length + near.length);
     System.arraycopy(near, 0, all, own.length, near.length);
     return new Logistic.Input(all, input.embedding());

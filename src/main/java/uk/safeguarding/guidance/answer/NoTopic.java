@@ -1,13 +1,10 @@
 package uk.safeguarding.guidance.answer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import uk.safeguarding.guidance.embed.Embedder;
 import uk.safeguarding.guidance.embed.Vectors;
+import uk.safeguarding.guidance.ops.ResourceLines;
 
 /**
  * Whether a question asked on its own names no topic or situation at all ("thanks", "what now?", "any
@@ -22,7 +19,7 @@ import uk.safeguarding.guidance.embed.Vectors;
 final class NoTopic {
 
   /** The labelled topic-less lines, a classpath resource. */
-  static final String EXAMPLES = "answer/topicless-examples.txt";
+  static final String EXAMPLES = "/answer/topicless-examples.txt";
 
   /**
    * How much closer to a topic-less line than to any writer's question. Chosen on the train splits only
@@ -49,16 +46,18 @@ final class NoTopic {
 
   /**
    * Whether the question, its own words alone ({@code searched}), names no topic, given the answer step's
-   * {@code models} (null before their first training: no verdict). The search's embedding of it is read
-   * when it was searched alone, else it is embedded here (a few milliseconds: a follow-up, or no word to
-   * search for, as in "hello").
+   * {@code models} (null before their first training: no verdict). When it was searched alone, the search's
+   * embedding of it and its closest labelled question are read from {@code found}; else (a follow-up, or no
+   * word to search for, as in "hello") it is embedded and compared here, a millisecond or two.
    */
   boolean lacksTopic(String searched, AnswerSearch.Found found, LearnedModels.Trained models) {
     if (models == null) {
       return false;
     }
-    float[] question = found.context() == null && found.evidence() != null ? found.evidence().question()
-        : embedder.embedQuery(searched);
+    if (found.context() == null && found.evidence() != null) {
+      return lacksTopic(found.evidence().question(), found.closestExample());
+    }
+    float[] question = embedder.embedQuery(searched);
     return lacksTopic(question, models.answerability().closestExample(question));
   }
 
@@ -92,16 +91,8 @@ final class NoTopic {
     return v;
   }
 
-  /** The lines of {@value #EXAMPLES}, comments and blank lines left out. */
+  /** The lines of {@value #EXAMPLES}, comments and blank lines left out ({@link ResourceLines}). */
   static List<String> shipped() {
-    try (InputStream in = NoTopic.class.getClassLoader().getResourceAsStream(EXAMPLES)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing classpath resource " + EXAMPLES);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + EXAMPLES, e);
-    }
+    return List.copyOf(ResourceLines.read(EXAMPLES, "topic-less lines", ""));
   }
 }

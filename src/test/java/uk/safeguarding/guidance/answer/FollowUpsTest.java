@@ -21,7 +21,7 @@ class FollowUpsTest {
   private static AnswerSearch.Found found(double answerable, double coverage) {
     Passage p = new Passage("doc", "p", List.of("Doc"), "Text.", 0);
     Scored top = new Scored(new SearchHit(p, null, 1f, "", 0.7), 0, coverage);
-    return new AnswerSearch.Found("q", null, List.of(top), null, answerable);
+    return new AnswerSearch.Found("q", null, List.of(top), null, answerable, Double.NaN);
   }
 
   private static QueryTerms words(String... words) {
